@@ -1,0 +1,26 @@
+package houston.core.engine;
+
+import houston.core.model.TrafficPlan;
+
+/**
+ * What the engine asks the world to do. Actions are data: the daemon executes them through the
+ * ports, the simulator through its models, and their outcomes come back as {@link ActionOutcome}s.
+ */
+public sealed interface Action {
+
+    /** Grow {@code location} to at least {@code instances} before (or while) traffic arrives. */
+    record PreScale(String location, int instances, String reason, String incident) implements Action {
+    }
+
+    /** Make {@code plan} the live DNS plan. Publishing a generation already live is a no-op. */
+    record PublishPlan(TrafficPlan plan, String reason) implements Action {
+    }
+
+    /** Tell humans about a decision, with its evidence. */
+    record Notify(Decision decision) implements Action {
+    }
+
+    /** A safety event humans must look at now (mentions on-call). */
+    record Alert(AlertKind kind, String message, Decision decision) implements Action {
+    }
+}

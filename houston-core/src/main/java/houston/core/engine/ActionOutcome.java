@@ -1,0 +1,23 @@
+package houston.core.engine;
+
+import java.time.Duration;
+
+/** What became of an action, fed back to the engine on a later tick. */
+public sealed interface ActionOutcome {
+
+    /** How a DNS publish ended. */
+    enum PublishStatus { INSYNC, FAILED, LOST_OWNERSHIP }
+
+    /** How a scale request stands. */
+    enum ScaleStatus { REQUESTED, READY, FAILED, TIMED_OUT }
+
+    /** The publish of plan {@code generation} ended with {@code status} after {@code took}. */
+    record PlanPublished(long generation, PublishStatus status, String detail, Duration took)
+            implements ActionOutcome {
+    }
+
+    /** {@code location}'s scale to {@code instances} is now {@code status}. */
+    record ScaleResult(String location, int instances, ScaleStatus status, String detail)
+            implements ActionOutcome {
+    }
+}

@@ -1,0 +1,17 @@
+package houston.core.engine;
+
+/** Safety events that page a human, because Houston chose not to act or could not. */
+public enum AlertKind {
+    /** Too many locations look bad at once: the observers are suspect, Houston acts on nothing. */
+    FAIL_STATIC,
+    /** A location is bad but the safety policy holds its evacuation back. */
+    EVACUATION_HELD,
+    /** Receivers could not absorb everything: part of a catchment stays on a bad location. */
+    CAPACITY_SHORTFALL,
+    /** A DNS publish failed after its retries. */
+    DNS_PUBLISH_FAILED,
+    /** Another writer owns the DNS zone: Houston stopped publishing. */
+    DNS_OWNERSHIP_LOST,
+    /** A scale-up failed or timed out. */
+    SCALER_FAILED
+}

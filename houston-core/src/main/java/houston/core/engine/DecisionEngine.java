@@ -1,0 +1,110 @@
+package houston.core.engine;
+
+import houston.core.config.EngineConfig;
+import houston.core.health.HealthBook;
+import houston.core.health.QuorumHealthScorer;
+import houston.core.model.Location;
+import houston.core.model.Topology;
+import houston.core.model.TrafficPlan;
+import houston.core.plan.NearestCapacityPlanner;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Houston's decision engine: {@code step(state, inputs, now) → (next state, actions)}.
+ *
+ * <p>Pure and deterministic: no I/O, no clock, no randomness; time is the {@code now} argument.
+ * The daemon, the CLI and the simulator run this same code, and a journal of inputs replays to
+ * the same actions. One step runs, in order:
+ * <ol>
+ *   <li>fold the tick's observations and signals into the {@link HealthBook};</li>
+ *   <li>apply readings and action outcomes (DNS live generation, receivers ready);</li>
+ *   <li>apply operator commands, then expire overrides whose time is up;</li>
+ *   <li>score every location by quorum ({@link QuorumHealthScorer});</li>
+ *   <li>engage or release fail-static;</li>
+ *   <li>advance each location's state machine in id order (so two evacuations in one tick see
+ *       each other's load);</li>
+ *   <li>publish every row changed this tick as one new plan generation.</li>
+ * </ol>
+ * Cost per step is O(observations + voters × locations) on a quiet tick; a tick that moves
+ * traffic adds O(locations²) to recompute loads.
+ */
+public final class DecisionEngine {
+
+    private final EngineConfig config;
+    private final Topology topology;
+    private final QuorumHealthScorer scorer;
+    private final SafetyPolicy safety;
+    private final LocationStateMachine machine;
+    private final CommandIntake commands = new CommandIntake();
+    private final OutcomeIntake outcomes = new OutcomeIntake();
+
+    public DecisionEngine(EngineConfig config, Topology topology) {
+        this.config = config;
+        this.topology = topology;
+        this.scorer = new QuorumHealthScorer(config.health().quorum(), config.hysteresis().downThreshold(),
+                config.health().suspectVantageFraction());
+        this.safety = new SafetyPolicy(config.safety());
+        this.machine = new LocationStateMachine(config.hysteresis(), safety,
+                new TrafficMover(new NearestCapacityPlanner(topology, config.planner())));
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Every location healthy and home, demand at peak, instances as configured; nothing live yet. */
+    public EngineState initialState(Instant now) {
+        return initialState(now, TrafficPlan.identity(topology.ids(), 0), 0);
+    }
+
+    /**
+     * A start from a known plan (read back from DNS): locations whose catchment is not at home
+     * start EVACUATED with that row, so a restart neither forgets an evacuation nor flaps back.
+     */
+    public EngineState initialState(Instant now, TrafficPlan livePlan, long liveGeneration) {
+        long t = now.toEpochMilli();
+        List<LocationTrack> tracks = new ArrayList<>();
+        double[] demand = new double[topology.size()];
+        int[] instances = new int[topology.size()];
+        for (int l = 0; l < topology.size(); l++) {
+            Location location = topology.location(l);
+            demand[l] = location.peakDemandRps();
+            instances[l] = location.capacity().instances();
+            LocationTrack track = LocationTrack.healthy(t);
+            if (!livePlan.isHome(l)) {
+                track = track.enter(houston.core.model.LocationState.EVACUATED, t)
+                        .withEvacuation(location.id() + "@restored", livePlan.row(l), List.of(), 0);
+            }
+            tracks.add(track);
+        }
+        HealthBook health = HealthBook.empty(config.health().vantages(), topology.ids());
+        var report = scorer.score(health.voters(), health.voterScores(t, config.health()));
+        return new EngineState(0, health, report, tracks, livePlan, liveGeneration, demand, instances,
+                new int[topology.size()], Overrides.NONE, false, List.of(), null, 0);
+    }
+
+    /** One tick. {@code inputs} is everything that happened since the previous tick. */
+    public Step step(EngineState state, Inputs inputs, Instant now) {
+        long t = now.toEpochMilli();
+        HealthBook health = state.health().record(inputs.observations(), inputs.signals(), t, config.health());
+        StepContext ctx = new StepContext(config, topology, state, health, now);
+        outcomes.readings(ctx, inputs.demand(), inputs.capacity());
+        outcomes.apply(ctx, inputs.outcomes());
+        ctx.report = scorer.score(health.voters(), health.voterScores(t, config.health()));
+        commands.apply(ctx, inputs.commands());
+        commands.expire(ctx);
+        safety.updateFailStatic(ctx);
+        for (int l = 0; l < topology.size(); l++) {
+            machine.advance(ctx, l);
+        }
+        EngineState next = ctx.finish(state);
+        return new Step(next, ctx.actions);
+    }
+}

@@ -1,0 +1,22 @@
+package houston.core.engine;
+
+/** The kinds of decision the engine records; each one is a line in Slack, the journal and {@code explain}. */
+public enum DecisionKind {
+    SUSPECTED,
+    CLEARED,
+    EVACUATION_DECIDED,
+    EVACUATION_HELD,
+    EVACUATION_CANCELLED,
+    TRAFFIC_SHIFTING,
+    TRAFFIC_SHIFTED,
+    FAILBACK_STEP,
+    FAILBACK_ABORTED,
+    RESTORED,
+    FAIL_STATIC_ENGAGED,
+    FAIL_STATIC_RELEASED,
+    OVERRIDE_APPLIED,
+    OVERRIDE_EXPIRED,
+    COMMAND_REJECTED,
+    PUBLISH_FAILED,
+    SCALE_UPDATE
+}

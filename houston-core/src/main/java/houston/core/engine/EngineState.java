@@ -1,0 +1,53 @@
+package houston.core.engine;
+
+import houston.core.health.HealthBook;
+import houston.core.health.HealthReport;
+import houston.core.model.TrafficPlan;
+
+import java.util.List;
+
+/**
+ * Everything the engine remembers between ticks. Immutable: a step returns a new state and
+ * leaves the old one valid, so the simulator can fork a world and a journal can replay one.
+ * The arrays are never written after construction.
+ *
+ * @param tick               how many steps led here
+ * @param health             probe windows and service signals
+ * @param report             the last tick's verdict (scores and evidence), for status and explain
+ * @param tracks             per-location memory, index-aligned with the topology
+ * @param plan               the plan the engine wants live
+ * @param liveGeneration     the newest generation confirmed live in DNS (0: none yet)
+ * @param demand             requests/s per catchment
+ * @param instances          instances per location, as last read or confirmed ready
+ * @param requested          instances per location asked for and not yet ready (0: nothing pending)
+ * @param overrides          freeze and pins
+ * @param failStatic         whether fail-static is engaged
+ * @param recentEvacuations  times (epoch ms) of recent automatic evacuations, for the rate limit
+ * @param publishBlocked     why publishing is stopped (lost DNS ownership), or null
+ * @param retryPublishAt     when to publish the wanted plan again after a failed publish (epoch ms), or 0
+ */
+public record EngineState(
+        long tick,
+        HealthBook health,
+        HealthReport report,
+        List<LocationTrack> tracks,
+        TrafficPlan plan,
+        long liveGeneration,
+        double[] demand,
+        int[] instances,
+        int[] requested,
+        Overrides overrides,
+        boolean failStatic,
+        List<Long> recentEvacuations,
+        String publishBlocked,
+        long retryPublishAt) {
+
+    public EngineState {
+        tracks = List.copyOf(tracks);
+        recentEvacuations = List.copyOf(recentEvacuations);
+    }
+
+    public LocationTrack track(int location) {
+        return tracks.get(location);
+    }
+}

@@ -1,0 +1,175 @@
+package houston.core.engine;
+
+import houston.core.config.HysteresisConfig;
+import houston.core.model.LocationState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * HEALTHY → SUSPECT → EVACUATING → EVACUATED → RECOVERING → HEALTHY, one location per call.
+ *
+ * <p>Hysteresis: a location goes down when its score has been below {@code down} for
+ * {@code downHold}, and starts back only when it has been at or above the higher {@code up} for
+ * the longer {@code upHold}. A score that is unknown (too few voters with evidence) changes
+ * nothing: no evidence is not good news. Pins and restore requests from operators take
+ * precedence over scores; freeze and fail-static stop automatic moves only.
+ */
+final class LocationStateMachine {
+
+    private final HysteresisConfig h;
+    private final SafetyPolicy safety;
+    private final TrafficMover mover;
+
+    LocationStateMachine(HysteresisConfig hysteresis, SafetyPolicy safety, TrafficMover mover) {
+        this.h = hysteresis;
+        this.safety = safety;
+        this.mover = mover;
+    }
+
+    void advance(StepContext ctx, int l) {
+        double score = ctx.report.score(l);
+        boolean known = !Double.isNaN(score);
+        boolean bad = known && score < h.downThreshold();
+        boolean good = known && score >= h.upThreshold();
+        LocationTrack t = ctx.tracks[l];
+        long badSince = bad ? (t.badSince() < 0 ? ctx.now : t.badSince()) : known ? -1 : t.badSince();
+        long goodSince = good ? (t.goodSince() < 0 ? ctx.now : t.goodSince()) : known ? -1 : t.goodSince();
+        ctx.tracks[l] = t.withEvidence(badSince, goodSince);
+        PinTarget pin = ctx.overrides.pin(ctx.id(l));
+        switch (t.state()) {
+            case HEALTHY -> healthy(ctx, l, pin, bad, score);
+            case SUSPECT -> suspect(ctx, l, pin, bad, known, score);
+            case EVACUATING -> evacuating(ctx, l, pin, good, score);
+            case EVACUATED -> evacuated(ctx, l, pin, good);
+            case RECOVERING -> recovering(ctx, l, pin, bad, good, score);
+        }
+    }
+
+    private void healthy(StepContext ctx, int l, PinTarget pin, boolean bad, double score) {
+        if (pin == PinTarget.EVACUATED) {
+            manualEvacuation(ctx, l);
+        } else if (bad) {
+            ctx.tracks[l] = ctx.tracks[l].enter(LocationState.SUSPECT, ctx.now);
+            ctx.notify(l, DecisionKind.SUSPECTED, String.format(Locale.ROOT, "%s suspect: score %.2f below %.2f (%s)",
+                    ctx.id(l), score, h.downThreshold(), agreeing(ctx, l)), List.of(), List.of());
+        }
+    }
+
+    private void suspect(StepContext ctx, int l, PinTarget pin, boolean bad, boolean known, double score) {
+        LocationTrack t = ctx.tracks[l];
+        if (pin == PinTarget.EVACUATED) {
+            manualEvacuation(ctx, l);
+        } else if (known && !bad) {
+            ctx.tracks[l] = t.enter(LocationState.HEALTHY, ctx.now);
+            ctx.notify(l, DecisionKind.CLEARED, String.format(Locale.ROOT, "%s cleared: score back to %.2f",
+                    ctx.id(l), score), List.of(), List.of());
+        } else if (bad && pin != PinTarget.HEALTHY && ctx.now - t.badSince() >= h.downHold().toMillis()) {
+            String hold = safety.holdAutomatic(ctx, l);
+            String why = String.format(Locale.ROOT, "score %.2f below %.2f for %ds (%s)", score, h.downThreshold(),
+                    (ctx.now - t.badSince()) / 1000, agreeing(ctx, l));
+            if (hold == null) {
+                mover.decide(ctx, l, true, why, List.of());
+                shiftIfReady(ctx, l, score);
+            } else if (!hold.equals(t.heldReason())) {
+                ctx.tracks[l] = t.withHeldReason(hold);
+                ctx.alert(AlertKind.EVACUATION_HELD, l, DecisionKind.EVACUATION_HELD,
+                        ctx.id(l) + " is bad (" + why + ") but its evacuation is held back: " + hold);
+            }
+        }
+    }
+
+    private void manualEvacuation(StepContext ctx, int l) {
+        LocationTrack t = ctx.tracks[l];
+        String hold = safety.holdManual(ctx, l);
+        var pin = ctx.overrides.pins().get(ctx.id(l));
+        if (hold != null) {
+            if (!hold.equals(t.heldReason())) {
+                ctx.tracks[l] = t.withHeldReason(hold);
+                ctx.alert(AlertKind.EVACUATION_HELD, l, DecisionKind.EVACUATION_HELD,
+                        ctx.id(l) + " pinned evacuated by " + pin.by() + " but held back: " + hold);
+            }
+            return;
+        }
+        mover.decide(ctx, l, false, "operator " + pin.by() + " asked (" + pin.reason() + ")", List.of());
+        // An operator's evacuation does not wait for pre-scales: they asked for it now.
+        mover.shift(ctx, l, "operator override");
+    }
+
+    private void evacuating(StepContext ctx, int l, PinTarget pin, boolean good, double score) {
+        LocationTrack t = ctx.tracks[l];
+        if (t.awaitingGeneration() == 0) {
+            if (pin == PinTarget.HEALTHY || t.restoreRequested()) {
+                mover.cancel(ctx, l, "operator restored it");
+            } else if (good && pin != PinTarget.EVACUATED) {
+                mover.cancel(ctx, l, String.format(Locale.ROOT, "score recovered to %.2f", score));
+            } else {
+                shiftIfReady(ctx, l, score);
+            }
+        } else if (ctx.liveGeneration >= t.awaitingGeneration()) {
+            ctx.tracks[l] = t.enter(LocationState.EVACUATED, ctx.now).awaiting(0);
+            ctx.notify(l, DecisionKind.TRAFFIC_SHIFTED, ctx.id(l) + " evacuated: plan generation "
+                    + t.awaitingGeneration() + " is live in DNS", List.of(), List.of());
+        }
+    }
+
+    /** Shifts at once when dead or when every receiver is ready; else waits until the pre-scale deadline. */
+    private void shiftIfReady(StepContext ctx, int l, double score) {
+        LocationTrack t = ctx.tracks[l];
+        if (score <= h.deadThreshold()) {
+            mover.shift(ctx, l, String.format(Locale.ROOT, "dead (score %.2f): shifting at once, receivers scale in parallel", score));
+        } else if (t.awaitingReady().isEmpty()) {
+            mover.shift(ctx, l, "receivers have the capacity");
+        } else if (ctx.now >= t.prescaleDeadline()) {
+            mover.shift(ctx, l, "pre-scale timeout: receivers not ready (" + String.join(", ", t.awaitingReady())
+                    + "), shifting anyway");
+        }
+    }
+
+    private void evacuated(StepContext ctx, int l, PinTarget pin, boolean good) {
+        LocationTrack t = ctx.tracks[l];
+        if (pin == PinTarget.EVACUATED) {
+            return;
+        }
+        if (pin == PinTarget.HEALTHY || t.restoreRequested()) {
+            mover.failback(ctx, l, 0, "operator override");
+        } else if (good && ctx.now - t.goodSince() >= h.upHold().toMillis() && safety.automationAllowed(ctx)) {
+            mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s");
+        }
+    }
+
+    private void recovering(StepContext ctx, int l, PinTarget pin, boolean bad, boolean good, double score) {
+        LocationTrack t = ctx.tracks[l];
+        if (t.awaitingGeneration() > 0 && ctx.liveGeneration >= t.awaitingGeneration()) {
+            // The step is live: its hold starts now.
+            t = t.enter(LocationState.RECOVERING, ctx.now).awaiting(0);
+            ctx.tracks[l] = t;
+        }
+        boolean forced = pin == PinTarget.HEALTHY || t.restoreRequested();
+        if (pin == PinTarget.EVACUATED) {
+            mover.abort(ctx, l, "operator pinned it evacuated");
+        } else if (bad && !forced) {
+            mover.abort(ctx, l, String.format(Locale.ROOT, "score dropped to %.2f (%s)", score, agreeing(ctx, l)));
+        } else if (t.awaitingGeneration() == 0 && ctx.now - t.since() >= stepHoldMillis(ctx)
+                && (forced || (good && safety.automationAllowed(ctx)))) {
+            mover.failback(ctx, l, t.failbackStep() + 1, forced ? "operator override" : "step held "
+                    + (ctx.now - t.since()) / 1000 + "s with a good score");
+        }
+    }
+
+    private static long stepHoldMillis(StepContext ctx) {
+        return ctx.config.failback().stepHold().toMillis();
+    }
+
+    private static String agreeing(StepContext ctx, int l) {
+        var evidence = ctx.report.location(l);
+        List<String> parts = new ArrayList<>();
+        parts.add(evidence.agreeing().size() + " of " + evidence.byVoter().size() + " voters agree: "
+                + String.join(", ", evidence.agreeing()));
+        if (!evidence.discounted().isEmpty()) {
+            parts.add("discounted: " + String.join(", ", evidence.discounted()));
+        }
+        return String.join("; ", parts);
+    }
+}

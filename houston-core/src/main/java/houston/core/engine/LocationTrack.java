@@ -1,0 +1,95 @@
+package houston.core.engine;
+
+import houston.core.model.LocationState;
+
+import java.util.List;
+
+/**
+ * The engine's memory of one location. Immutable; the {@code with…} methods return changed copies.
+ *
+ * @param state            where the location is in its life cycle
+ * @param since            when it entered that state (epoch ms)
+ * @param badSince         since when its score has been continuously bad, or -1
+ * @param goodSince        since when its score has been continuously good, or -1
+ * @param incident         the incident (Slack thread) it belongs to, or null
+ * @param evacuationRow    its catchment's row while evacuated (fail-back steps blend towards home from it), or null
+ * @param failbackStep     index into the fail-back steps while RECOVERING, else -1
+ * @param awaitingGeneration plan generation whose publication this location waits for, or 0
+ * @param awaitingReady    receivers whose pre-scale it waits for before shifting
+ * @param prescaleDeadline when it stops waiting for pre-scales (epoch ms), or 0
+ * @param restoreRequested an operator asked for fail-back now
+ * @param heldReason       why its evacuation is held back, as last reported (reported again only when it changes)
+ */
+public record LocationTrack(
+        LocationState state,
+        long since,
+        long badSince,
+        long goodSince,
+        String incident,
+        double[] evacuationRow,
+        int failbackStep,
+        long awaitingGeneration,
+        List<String> awaitingReady,
+        long prescaleDeadline,
+        boolean restoreRequested,
+        String heldReason) {
+
+    public LocationTrack {
+        awaitingReady = List.copyOf(awaitingReady);
+    }
+
+    public static LocationTrack healthy(long now) {
+        return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, null);
+    }
+
+    public LocationTrack enter(LocationState newState, long now) {
+        return new LocationTrack(newState, now, badSince, goodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, null);
+    }
+
+    public LocationTrack withEvidence(long newBadSince, long newGoodSince) {
+        return new LocationTrack(state, since, newBadSince, newGoodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+    }
+
+    public LocationTrack withEvacuation(String newIncident, double[] row, List<String> ready, long deadline) {
+        return new LocationTrack(state, since, badSince, goodSince, newIncident, row, -1, 0, ready, deadline,
+                false, null);
+    }
+
+    public LocationTrack withEvacuationRow(double[] row) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, row, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+    }
+
+    public LocationTrack withFailbackStep(int step) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, step,
+                awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReason);
+    }
+
+    public LocationTrack awaiting(long generation) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
+                generation, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+    }
+
+    public LocationTrack withAwaitingReady(List<String> ready) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReason);
+    }
+
+    public LocationTrack withRestoreRequested(boolean requested) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReason);
+    }
+
+    public LocationTrack withHeldReason(String reason) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reason);
+    }
+
+    /** Back to plain HEALTHY, incident closed. */
+    public LocationTrack closed(long now) {
+        return new LocationTrack(LocationState.HEALTHY, now, badSince, goodSince, null, null, -1, 0, List.of(), 0,
+                false, null);
+    }
+}

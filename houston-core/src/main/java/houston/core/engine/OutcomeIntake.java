@@ -1,0 +1,100 @@
+package houston.core.engine;
+
+import houston.core.engine.ActionOutcome.PlanPublished;
+import houston.core.engine.ActionOutcome.ScaleResult;
+import houston.core.engine.Inputs.CapacityReading;
+import houston.core.engine.Inputs.DemandReading;
+
+import java.util.List;
+
+/**
+ * Folds what became of earlier actions, and fresh demand and capacity readings, into the step.
+ * A publish confirmed INSYNC advances the live generation; a failed one is alerted and retried
+ * after a pause; lost ownership stops publishing until a human looks. A receiver's scale-up
+ * that is ready, or failed, stops being waited for.
+ */
+final class OutcomeIntake {
+
+    void apply(StepContext ctx, List<ActionOutcome> outcomes) {
+        for (ActionOutcome outcome : outcomes) {
+            if (outcome instanceof PlanPublished p) {
+                published(ctx, p);
+            } else if (outcome instanceof ScaleResult s) {
+                scaled(ctx, s);
+            }
+        }
+    }
+
+    void readings(StepContext ctx, List<DemandReading> demand, List<CapacityReading> capacity) {
+        for (DemandReading d : demand) {
+            int l = ctx.topology.indexOrMinusOne(d.location());
+            if (l >= 0 && d.rps() >= 0) {
+                ctx.demand[l] = d.rps();
+            }
+        }
+        for (CapacityReading c : capacity) {
+            int l = ctx.topology.indexOrMinusOne(c.location());
+            if (l >= 0 && c.instances() >= 0) {
+                ctx.instances[l] = c.instances();
+                if (ctx.requested[l] > 0 && c.instances() >= ctx.requested[l]) {
+                    ready(ctx, l);
+                }
+            }
+        }
+    }
+
+    private void published(StepContext ctx, PlanPublished p) {
+        switch (p.status()) {
+            case INSYNC -> ctx.liveGeneration = Math.max(ctx.liveGeneration, p.generation());
+            case FAILED -> {
+                ctx.retryPublishAt = ctx.now + ctx.config.safety().publishRetry().toMillis();
+                ctx.alert(AlertKind.DNS_PUBLISH_FAILED, -1, DecisionKind.PUBLISH_FAILED, "DNS publish of plan generation "
+                        + p.generation() + " failed: " + p.detail() + "; retrying in "
+                        + ctx.config.safety().publishRetry().toSeconds() + "s");
+            }
+            case LOST_OWNERSHIP -> {
+                ctx.publishBlocked = "lost DNS ownership at generation " + p.generation() + ": " + p.detail();
+                ctx.alert(AlertKind.DNS_OWNERSHIP_LOST, -1, DecisionKind.PUBLISH_FAILED, ctx.publishBlocked
+                        + "; another writer owns the zone, Houston stopped publishing");
+            }
+        }
+    }
+
+    private void scaled(StepContext ctx, ScaleResult s) {
+        int l = ctx.topology.indexOrMinusOne(s.location());
+        if (l < 0) {
+            return;
+        }
+        switch (s.status()) {
+            case REQUESTED -> {
+                // Nothing to do until it is ready or fails.
+            }
+            case READY -> {
+                ctx.instances[l] = Math.max(ctx.instances[l], s.instances());
+                ready(ctx, l);
+                ctx.notify(l, DecisionKind.SCALE_UPDATE, s.location() + " ready at " + s.instances() + " instances",
+                        List.of(), List.of());
+            }
+            case FAILED, TIMED_OUT -> {
+                ctx.requested[l] = 0;
+                ready(ctx, l);
+                ctx.alert(AlertKind.SCALER_FAILED, l, DecisionKind.SCALE_UPDATE, "scale-up of " + s.location() + " to "
+                        + s.instances() + " " + s.status().name().toLowerCase() + ": " + s.detail());
+            }
+        }
+    }
+
+    /** Nobody waits for {@code l}'s pre-scale any more. */
+    private void ready(StepContext ctx, int l) {
+        if (ctx.instances[l] >= ctx.requested[l]) {
+            ctx.requested[l] = 0;
+        }
+        String id = ctx.id(l);
+        for (int e = 0; e < ctx.tracks.length; e++) {
+            LocationTrack t = ctx.tracks[e];
+            if (t.awaitingReady().contains(id)) {
+                ctx.tracks[e] = t.withAwaitingReady(t.awaitingReady().stream().filter(r -> !r.equals(id)).toList());
+            }
+        }
+    }
+}

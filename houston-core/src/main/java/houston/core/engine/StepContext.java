@@ -1,0 +1,178 @@
+package houston.core.engine;
+
+import houston.core.config.EngineConfig;
+import houston.core.engine.Explanation.Thresholds;
+import houston.core.health.HealthBook;
+import houston.core.health.HealthReport;
+import houston.core.health.LocationHealth;
+import houston.core.model.LocationState;
+import houston.core.model.Topology;
+import houston.core.model.TrafficPlan;
+import houston.core.plan.Placement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The working copy of one step: starts from the previous state, collects changes and actions,
+ * and becomes the next state. Lives for one call of {@link DecisionEngine#step}; nothing outside
+ * that call ever sees it, which keeps the step a pure function.
+ */
+final class StepContext {
+
+    final EngineConfig config;
+    final Topology topology;
+    final Instant nowInstant;
+    final long now;
+    final LocationTrack[] tracks;
+    final double[] demand;
+    final int[] instances;
+    final int[] requested;
+    final List<Action> actions = new ArrayList<>();
+    final List<Long> recentEvacuations;
+    final HealthBook health;
+    HealthReport report;
+    Overrides overrides;
+    boolean failStatic;
+    long liveGeneration;
+    String publishBlocked;
+    long retryPublishAt;
+
+    private final EngineState previous;
+    private final TreeMap<Integer, double[]> changedRows = new TreeMap<>();
+    private final Set<Integer> awaitingPublish = new LinkedHashSet<>();
+    private final Set<String> publishReasons = new LinkedHashSet<>();
+
+    StepContext(EngineConfig config, Topology topology, EngineState previous, HealthBook health, Instant now) {
+        this.config = config;
+        this.topology = topology;
+        this.previous = previous;
+        this.health = health;
+        this.nowInstant = now;
+        this.now = now.toEpochMilli();
+        this.tracks = previous.tracks().toArray(new LocationTrack[0]);
+        this.demand = previous.demand().clone();
+        this.instances = previous.instances().clone();
+        this.requested = previous.requested().clone();
+        this.overrides = previous.overrides();
+        this.failStatic = previous.failStatic();
+        this.liveGeneration = previous.liveGeneration();
+        this.publishBlocked = previous.publishBlocked();
+        this.retryPublishAt = previous.retryPublishAt();
+        long windowStart = this.now - config.safety().rateWindow().toMillis();
+        this.recentEvacuations = new ArrayList<>(previous.recentEvacuations().stream()
+                .filter(at -> at > windowStart).toList());
+    }
+
+    String id(int location) {
+        return topology.location(location).id();
+    }
+
+    boolean dryRun() {
+        return config.safety().dryRun();
+    }
+
+    /** The row of a catchment as it stands in this step (changed or not); a copy. */
+    double[] row(int catchment) {
+        double[] changed = changedRows.get(catchment);
+        return changed != null ? changed.clone() : previous.plan().row(catchment);
+    }
+
+    /** Replaces a catchment's row in the plan this step will publish. */
+    void changeRow(int catchment, double[] row, String reason) {
+        changedRows.put(catchment, row.clone());
+        publishReasons.add(reason);
+    }
+
+    /** Location {@code l} waits for this step's plan to be live. */
+    void awaitPublish(int l) {
+        awaitingPublish.add(l);
+    }
+
+    /** Requests/s each location serves under the plan as it stands in this step. */
+    double[] loads() {
+        double[] load = new double[topology.size()];
+        for (int c = 0; c < topology.size(); c++) {
+            double[] r = changedRows.containsKey(c) ? changedRows.get(c) : null;
+            for (int s = 0; s < topology.size(); s++) {
+                load[s] += demand[c] * (r != null ? r[s] : previous.plan().fraction(c, s));
+            }
+        }
+        return load;
+    }
+
+    /** Locations that may take traffic now: healthy, scored good enough, not pinned away. */
+    boolean[] eligibleReceivers(int excluded) {
+        boolean[] eligible = new boolean[topology.size()];
+        for (int r = 0; r < eligible.length; r++) {
+            eligible[r] = r != excluded
+                    && tracks[r].state() == LocationState.HEALTHY
+                    && !report.isBad(r)
+                    && overrides.pin(id(r)) != PinTarget.EVACUATED;
+        }
+        return eligible;
+    }
+
+    int evacuationCount() {
+        int n = 0;
+        for (LocationTrack t : tracks) {
+            if (t.state().isEvacuation()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void notify(int location, DecisionKind kind, String summary, List<Placement> placements, List<String> notes) {
+        actions.add(new Action.Notify(decision(location, kind, summary, placements, notes)));
+    }
+
+    void alert(AlertKind kind, int location, DecisionKind decisionKind, String message) {
+        actions.add(new Action.Alert(kind, message, decision(location, decisionKind, message, List.of(), List.of())));
+    }
+
+    /** A decision about {@code location} (or global when negative) with its evidence from this tick. */
+    Decision decision(int location, DecisionKind kind, String summary, List<Placement> placements,
+                      List<String> notes) {
+        LocationHealth evidence = location >= 0 && report != null ? report.location(location) : null;
+        String where = location >= 0 ? id(location) : Decision.GLOBAL;
+        String incident = location >= 0 ? tracks[location].incident() : null;
+        return new Decision(nowInstant, where, kind, incident, summary, dryRun(),
+                new Explanation(evidence, thresholds(), placements, notes));
+    }
+
+    Thresholds thresholds() {
+        var h = config.hysteresis();
+        return new Thresholds(config.health().quorum(), h.downThreshold(), h.upThreshold(), h.deadThreshold(),
+                h.downHold().toSeconds(), h.upHold().toSeconds());
+    }
+
+    /** Publishes this step's row changes as one new plan generation, and builds the next state. */
+    EngineState finish(EngineState previousState) {
+        TrafficPlan plan = previousState.plan();
+        boolean retryDue = retryPublishAt > 0 && now >= retryPublishAt && plan.generation() > liveGeneration;
+        if (!changedRows.isEmpty()) {
+            plan = plan.withRows(changedRows);
+            for (int l : awaitingPublish) {
+                tracks[l] = tracks[l].awaiting(plan.generation());
+            }
+        }
+        if (!changedRows.isEmpty() || retryDue) {
+            retryPublishAt = 0;
+            if (dryRun()) {
+                liveGeneration = plan.generation();
+            } else if (publishBlocked == null) {
+                String reason = retryDue && changedRows.isEmpty() ? "retry after failed publish"
+                        : String.join("; ", publishReasons);
+                actions.add(new Action.PublishPlan(plan, reason));
+            }
+        }
+        return new EngineState(previousState.tick() + 1, health, report, List.of(tracks), plan, liveGeneration,
+                demand, instances, requested, overrides, failStatic, recentEvacuations, publishBlocked,
+                retryPublishAt);
+    }
+}

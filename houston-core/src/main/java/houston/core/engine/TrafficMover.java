@@ -1,0 +1,149 @@
+package houston.core.engine;
+
+import houston.core.model.LocationState;
+import houston.core.model.Topology;
+import houston.core.plan.NearestCapacityPlanner;
+import houston.core.plan.Placement;
+import houston.core.plan.ReceiverShare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The moves that change traffic: decide an evacuation (plan + pre-scale), shift it, step it
+ * back, abort the way back, cancel. Each records its decision with the evidence; the rows it
+ * changes are published together at the end of the step.
+ */
+final class TrafficMover {
+
+    private final NearestCapacityPlanner planner;
+
+    TrafficMover(NearestCapacityPlanner planner) {
+        this.planner = planner;
+    }
+
+    /** Plans where {@code l}'s catchment goes, asks receivers to pre-scale, and enters EVACUATING. */
+    void decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
+        double[] row = ctx.row(l);
+        Placement placement = planner.place(l, ctx.demand[l] * row[l], ctx.loads(), ctx.eligibleReceivers(l),
+                ctx.instances);
+        double[] evacuationRow = moveShare(ctx.topology, row, l, placement);
+        List<String> awaiting = new ArrayList<>();
+        for (ReceiverShare share : placement.receivers()) {
+            preScale(ctx, ctx.topology.indexOf(share.location()), share.instancesNeeded(), ctx.id(l), awaiting);
+        }
+        String incident = ctx.id(l) + "@" + ctx.nowInstant;
+        long deadline = ctx.now + ctx.config.planner().prescaleTimeout().toMillis();
+        ctx.tracks[l] = ctx.tracks[l].enter(LocationState.EVACUATING, ctx.now)
+                .withEvacuation(incident, evacuationRow, awaiting, deadline);
+        if (automatic) {
+            ctx.recentEvacuations.add(ctx.now);
+        }
+        ctx.notify(l, DecisionKind.EVACUATION_DECIDED, ctx.id(l) + " evacuating: " + why + "; receivers "
+                + describe(placement), List.of(placement), notes);
+        if (placement.unplacedRps() > 0) {
+            ctx.alert(AlertKind.CAPACITY_SHORTFALL, l, DecisionKind.EVACUATION_DECIDED, String.format(Locale.ROOT,
+                    "%s: %.0f of %.0f rps found no receiver below its maximum and stay on %s",
+                    ctx.id(l), placement.unplacedRps(), placement.movedRps(), ctx.id(l)));
+        }
+    }
+
+    private void preScale(StepContext ctx, int r, int needed, String evacuee, List<String> awaiting) {
+        if (ctx.dryRun() || needed <= ctx.instances[r]) {
+            return;
+        }
+        awaiting.add(ctx.id(r));
+        if (needed > ctx.requested[r]) {
+            ctx.requested[r] = needed;
+            ctx.actions.add(new Action.PreScale(ctx.id(r), needed, "receive traffic of " + evacuee,
+                    ctx.tracks[ctx.topology.indexOf(evacuee)].incident()));
+        }
+    }
+
+    /** Makes the evacuation live, and moves other catchments' shares off {@code l} as well. */
+    void shift(StepContext ctx, int l, String why) {
+        ctx.changeRow(l, ctx.tracks[l].evacuationRow(), "evacuate " + ctx.id(l));
+        ctx.awaitPublish(l);
+        List<Placement> others = new ArrayList<>();
+        for (int c = 0; c < ctx.topology.size(); c++) {
+            double[] row = ctx.row(c);
+            if (c == l || row[l] <= 0) {
+                continue;
+            }
+            boolean[] eligible = ctx.eligibleReceivers(l);
+            eligible[c] = false;
+            Placement p = planner.place(c, ctx.demand[c] * row[l], ctx.loads(), eligible, ctx.instances);
+            ctx.changeRow(c, moveShare(ctx.topology, row, l, p), "move " + ctx.id(c) + "'s share off " + ctx.id(l));
+            LocationTrack t = ctx.tracks[c];
+            if (t.evacuationRow() != null) {
+                ctx.tracks[c] = t.withEvacuationRow(moveShare(ctx.topology, t.evacuationRow(), l, p));
+            }
+            others.add(p);
+        }
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why, others, List.of());
+    }
+
+    /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */
+    void failback(StepContext ctx, int l, int step, String why) {
+        double fraction = ctx.config.failback().steps().get(step);
+        LocationTrack t = ctx.tracks[l];
+        double[] row = new double[ctx.topology.size()];
+        for (int s = 0; s < row.length; s++) {
+            row[s] = (1 - fraction) * t.evacuationRow()[s] + (s == l ? fraction : 0);
+        }
+        ctx.changeRow(l, row, "fail back " + ctx.id(l) + " to " + percent(fraction));
+        if (fraction >= 1.0) {
+            ctx.notify(l, DecisionKind.RESTORED, ctx.id(l) + " restored: serving all of its catchment again ("
+                    + why + ")", List.of(), List.of());
+            ctx.tracks[l] = t.closed(ctx.now);
+            return;
+        }
+        ctx.awaitPublish(l);
+        ctx.tracks[l] = t.enter(LocationState.RECOVERING, ctx.now).withFailbackStep(step);
+        ctx.notify(l, DecisionKind.FAILBACK_STEP, ctx.id(l) + " failing back: serving " + percent(fraction)
+                + " of its catchment at home (" + why + ")", List.of(), List.of());
+    }
+
+    /** Goes back to the full evacuation row: the score dropped during fail-back. */
+    void abort(StepContext ctx, int l, String why) {
+        LocationTrack t = ctx.tracks[l];
+        ctx.changeRow(l, t.evacuationRow(), "abort fail-back of " + ctx.id(l));
+        ctx.awaitPublish(l);
+        ctx.tracks[l] = t.enter(LocationState.EVACUATED, ctx.now).withFailbackStep(-1);
+        ctx.notify(l, DecisionKind.FAILBACK_ABORTED, ctx.id(l) + " fail-back aborted: " + why, List.of(), List.of());
+    }
+
+    /** Drops an evacuation decided but not yet shifted. */
+    void cancel(StepContext ctx, int l, String why) {
+        ctx.notify(l, DecisionKind.EVACUATION_CANCELLED, ctx.id(l) + " evacuation cancelled before any traffic moved: "
+                + why, List.of(), List.of());
+        ctx.tracks[l] = ctx.tracks[l].closed(ctx.now);
+    }
+
+    /** {@code row} with its share on {@code from} spread as {@code p} says; what did not fit stays. */
+    private static double[] moveShare(Topology topology, double[] row, int from, Placement p) {
+        double[] next = row.clone();
+        double share = row[from];
+        double moved = 0;
+        for (ReceiverShare r : p.receivers()) {
+            int to = topology.indexOf(r.location());
+            next[to] += share * r.fraction();
+            moved += share * r.fraction();
+        }
+        next[from] = Math.max(0, share - moved);
+        return next;
+    }
+
+    static String describe(Placement p) {
+        List<String> parts = new ArrayList<>();
+        for (ReceiverShare r : p.receivers()) {
+            parts.add(r.location() + " " + percent(r.fraction()));
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}

@@ -1,0 +1,169 @@
+package houston.core.health;
+
+import houston.core.config.HealthConfig;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the engine remembers about what the probes and services said: one
+ * {@link ProbeWindow} per (vantage, location) and the latest signal per (location, service).
+ *
+ * <p>Immutable. {@link #record} folds one tick's observations in, touching only the windows
+ * they name, in O(observations + touched window sizes). Observations from vantages or for
+ * locations the config does not know are not scored; they are counted, so a misconfigured
+ * agent shows up in the status instead of silently tilting a score.
+ */
+public final class HealthBook {
+
+    private final List<String> vantages;
+    private final Map<String, Integer> vantageIndex;
+    private final Map<String, Integer> locationIndex;
+    private final int locations;
+    private final ProbeWindow[] windows;
+    private final TreeMap<String, ServiceSignal> signals;
+    private final long ignored;
+
+    private HealthBook(List<String> vantages, Map<String, Integer> vantageIndex, Map<String, Integer> locationIndex,
+                       ProbeWindow[] windows, TreeMap<String, ServiceSignal> signals, long ignored) {
+        this.vantages = vantages;
+        this.vantageIndex = vantageIndex;
+        this.locationIndex = locationIndex;
+        this.locations = locationIndex.size();
+        this.windows = windows;
+        this.signals = signals;
+        this.ignored = ignored;
+    }
+
+    /** No evidence yet, for these vantages and these locations (in the engine's index order). */
+    public static HealthBook empty(List<String> vantages, List<String> locationIds) {
+        ProbeWindow[] windows = new ProbeWindow[vantages.size() * locationIds.size()];
+        Arrays.fill(windows, ProbeWindow.EMPTY);
+        return new HealthBook(List.copyOf(vantages), indexOf(vantages), indexOf(locationIds), windows,
+                new TreeMap<>(), 0);
+    }
+
+    private static Map<String, Integer> indexOf(List<String> names) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+        }
+        return index;
+    }
+
+    /** This book plus one tick's observations and signals, as of {@code nowMs}. */
+    public HealthBook record(List<Observation> observations, List<ServiceSignal> newSignals, long nowMs,
+                             HealthConfig config) {
+        if (observations.isEmpty() && newSignals.isEmpty()) {
+            return this;
+        }
+        long oldestKept = nowMs - config.window().toMillis();
+        int[] slot = new int[observations.size()];
+        int[] perWindow = new int[windows.length];
+        long newlyIgnored = 0;
+        for (int i = 0; i < observations.size(); i++) {
+            Observation o = observations.get(i);
+            Integer v = vantageIndex.get(o.vantage());
+            Integer l = locationIndex.get(o.location());
+            if (v == null || l == null) {
+                slot[i] = -1;
+                newlyIgnored++;
+            } else {
+                slot[i] = v * locations + l;
+                perWindow[slot[i]]++;
+            }
+        }
+        ProbeWindow[] next = windows.clone();
+        long[][] at = new long[windows.length][];
+        float[][] bad = new float[windows.length][];
+        int[] filled = new int[windows.length];
+        for (int i = 0; i < observations.size(); i++) {
+            int w = slot[i];
+            if (w < 0) {
+                continue;
+            }
+            if (at[w] == null) {
+                at[w] = new long[perWindow[w]];
+                bad[w] = new float[perWindow[w]];
+            }
+            Observation o = observations.get(i);
+            // An agent's clock may run ahead; an observation is never newer than the tick that reads it.
+            at[w][filled[w]] = Math.min(o.at().toEpochMilli(), nowMs);
+            bad[w][filled[w]++] = (float) o.outcome().badness(config.slowBadness());
+        }
+        for (int w = 0; w < windows.length; w++) {
+            if (at[w] != null) {
+                next[w] = windows[w].plus(at[w], bad[w], filled[w], oldestKept, config.maxSamples());
+            }
+        }
+        TreeMap<String, ServiceSignal> nextSignals = signals;
+        if (!newSignals.isEmpty()) {
+            nextSignals = new TreeMap<>(signals);
+            for (ServiceSignal s : newSignals) {
+                if (locationIndex.containsKey(s.location())) {
+                    nextSignals.put(s.location() + '\u0000' + s.service(), s);
+                } else {
+                    newlyIgnored++;
+                }
+            }
+        }
+        return new HealthBook(vantages, vantageIndex, locationIndex, next, nextSignals, ignored + newlyIgnored);
+    }
+
+    /** The voters: the configured vantages, then "services" (the inside view from service signals). */
+    public List<String> voters() {
+        List<String> voters = new ArrayList<>(vantages);
+        voters.add(QuorumHealthScorer.SERVICES_VOTER);
+        return voters;
+    }
+
+    /**
+     * Score of every voter for every location as of {@code nowMs}: [voter][location], 1 healthy,
+     * 0 failing, NaN when the voter has too little recent evidence to say.
+     */
+    public double[][] voterScores(long nowMs, HealthConfig config) {
+        long since = nowMs - config.window().toMillis();
+        double[][] scores = new double[vantages.size() + 1][locations];
+        for (int v = 0; v < vantages.size(); v++) {
+            for (int l = 0; l < locations; l++) {
+                scores[v][l] = windows[v * locations + l].score(since, config.minSamples());
+            }
+        }
+        double[] sum = new double[locations];
+        int[] count = new int[locations];
+        long signalSince = nowMs - config.signalTtl().toMillis();
+        for (ServiceSignal s : signals.values()) {
+            if (s.at().toEpochMilli() >= signalSince) {
+                int l = locationIndex.get(s.location());
+                sum[l] += s.status().badness();
+                count[l]++;
+            }
+        }
+        double[] services = scores[vantages.size()];
+        for (int l = 0; l < locations; l++) {
+            services[l] = count[l] == 0 ? Double.NaN : 1.0 - sum[l] / count[l];
+        }
+        return scores;
+    }
+
+    /** The service signals about {@code location} still within their time to live. */
+    public List<ServiceSignal> liveSignals(String location, long nowMs, HealthConfig config) {
+        long since = nowMs - config.signalTtl().toMillis();
+        List<ServiceSignal> live = new ArrayList<>();
+        for (ServiceSignal s : signals.subMap(location + '\u0000', location + '\u0001').values()) {
+            if (s.at().toEpochMilli() >= since) {
+                live.add(s);
+            }
+        }
+        return live;
+    }
+
+    /** Observations and signals that named a vantage or location the config does not know. */
+    public long ignored() {
+        return ignored;
+    }
+}

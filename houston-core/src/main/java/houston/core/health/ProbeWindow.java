@@ -1,0 +1,67 @@
+package houston.core.health;
+
+/**
+ * The recent outcomes of one (vantage, location) pair: at most {@code maxSamples} entries, none
+ * older than the window. Immutable; {@link #plus} returns a new window, so engine states can
+ * share untouched windows. Adding a batch is O(existing + batch); scoring is O(samples).
+ */
+final class ProbeWindow {
+
+    static final ProbeWindow EMPTY = new ProbeWindow(new long[0], new float[0]);
+
+    private final long[] at;
+    private final float[] badness;
+
+    private ProbeWindow(long[] at, float[] badness) {
+        this.at = at;
+        this.badness = badness;
+    }
+
+    /**
+     * This window plus {@code n} new outcomes, dropping entries older than {@code oldestKept}
+     * and, past {@code maxSamples}, the earliest-added ones.
+     */
+    ProbeWindow plus(long[] newAt, float[] newBadness, int n, long oldestKept, int maxSamples) {
+        long[] a = new long[at.length + n];
+        float[] b = new float[at.length + n];
+        int size = 0;
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] >= oldestKept) {
+                a[size] = at[i];
+                b[size++] = badness[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (newAt[i] >= oldestKept) {
+                a[size] = newAt[i];
+                b[size++] = newBadness[i];
+            }
+        }
+        int from = Math.max(0, size - maxSamples);
+        long[] keptAt = new long[size - from];
+        float[] keptBad = new float[size - from];
+        System.arraycopy(a, from, keptAt, 0, keptAt.length);
+        System.arraycopy(b, from, keptBad, 0, keptBad.length);
+        return new ProbeWindow(keptAt, keptBad);
+    }
+
+    /**
+     * 1 − mean badness of the outcomes at or after {@code since}, or NaN when fewer than
+     * {@code minSamples} are that recent (the vantage abstains rather than guess).
+     */
+    double score(long since, int minSamples) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] >= since) {
+                sum += badness[i];
+                count++;
+            }
+        }
+        return count < minSamples || count == 0 ? Double.NaN : 1.0 - sum / count;
+    }
+
+    int size() {
+        return at.length;
+    }
+}

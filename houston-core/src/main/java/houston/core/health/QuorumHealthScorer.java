@@ -1,0 +1,103 @@
+package houston.core.health;
+
+import java.util.List;
+
+/**
+ * Turns per-voter scores into one score per location that no single voter can move.
+ *
+ * <p>Voters are the vantage points plus "services" (the inside view from service signals).
+ * For each tick:
+ * <ol>
+ *   <li>A voter judges a location bad when its score is below the down threshold.</li>
+ *   <li>A voter that judges at least {@code suspectFraction} of the locations it sees as bad,
+ *       while most of those verdicts are confirmed by no other voter, is suspect: the observer is
+ *       broken, not the world. Its scores are discounted (left out) this tick. When many locations
+ *       really fail, every voter sees it and confirms the others, so nobody is discounted and the
+ *       safety policy's fail-static sees the whole picture.</li>
+ *   <li>A location's score is the {@code quorum}-th lowest score among the trusted voters that
+ *       have evidence. It is below a threshold only if at least {@code quorum} voters put it
+ *       there: one noisy vantage can lower its own score to zero and the location's score does
+ *       not move. Fewer than {@code quorum} voters with evidence: NaN (unknown, hold state).</li>
+ * </ol>
+ * Cost: O(voters × locations) per tick, plus a sort of at most {@code voters} values per location.
+ */
+public final class QuorumHealthScorer {
+
+    /** Name of the voter that speaks for the service signals. */
+    public static final String SERVICES_VOTER = "services";
+
+    private final int quorum;
+    private final double downThreshold;
+    private final double suspectFraction;
+
+    public QuorumHealthScorer(int quorum, double downThreshold, double suspectFraction) {
+        this.quorum = quorum;
+        this.downThreshold = downThreshold;
+        this.suspectFraction = suspectFraction;
+    }
+
+    /** Scores every location from {@code scores[voter][location]} (NaN = no evidence). */
+    public HealthReport score(List<String> voters, double[][] scores) {
+        int voterCount = scores.length;
+        int locations = voterCount == 0 ? 0 : scores[0].length;
+        int[] badVotes = new int[locations];
+        for (double[] voter : scores) {
+            for (int l = 0; l < locations; l++) {
+                if (voter[l] < downThreshold) {
+                    badVotes[l]++;
+                }
+            }
+        }
+        boolean[] suspect = new boolean[voterCount];
+        for (int v = 0; v < voterCount; v++) {
+            suspect[v] = isSuspect(scores[v], badVotes);
+        }
+        double[] result = new double[locations];
+        double[] trusted = new double[voterCount];
+        int bad = 0;
+        for (int l = 0; l < locations; l++) {
+            int n = 0;
+            for (int v = 0; v < voterCount; v++) {
+                double s = scores[v][l];
+                if (!suspect[v] && !Double.isNaN(s)) {
+                    n = insertSorted(trusted, n, s);
+                }
+            }
+            result[l] = n < quorum ? Double.NaN : trusted[quorum - 1];
+            if (result[l] < downThreshold) {
+                bad++;
+            }
+        }
+        return new HealthReport(List.copyOf(voters), scores, suspect, result, bad, downThreshold);
+    }
+
+    private boolean isSuspect(double[] voter, int[] badVotes) {
+        int seen = 0;
+        int judgedBad = 0;
+        int unconfirmed = 0;
+        for (int l = 0; l < voter.length; l++) {
+            if (Double.isNaN(voter[l])) {
+                continue;
+            }
+            seen++;
+            if (voter[l] < downThreshold) {
+                judgedBad++;
+                if (badVotes[l] == 1) {
+                    unconfirmed++;
+                }
+            }
+        }
+        return seen > 0 && judgedBad >= suspectFraction * seen && unconfirmed * 2 > judgedBad;
+    }
+
+    /** Inserts {@code value} into the ascending prefix {@code sorted[0..n)}; returns the new length. */
+    private static int insertSorted(double[] sorted, int n, double value) {
+        int i = n;
+        while (i > 0 && sorted[i - 1] > value) {
+            sorted[i] = sorted[i - 1];
+            i--;
+        }
+        sorted[i] = value;
+        return n + 1;
+    }
+}
