@@ -61,7 +61,7 @@ public final class HealthBook {
         if (observations.isEmpty() && newSignals.isEmpty()) {
             return this;
         }
-        long oldestKept = nowMs - config.window().toMillis();
+        long windowStart = nowMs - config.window().toMillis();
         int[] slot = new int[observations.size()];
         int[] perWindow = new int[windows.length];
         long newlyIgnored = 0;
@@ -97,7 +97,7 @@ public final class HealthBook {
         }
         for (int w = 0; w < windows.length; w++) {
             if (at[w] != null) {
-                next[w] = windows[w].plus(at[w], bad[w], filled[w], oldestKept, config.maxSamples());
+                next[w] = windows[w].plus(at[w], bad[w], filled[w], windowStart, config.maxSamples());
             }
         }
         TreeMap<String, ServiceSignal> nextSignals = signals;
@@ -137,7 +137,7 @@ public final class HealthBook {
         int[] count = new int[locations];
         long signalSince = nowMs - config.signalTtl().toMillis();
         for (ServiceSignal s : signals.values()) {
-            if (s.at().toEpochMilli() >= signalSince) {
+            if (s.at().toEpochMilli() > signalSince) {
                 int l = locationIndex.get(s.location());
                 sum[l] += s.status().badness();
                 count[l]++;
@@ -155,7 +155,7 @@ public final class HealthBook {
         long since = nowMs - config.signalTtl().toMillis();
         List<ServiceSignal> live = new ArrayList<>();
         for (ServiceSignal s : signals.subMap(location + '\u0000', location + '\u0001').values()) {
-            if (s.at().toEpochMilli() >= since) {
+            if (s.at().toEpochMilli() > since) {
                 live.add(s);
             }
         }

@@ -18,21 +18,21 @@ final class ProbeWindow {
     }
 
     /**
-     * This window plus {@code n} new outcomes, dropping entries older than {@code oldestKept}
+     * This window plus {@code n} new outcomes, dropping entries at or before {@code windowStart}
      * and, past {@code maxSamples}, the earliest-added ones.
      */
-    ProbeWindow plus(long[] newAt, float[] newBadness, int n, long oldestKept, int maxSamples) {
+    ProbeWindow plus(long[] newAt, float[] newBadness, int n, long windowStart, int maxSamples) {
         long[] a = new long[at.length + n];
         float[] b = new float[at.length + n];
         int size = 0;
         for (int i = 0; i < at.length; i++) {
-            if (at[i] >= oldestKept) {
+            if (at[i] > windowStart) {
                 a[size] = at[i];
                 b[size++] = badness[i];
             }
         }
         for (int i = 0; i < n; i++) {
-            if (newAt[i] >= oldestKept) {
+            if (newAt[i] > windowStart) {
                 a[size] = newAt[i];
                 b[size++] = newBadness[i];
             }
@@ -46,14 +46,15 @@ final class ProbeWindow {
     }
 
     /**
-     * 1 − mean badness of the outcomes at or after {@code since}, or NaN when fewer than
+     * 1 − mean badness of the outcomes after {@code windowStart} (a window of length w holds
+     * exactly w/interval samples), or NaN when fewer than
      * {@code minSamples} are that recent (the vantage abstains rather than guess).
      */
-    double score(long since, int minSamples) {
+    double score(long windowStart, int minSamples) {
         double sum = 0;
         int count = 0;
         for (int i = 0; i < at.length; i++) {
-            if (at[i] >= since) {
+            if (at[i] > windowStart) {
                 sum += badness[i];
                 count++;
             }

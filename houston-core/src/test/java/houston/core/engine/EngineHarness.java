@@ -1,0 +1,142 @@
+package houston.core.engine;
+
+import houston.core.config.EngineConfig;
+import houston.core.engine.ActionOutcome.PlanPublished;
+import houston.core.engine.ActionOutcome.PublishStatus;
+import houston.core.engine.ActionOutcome.ScaleResult;
+import houston.core.engine.ActionOutcome.ScaleStatus;
+import houston.core.health.Observation;
+import houston.core.health.Outcome;
+import houston.core.model.LocationState;
+import houston.core.model.Topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drives the engine the way the daemon does, one tick a second on a virtual clock: every vantage
+ * probes every location once per tick, DNS confirms each publish on the next tick, and receivers
+ * report ready on the next tick unless told otherwise. Nothing sleeps.
+ */
+final class EngineHarness {
+
+    static final Instant START = Instant.parse("2026-11-22T03:00:00Z");
+
+    final DecisionEngine engine;
+    final Topology topology;
+    EngineState state;
+    Instant now = START;
+    final List<Action> actions = new ArrayList<>();
+    final List<Inputs> journal = new ArrayList<>();
+    final List<Instant> journalTimes = new ArrayList<>();
+    boolean confirmPublishes = true;
+    boolean confirmScaleUps = true;
+
+    private final Map<String, Outcome> faults = new HashMap<>();
+    private final List<ActionOutcome> pendingOutcomes = new ArrayList<>();
+    private final List<OperatorCommand> pendingCommands = new ArrayList<>();
+
+    EngineHarness(EngineConfig config, Topology topology) {
+        this.engine = new DecisionEngine(config, topology);
+        this.topology = topology;
+        this.state = engine.initialState(now);
+    }
+
+    /** From now on {@code vantage} sees {@code outcome} when probing {@code location} ("*" = every). */
+    EngineHarness fault(String vantage, String location, Outcome outcome) {
+        faults.put(vantage + "/" + location, outcome);
+        return this;
+    }
+
+    EngineHarness clear() {
+        faults.clear();
+        return this;
+    }
+
+    /** {@code location} fails for the given vantages. */
+    EngineHarness breakLocation(String location, String... vantages) {
+        for (String v : vantages) {
+            fault(v, location, Outcome.CONNECT_ERROR);
+        }
+        return this;
+    }
+
+    EngineHarness command(OperatorCommand command) {
+        pendingCommands.add(command);
+        return this;
+    }
+
+    EngineHarness outcome(ActionOutcome outcome) {
+        pendingOutcomes.add(outcome);
+        return this;
+    }
+
+    /** One tick, one second after the previous one. */
+    Step tick() {
+        now = now.plusSeconds(1);
+        List<Observation> observations = new ArrayList<>();
+        for (String v : engine.config().health().vantages()) {
+            for (String l : topology.ids()) {
+                observations.add(new Observation(v, l, "canary", now, outcomeFor(v, l), Duration.ofMillis(20)));
+            }
+        }
+        Inputs inputs = new Inputs(observations, List.of(), List.copyOf(pendingOutcomes), List.copyOf(pendingCommands),
+                List.of(), List.of());
+        pendingOutcomes.clear();
+        pendingCommands.clear();
+        journal.add(inputs);
+        journalTimes.add(now);
+        Step step = engine.step(state, inputs, now);
+        state = step.next();
+        actions.addAll(step.actions());
+        for (Action a : step.actions()) {
+            if (a instanceof Action.PublishPlan p && confirmPublishes) {
+                pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.INSYNC, "ok",
+                        Duration.ofSeconds(1)));
+            } else if (a instanceof Action.PreScale s && confirmScaleUps) {
+                pendingOutcomes.add(new ScaleResult(s.location(), s.instances(), ScaleStatus.READY, "ready"));
+            }
+        }
+        return step;
+    }
+
+    private Outcome outcomeFor(String vantage, String location) {
+        Outcome o = faults.get(vantage + "/" + location);
+        if (o == null) {
+            o = faults.get(vantage + "/*");
+        }
+        return o == null ? Outcome.OK : o;
+    }
+
+    /** Ticks for {@code seconds} seconds. */
+    EngineHarness run(int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            tick();
+        }
+        return this;
+    }
+
+    LocationState stateOf(String location) {
+        return state.track(topology.indexOf(location)).state();
+    }
+
+    <T extends Action> List<T> all(Class<T> type) {
+        return actions.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<Decision> decisions(DecisionKind kind) {
+        return all(Action.Notify.class).stream().map(Action.Notify::decision).filter(d -> d.kind() == kind).toList();
+    }
+
+    List<Action.Alert> alerts(AlertKind kind) {
+        return all(Action.Alert.class).stream().filter(a -> a.kind() == kind).toList();
+    }
+
+    double fraction(String catchment, String serving) {
+        return state.plan().fraction(catchment, serving);
+    }
+}
