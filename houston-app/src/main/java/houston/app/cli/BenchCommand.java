@@ -1,0 +1,67 @@
+package houston.app.cli;
+
+import houston.app.bench.EngineStepBenchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code houston bench engine}: the engine-step JMH benchmark, printed as a small table. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark and print its figures. Benchmarks: engine (one decision-engine step, JMH).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine")
+    String benchmark;
+
+    @Option(names = "--quick", description = "Fewer, shorter iterations: a smoke run, not figures to quote.")
+    boolean quick;
+
+    @Option(names = "--locations", split = ",", paramLabel = "N", description = "Topology sizes. Default: 15,200.")
+    String[] locations = {"15", "200"};
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!"engine".equals(benchmark)) {
+            spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark + "' (known: engine)");
+            return 2;
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(EngineStepBenchmark.class.getName())
+                .param("locations", locations)
+                .forks(1)
+                .shouldFailOnError(true);
+        if (quick) {
+            options.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2)
+                    .measurementTime(TimeValue.seconds(1));
+        } else {
+            options.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(2));
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        out.printf(Locale.ROOT, "%n%-16s %10s %14s %12s%n", "benchmark", "locations", "µs/step", "± (99.9%)");
+        for (RunResult r : results) {
+            var primary = r.getPrimaryResult();
+            out.printf(Locale.ROOT, "%-16s %10s %14.2f %12.2f%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
+                    r.getParams().getParam("locations"), primary.getScore(), primary.getScoreError());
+        }
+        out.printf(Locale.ROOT, "%n%d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.arch"));
+        return 0;
+    }
+}

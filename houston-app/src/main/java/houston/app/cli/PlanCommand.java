@@ -1,0 +1,114 @@
+package houston.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import houston.app.config.HoustonSettings;
+import houston.app.preview.EvacuationPreview;
+import houston.app.preview.EvacuationPreview.Preview;
+import houston.core.engine.Action;
+import houston.core.model.Location;
+import houston.core.plan.Placement;
+import houston.core.plan.ReceiverShare;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code houston plan --evacuate LOC[,LOC…]}: what the engine would do, without doing it. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what the engine would do if the given locations were evacuated now at peak demand: "
+                + "receivers, fractions, pre-scale per receiver and the capacity math. Changes nothing.")
+final class PlanCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    @Option(names = "--evacuate", required = true, split = ",", paramLabel = "LOC",
+            description = "Location id(s) to evacuate, comma-separated.")
+    List<String> evacuate;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        HoustonSettings settings = config.loadOrReport(err);
+        if (settings == null) {
+            return 1;
+        }
+        Preview preview;
+        try {
+            preview = new EvacuationPreview(settings).evacuate(evacuate, Instant.now());
+        } catch (IllegalArgumentException e) {
+            err.println("houston plan: " + e.getMessage());
+            return 2;
+        }
+        if (format == Format.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(preview)));
+        } else {
+            table(preview, settings, out);
+        }
+        return 0;
+    }
+
+    /** The documented JSON shape (README, "houston plan --format json"). */
+    static Map<String, Object> json(Preview p) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generation", p.plan().generation());
+        root.put("evacuations", p.placements());
+        root.put("preScale", p.preScales().stream().map(s -> Map.of("location", s.location(), "instances", s.instances(),
+                "reason", s.reason())).toList());
+        Map<String, Map<String, Double>> moved = new LinkedHashMap<>(p.plan().toMap());
+        moved.entrySet().removeIf(row -> row.getValue().size() == 1 && row.getValue().containsKey(row.getKey()));
+        root.put("plan", moved);
+        root.put("alerts", p.alerts().stream().map(Action.Alert::message).toList());
+        return root;
+    }
+
+    private static void table(Preview p, HoustonSettings settings, PrintWriter out) {
+        for (Placement placement : p.placements()) {
+            out.printf(Locale.ROOT, "Evacuate %s: move %.0f rps%n", placement.origin(), placement.movedRps());
+            out.printf(Locale.ROOT, "  %-15s %7s %9s  %-24s %-15s %7s %10s%n", "receiver", "share", "+rps",
+                    "load rps before -> after", "instances", "of max", "distance");
+            for (ReceiverShare r : placement.receivers()) {
+                out.printf(Locale.ROOT, "  %-15s %6.1f%% %9.0f  %10.0f -> %-10.0f %4d -> %-7d %6.0f%% %7.0f km%n",
+                        r.location(), r.fraction() * 100, r.addedRps(), r.loadBeforeRps(), r.loadAfterRps(),
+                        r.instancesBefore(), r.instancesNeeded(), r.levelOfMax() * 100, r.distance());
+            }
+            if (placement.unplacedRps() > 0) {
+                out.printf(Locale.ROOT, "  !! %.0f rps found no receiver below its maximum and stay on %s%n",
+                        placement.unplacedRps(), placement.origin());
+            }
+            placement.notes().forEach(n -> out.println("  note: " + n));
+            out.println();
+        }
+        out.println("Pre-scale before shifting:");
+        if (p.preScales().isEmpty()) {
+            out.println("  none: receivers already have the capacity");
+        }
+        for (Action.PreScale s : p.preScales()) {
+            Location l = settings.topology().location(s.location());
+            out.printf(Locale.ROOT, "  %-15s %4d -> %-4d instances (max %d, ready in ~%ds)%n", s.location(),
+                    l.capacity().instances(), s.instances(), l.capacity().maxInstances(),
+                    l.capacity().scaleUpLeadTime().toSeconds());
+        }
+        p.alerts().forEach(a -> out.println("ALERT " + a.kind() + ": " + a.message()));
+        out.printf(Locale.ROOT, "%nPlan generation %d would be published.%n", p.plan().generation());
+    }
+}

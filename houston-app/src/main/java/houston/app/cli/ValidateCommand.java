@@ -1,0 +1,49 @@
+package houston.app.cli;
+
+import houston.app.config.HoustonSettings;
+import houston.core.model.Location;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** {@code houston validate}: exit 0 with a summary, or 1 with every problem listed. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the configuration: every problem is listed with its key, value, what was expected "
+                + "and where. Exit 0 when valid, 1 when not.")
+final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        HoustonSettings s = config.loadOrReport(spec.commandLine().getErr());
+        if (s == null) {
+            return 1;
+        }
+        double demand = s.topology().locations().stream().mapToDouble(Location::peakDemandRps).sum();
+        long instances = s.topology().locations().stream().mapToLong(l -> l.capacity().instances()).sum();
+        out.printf(Locale.ROOT, "configuration OK (%s)%n", s.source());
+        out.printf(Locale.ROOT, "  locations   %d: %s%n", s.topology().size(), String.join(", ", s.topology().ids()));
+        out.printf(Locale.ROOT, "  demand      %.0f rps at peak over %d instances%n", demand, instances);
+        out.printf(Locale.ROOT, "  vantages    %s, quorum %d%n", String.join(", ", s.engine().health().vantages()),
+                s.engine().health().quorum());
+        out.printf(Locale.ROOT, "  thresholds  bad < %.2f for %ds, good >= %.2f for %ds, fail-back %s every %ds%n",
+                s.engine().hysteresis().downThreshold(), s.engine().hysteresis().downHold().toSeconds(),
+                s.engine().hysteresis().upThreshold(), s.engine().hysteresis().upHold().toSeconds(),
+                s.engine().failback().steps(), s.engine().failback().stepHold().toSeconds());
+        out.printf(Locale.ROOT, "  safety      max %d evacuated, fail static at %d bad, min %d serving%s%n",
+                s.engine().safety().maxEvacuated(), s.engine().safety().failStaticCount(s.topology().size()),
+                s.engine().safety().minServing(), s.engine().safety().dryRun() ? ", DRY RUN" : "");
+        out.printf(Locale.ROOT, "  tick        %dms%n", s.tick().toMillis());
+        return 0;
+    }
+}

@@ -1,0 +1,135 @@
+package houston.app.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException.Missing;
+import com.typesafe.config.ConfigException.WrongType;
+import com.typesafe.config.ConfigException.BadValue;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Typed, range-checked reads from a HOCON tree that collect problems instead of throwing, so
+ * {@code validate} can list every mistake at once. Each read returns a usable fallback after
+ * recording a problem, letting later checks run.
+ */
+final class ConfigReader {
+
+    private final Config config;
+    private final List<ConfigProblem> problems;
+
+    ConfigReader(Config config, List<ConfigProblem> problems) {
+        this.config = config;
+        this.problems = problems;
+    }
+
+    Config config() {
+        return config;
+    }
+
+    List<ConfigProblem> problems() {
+        return problems;
+    }
+
+    Duration duration(String key, Duration min, Duration max) {
+        Duration d = read(key, () -> config.getDuration(key), "a duration such as 500ms, 2s or 5m", Duration.ZERO);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            problem(key, "a duration " + human(min) + ".." + human(max));
+        }
+        return d;
+    }
+
+    int integer(String key, int min, int max) {
+        int v = read(key, () -> config.getInt(key), "a whole number", min);
+        if (v < min || v > max) {
+            problem(key, min + ".." + max);
+        }
+        return v;
+    }
+
+    double number(String key, double min, double max, String expected) {
+        double v = read(key, () -> config.getDouble(key), "a number", min);
+        if (!(v >= min && v <= max)) {
+            problem(key, expected);
+        }
+        return v;
+    }
+
+    long bytes(String key, long min, long max) {
+        long v = read(key, () -> config.getBytes(key), "a size such as 64KiB", min);
+        if (v < min || v > max) {
+            problem(key, min + ".." + max + " bytes");
+        }
+        return v;
+    }
+
+    boolean bool(String key) {
+        return read(key, () -> config.getBoolean(key), "true or false", false);
+    }
+
+    String string(String key, String expected) {
+        return read(key, () -> config.getString(key), expected, "");
+    }
+
+    List<String> strings(String key) {
+        return read(key, () -> config.getStringList(key), "a list of strings", List.of());
+    }
+
+    List<Double> numbers(String key) {
+        return read(key, () -> new ArrayList<>(config.getDoubleList(key)), "a list of numbers", List.of());
+    }
+
+    /** Records a problem with the current value of {@code key}. */
+    void problem(String key, String expected) {
+        problems.add(new ConfigProblem(key, valueOf(key), expected, originOf(key)));
+    }
+
+    private <T> T read(String key, Supplier<T> reader, String expected, T fallback) {
+        try {
+            return reader.get();
+        } catch (Missing e) {
+            problems.add(new ConfigProblem(key, "missing", expected, ""));
+        } catch (WrongType | BadValue e) {
+            problem(key, expected);
+        }
+        return fallback;
+    }
+
+    String valueOf(String key) {
+        try {
+            ConfigValue v = config.getValue(key);
+            return v.valueType() == com.typesafe.config.ConfigValueType.STRING ? String.valueOf(v.unwrapped())
+                    : v.render(com.typesafe.config.ConfigRenderOptions.concise());
+        } catch (RuntimeException e) {
+            return "missing";
+        }
+    }
+
+    String originOf(String key) {
+        try {
+            return describe(config.getValue(key).origin());
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    static String describe(ConfigOrigin origin) {
+        String where = origin.filename() != null ? origin.filename()
+                : origin.resource() != null ? "built-in " + origin.resource() : origin.description();
+        return origin.lineNumber() > 0 ? where + ":" + origin.lineNumber() : where;
+    }
+
+    private static String human(Duration d) {
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + "ms";
+        }
+        if (d.toSeconds() < 120) {
+            return d.toSeconds() + "s";
+        }
+        return d.toSeconds() < 7200 ? d.toMinutes() + "m" : d.toHours() + "h";
+    }
+}

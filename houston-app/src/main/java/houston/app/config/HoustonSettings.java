@@ -1,0 +1,20 @@
+package houston.app.config;
+
+import houston.core.config.EngineConfig;
+import houston.core.config.ProbeConfig;
+import houston.core.model.Topology;
+
+import java.time.Duration;
+
+/**
+ * The validated configuration, mapped into core records.
+ *
+ * @param source   where it came from ("built-in defaults" or the file given)
+ * @param tick     how often the control loop steps the engine
+ * @param probes   probe timing and limits
+ * @param engine   everything the decision engine needs besides the topology
+ * @param topology the locations and their distances
+ */
+public record HoustonSettings(String source, Duration tick, ProbeConfig probes, EngineConfig engine,
+                              Topology topology) {
+}

@@ -1,0 +1,104 @@
+package houston.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = HoustonCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void validateOnTheBuiltInDefaultsExitsZeroWithASummary() {
+        int code = run("validate");
+
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("locations   15"), out.toString());
+    }
+
+    @Test
+    void validateListsEveryProblemAndExitsOne() throws IOException {
+        Path bad = dir.resolve("bad.conf");
+        Files.writeString(bad, "houston.health.quorum = 9\nhouston.planner.receivers = 0\n");
+
+        int code = run("validate", "--config", bad.toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("configuration has 2 problems"), err.toString());
+        assertTrue(err.toString().contains("houston.health.quorum: 9 (expected: 1..vantages=3)"), err.toString());
+    }
+
+    @Test
+    void planAsJsonHasTheDocumentedShape() throws IOException {
+        int code = run("plan", "--evacuate", "us-east-1", "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(0, code);
+        assertEquals(1, json.get("generation").asLong());
+        assertEquals("us-east-1", json.get("evacuations").get(0).get("origin").asText());
+        assertEquals(3, json.get("evacuations").get(0).get("receivers").size());
+        JsonNode row = json.get("plan").get("us-east-1");
+        double sum = 0;
+        for (JsonNode fraction : row) {
+            sum += fraction.asDouble();
+        }
+        assertEquals(3, row.size());
+        assertEquals(1.0, sum, 1e-9);
+        assertTrue(json.get("preScale").size() > 0);
+    }
+
+    @Test
+    void planTableNamesReceiversAndPreScales() {
+        int code = run("plan", "--evacuate", "eu-west-2");
+
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("Evacuate eu-west-2: move 55000 rps"), out.toString());
+        assertTrue(out.toString().contains("eu-west-1"), out.toString());
+        assertTrue(out.toString().contains("Pre-scale before shifting:"), out.toString());
+    }
+
+    @Test
+    void planForAnUnknownLocationExitsTwoNamingTheKnownOnes() {
+        int code = run("plan", "--evacuate", "mars-north-1");
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("unknown location 'mars-north-1'"), err.toString());
+        assertTrue(err.toString().contains("us-east-1"), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[]{"validate", "plan", "bench"}) {
+            StringWriter help = new StringWriter();
+            CommandLine cli = HoustonCli.commandLine();
+            cli.setOut(new PrintWriter(help, true));
+
+            int code = cli.execute(command, "--help");
+
+            assertEquals(0, code, command);
+            assertTrue(help.toString().contains("Usage: houston " + command), help.toString());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package houston.app.config;
+
+import houston.app.preview.EvacuationPreview;
+import houston.app.preview.EvacuationPreview.Preview;
+import houston.core.model.Location;
+import houston.core.model.Topology;
+import houston.core.plan.Placement;
+import houston.core.plan.ReceiverShare;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped 15-location topology is sized so that the planner has real work to do. */
+class DefaultTopologyTest {
+
+    private static final HoustonSettings SETTINGS = HoustonConfigLoader.load(null);
+    private static final Topology TOPOLOGY = SETTINGS.topology();
+
+    static List<String> locations() {
+        return TOPOLOGY.ids();
+    }
+
+    private static Placement evacuate(String id) {
+        Preview p = new EvacuationPreview(SETTINGS).evacuate(List.of(id), Instant.parse("2026-11-22T00:00:00Z"));
+        return p.placements().get(0);
+    }
+
+    @Test
+    void fifteenLocationsOnFiveContinents() {
+        Set<String> regions = TOPOLOGY.ids().stream().map(id -> id.substring(0, 2)).collect(Collectors.toSet());
+
+        assertEquals(15, TOPOLOGY.size());
+        assertEquals(Set.of("us", "ca", "sa", "eu", "me", "af", "ap"), regions);
+    }
+
+    @ParameterizedTest
+    @MethodSource("locations")
+    void losingAnyOneLocationIsAbsorbedAfterPreScaling(String id) {
+        Placement p = evacuate(id);
+
+        assertEquals(0.0, p.unplacedRps(), id + " left demand unplaced");
+        assertTrue(p.receivers().stream().allMatch(r -> r.loadAfterRps() <= r.maxRpsAtTarget() + 1e-6));
+    }
+
+    @ParameterizedTest
+    @MethodSource("locations")
+    void losingAnyOneLocationCannotBeAbsorbedWithoutPreScaling(String id) {
+        Placement p = evacuate(id);
+
+        double spareToday = 0;
+        for (ReceiverShare r : p.receivers()) {
+            Location receiver = TOPOLOGY.location(r.location());
+            spareToday += receiver.capacity().rpsAtTarget(receiver.capacity().instances()) - r.loadBeforeRps();
+        }
+        assertTrue(spareToday < p.movedRps(), id + ": receivers could absorb without scaling");
+        assertTrue(p.receivers().stream().anyMatch(ReceiverShare::needsScaleUp));
+    }
+}

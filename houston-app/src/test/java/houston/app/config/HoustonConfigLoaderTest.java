@@ -1,0 +1,165 @@
+package houston.app.config;
+
+import houston.core.config.EngineConfig;
+import houston.core.config.ProbeConfig;
+import houston.core.model.Location;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class HoustonConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String hocon) throws IOException {
+        Path f = dir.resolve("houston.conf");
+        Files.writeString(f, hocon);
+        return f;
+    }
+
+    private List<String> problems(String hocon) throws IOException {
+        Path f = file(hocon);
+        ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(f));
+        return e.problems().stream().map(ConfigProblem::render).toList();
+    }
+
+    @Test
+    void shippedEngineDefaultsAreTheCoreDefaults() {
+        HoustonSettings s = HoustonConfigLoader.load(null);
+
+        EngineConfig core = EngineConfig.defaults();
+        assertEquals(core.withHealth(core.health().withVantages(s.engine().health().vantages(), 2)), s.engine());
+    }
+
+    @Test
+    void shippedProbeDefaultsAreTheCoreDefaults() {
+        assertEquals(ProbeConfig.defaults(), HoustonConfigLoader.load(null).probes());
+    }
+
+    @Test
+    void quorumAboveTheVantageCountNamesKeyValueExpectationAndPlace() throws IOException {
+        List<String> problems = problems("houston.health.quorum = 5\n");
+
+        assertEquals(List.of("houston.health.quorum: 5 (expected: 1..vantages=3) in " + dir.resolve("houston.conf") + ":1"),
+                problems);
+    }
+
+    @Test
+    void negativeTimeoutNamesTheAllowedRange() throws IOException {
+        List<String> problems = problems("houston.probes.timeout = -3s\n");
+
+        assertEquals(List.of("houston.probes.timeout: -3s (expected: a duration 100ms..60s) in "
+                + dir.resolve("houston.conf") + ":1"), problems);
+    }
+
+    @Test
+    void unknownKeyIsAnErrorWithASuggestion() throws IOException {
+        List<String> problems = problems("houston.health.windw = 3s\n");
+
+        assertEquals(List.of("houston.health.windw: unknown key (expected: did you mean houston.health.window?) in "
+                + dir.resolve("houston.conf") + ":1"), problems);
+    }
+
+    @Test
+    void unknownLocationFieldIsAnError() throws IOException {
+        List<String> problems = problems("houston.topology.locations.us-east-1.capacity.max-instancez = 3\n");
+
+        assertEquals(1, problems.size());
+        assertEquals(true, problems.get(0).startsWith("houston.topology.locations.us-east-1.capacity.max-instancez: unknown key"));
+    }
+
+    @Test
+    void everyProblemIsListedNotJustTheFirst() throws IOException {
+        List<String> problems = problems("""
+                houston.health.quorum = 0
+                houston.hysteresis.up-threshold = 0.2
+                houston.failback.steps = [0.5, 0.25]
+                """);
+
+        assertEquals(3, problems.size());
+    }
+
+    @Test
+    void instancesOutsideMinMaxNameTheLocation() throws IOException {
+        List<String> problems = problems("houston.topology.locations.us-east-1.capacity.instances = 5000\n");
+
+        assertEquals(List.of("houston.topology.locations.us-east-1.capacity.instances: 5000 (expected: "
+                + "min-instances..max-instances=120..998) in " + dir.resolve("houston.conf") + ":1"), problems);
+    }
+
+    @Test
+    void syntaxErrorNamesTheFileAndLine() throws IOException {
+        List<String> problems = problems("houston {\n  tick = \n");
+
+        assertEquals(1, problems.size());
+        assertEquals(true, problems.get(0).startsWith("(syntax):"), problems.get(0));
+        assertEquals(true, problems.get(0).contains("houston.conf"), problems.get(0));
+    }
+
+    @Test
+    void missingFileIsReported() {
+        ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(dir.resolve("nope.conf")));
+
+        assertEquals("--config", e.problems().get(0).key());
+    }
+
+    @Test
+    void overridingOneLocationValueKeepsEverythingElse() throws IOException {
+        HoustonSettings s = HoustonConfigLoader.load(file("houston.topology.locations.us-east-1.capacity.max-instances = 900\n"));
+
+        assertEquals(900, s.topology().location("us-east-1").capacity().maxInstances());
+        assertEquals(15, s.topology().size());
+    }
+
+    @Test
+    void ownLocationsOnlyReplacesTheDefaultFifteen() throws IOException {
+        HoustonSettings s = HoustonConfigLoader.load(file("""
+                houston.topology.include-default-locations = false
+                houston.topology.locations {
+                  dc-a { name = A, latitude = 10, longitude = 10, edges = ["192.0.2.1"], peak-demand-rps = 100,
+                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
+                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
+                  dc-b { name = B, latitude = 20, longitude = 20, edges = ["192.0.2.2"], peak-demand-rps = 100,
+                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
+                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
+                }
+                houston.planner { receivers = 1, max-receivers = 1 }
+                houston.safety { max-evacuated = 1, min-serving = 1 }
+                """));
+
+        assertEquals(List.of("dc-a", "dc-b"), s.topology().locations().stream().map(Location::id).toList());
+    }
+
+    @Test
+    void rttDistancesRankNeighboursWhenConfigured() throws IOException {
+        StringBuilder rtt = new StringBuilder("houston.topology.distance = rtt\nhouston.topology.rtt-ms {\n");
+        List<String> ids = HoustonConfigLoader.load(null).topology().ids();
+        for (int i = 0; i < ids.size(); i++) {
+            rtt.append("  ").append(ids.get(i)).append(" {");
+            for (int j = i + 1; j < ids.size(); j++) {
+                // Make eu-north-1 the nearest of every location, by measurement.
+                int ms = ids.get(j).equals("eu-north-1") || ids.get(i).equals("eu-north-1") ? 1 : 100 + j;
+                rtt.append(' ').append(ids.get(j)).append(" = ").append(ms).append(',');
+            }
+            rtt.append(" }\n");
+        }
+        HoustonSettings s = HoustonConfigLoader.load(file(rtt.append("}\n").toString()));
+
+        assertEquals("eu-north-1", s.topology().nearest("ap-southeast-2", 1).get(0).id());
+    }
+
+    @Test
+    void rttModeWithMissingPairsIsAnError() throws IOException {
+        List<String> problems = problems("houston.topology.distance = rtt\n");
+
+        assertEquals(15 * 14, problems.size());
+    }
+}
