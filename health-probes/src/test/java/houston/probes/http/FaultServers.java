@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Misbehaving servers on loopback, one port each, started and stopped by the test: they answer
  * well, badly, late, by the drip, with a gigabyte, by resetting, or never.
  */
-final class FaultServers implements AutoCloseable {
+public final class FaultServers implements AutoCloseable {
 
-    static final String MARKER = "houston-canary-ok";
+    public static final String MARKER = "houston-canary-ok";
     static final long GIGABYTE = 1L << 30;
 
     final Vertx vertx;
@@ -28,12 +28,12 @@ final class FaultServers implements AutoCloseable {
     private final List<NetServer> netServers = new ArrayList<>();
     volatile long hugeBytesSent;
 
-    FaultServers(Vertx vertx) {
+    public FaultServers(Vertx vertx) {
         this.vertx = vertx;
     }
 
     /** Plain HTTP with one behaviour per path: /ok /nomarker /500 /503 /late /drip /huge. */
-    int http() throws Exception {
+    public int http() throws Exception {
         return listen(new HttpServerOptions());
     }
 
@@ -93,7 +93,7 @@ final class FaultServers implements AutoCloseable {
     }
 
     /** Accepts connections and never answers. */
-    int silent() throws Exception {
+    public int silent() throws Exception {
         NetServer server = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0))
                 .connectHandler(socket -> socket.handler(data -> { }));
         return listenNet(server);

@@ -1,0 +1,127 @@
+package houston.probes.schedule;
+
+import houston.core.config.ProbeConfig;
+import houston.core.health.Observation;
+import houston.core.health.Outcome;
+import houston.probes.http.FaultServers;
+import houston.probes.http.ProbeTarget;
+import houston.probes.http.ResponseJudge;
+import houston.probes.http.VertxHttpProbe;
+import houston.probes.metrics.ProbeMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProbeSchedulerIT {
+
+    private Vertx vertx;
+    private FaultServers servers;
+    private VertxHttpProbe probe;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ConcurrentLinkedQueue<Observation> seen = new ConcurrentLinkedQueue<>();
+    private ProbeScheduler scheduler;
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+        servers = new FaultServers(vertx);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        scheduler.close();
+        probe.close();
+        servers.close();
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private ProbeScheduler scheduler(int maxInFlight, List<ProbeTarget> targets) {
+        ProbeConfig config = new ProbeConfig(Duration.ofMillis(200), Duration.ofMillis(20), Duration.ofMillis(300),
+                Duration.ofMillis(800), Duration.ofMillis(500), 64 * 1024, maxInFlight);
+        probe = new VertxHttpProbe(vertx, config, null, Clock.systemUTC());
+        scheduler = new ProbeScheduler(vertx, probe, config, "v-test", targets, seen::add, new ProbeMetrics(registry),
+                Clock.systemUTC(), new SplittableRandom(1));
+        return scheduler;
+    }
+
+    private static List<ProbeTarget> targets(String prefix, int count, int port) {
+        List<ProbeTarget> targets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            targets.add(new ProbeTarget(prefix + "-" + i, "canary.test", "127.0.0.1", port, false, "/ok",
+                    ResponseJudge.substring(Set.of(200), FaultServers.MARKER)));
+        }
+        return targets;
+    }
+
+    private Map<String, Long> perLocation() {
+        return seen.stream().collect(Collectors.groupingBy(Observation::location, Collectors.counting()));
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), "condition not met within 15 s");
+    }
+
+    @Test
+    void deadTargetsDoNotDelayHealthyOnes() throws Exception {
+        List<ProbeTarget> targets = new ArrayList<>(targets("healthy", 5, servers.http()));
+        targets.addAll(targets("dead", 5, servers.silent()));
+        scheduler(64, targets).start();
+
+        await(() -> targets.subList(0, 5).stream().allMatch(t -> perLocation().getOrDefault(t.location(), 0L) >= 8));
+
+        // Every healthy target kept its 200 ms (+20 ms jitter) rhythm while the dead ones hung for 800 ms each.
+        for (int i = 0; i < 5; i++) {
+            String location = "healthy-" + i;
+            List<Long> starts = seen.stream().filter(o -> o.location().equals(location))
+                    .map(o -> o.at().toEpochMilli()).sorted().toList();
+            for (int k = 1; k < starts.size(); k++) {
+                assertTrue(starts.get(k) - starts.get(k - 1) < 400, location + " probe starts " + starts);
+            }
+        }
+        assertTrue(seen.stream().filter(o -> o.location().startsWith("healthy")).allMatch(o -> o.outcome() == Outcome.OK));
+        assertTrue(seen.stream().filter(o -> o.location().startsWith("dead")).allMatch(o -> o.outcome() == Outcome.TIMEOUT));
+    }
+
+    @Test
+    void saturatedVantageSkipsAndCountsInsteadOfQueueing() throws Exception {
+        scheduler(2, targets("dead", 6, servers.silent())).start();
+
+        await(() -> scheduler.skipped() >= 10);
+
+        assertTrue(scheduler.inFlight() <= 2, "in flight " + scheduler.inFlight());
+        assertEquals((double) scheduler.skipped(), registry.get("houston.probe.skipped").counter().count(), 3.0);
+    }
+
+    @Test
+    void everyResultIsCountedByOutcome() throws Exception {
+        scheduler(64, targets("healthy", 3, servers.http())).start();
+
+        await(() -> seen.size() >= 9);
+        scheduler.close();
+
+        double ok = registry.find("houston.probe.results").tag("outcome", "ok").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        assertTrue(ok >= 9, "ok results counted: " + ok);
+    }
+}
