@@ -1,0 +1,43 @@
+package houston.probes.intake;
+
+import houston.core.health.Observation;
+import houston.core.health.ServiceSignal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Mounts the signed push endpoints on a router: {@code POST /v1/observations} (agents) and
+ * {@code POST /v1/signals} (services). Bodies over {@code maxBodyBytes} get 413 before they are read.
+ */
+public final class IntakeRoutes {
+
+    /** How old a pushed observation may be, and how far in the future (agent clock skew). */
+    public static final Duration MAX_AGE = Duration.ofMinutes(5);
+    public static final Duration MAX_SKEW = Duration.ofMinutes(1);
+
+    private IntakeRoutes() {
+    }
+
+    public static void mount(Router router, HmacAuth auth, Set<String> vantages, Set<String> locations, Clock clock,
+                             Consumer<List<Observation>> observations, Consumer<ServiceSignal> signals,
+                             MeterRegistry registry, long maxBodyBytes) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        router.post("/v1/observations").handler(body).handler(new SignedIntake("observations", auth, buffer -> {
+            List<Observation> batch = ObservationCodec.decode(buffer, vantages, locations, clock.instant(), MAX_AGE,
+                    MAX_SKEW);
+            observations.accept(batch);
+            return batch.size();
+        }, registry));
+        router.post("/v1/signals").handler(body).handler(new SignedIntake("signals", auth, buffer -> {
+            signals.accept(SignalCodec.decode(buffer, locations, clock.instant()));
+            return 1;
+        }, registry));
+    }
+}
