@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The probe against real misbehaving servers on 127.0.0.1, with certificates made for the run. */
 class VertxHttpProbeIT {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(800);
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
     private static final ProbeConfig CONFIG = new ProbeConfig(Duration.ofSeconds(1), Duration.ZERO,
             Duration.ofMillis(500), TIMEOUT, Duration.ofMillis(400), 64 * 1024, 64);
     private static final ResponseJudge CANARY = ResponseJudge.substring(Set.of(200), FaultServers.MARKER);
@@ -50,6 +50,9 @@ class VertxHttpProbeIT {
         httpsExpired = servers.https(ca.leaf("expired", "canary.test", "-10d", 1));
         probe = new VertxHttpProbe(vertx, CONFIG, new PemTrustOptions().addCertPath(ca.caPem().toString()),
                 Clock.systemUTC());
+        // A cold JVM loads the HTTP and TLS stacks on first use: do that before anything is timed.
+        probe(http, false, "/ok");
+        probe(httpsGood, true, "/ok");
     }
 
     @AfterAll

@@ -21,10 +21,36 @@ final class ConfigReader {
 
     private final Config config;
     private final List<ConfigProblem> problems;
+    private final String prefix;
 
     ConfigReader(Config config, List<ConfigProblem> problems) {
+        this(config, problems, "");
+    }
+
+    private ConfigReader(Config config, List<ConfigProblem> problems, String prefix) {
         this.config = config;
         this.problems = problems;
+        this.prefix = prefix;
+    }
+
+    /** The objects of a list, or an empty list (and a problem) when it is not a list of objects. */
+    List<? extends Config> configList(String key) {
+        return read(key, () -> config.getConfigList(key), "a list of objects { ... }", List.of());
+    }
+
+    /**
+     * A reader for one element of a list, reporting its keys as {@code where.key}; fields not in
+     * {@code allowed} are reported as unknown.
+     */
+    ConfigReader element(Config element, String where, java.util.Set<String> allowed) {
+        ConfigReader child = new ConfigReader(element, problems, where + ".");
+        for (String key : new java.util.TreeSet<>(element.root().keySet())) {
+            if (!allowed.contains(key)) {
+                problems.add(new ConfigProblem(where + "." + key, "unknown key", "one of " + new java.util.TreeSet<>(allowed),
+                        child.originOf(key)));
+            }
+        }
+        return child;
     }
 
     Config config() {
@@ -85,14 +111,14 @@ final class ConfigReader {
 
     /** Records a problem with the current value of {@code key}. */
     void problem(String key, String expected) {
-        problems.add(new ConfigProblem(key, valueOf(key), expected, originOf(key)));
+        problems.add(new ConfigProblem(prefix + key, valueOf(key), expected, originOf(key)));
     }
 
     private <T> T read(String key, Supplier<T> reader, String expected, T fallback) {
         try {
             return reader.get();
         } catch (Missing e) {
-            problems.add(new ConfigProblem(key, "missing", expected, ""));
+            problems.add(new ConfigProblem(prefix + key, "missing", expected, ""));
         } catch (WrongType | BadValue e) {
             problem(key, expected);
         }

@@ -54,9 +54,10 @@ public final class HoustonConfigLoader {
         ConfigReader in = new ConfigReader(merged, problems);
         boolean ownLocationsOnly = !in.bool("houston.topology.include-default-locations");
         Topology topology = new TopologyReader(in).read(ownLocationsOnly ? user : merged);
+        java.util.Set<String> ids = topology == null ? java.util.Set.of() : java.util.Set.copyOf(topology.ids());
         HoustonSettings settings = new HoustonSettings(source,
                 in.duration("houston.tick", Duration.ofMillis(100), Duration.ofMinutes(1)),
-                probes(in), engine(in, topology), topology);
+                probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param probes   probe timing and limits
  * @param engine   everything the decision engine needs besides the topology
  * @param topology the locations and their distances
+ * @param outside  what to probe, whom to trust, signed pushes, agents, service signals
  */
 public record HoustonSettings(String source, Duration tick, ProbeConfig probes, EngineConfig engine,
-                              Topology topology) {
+                              Topology topology, IntegrationSettings outside) {
 }

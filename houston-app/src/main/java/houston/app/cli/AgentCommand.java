@@ -1,0 +1,121 @@
+package houston.app.cli;
+
+import houston.app.config.HoustonSettings;
+import houston.app.wiring.ProbeFactory;
+import houston.app.wiring.SharedSecret;
+import houston.probes.agent.ObservationPusher;
+import houston.probes.http.CanarySite;
+import houston.probes.http.ProbeTarget;
+import houston.probes.http.VertxHttpProbe;
+import houston.probes.intake.HmacAuth;
+import houston.probes.metrics.ProbeMetrics;
+import houston.probes.schedule.ProbeScheduler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code houston agent}: a vantage point elsewhere, probing every location and pushing to the daemon. */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Probe every location's canary sites from this machine as vantage NAME and push the "
+                + "observations, signed, to the daemon's POST /v1/observations. Runs until stopped.")
+final class AgentCommand implements Callable<Integer> {
+
+    @Option(names = "--vantage", required = true, paramLabel = "NAME",
+            description = "This agent's vantage name; must be listed in houston.health.vantages.")
+    String vantage;
+
+    @Option(names = "--report-to", required = true, paramLabel = "URL", description = "The daemon, e.g. https://houston.internal:8080")
+    URI reportTo;
+
+    @Option(names = "--token-file", required = true, paramLabel = "FILE", description = "File holding the shared secret (houston.api.token-file on the daemon).")
+    Path tokenFile;
+
+    @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT30S). Default: until stopped.")
+    Duration runFor;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        HoustonSettings settings = config.loadOrReport(err);
+        if (settings == null) {
+            return 1;
+        }
+        if (!settings.engine().health().vantages().contains(vantage)) {
+            err.println("houston agent: vantage '" + vantage + "' is not in houston.health.vantages "
+                    + settings.engine().health().vantages() + ": the daemon would refuse its observations");
+            return 2;
+        }
+        if (reportTo.getHost() == null || !("http".equals(reportTo.getScheme()) || "https".equals(reportTo.getScheme()))) {
+            err.println("houston agent: --report-to " + reportTo + " (expected: an http(s) URL such as http://houston:8080)");
+            return 2;
+        }
+        byte[] secret;
+        try {
+            secret = SharedSecret.read(tokenFile);
+        } catch (IllegalArgumentException e) {
+            err.println("houston agent: " + e.getMessage());
+            return 2;
+        }
+        return run(settings, secret, out);
+    }
+
+    private int run(HoustonSettings settings, byte[] secret, PrintWriter out) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Vertx vertx = Vertx.vertx();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<ProbeTarget> targets = CanarySite.targets(settings.topology(), settings.outside().sites());
+        var agent = settings.outside().agent();
+        HmacAuth signer = new HmacAuth(secret, settings.outside().api().replayWindow(), clock, 1);
+        ObservationPusher pusher = new ObservationPusher(vertx, reportTo, vantage, signer, agent.buffer(), agent.batch(),
+                agent.flushInterval(), clock, registry);
+        VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock);
+        ProbeScheduler scheduler = new ProbeScheduler(vertx, probe, settings.probes(), vantage, targets, pusher::offer,
+                new ProbeMetrics(registry), clock, new SplittableRandom());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown, "houston-agent-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        pusher.start();
+        scheduler.start();
+        out.printf("houston agent %s: probing %d targets every %dms, reporting to %s%n", vantage, targets.size(),
+                settings.probes().interval().toMillis(), reportTo);
+        out.flush();
+        if (runFor != null) {
+            stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            stopped.await();
+        }
+        scheduler.close();
+        pusher.flush();
+        out.printf("houston agent %s: stopped; %d delivered, %d buffered, %d dropped%n", vantage, pusher.delivered(),
+                pusher.buffered(), pusher.dropped());
+        pusher.close();
+        probe.close();
+        vertx.close().await(10, TimeUnit.SECONDS);
+        if (runFor != null) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        return 0;
+    }
+}

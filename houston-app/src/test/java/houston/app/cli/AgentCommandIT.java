@@ -1,0 +1,128 @@
+package houston.app.cli;
+
+import houston.core.health.Observation;
+import houston.core.health.Outcome;
+import houston.probes.intake.HmacAuth;
+import houston.probes.intake.IntakeRoutes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code houston agent} as users run it: probing canary servers on loopback, pushing to a daemon intake. */
+class AgentCommandIT {
+
+    private static final String SECRET = "agent-command-it-secret-0123456789";
+
+    @TempDir
+    Path dir;
+
+    private Vertx vertx;
+    private HttpServer site;
+    private HttpServer daemon;
+    private final List<Observation> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
+                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        Router router = Router.router(vertx);
+        IntakeRoutes.mount(router, new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60),
+                        Clock.systemUTC(), 1000), Set.of("agent-test"), Set.of("lab-up", "lab-down"), Clock.systemUTC(),
+                received::addAll, s -> { }, new SimpleMeterRegistry(), 1 << 20);
+        daemon = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private Path config() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String location = """
+                  %s { name = %s, latitude = %d, longitude = 0, edges = ["127.0.0.1:%d"], peak-demand-rps = 100,
+                       capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
+                                  target-utilisation = 0.6, scale-up-lead-time = 1s } }
+                """;
+        Path conf = dir.resolve("agent.conf");
+        Files.writeString(conf, "houston.topology.include-default-locations = false\n"
+                + "houston.topology.locations {\n" + location.formatted("lab-up", "up", 1, site.actualPort())
+                + location.formatted("lab-down", "down", 2, closed) + "}\n"
+                + "houston.health.vantages = [agent-test]\nhouston.health.quorum = 1\n"
+                + "houston.planner { receivers = 1, max-receivers = 1 }\nhouston.safety { max-evacuated = 1, min-serving = 1 }\n"
+                + "houston.probes { interval = 200ms, jitter = 0ms, sites = [{ host = canary.test, tls = false, port = 80, "
+                + "marker = houston-canary }] }\nhouston.agent.flush-interval = 100ms\n");
+        return conf;
+    }
+
+    @Test
+    void agentProbesEveryLocationAndPushesSignedObservations() throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, SECRET + "\n");
+        StringWriter out = new StringWriter();
+        CommandLine cli = HoustonCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+
+        int code = cli.execute("agent", "--vantage", "agent-test", "--report-to", "http://127.0.0.1:" + daemon.actualPort(),
+                "--token-file", token.toString(), "--run-for", "PT2S", "--config", config().toString());
+
+        assertEquals(0, code, out.toString());
+        assertTrue(received.stream().anyMatch(o -> o.location().equals("lab-up") && o.outcome() == Outcome.OK), received.toString());
+        assertTrue(received.stream().anyMatch(o -> o.location().equals("lab-down") && o.outcome() == Outcome.CONNECT_ERROR));
+        assertTrue(received.stream().allMatch(o -> o.vantage().equals("agent-test")));
+    }
+
+    @Test
+    void agentWithAShortTokenRefusesToStart() throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, "short");
+        StringWriter err = new StringWriter();
+        CommandLine cli = HoustonCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("agent", "--vantage", "agent-test", "--report-to", "http://127.0.0.1:1",
+                "--token-file", token.toString(), "--config", config().toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("holds 5 bytes (expected: at least 16"), err.toString());
+    }
+
+    @Test
+    void agentWithAnUnconfiguredVantageRefusesToStart() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine cli = HoustonCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("agent", "--vantage", "rogue", "--report-to", "http://127.0.0.1:1",
+                "--token-file", dir.resolve("none").toString(), "--config", config().toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("vantage 'rogue' is not in houston.health.vantages"), err.toString());
+    }
+}
