@@ -1,6 +1,7 @@
 package houston.probes.metrics;
 
 import houston.core.health.Observation;
+import houston.core.health.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The probes' Prometheus metrics. Labels are bounded: vantage, location and outcome come from
+ * One vantage's probe metrics (create one per vantage). Labels are bounded: vantage, location and outcome come from
  * configuration and the outcome enum, never from what a server answered.
  * <ul>
  *   <li>{@code houston_probe_results_total{vantage,location,outcome}}</li>
@@ -31,37 +32,54 @@ public final class ProbeMetrics {
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
-    private final ConcurrentMap<String, Counter> results = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Timer> durations = new ConcurrentHashMap<>();
+    private final String vantage;
+    private final ConcurrentMap<String, LocationMeters> meters = new ConcurrentHashMap<>();
 
-    public ProbeMetrics(MeterRegistry registry) {
+    /** One (vantage, location)'s meters, resolved once: recording a probe is then a map lookup and two adds. */
+    private record LocationMeters(Counter[] byOutcome, Timer duration) {
+    }
+
+    public ProbeMetrics(MeterRegistry registry, String vantage) {
         this.registry = registry;
+        this.vantage = vantage;
+    }
+
+    public String vantage() {
+        return vantage;
     }
 
     public void record(Observation o) {
-        String outcome = o.outcome().name().toLowerCase(Locale.ROOT);
-        results.computeIfAbsent(o.vantage() + '\u0000' + o.location() + '\u0000' + outcome,
-                k -> Counter.builder("houston.probe.results").description("Probe results by outcome")
-                        .tags("vantage", o.vantage(), "location", o.location(), "outcome", outcome).register(registry))
-                .increment();
-        durations.computeIfAbsent(o.vantage() + '\u0000' + o.location(),
-                k -> Timer.builder("houston.probe.duration").description("Probe duration, connect to last byte read")
-                        .tags("vantage", o.vantage(), "location", o.location())
-                        .serviceLevelObjectives(LATENCY_BUCKETS).register(registry))
-                .record(o.latency());
+        LocationMeters m = meters.get(o.location());
+        if (m == null) {
+            m = meters.computeIfAbsent(o.location(), this::register);
+        }
+        m.byOutcome()[o.outcome().ordinal()].increment();
+        m.duration().record(o.latency());
     }
 
-    public Counter skipped(String vantage) {
+    private LocationMeters register(String location) {
+        Counter[] byOutcome = new Counter[Outcome.values().length];
+        for (Outcome outcome : Outcome.values()) {
+            byOutcome[outcome.ordinal()] = Counter.builder("houston.probe.results").description("Probe results by outcome")
+                    .tags("vantage", vantage, "location", location, "outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+        Timer duration = Timer.builder("houston.probe.duration").description("Probe duration, connect to last byte read")
+                .tags("vantage", vantage, "location", location).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        return new LocationMeters(byOutcome, duration);
+    }
+
+    public Counter skipped() {
         return Counter.builder("houston.probe.skipped").description("Due probes skipped: vantage saturated")
                 .tag("vantage", vantage).register(registry);
     }
 
-    public void inFlight(String vantage, Supplier<Number> value) {
+    public void inFlight(Supplier<Number> value) {
         Gauge.builder("houston.probes.in.flight", value).description("Probes in flight").tag("vantage", vantage)
                 .register(registry);
     }
 
-    public Timer lag(String vantage) {
+    public Timer lag() {
         return Timer.builder("houston.probe.schedule.lag").description("Probe start minus its due time")
                 .tag("vantage", vantage).publishPercentiles(0.5, 0.99).register(registry);
     }

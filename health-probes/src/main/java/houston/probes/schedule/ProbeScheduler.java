@@ -50,11 +50,14 @@ public final class ProbeScheduler implements AutoCloseable {
         this.targets = List.copyOf(targets);
         this.sink = sink;
         this.metrics = metrics;
+        if (!metrics.vantage().equals(vantage)) {
+            throw new IllegalArgumentException("metrics for vantage " + metrics.vantage() + " given to " + vantage);
+        }
         this.clock = clock;
         this.timeline = new ProbeTimeline(config.interval().toMillis(), config.jitter().toMillis(), random);
-        this.skippedCounter = metrics.skipped(vantage);
-        this.lagTimer = metrics.lag(vantage);
-        metrics.inFlight(vantage, inFlight::get);
+        this.skippedCounter = metrics.skipped();
+        this.lagTimer = metrics.lag();
+        metrics.inFlight(inFlight::get);
     }
 
     public void start() {

@@ -56,7 +56,7 @@ class ProbeSchedulerIT {
         ProbeConfig config = new ProbeConfig(Duration.ofMillis(200), Duration.ofMillis(20), Duration.ofMillis(300),
                 Duration.ofMillis(800), Duration.ofMillis(500), 64 * 1024, maxInFlight);
         probe = new VertxHttpProbe(vertx, config, null, Clock.systemUTC());
-        scheduler = new ProbeScheduler(vertx, probe, config, "v-test", targets, seen::add, new ProbeMetrics(registry),
+        scheduler = new ProbeScheduler(vertx, probe, config, "v-test", targets, seen::add, new ProbeMetrics(registry, "v-test"),
                 Clock.systemUTC(), new SplittableRandom(1));
         return scheduler;
     }

@@ -92,7 +92,7 @@ final class AgentCommand implements Callable<Integer> {
                 agent.flushInterval(), clock, registry);
         VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock);
         ProbeScheduler scheduler = new ProbeScheduler(vertx, probe, settings.probes(), vantage, targets, pusher::offer,
-                new ProbeMetrics(registry), clock, new SplittableRandom());
+                new ProbeMetrics(registry, vantage), clock, new SplittableRandom());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "houston-agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -1,6 +1,7 @@
 package houston.app.cli;
 
 import houston.app.bench.EngineStepBenchmark;
+import houston.app.bench.ProbesBench;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -13,17 +14,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code houston bench engine}: the engine-step JMH benchmark, printed as a small table. */
+/** {@code houston bench engine|probes}: benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark and print its figures. Benchmarks: engine (one decision-engine step, JMH).")
+        description = "Run a benchmark and print its figures. engine: one decision-engine step (JMH). "
+                + "probes: probe throughput on loopback, side by side with blackbox_exporter when installed.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine")
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine or probes")
     String benchmark;
+
+    @Option(names = "--targets", description = "probes: canary targets. Default: ${DEFAULT-VALUE}.", defaultValue = "2500")
+    int targets;
+
+    @Option(names = "--interval", description = "probes: interval per target, ISO-8601. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "PT0.2S")
+    Duration interval;
+
+    @Option(names = "--seconds", description = "probes: measured window. Default: ${DEFAULT-VALUE}.", defaultValue = "20")
+    int seconds;
+
+    @Option(names = "--servers", description = "probes: loopback canary servers (ports). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "16")
+    int servers;
+
+    @Option(names = "--concurrency", description = "probes: parallel /probe requests to blackbox_exporter. "
+            + "Default: ${DEFAULT-VALUE}.", defaultValue = "32")
+    int concurrency;
 
     @Option(names = "--quick", description = "Fewer, shorter iterations: a smoke run, not figures to quote.")
     boolean quick;
@@ -37,8 +58,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if ("probes".equals(benchmark)) {
+            return probes(out);
+        }
         if (!"engine".equals(benchmark)) {
-            spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark + "' (known: engine)");
+            spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark + "' (known: engine, probes)");
             return 2;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -60,8 +84,20 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-16s %10s %14.2f %12.2f%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
                     r.getParams().getParam("locations"), primary.getScore(), primary.getScoreError());
         }
+        machine(out);
+        return 0;
+    }
+
+    private int probes(PrintWriter out) throws Exception {
+        Duration warmUp = Duration.ofSeconds(quick ? 2 : 5);
+        Duration window = Duration.ofSeconds(quick ? Math.min(5, seconds) : seconds);
+        ProbesBench.run(out, targets, interval, servers, concurrency, warmUp, window);
+        machine(out);
+        return 0;
+    }
+
+    private static void machine(PrintWriter out) {
         out.printf(Locale.ROOT, "%n%d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.arch"));
-        return 0;
     }
 }

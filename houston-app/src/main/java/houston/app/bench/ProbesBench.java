@@ -1,0 +1,52 @@
+package houston.app.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code houston bench probes}: Houston's prober and, when installed, blackbox_exporter against
+ * the same loopback canary servers, printed side by side with the ratio.
+ */
+public final class ProbesBench {
+
+    private ProbesBench() {
+    }
+
+    public static void run(PrintWriter out, int targets, Duration interval, int servers, int concurrency,
+                           Duration warmUp, Duration window) throws Exception {
+        out.printf(Locale.ROOT, "probes: %d targets every %dms on %d loopback servers (separate JVM), %ds window%n",
+                targets, interval.toMillis(), servers, window.toSeconds());
+        out.flush();
+        try (BenchTargetsProcess canaries = new BenchTargetsProcess(servers)) {
+            ProbeThroughput houston = ProbeBenchmark.run(canaries.ports(), targets, interval, warmUp, window);
+            Path blackbox = BlackboxBenchmark.find();
+            ProbeThroughput other = blackbox == null ? null
+                    : BlackboxBenchmark.run(blackbox, canaries.ports(), concurrency, warmUp, window);
+            out.printf(Locale.ROOT, "%n%-26s %14s %20s %8s%n", "", "houston", "blackbox_exporter", "ratio");
+            row(out, "probe results/s", houston.perSecond(), other == null ? Double.NaN : other.perSecond(), "%.0f", false);
+            row(out, "failed probes", houston.failed(), other == null ? Double.NaN : other.failed(), "%.0f", false);
+            row(out, "CPU s per 1,000 probes", houston.cpuPerThousand(),
+                    other == null ? Double.NaN : other.cpuPerThousand(), "%.3f", true);
+            row(out, "probes per CPU-second", houston.perCpuSecond(), other == null ? Double.NaN : other.perCpuSecond(),
+                    "%.0f", false);
+            out.printf(Locale.ROOT, "%-26s %14.1f %20s%n", "p99 scheduling lag (ms)", houston.p99LagMs(), "n/a");
+            if (other == null) {
+                out.println();
+                out.println("blackbox_exporter not found: apt-get install prometheus-blackbox-exporter to compare.");
+            }
+        }
+    }
+
+    /** One line; the ratio is Houston's advantage (other/houston where lower is better). */
+    private static void row(PrintWriter out, String name, double houston, double other, String format,
+                            boolean lowerIsBetter) {
+        String ratio = "";
+        if (!Double.isNaN(other) && other != 0 && houston != 0) {
+            ratio = String.format(Locale.ROOT, "%.1fx", lowerIsBetter ? other / houston : houston / other);
+        }
+        out.printf(Locale.ROOT, "%-26s %14s %20s %8s%n", name, String.format(Locale.ROOT, format, houston),
+                Double.isNaN(other) ? "-" : String.format(Locale.ROOT, format, other), ratio);
+    }
+}
