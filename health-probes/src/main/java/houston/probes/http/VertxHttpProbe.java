@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Probes one target as a visitor would, over Vert.x's non-blocking HTTP client.
  *
- * <p>Every probe completes — with an observation, never a failed future — within the request
+ * <p>Every probe opens its own connection (connect, TLS handshake, request), so each one tests
+ * the whole path a new visitor takes. Every probe completes — with an observation, never a failed future — within the request
  * timeout plus scheduling noise: a whole-request timer resets the request when it fires, so a
  * server that accepts and never answers, or drips a byte a second, is a TIMEOUT. At most
  * {@code maxBodyBytes} of a body are kept; past that the request is reset, so a 1 GiB answer
@@ -52,12 +53,13 @@ public final class VertxHttpProbe implements AutoCloseable {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setForceSni(true)
                 .setVerifyHost(true)
-                .setKeepAlive(true)
-                .setKeepAliveTimeout(30);
+                // A fresh connection per probe, as a new visitor makes: a reused one would not notice a
+                // dead listener or a changed (expired, wrong) certificate until it happened to close.
+                .setKeepAlive(false);
         if (trust != null) {
             options.setTrustOptions(trust);
         }
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(8).setMaxWaitQueueSize(-1));
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.maxInFlight()));
     }
 
     /** Probes {@code target} from {@code vantage}; the future always succeeds. */
@@ -92,7 +94,9 @@ public final class VertxHttpProbe implements AutoCloseable {
 
         void start() {
             timer = vertx.setTimer(config.timeout().toMillis(), id -> {
-                if (finish(Outcome.TIMEOUT, "no complete answer within " + config.timeout().toMillis() + "ms")) {
+                String phase = request == null ? "waiting for a connection" : "waiting for the answer";
+                if (finish(Outcome.TIMEOUT, "no complete answer within " + config.timeout().toMillis() + "ms ("
+                        + phase + ")")) {
                     HttpClientRequest r = request;
                     if (r != null) {
                         r.reset();

@@ -7,20 +7,28 @@ import houston.probes.http.VertxHttpProbe;
 import houston.probes.metrics.ProbeMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * Probes every target of one vantage on its own timeline. Each target has its own Vert.x timer,
- * so a slow or dead target never delays another; at most {@code maxInFlight} probes run at once,
- * and a probe that falls due when the vantage is saturated is skipped and counted, never queued
- * (no unbounded queue, whatever the targets do). Results go to {@code sink} from event-loop threads.
+ * Probes every target of one vantage on its own timeline.
+ *
+ * <p>Targets are split into shards, one per event loop. A shard keeps its targets in a priority
+ * queue by due time and wakes on one periodic tick ({@code interval / 20}, 1..10 ms) to start
+ * every probe that is due; its probes, and their connections, live on its event loop, so a shard
+ * needs no locks and thousands of targets cost one timer per loop, not one per probe. A slow or
+ * dead target never delays another: starting a probe never waits for one to finish. At most
+ * {@code maxInFlight} probes run at once; a probe that falls due when the vantage is saturated is
+ * skipped and counted, never queued. Cost per tick is O(k log n) for k due of n targets.
  */
 public final class ProbeScheduler implements AutoCloseable {
 
@@ -38,6 +46,7 @@ public final class ProbeScheduler implements AutoCloseable {
     private final AtomicLong completed = new AtomicLong();
     private final Counter skippedCounter;
     private final Timer lagTimer;
+    private final List<Shard> shards = new ArrayList<>();
     private volatile boolean running;
 
     public ProbeScheduler(Vertx vertx, VertxHttpProbe probe, ProbeConfig config, String vantage,
@@ -60,27 +69,60 @@ public final class ProbeScheduler implements AutoCloseable {
         metrics.inFlight(inFlight::get);
     }
 
+    /** Starts one shard per event loop (at most one per target). */
     public void start() {
         running = true;
+        int count = Math.max(1, Math.min(targets.size(), 2 * Runtime.getRuntime().availableProcessors()));
         long now = clock.millis();
-        for (ProbeTarget target : targets) {
-            schedule(target, timeline.firstDue(now));
+        for (int s = 0; s < count; s++) {
+            // From a non-Vert.x thread each call hands out the next event loop.
+            Shard shard = new Shard(vertx.getOrCreateContext());
+            for (int t = s; t < targets.size(); t += count) {
+                shard.due.add(new Due(targets.get(t), timeline.firstDue(now)));
+            }
+            shards.add(shard);
+            shard.start();
         }
     }
 
-    private void schedule(ProbeTarget target, long due) {
-        if (running) {
-            vertx.setTimer(Math.max(1, due - clock.millis()), id -> fire(target, due));
+    private record Due(ProbeTarget target, long at) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            return Long.compare(at, o.at);
         }
     }
 
-    private void fire(ProbeTarget target, long due) {
-        if (!running) {
-            return;
+    /** Targets whose probes start on one event loop; touched only from that loop. */
+    private final class Shard {
+        final Context context;
+        final PriorityQueue<Due> due = new PriorityQueue<>();
+        long timerId = -1;
+
+        Shard(Context context) {
+            this.context = context;
         }
-        long now = clock.millis();
-        metrics.recordLag(lagTimer, now - due);
-        schedule(target, timeline.nextDue(due, now));
+
+        void start() {
+            long tick = Math.max(1, Math.min(10, config.interval().toMillis() / 20));
+            context.runOnContext(v -> timerId = vertx.setPeriodic(tick, id -> fireDue()));
+        }
+
+        void fireDue() {
+            long now = clock.millis();
+            while (running && !due.isEmpty() && due.peek().at() <= now) {
+                Due d = due.poll();
+                due.add(new Due(d.target(), timeline.nextDue(d.at(), now)));
+                fire(d.target(), now - d.at());
+            }
+        }
+
+        void stop() {
+            context.runOnContext(v -> vertx.cancelTimer(timerId));
+        }
+    }
+
+    private void fire(ProbeTarget target, long lagMs) {
+        metrics.recordLag(lagTimer, lagMs);
         if (inFlight.incrementAndGet() > config.maxInFlight()) {
             inFlight.decrementAndGet();
             skipped.incrementAndGet();
@@ -115,5 +157,6 @@ public final class ProbeScheduler implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        shards.forEach(Shard::stop);
     }
 }
