@@ -1,0 +1,217 @@
+package houston.dns;
+
+import houston.core.engine.ActionOutcome.PlanPublished;
+import houston.core.engine.ActionOutcome.PublishStatus;
+import houston.core.model.TrafficPlan;
+import houston.core.port.DnsSwitch;
+import houston.dns.records.Change;
+import houston.dns.records.PoolLayout;
+import houston.dns.records.RecordSet;
+import houston.dns.zone.ZoneException;
+import houston.dns.zone.ZoneStore;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Publishes traffic plans as weighted records in a {@link ZoneStore}: the one algorithm behind
+ * the Route 53, in-memory and file switches.
+ *
+ * <p>{@code publish(plan)}: read the live records (the truth, not memory); refuse a generation
+ * older than the live one; send nothing when that generation is already live; otherwise send
+ * every changed pool record in ONE atomic batch together with the ownership fence — DELETE the
+ * ownership TXT record with the exact value this writer last saw, CREATE it with the new
+ * generation — so a writer whose view is stale (an old leader, a second daemon) has its whole
+ * batch rejected by the zone itself, reported as LOST_OWNERSHIP and not retried. Throttling and
+ * server errors are retried with exponential backoff and jitter, bounded; other refusals are
+ * reported with the zone's message. Then poll until the change is in sync. All calls run, one at
+ * a time, on the switch's own thread: callers never block.
+ */
+public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WeightedRecordSwitch.class);
+
+    private final ZoneStore zone;
+    private final PoolLayout layout;
+    private final SwitchSettings settings;
+    private final Retry retry;
+    private final ExecutorService thread;
+    private RecordSet expectedOwner;
+
+    public WeightedRecordSwitch(ZoneStore zone, PoolLayout layout, SwitchSettings settings) {
+        this.zone = zone;
+        this.layout = layout;
+        this.settings = settings;
+        this.retry = Retry.of("dns", RetryConfig.<Object>custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
+                        settings.maxBackoff()))
+                .retryOnException(e -> e instanceof ZoneException z && z.retryable())
+                .build());
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "houston-dns");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public CompletionStage<PlanPublished> publish(TrafficPlan plan) {
+        return CompletableFuture.supplyAsync(() -> publishNow(plan), thread);
+    }
+
+    @Override
+    public CompletionStage<TrafficPlan> readLive() {
+        return CompletableFuture.supplyAsync(() -> {
+            List<RecordSet> live = call(zone::list);
+            expectedOwner = owner(live);
+            return layout.plan(live);
+        }, thread);
+    }
+
+    /** The batch {@code publish(plan)} would send now, without sending it (empty: nothing to do). */
+    public CompletionStage<List<Change>> preview(TrafficPlan plan) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<RecordSet> live = call(zone::list);
+            RecordSet fence = expectedOwner != null ? expectedOwner : owner(live);
+            return batch(plan, live, fence);
+        }, thread);
+    }
+
+    /** Creates the pool records and the ownership record that do not exist yet (home weight 255). */
+    public CompletionStage<List<Change>> init(TrafficPlan home) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, RecordSet> live = byKey(call(zone::list));
+            List<Change> creates = new ArrayList<>();
+            for (RecordSet wanted : layout.records(home)) {
+                if (!live.containsKey(wanted.key())) {
+                    creates.add(new Change(Change.Action.CREATE, wanted));
+                }
+            }
+            RecordSet owner = layout.ownership(settings.writerId(), home.generation());
+            if (!live.containsKey(owner.key())) {
+                creates.add(new Change(Change.Action.CREATE, owner));
+            }
+            if (!creates.isEmpty()) {
+                call(() -> zone.submit(creates, "houston dns init"));
+            }
+            return creates;
+        }, thread);
+    }
+
+    private PlanPublished publishNow(TrafficPlan plan) {
+        long started = System.nanoTime();
+        try {
+            List<RecordSet> live = call(zone::list);
+            RecordSet liveOwner = owner(live);
+            long liveGeneration = PoolLayout.generationOf(liveOwner);
+            if (plan.generation() < liveGeneration) {
+                return outcome(plan, PublishStatus.FAILED, "refused: generation " + plan.generation()
+                        + " is older than the live generation " + liveGeneration, started);
+            }
+            if (expectedOwner == null) {
+                expectedOwner = liveOwner;
+            }
+            List<Change> batch = batch(plan, live, expectedOwner);
+            if (plan.generation() == liveGeneration && batch.stream().noneMatch(c -> "A".equals(c.set().type()))) {
+                return outcome(plan, PublishStatus.INSYNC, "generation " + plan.generation() + " is already live: nothing sent", started);
+            }
+            String changeId;
+            try {
+                changeId = call(() -> zone.submit(batch, "houston plan generation " + plan.generation()));
+            } catch (ZoneException e) {
+                if (e.kind() == ZoneException.Kind.INVALID_CHANGE_BATCH && !sameOwner(owner(call(zone::list)), expectedOwner)) {
+                    return outcome(plan, PublishStatus.LOST_OWNERSHIP, "another writer changed " + layout.ownershipName()
+                            + " since this one last wrote it: " + e.getMessage(), started);
+                }
+                throw e;
+            }
+            expectedOwner = layout.ownership(settings.writerId(), plan.generation());
+            return awaitInsync(plan, changeId, batch.size(), started);
+        } catch (ZoneException e) {
+            return outcome(plan, PublishStatus.FAILED, e.kind().name().toLowerCase() + ": " + e.getMessage(), started);
+        }
+    }
+
+    private PlanPublished awaitInsync(TrafficPlan plan, String changeId, int changes, long started) {
+        long deadline = System.nanoTime() + settings.insyncTimeout().toNanos();
+        while (!call(() -> zone.insync(changeId))) {
+            if (System.nanoTime() > deadline) {
+                return outcome(plan, PublishStatus.FAILED, "change " + changeId + " not INSYNC after "
+                        + settings.insyncTimeout().toSeconds() + "s", started);
+            }
+            sleep(settings.pollInterval());
+        }
+        return outcome(plan, PublishStatus.INSYNC, "change " + changeId + " (" + changes + " records) INSYNC", started);
+    }
+
+    /** Changed pool records as UPSERTs, plus the ownership fence; empty when nothing differs. */
+    private List<Change> batch(TrafficPlan plan, List<RecordSet> live, RecordSet fence) {
+        Map<String, RecordSet> current = byKey(live);
+        List<Change> changes = new ArrayList<>();
+        for (RecordSet wanted : layout.records(plan)) {
+            if (!wanted.equals(current.get(wanted.key()))) {
+                changes.add(new Change(Change.Action.UPSERT, wanted));
+            }
+        }
+        if (fence != null) {
+            changes.add(new Change(Change.Action.DELETE, fence));
+        }
+        changes.add(new Change(Change.Action.CREATE, layout.ownership(settings.writerId(), plan.generation())));
+        return changes;
+    }
+
+    private RecordSet owner(List<RecordSet> live) {
+        return live.stream().filter(r -> r.name().equalsIgnoreCase(layout.ownershipName()) && "TXT".equals(r.type()))
+                .findFirst().orElse(null);
+    }
+
+    private static boolean sameOwner(RecordSet a, RecordSet b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private static Map<String, RecordSet> byKey(List<RecordSet> sets) {
+        Map<String, RecordSet> map = new HashMap<>();
+        sets.forEach(s -> map.put(s.key(), s));
+        return map;
+    }
+
+    private <T> T call(Supplier<T> zoneCall) {
+        return Retry.decorateSupplier(retry, zoneCall).get();
+    }
+
+    private PlanPublished outcome(TrafficPlan plan, PublishStatus status, String detail, long startedNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (status != PublishStatus.INSYNC) {
+            log.warn("publish of generation {} {}: {}", plan.generation(), status, detail);
+        }
+        return new PlanPublished(plan.generation(), status, detail, took);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZoneException(ZoneException.Kind.OTHER, "interrupted while waiting for INSYNC");
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

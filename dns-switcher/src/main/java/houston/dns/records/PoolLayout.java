@@ -1,0 +1,117 @@
+package houston.dns.records;
+
+import houston.core.model.Location;
+import houston.core.model.Topology;
+import houston.core.model.TrafficPlan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How a traffic plan lives in a zone. Each catchment has a pool {@code <location>.pool.<zone>}
+ * holding one weighted A record per serving location (set identifier = serving location id,
+ * values = its edge addresses); a location that serves none of a catchment has weight 0, never a
+ * missing record. The TXT record {@code _houston.<zone>} names the writer and the plan
+ * generation: {@code "writer=<id> generation=<n>"}.
+ */
+public final class PoolLayout {
+
+    private final Topology topology;
+    private final String zone;
+    private final long ttl;
+
+    /** @param zone the zone apex, e.g. {@code example.net.} (a trailing dot is added if missing) */
+    public PoolLayout(Topology topology, String zone, long ttlSeconds) {
+        this.topology = topology;
+        this.zone = zone.endsWith(".") ? zone.toLowerCase(Locale.ROOT) : zone.toLowerCase(Locale.ROOT) + ".";
+        this.ttl = ttlSeconds;
+    }
+
+    public String zone() {
+        return zone;
+    }
+
+    public String poolName(String catchment) {
+        return catchment + ".pool." + zone;
+    }
+
+    public String ownershipName() {
+        return "_houston." + zone;
+    }
+
+    /** Every pool record the plan needs, catchment by catchment, serving locations in id order. */
+    public List<RecordSet> records(TrafficPlan plan) {
+        List<RecordSet> sets = new ArrayList<>();
+        for (int c = 0; c < topology.size(); c++) {
+            long[] w = Weights.of(plan.row(c));
+            for (int s = 0; s < topology.size(); s++) {
+                Location serving = topology.location(s);
+                sets.add(new RecordSet(poolName(topology.location(c).id()), "A", serving.id(), w[s], ttl,
+                        serving.edges()));
+            }
+        }
+        return sets;
+    }
+
+    /** The ownership record for {@code writer} at {@code generation}. */
+    public RecordSet ownership(String writer, long generation) {
+        return new RecordSet(ownershipName(), "TXT", null, null, ttl,
+                List.of("\"writer=" + writer + " generation=" + generation + "\""));
+    }
+
+    /** The generation an ownership record names, or 0 when absent or unreadable. */
+    public static long generationOf(RecordSet ownership) {
+        if (ownership == null || ownership.values().isEmpty()) {
+            return 0;
+        }
+        String text = ownership.values().get(0).replace("\"", "");
+        for (String part : text.split(" ")) {
+            if (part.startsWith("generation=")) {
+                try {
+                    return Long.parseLong(part.substring("generation=".length()));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The plan the live records describe. A pool with no records at all reads as home; a row
+     * whose weights are all 0 reads as Route 53 answers it, an even split.
+     */
+    public TrafficPlan plan(List<RecordSet> live) {
+        Map<String, long[]> weights = new HashMap<>();
+        RecordSet owner = null;
+        for (RecordSet r : live) {
+            if (r.name().equalsIgnoreCase(ownershipName()) && "TXT".equals(r.type())) {
+                owner = r;
+                continue;
+            }
+            for (int c = 0; c < topology.size(); c++) {
+                String catchment = topology.location(c).id();
+                if (r.name().equalsIgnoreCase(poolName(catchment)) && "A".equals(r.type()) && r.setIdentifier() != null
+                        && topology.contains(r.setIdentifier())) {
+                    weights.computeIfAbsent(catchment, k -> new long[topology.size()])[topology.indexOf(r.setIdentifier())] =
+                            r.weight() == null ? 0 : r.weight();
+                }
+            }
+        }
+        Map<String, Map<String, Double>> rows = new HashMap<>();
+        for (Map.Entry<String, long[]> e : weights.entrySet()) {
+            double[] f = Weights.fractions(e.getValue());
+            Map<String, Double> row = new HashMap<>();
+            for (int s = 0; s < f.length; s++) {
+                if (f[s] > 0) {
+                    row.put(topology.location(s).id(), f[s]);
+                }
+            }
+            rows.put(e.getKey(), row);
+        }
+        return TrafficPlan.of(topology.ids(), rows, generationOf(owner));
+    }
+}

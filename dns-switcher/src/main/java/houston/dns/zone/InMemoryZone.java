@@ -1,0 +1,133 @@
+package houston.dns.zone;
+
+import houston.dns.records.Change;
+import houston.dns.records.RecordSet;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A zone in memory that keeps Route 53's rules: CREATE fails if the set exists; DELETE needs the
+ * set's exact current TTL, weight and values; a batch is validated whole and applied all or
+ * nothing; at most {@value #MAX_RECORDS} records per batch (an UPSERT counts twice); a change is
+ * PENDING until {@code propagation} has passed, then INSYNC. Faults can be queued for tests.
+ * Thread-safe.
+ */
+public class InMemoryZone implements ZoneStore {
+
+    public static final int MAX_RECORDS = 1000;
+
+    private final Clock clock;
+    private final Duration propagation;
+    private final TreeMap<String, RecordSet> records = new TreeMap<>();
+    private final Map<String, Long> submittedAt = new HashMap<>();
+    private final Deque<ZoneException> faults = new ArrayDeque<>();
+    private long nextChange = 1;
+    private int submits;
+
+    public InMemoryZone(Clock clock, Duration propagation) {
+        this.clock = clock;
+        this.propagation = propagation;
+    }
+
+    /** The next {@code submit} calls fail with these, in order (then normal service resumes). */
+    public synchronized void failNext(ZoneException... failures) {
+        faults.addAll(List.of(failures));
+    }
+
+    /** How many batches were submitted, accepted or not (tests count retries with it). */
+    public synchronized int submits() {
+        return submits;
+    }
+
+    @Override
+    public synchronized List<RecordSet> list() {
+        return new ArrayList<>(records.values());
+    }
+
+    @Override
+    public synchronized String submit(List<Change> batch, String comment) {
+        submits++;
+        if (!faults.isEmpty()) {
+            throw faults.poll();
+        }
+        if (batch.isEmpty()) {
+            throw invalid("the change batch is empty");
+        }
+        int count = 0;
+        for (Change c : batch) {
+            count += c.set().values().size() * (c.action() == Change.Action.UPSERT ? 2 : 1);
+        }
+        if (count > MAX_RECORDS) {
+            throw invalid("Number of records limit of " + MAX_RECORDS + " exceeded (" + count + ")");
+        }
+        TreeMap<String, RecordSet> next = new TreeMap<>(records);
+        Set<String> touched = new HashSet<>();
+        for (Change c : batch) {
+            RecordSet s = c.set();
+            if (!touched.add(s.key() + " " + c.action())) {
+                throw invalid("duplicate " + c.action() + " of " + describe(s) + " in one batch");
+            }
+            RecordSet current = next.get(s.key());
+            switch (c.action()) {
+                case CREATE -> {
+                    if (current != null) {
+                        throw invalid("Tried to create resource record set " + describe(s) + " but it already exists");
+                    }
+                    next.put(s.key(), s);
+                }
+                case DELETE -> {
+                    if (current == null) {
+                        throw invalid("Tried to delete resource record set " + describe(s) + " but it was not found");
+                    }
+                    if (!current.equals(s)) {
+                        throw invalid("Tried to delete resource record set " + describe(s)
+                                + " but the values provided do not match the current values");
+                    }
+                    next.remove(s.key());
+                }
+                case UPSERT -> next.put(s.key(), s);
+            }
+        }
+        records.clear();
+        records.putAll(next);
+        String id = "C" + String.format("%08d", nextChange++);
+        submittedAt.put(id, clock.millis());
+        return id;
+    }
+
+    @Override
+    public synchronized boolean insync(String changeId) {
+        Long at = submittedAt.get(changeId);
+        if (at == null) {
+            throw new ZoneException(ZoneException.Kind.OTHER, "NoSuchChange: " + changeId);
+        }
+        return clock.millis() >= at + propagation.toMillis();
+    }
+
+    private static ZoneException invalid(String message) {
+        return new ZoneException(ZoneException.Kind.INVALID_CHANGE_BATCH, message);
+    }
+
+    private static String describe(RecordSet s) {
+        return "[name='" + s.name() + "', type='" + s.type() + "'"
+                + (s.setIdentifier() == null ? "" : ", set-identifier='" + s.setIdentifier() + "'") + "]";
+    }
+
+    /** Replaces the whole content (used when loading a saved zone). */
+    protected synchronized void load(List<RecordSet> sets) {
+        records.clear();
+        for (RecordSet s : sets) {
+            records.put(s.key(), s);
+        }
+    }
+}
