@@ -49,7 +49,10 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     private final SwitchSettings settings;
     private final Retry retry;
     private final ExecutorService thread;
+    /** The ownership record as this writer last saw or wrote it; null with ownerKnown = none existed. */
     private RecordSet expectedOwner;
+    /** False until this writer has looked at the zone (readLive, or its first publish takes over). */
+    private boolean ownerKnown;
 
     public WeightedRecordSwitch(ZoneStore zone, PoolLayout layout, SwitchSettings settings) {
         this.zone = zone;
@@ -78,6 +81,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<RecordSet> live = call(zone::list);
             expectedOwner = owner(live);
+            ownerKnown = true;
             return layout.plan(live);
         }, thread);
     }
@@ -86,7 +90,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     public CompletionStage<List<Change>> preview(TrafficPlan plan) {
         return CompletableFuture.supplyAsync(() -> {
             List<RecordSet> live = call(zone::list);
-            RecordSet fence = expectedOwner != null ? expectedOwner : owner(live);
+            RecordSet fence = ownerKnown ? expectedOwner : owner(live);
             return batch(plan, live, fence);
         }, thread);
     }
@@ -122,31 +126,39 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
                 return outcome(plan, PublishStatus.FAILED, "refused: generation " + plan.generation()
                         + " is older than the live generation " + liveGeneration, started);
             }
-            if (expectedOwner == null) {
+            if (!ownerKnown) {
+                // First contact without a readLive: take over from whatever is live now.
                 expectedOwner = liveOwner;
+                ownerKnown = true;
             }
             List<Change> batch = batch(plan, live, expectedOwner);
             if (plan.generation() == liveGeneration && batch.stream().noneMatch(c -> "A".equals(c.set().type()))) {
                 return outcome(plan, PublishStatus.INSYNC, "generation " + plan.generation() + " is already live: nothing sent", started);
             }
-            String changeId;
-            try {
-                changeId = call(() -> zone.submit(batch, "houston plan generation " + plan.generation()));
-            } catch (ZoneException e) {
-                if (e.kind() == ZoneException.Kind.INVALID_CHANGE_BATCH && !sameOwner(owner(call(zone::list)), expectedOwner)) {
-                    return outcome(plan, PublishStatus.LOST_OWNERSHIP, "another writer changed " + layout.ownershipName()
-                            + " since this one last wrote it: " + e.getMessage(), started);
+            List<List<Change>> parts = split(batch, plan.generation());
+            String changeId = null;
+            for (List<Change> part : parts) {
+                try {
+                    changeId = call(() -> zone.submit(part, "houston plan generation " + plan.generation()));
+                } catch (ZoneException e) {
+                    if (e.kind() == ZoneException.Kind.INVALID_CHANGE_BATCH
+                            && !sameOwner(owner(call(zone::list)), expectedOwner)) {
+                        return outcome(plan, PublishStatus.LOST_OWNERSHIP, "another writer changed "
+                                + layout.ownershipName() + " since this one last wrote it: " + e.getMessage(), started);
+                    }
+                    throw e;
                 }
-                throw e;
+                expectedOwner = part.get(part.size() - 1).set();
             }
-            expectedOwner = layout.ownership(settings.writerId(), plan.generation());
-            return awaitInsync(plan, changeId, batch.size(), started);
+            String split = parts.size() == 1 ? "" : "; split into " + parts.size()
+                    + " batches by Route 53's " + Change.MAX_RECORDS_PER_BATCH + "-record limit (atomic per batch, not across)";
+            return awaitInsync(plan, changeId, batch.size(), split, started);
         } catch (ZoneException e) {
             return outcome(plan, PublishStatus.FAILED, e.kind().name().toLowerCase() + ": " + e.getMessage(), started);
         }
     }
 
-    private PlanPublished awaitInsync(TrafficPlan plan, String changeId, int changes, long started) {
+    private PlanPublished awaitInsync(TrafficPlan plan, String changeId, int changes, String note, long started) {
         long deadline = System.nanoTime() + settings.insyncTimeout().toNanos();
         while (!call(() -> zone.insync(changeId))) {
             if (System.nanoTime() > deadline) {
@@ -155,7 +167,47 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             }
             sleep(settings.pollInterval());
         }
-        return outcome(plan, PublishStatus.INSYNC, "change " + changeId + " (" + changes + " records) INSYNC", started);
+        return outcome(plan, PublishStatus.INSYNC, "change " + changeId + " (" + changes + " records) INSYNC" + note, started);
+    }
+
+    /**
+     * The batch as Route 53 will take it: one batch when it fits the record limit; otherwise
+     * parts that each fit, each carrying the fence forward (DELETE the previous part's ownership
+     * value, CREATE the next), the last one writing the plain value. A writer that dies half-way
+     * leaves the generation recorded with its part number, and the next publish sends the rest.
+     */
+    private List<List<Change>> split(List<Change> batch, long generation) {
+        if (Change.records(batch) <= Change.MAX_RECORDS_PER_BATCH) {
+            return List.of(batch);
+        }
+        List<Change> pools = batch.stream().filter(c -> !c.set().name().equalsIgnoreCase(layout.ownershipName())).toList();
+        RecordSet fence = batch.stream().filter(c -> c.action() == Change.Action.DELETE
+                && c.set().name().equalsIgnoreCase(layout.ownershipName())).map(Change::set).findFirst().orElse(null);
+        List<List<Change>> chunks = new ArrayList<>();
+        List<Change> chunk = new ArrayList<>();
+        for (Change c : pools) {
+            chunk.add(c);
+            if (Change.records(chunk) + 2 > Change.MAX_RECORDS_PER_BATCH - 2) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        List<List<Change>> parts = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            List<Change> part = new ArrayList<>(chunks.get(i));
+            if (fence != null) {
+                part.add(new Change(Change.Action.DELETE, fence));
+            }
+            RecordSet next = i == chunks.size() - 1 ? layout.ownership(settings.writerId(), generation)
+                    : layout.ownership(settings.writerId() + " part=" + (i + 1) + "/" + chunks.size(), generation);
+            part.add(new Change(Change.Action.CREATE, next));
+            fence = next;
+            parts.add(part);
+        }
+        return parts;
     }
 
     /** Changed pool records as UPSERTs, plus the ownership fence; empty when nothing differs. */

@@ -138,6 +138,20 @@ public abstract class DnsSwitchContract {
     }
 
     @Test
+    void staleWriterThatSawAnEmptyZoneIsRejected() throws Exception {
+        WeightedRecordSwitch leader = newSwitch("houston-1");
+        WeightedRecordSwitch stale = newSwitch("houston-2");
+        await(leader.readLive());
+        await(stale.readLive());
+        await(leader.publish(evacuateA(1)));
+
+        PlanPublished result = await(stale.publish(evacuateAandB(2)));
+
+        assertEquals(PublishStatus.LOST_OWNERSHIP, result.status(), result.detail());
+        assertEquals(evacuateA(1), await(leader.readLive()));
+    }
+
+    @Test
     void throttlingIsRetriedAndThenSucceeds() throws Exception {
         WeightedRecordSwitch dns = newSwitch("houston-1");
         zone().failNext(new ZoneException(ZoneException.Kind.THROTTLED, "Throttling: Rate exceeded"),

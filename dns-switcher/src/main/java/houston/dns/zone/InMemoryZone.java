@@ -18,13 +18,11 @@ import java.util.TreeMap;
 /**
  * A zone in memory that keeps Route 53's rules: CREATE fails if the set exists; DELETE needs the
  * set's exact current TTL, weight and values; a batch is validated whole and applied all or
- * nothing; at most {@value #MAX_RECORDS} records per batch (an UPSERT counts twice); a change is
+ * nothing; at most {@link Change#MAX_RECORDS_PER_BATCH} records per batch (an UPSERT counts twice); a change is
  * PENDING until {@code propagation} has passed, then INSYNC. Faults can be queued for tests.
  * Thread-safe.
  */
 public class InMemoryZone implements ZoneStore {
-
-    public static final int MAX_RECORDS = 1000;
 
     private final Clock clock;
     private final Duration propagation;
@@ -63,12 +61,9 @@ public class InMemoryZone implements ZoneStore {
         if (batch.isEmpty()) {
             throw invalid("the change batch is empty");
         }
-        int count = 0;
-        for (Change c : batch) {
-            count += c.set().values().size() * (c.action() == Change.Action.UPSERT ? 2 : 1);
-        }
-        if (count > MAX_RECORDS) {
-            throw invalid("Number of records limit of " + MAX_RECORDS + " exceeded (" + count + ")");
+        int count = Change.records(batch);
+        if (count > Change.MAX_RECORDS_PER_BATCH) {
+            throw invalid("Number of records limit of " + Change.MAX_RECORDS_PER_BATCH + " exceeded (" + count + ")");
         }
         TreeMap<String, RecordSet> next = new TreeMap<>(records);
         Set<String> touched = new HashSet<>();
