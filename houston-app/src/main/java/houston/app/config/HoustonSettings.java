@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param engine   everything the decision engine needs besides the topology
  * @param topology the locations and their distances
  * @param outside  what to probe, whom to trust, signed pushes, agents, service signals
+ * @param dns      where traffic plans are published
  */
 public record HoustonSettings(String source, Duration tick, ProbeConfig probes, EngineConfig engine,
-                              Topology topology, IntegrationSettings outside) {
+                              Topology topology, IntegrationSettings outside, DnsSettings dns) {
 }

@@ -1,0 +1,74 @@
+package houston.app.config;
+
+import houston.dns.SwitchSettings;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Reads {@code houston.dns}. */
+final class DnsReader {
+
+    private final ConfigReader in;
+
+    DnsReader(ConfigReader in) {
+        this.in = in;
+    }
+
+    DnsSettings read() {
+        String p = "houston.dns.";
+        String provider = in.string(p + "provider", "memory, file or route53");
+        if (!provider.equals("memory") && !provider.equals("file") && !provider.equals("route53")) {
+            in.problem(p + "provider", "memory, file or route53");
+        }
+        String zone = in.string(p + "zone", "a DNS zone such as houston.example.net.");
+        if (!zone.matches("([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.)+[a-zA-Z]{2,63}\\.?")) {
+            in.problem(p + "zone", "a DNS zone such as houston.example.net.");
+        }
+        Duration ttl = in.duration(p + "ttl", Duration.ofSeconds(1), Duration.ofDays(1));
+        String writer = in.string(p + "writer-id", "a name, or \"\" for the host name");
+        if (writer.isBlank()) {
+            writer = hostName();
+        }
+        if (!writer.matches("[A-Za-z0-9_.:-]{1,128}")) {
+            in.problem(p + "writer-id", "1-128 of A-Z a-z 0-9 _ . : -");
+        }
+        SwitchSettings switching = new SwitchSettings(writer,
+                in.duration(p + "insync-timeout", Duration.ofSeconds(1), Duration.ofMinutes(30)),
+                in.duration(p + "poll-interval", Duration.ofMillis(10), Duration.ofMinutes(1)),
+                in.integer(p + "max-attempts", 1, 20),
+                in.duration(p + "initial-backoff", Duration.ofMillis(1), Duration.ofMinutes(1)),
+                in.duration(p + "max-backoff", Duration.ofMillis(1), Duration.ofMinutes(5)));
+        if (switching.maxBackoff().compareTo(switching.initialBackoff()) < 0) {
+            in.problem(p + "max-backoff", "at least initial-backoff=" + switching.initialBackoff().toMillis() + "ms");
+        }
+        String hostedZone = in.string(p + "route53.hosted-zone-id", "a hosted zone id such as Z0123456789ABC");
+        if (provider.equals("route53") && hostedZone.isBlank()) {
+            in.problem(p + "route53.hosted-zone-id", "a hosted zone id such as Z0123456789ABC when provider = route53");
+        }
+        String endpoint = in.string(p + "route53.endpoint", "an http(s) URL, or \"\" for AWS");
+        URI uri = null;
+        if (!endpoint.isBlank()) {
+            try {
+                uri = URI.create(endpoint);
+                if (uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                in.problem(p + "route53.endpoint", "an http(s) URL, or \"\" for AWS");
+            }
+        }
+        return new DnsSettings(provider, zone, ttl.toSeconds(), switching,
+                Path.of(in.string(p + "file", "a file path")), hostedZone, uri);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "houston";
+        }
+    }
+}

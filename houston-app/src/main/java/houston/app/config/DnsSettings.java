@@ -1,0 +1,22 @@
+package houston.app.config;
+
+import houston.dns.SwitchSettings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where and how traffic plans are published.
+ *
+ * @param provider     memory, file or route53
+ * @param zone         the zone apex holding the pools
+ * @param ttlSeconds   TTL of the pool records
+ * @param switching    writer id, INSYNC wait and retry settings
+ * @param file         provider = file: the zone file
+ * @param hostedZoneId provider = route53: the hosted zone id
+ * @param endpoint     provider = route53: endpoint override, or null for AWS
+ */
+public record DnsSettings(String provider, String zone, long ttlSeconds, SwitchSettings switching, Path file,
+                          String hostedZoneId, URI endpoint) {
+}
