@@ -1,7 +1,8 @@
 package houston.app.cli;
 
 import houston.app.config.HoustonSettings;
-import houston.app.preview.EvacuationPreview;
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EvacuationWhatIf;
 import houston.app.wiring.DnsSwitchFactory;
 import houston.core.model.TrafficPlan;
 import houston.dns.WeightedRecordSwitch;
@@ -147,7 +148,7 @@ final class DnsCommand implements Runnable {
             TrafficPlan live = await(dns.readLive());
             TrafficPlan plan;
             try {
-                plan = new EvacuationPreview(settings).evacuate(evacuate, Instant.now()).plan()
+                plan = new EvacuationWhatIf(new DecisionEngine(settings.engine(), settings.topology())).evacuate(evacuate, Instant.now()).plan()
                         .atGeneration(live.generation() + 1);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("houston dns diff: " + e.getMessage());

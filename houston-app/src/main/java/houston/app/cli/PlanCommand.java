@@ -3,8 +3,9 @@ package houston.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import houston.app.config.HoustonSettings;
-import houston.app.preview.EvacuationPreview;
-import houston.app.preview.EvacuationPreview.Preview;
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EvacuationWhatIf;
+import houston.core.engine.EvacuationWhatIf.Answer;
 import houston.core.engine.Action;
 import houston.core.model.Location;
 import houston.core.plan.Placement;
@@ -52,9 +53,9 @@ final class PlanCommand implements Callable<Integer> {
         if (settings == null) {
             return 1;
         }
-        Preview preview;
+        Answer preview;
         try {
-            preview = new EvacuationPreview(settings).evacuate(evacuate, Instant.now());
+            preview = new EvacuationWhatIf(new DecisionEngine(settings.engine(), settings.topology())).evacuate(evacuate, Instant.now());
         } catch (IllegalArgumentException e) {
             err.println("houston plan: " + e.getMessage());
             return 2;
@@ -68,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The documented JSON shape (README, "houston plan --format json"). */
-    static Map<String, Object> json(Preview p) {
+    static Map<String, Object> json(Answer p) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generation", p.plan().generation());
         root.put("evacuations", p.placements());
@@ -81,7 +82,7 @@ final class PlanCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void table(Preview p, HoustonSettings settings, PrintWriter out) {
+    private static void table(Answer p, HoustonSettings settings, PrintWriter out) {
         for (Placement placement : p.placements()) {
             out.printf(Locale.ROOT, "Evacuate %s: move %.0f rps%n", placement.origin(), placement.movedRps());
             out.printf(Locale.ROOT, "  %-15s %7s %9s  %-24s %-15s %7s %10s%n", "receiver", "share", "+rps",

@@ -1,7 +1,8 @@
 package houston.app.config;
 
-import houston.app.preview.EvacuationPreview;
-import houston.app.preview.EvacuationPreview.Preview;
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EvacuationWhatIf;
+import houston.core.engine.EvacuationWhatIf.Answer;
 import houston.core.model.Location;
 import houston.core.model.Topology;
 import houston.core.plan.Placement;
@@ -29,7 +30,7 @@ class DefaultTopologyTest {
     }
 
     private static Placement evacuate(String id) {
-        Preview p = new EvacuationPreview(SETTINGS).evacuate(List.of(id), Instant.parse("2026-11-22T00:00:00Z"));
+        Answer p = new EvacuationWhatIf(new DecisionEngine(SETTINGS.engine(), SETTINGS.topology())).evacuate(List.of(id), Instant.parse("2026-11-22T00:00:00Z"));
         return p.placements().get(0);
     }
 
