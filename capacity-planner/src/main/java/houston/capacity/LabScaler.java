@@ -74,8 +74,10 @@ public final class LabScaler implements Scaler {
     }
 
     /** Scale-down happens at once (instances leaving need no lead time). */
-    public synchronized CompletionStage<ScaleResult> scaleDown(String location, int target) {
-        int clamped = Math.max(topology.location(location).capacity().minInstances(), target);
+    @Override
+    public synchronized CompletionStage<ScaleResult> scaleDown(houston.core.engine.Action.ScaleDown request) {
+        String location = request.location();
+        int clamped = Math.max(topology.location(location).capacity().minInstances(), request.instances());
         instances.put(location, clamped);
         return CompletableFuture.completedFuture(new ScaleResult(location, clamped, ScaleStatus.READY, "scaled down"));
     }

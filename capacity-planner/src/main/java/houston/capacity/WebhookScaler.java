@@ -56,6 +56,12 @@ public final class WebhookScaler implements Scaler {
         this.readyTimeout = readyTimeout;
     }
 
+    /** Scaling down is the same request with a smaller target; the receiver decides how to drain. */
+    @Override
+    public CompletionStage<ScaleResult> scaleDown(houston.core.engine.Action.ScaleDown request) {
+        return scale(new PreScale(request.location(), request.instances(), request.reason(), null));
+    }
+
     @Override
     public synchronized CompletionStage<ScaleResult> scale(PreScale request) {
         String requestId = request.location() + "-" + request.instances();

@@ -33,7 +33,7 @@ class BufferPlannerTest {
                 location("c", 3, 200, 4, maxC)));
         EngineConfig base = EngineConfig.defaults();
         EngineConfig config = new EngineConfig(base.health(), base.hysteresis(), base.failback(),
-                new PlannerConfig(2, 2, Duration.ofMinutes(5)),
+                new PlannerConfig(2, 2, Duration.ofMinutes(5), Duration.ofMinutes(15)),
                 new houston.core.config.SafetyConfig(2, 0.9, 1, 2, Duration.ofMinutes(10), Duration.ofHours(1),
                         Duration.ofSeconds(30), false));
         return new BufferPlanner(new DecisionEngine(config, t));

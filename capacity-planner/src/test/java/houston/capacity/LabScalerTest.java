@@ -88,6 +88,6 @@ class LabScalerTest {
 
     @Test
     void scaleDownNeverGoesBelowMinInstances() {
-        assertEquals(2, scaler.scaleDown("lab-1", 1).toCompletableFuture().join().instances());
+        assertEquals(2, scaler.scaleDown(new houston.core.engine.Action.ScaleDown("lab-1", 1, "test")).toCompletableFuture().join().instances());
     }
 }

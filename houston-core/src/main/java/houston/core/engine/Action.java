@@ -12,6 +12,13 @@ public sealed interface Action {
     record PreScale(String location, int instances, String reason, String incident) implements Action {
     }
 
+    /**
+     * Return {@code location} to {@code instances} (its own size): nothing has relied on its extra
+     * capacity for the scale-down cool-down.
+     */
+    record ScaleDown(String location, int instances, String reason) implements Action {
+    }
+
     /** Make {@code plan} the live DNS plan. Publishing a generation already live is a no-op. */
     record PublishPlan(TrafficPlan plan, String reason) implements Action {
     }

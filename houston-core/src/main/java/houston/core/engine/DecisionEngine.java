@@ -40,6 +40,7 @@ public final class DecisionEngine {
     private final LocationStateMachine machine;
     private final CommandIntake commands = new CommandIntake();
     private final OutcomeIntake outcomes = new OutcomeIntake();
+    private final ScaleDownPolicy scaleDown = new ScaleDownPolicy();
 
     public DecisionEngine(EngineConfig config, Topology topology) {
         this.config = config;
@@ -87,7 +88,7 @@ public final class DecisionEngine {
         HealthBook health = HealthBook.empty(config.health().vantages(), topology.ids());
         var report = scorer.score(health.voters(), health.voterScores(t, config.health()));
         return new EngineState(0, health, report, tracks, livePlan, liveGeneration, demand, instances,
-                new int[topology.size()], Overrides.NONE, false, List.of(), null, 0);
+                new int[topology.size()], new long[topology.size()], Overrides.NONE, false, List.of(), null, 0);
     }
 
     /** One tick. {@code inputs} is everything that happened since the previous tick. */
@@ -104,6 +105,7 @@ public final class DecisionEngine {
         for (int l = 0; l < topology.size(); l++) {
             machine.advance(ctx, l);
         }
+        scaleDown.apply(ctx);
         EngineState next = ctx.finish(state);
         return new Step(next, ctx.actions);
     }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param demand             requests/s per catchment
  * @param instances          instances per location, as last read or confirmed ready
  * @param requested          instances per location asked for and not yet ready (0: nothing pending)
+ * @param lastRelied         per location, when it last carried another catchment's traffic or was
+ *                           asked to pre-scale (epoch ms; 0: never)
  * @param overrides          freeze and pins
  * @param failStatic         whether fail-static is engaged
  * @param recentEvacuations  times (epoch ms) of recent automatic evacuations, for the rate limit
@@ -36,6 +38,7 @@ public record EngineState(
         double[] demand,
         int[] instances,
         int[] requested,
+        long[] lastRelied,
         Overrides overrides,
         boolean failStatic,
         List<Long> recentEvacuations,

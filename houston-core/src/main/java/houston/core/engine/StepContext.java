@@ -32,6 +32,7 @@ final class StepContext {
     final double[] demand;
     final int[] instances;
     final int[] requested;
+    final long[] lastRelied;
     final List<Action> actions = new ArrayList<>();
     final List<Long> recentEvacuations;
     final HealthBook health;
@@ -58,6 +59,7 @@ final class StepContext {
         this.demand = previous.demand().clone();
         this.instances = previous.instances().clone();
         this.requested = previous.requested().clone();
+        this.lastRelied = previous.lastRelied().clone();
         this.overrides = previous.overrides();
         this.failStatic = previous.failStatic();
         this.liveGeneration = previous.liveGeneration();
@@ -151,6 +153,19 @@ final class StepContext {
                 h.downHold().toSeconds(), h.upHold().toSeconds());
     }
 
+    /** Catchment rows as they stand in this step, for checks over the whole plan. */
+    boolean carriesOthers(int serving) {
+        for (int c = 0; c < topology.size(); c++) {
+            if (c != serving) {
+                double[] r = changedRows.get(c);
+                if ((r != null ? r[serving] : previous.plan().fraction(c, serving)) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Publishes this step's row changes as one new plan generation, and builds the next state. */
     EngineState finish(EngineState previousState) {
         TrafficPlan plan = previousState.plan();
@@ -172,7 +187,7 @@ final class StepContext {
             }
         }
         return new EngineState(previousState.tick() + 1, health, report, List.of(tracks), plan, liveGeneration,
-                demand, instances, requested, overrides, failStatic, recentEvacuations, publishBlocked,
+                demand, instances, requested, lastRelied, overrides, failStatic, recentEvacuations, publishBlocked,
                 retryPublishAt);
     }
 }

@@ -54,6 +54,7 @@ final class TrafficMover {
             return;
         }
         awaiting.add(ctx.id(r));
+        ctx.lastRelied[r] = ctx.now;
         if (needed > ctx.requested[r]) {
             ctx.requested[r] = needed;
             ctx.actions.add(new Action.PreScale(ctx.id(r), needed, "receive traffic of " + evacuee,

@@ -16,4 +16,7 @@ public interface Scaler {
      * they are READY, or FAILED / TIMED_OUT; never blocks the caller's thread.
      */
     CompletionStage<ScaleResult> scale(PreScale request);
+
+    /** Returns a location to its own size once nothing relies on its extra capacity. */
+    CompletionStage<ScaleResult> scaleDown(houston.core.engine.Action.ScaleDown request);
 }

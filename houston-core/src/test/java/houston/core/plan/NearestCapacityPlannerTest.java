@@ -23,7 +23,7 @@ class NearestCapacityPlannerTest {
     private final int[] instances = {10, 10, 24, 10};
 
     private Placement place(double rps) {
-        return new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5)))
+        return new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
                 .place(0, rps, loads, eligible, instances);
     }
 
@@ -72,7 +72,7 @@ class NearestCapacityPlannerTest {
     void ineligibleLocationsAreNeverChosen() {
         boolean[] onlyFar = {false, false, true, true};
 
-        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5)))
+        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
                 .place(0, 1000, loads, onlyFar, instances);
 
         assertEquals(List.of("loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());

@@ -1,0 +1,56 @@
+package houston.core.engine;
+
+import houston.core.model.CapacityModel;
+
+import java.util.List;
+
+/**
+ * Gives receivers their extra instances back, carefully. A location grown beyond its own size
+ * (its configured instances, or what its own current demand needs, whichever is more) is scaled
+ * back only when no other catchment's traffic has been on it, and nobody has asked it to
+ * pre-scale, for the whole scale-down cool-down — so never while an evacuation, or a fail-back
+ * still in its steps, relies on it. Idempotent: one ScaleDown per return to size. O(n²) per tick
+ * only for grown locations (to check the plan's columns); nothing otherwise.
+ */
+final class ScaleDownPolicy {
+
+    void apply(StepContext ctx) {
+        long cooldown = ctx.config.planner().scaleDownCooldown().toMillis();
+        for (int r = 0; r < ctx.topology.size(); r++) {
+            int own = ownSize(ctx, r);
+            if (ctx.instances[r] <= own && ctx.requested[r] <= own) {
+                continue;
+            }
+            if (ctx.carriesOthers(r) || awaited(ctx, r)) {
+                ctx.lastRelied[r] = ctx.now;
+                continue;
+            }
+            if (ctx.now - ctx.lastRelied[r] < cooldown || ctx.requested[r] > ctx.instances[r]) {
+                continue;
+            }
+            String reason = "carried no other catchment for " + cooldown / 60_000 + " min: back to its own size";
+            if (!ctx.dryRun()) {
+                ctx.actions.add(new Action.ScaleDown(ctx.id(r), own, reason));
+            }
+            ctx.notify(r, DecisionKind.SCALE_UPDATE, ctx.id(r) + " scaling down " + ctx.instances[r] + " -> " + own
+                    + " instances: " + reason, List.of(), List.of());
+            ctx.instances[r] = own;
+            ctx.requested[r] = 0;
+        }
+    }
+
+    private static boolean awaited(StepContext ctx, int r) {
+        String id = ctx.id(r);
+        for (LocationTrack t : ctx.tracks) {
+            if (t.awaitingReady().contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int ownSize(StepContext ctx, int r) {
+        CapacityModel c = ctx.topology.location(r).capacity();
+        return Math.max(c.instances(), c.instancesFor(ctx.demand[r]));
+    }
+}

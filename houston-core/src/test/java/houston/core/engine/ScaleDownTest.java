@@ -1,0 +1,67 @@
+package houston.core.engine;
+
+import houston.core.TestTopologies;
+import houston.core.config.EngineConfig;
+import houston.core.engine.OperatorCommand.Evacuate;
+import houston.core.model.LocationState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ScaleDownTest {
+
+    private final EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
+
+    /** loc-07 goes down, is evacuated to loc-05/06/08 (pre-scaled 10 → 11), comes back and is restored. */
+    private void outageAndFullRecovery() {
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
+        world.clear();
+        while (world.stateOf("loc-07") != LocationState.HEALTHY) {
+            world.tick();
+        }
+    }
+
+    private List<String> scaledDown() {
+        return world.all(Action.ScaleDown.class).stream().map(Action.ScaleDown::location).sorted().toList();
+    }
+
+    @Test
+    void receiversReturnToTheirOwnSizeAfterFailBackAndTheCooldown() {
+        outageAndFullRecovery();
+
+        world.run(15 * 60 + 5);
+
+        assertEquals(List.of("loc-05", "loc-06", "loc-08"), scaledDown());
+        assertEquals(10, world.all(Action.ScaleDown.class).get(0).instances());
+    }
+
+    @Test
+    void noScaleDownBeforeTheCooldownHasPassed() {
+        outageAndFullRecovery();
+
+        world.run(14 * 60);
+
+        assertEquals(List.of(), scaledDown());
+    }
+
+    @Test
+    void noScaleDownWhileAnEvacuationReliesOnTheReceiver() {
+        world.run(10);
+        world.command(new Evacuate("loc-07", Duration.ofHours(3), "maintenance", "U-ops")).run(2 * 60 * 60);
+
+        assertEquals(List.of(), scaledDown());
+    }
+
+    @Test
+    void eachReturnToSizeIsOneScaleDown() {
+        outageAndFullRecovery();
+
+        world.run(45 * 60);
+
+        assertEquals(3, world.all(Action.ScaleDown.class).size());
+    }
+}
