@@ -1,0 +1,138 @@
+package houston.capacity;
+
+import houston.core.engine.Action.PreScale;
+import houston.core.engine.ActionOutcome.ScaleResult;
+import houston.core.engine.ActionOutcome.ScaleStatus;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Kubernetes scaler against fabric8's mock API server in CRUD mode on loopback. */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesScalerIT {
+
+    KubernetesClient client;
+
+    private ScheduledExecutorService executor;
+    private ScheduledExecutorService controller;
+
+    @BeforeEach
+    void start() {
+        executor = Executors.newSingleThreadScheduledExecutor();
+        controller = Executors.newSingleThreadScheduledExecutor();
+        client.apps().deployments().inNamespace("web").resource(new DeploymentBuilder().withNewMetadata().withName("edge")
+                .endMetadata().withNewSpec().withReplicas(3).endSpec().withNewStatus().withReadyReplicas(3).endStatus()
+                .build()).create();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+        controller.shutdownNow();
+    }
+
+    private KubernetesScaler scaler(String hpa, Duration readyTimeout) {
+        return new KubernetesScaler(location -> client, Map.of("us-east-2", new KubernetesScaler.Workload("web", "edge", hpa)),
+                executor, Duration.ofMillis(20), readyTimeout);
+    }
+
+    private void hpa(int min, int max) {
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("web").resource(new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata().withName("edge").endMetadata().withNewSpec().withMinReplicas(min).withMaxReplicas(max)
+                .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName("edge").endScaleTargetRef()
+                .endSpec().build()).create();
+    }
+
+    /** Stands in for the cluster: 200 ms later, the pods the floor asks for are running and ready. */
+    private void controllerMakesReady(int replicas) {
+        controller.schedule(() -> client.apps().deployments().inNamespace("web").withName("edge")
+                .editStatus(d -> new DeploymentBuilder(d).editStatus().withReadyReplicas(replicas).endStatus().build()),
+                200, TimeUnit.MILLISECONDS);
+    }
+
+    private ScaleResult scale(KubernetesScaler scaler, int instances) throws Exception {
+        return scaler.scale(new PreScale("us-east-2", instances, "receive traffic of us-east-1", "inc"))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private Deployment deployment() {
+        return client.apps().deployments().inNamespace("web").withName("edge").get();
+    }
+
+    @Test
+    void withAnHpaItsFloorIsRaisedAndReadyWhenThePodsAre() throws Exception {
+        hpa(3, 20);
+        controllerMakesReady(8);
+
+        ScaleResult r = scale(scaler("edge", Duration.ofSeconds(5)), 8);
+
+        assertEquals(ScaleStatus.READY, r.status(), r.detail());
+        assertEquals(8, client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("web").withName("edge").get()
+                .getSpec().getMinReplicas());
+    }
+
+    @Test
+    void withoutAnHpaTheDeploymentsReplicasAreRaised() throws Exception {
+        controllerMakesReady(8);
+
+        ScaleResult r = scale(scaler(null, Duration.ofSeconds(5)), 8);
+
+        assertEquals(ScaleStatus.READY, r.status(), r.detail());
+        assertEquals(8, deployment().getSpec().getReplicas());
+    }
+
+    @Test
+    void sameTargetTwiceIsOneChange() throws Exception {
+        KubernetesScaler scaler = scaler(null, Duration.ofSeconds(5));
+        controllerMakesReady(8);
+        scale(scaler, 8);
+        String version = deployment().getMetadata().getResourceVersion();
+
+        ScaleResult again = scale(scaler, 8);
+
+        assertEquals(ScaleStatus.READY, again.status());
+        assertEquals(version, deployment().getMetadata().getResourceVersion());
+    }
+
+    @Test
+    void podsThatNeverBecomeReadyTimeOut() throws Exception {
+        ScaleResult r = scale(scaler(null, Duration.ofMillis(300)), 8);
+
+        assertEquals(ScaleStatus.TIMED_OUT, r.status());
+        assertTrue(r.detail().contains("3 of 8 replicas ready"), r.detail());
+    }
+
+    @Test
+    void hpaCeilingBelowTheTargetFailsSayingSo() throws Exception {
+        hpa(3, 6);
+
+        ScaleResult r = scale(scaler("edge", Duration.ofSeconds(5)), 8);
+
+        assertEquals(ScaleStatus.FAILED, r.status());
+        assertTrue(r.detail().contains("maxReplicas 6 is below the target 8"), r.detail());
+    }
+
+    @Test
+    void missingDeploymentFailsNamingIt() throws Exception {
+        client.apps().deployments().inNamespace("web").withName("edge").delete();
+
+        ScaleResult r = scale(scaler(null, Duration.ofSeconds(5)), 8);
+
+        assertEquals(ScaleStatus.FAILED, r.status());
+        assertTrue(r.detail().contains("deployment web/edge not found"), r.detail());
+    }
+}
