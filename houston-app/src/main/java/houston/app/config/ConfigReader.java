@@ -128,6 +128,9 @@ final class ConfigReader {
     String valueOf(String key) {
         try {
             ConfigValue v = config.getValue(key);
+            if (v.valueType() == com.typesafe.config.ConfigValueType.STRING && String.valueOf(v.unwrapped()).isEmpty()) {
+                return "\"\"";
+            }
             return v.valueType() == com.typesafe.config.ConfigValueType.STRING ? String.valueOf(v.unwrapped())
                     : v.render(com.typesafe.config.ConfigRenderOptions.concise());
         } catch (RuntimeException e) {

@@ -16,7 +16,9 @@ import java.time.Duration;
  * @param topology the locations and their distances
  * @param outside  what to probe, whom to trust, signed pushes, agents, service signals
  * @param dns      where traffic plans are published
+ * @param scaler   how receivers are pre-scaled
  */
 public record HoustonSettings(String source, Duration tick, ProbeConfig probes, EngineConfig engine,
-                              Topology topology, IntegrationSettings outside, DnsSettings dns) {
+                              Topology topology, IntegrationSettings outside, DnsSettings dns,
+                              ScalerSettings scaler) {
 }

@@ -17,6 +17,8 @@ final class UnknownKeys {
 
     private static final String LOCATION_PREFIX = TopologyReader.LOCATIONS + ".";
     private static final String RTT_PREFIX = TopologyReader.RTT + ".";
+    /** Checked by the scaler reader: a workload per location, with its own fields. */
+    private static final String WORKLOADS_PREFIX = "houston.scaler.kubernetes.locations.";
 
     private final Set<String> known = new TreeSet<>();
     private final Set<String> locationFields = new TreeSet<>();
@@ -33,7 +35,7 @@ final class UnknownKeys {
     void check(Config user, String origin, List<ConfigProblem> problems) {
         for (Map.Entry<String, ConfigValue> e : user.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             String key = e.getKey();
-            boolean ok = key.startsWith(RTT_PREFIX)
+            boolean ok = key.startsWith(RTT_PREFIX) || key.startsWith(WORKLOADS_PREFIX)
                     || (key.startsWith(LOCATION_PREFIX) ? locationFields.contains(fieldOf(key)) : known.contains(key));
             if (!ok) {
                 String where = ConfigReader.describe(e.getValue().origin());

@@ -162,4 +162,38 @@ class HoustonConfigLoaderTest {
 
         assertEquals(15 * 14, problems.size());
     }
+
+    @Test
+    void webhookScalerNeedsItsUrls() throws IOException {
+        List<String> problems = problems("houston.scaler.provider = webhook\n");
+
+        assertEquals(2, problems.size());
+        assertEquals(true, problems.get(0).startsWith("houston.scaler.webhook.scale-url: \"\" (expected: an http(s) URL"),
+                problems.get(0));
+    }
+
+    @Test
+    void kubernetesScalerNeedsAWorkloadForEveryLocation() throws IOException {
+        List<String> problems = problems("""
+                houston.scaler.provider = kubernetes
+                houston.scaler.kubernetes.locations.us-east-1 { namespace = web, deployment = edge }
+                """);
+
+        assertEquals(1, problems.size());
+        assertEquals(true, problems.get(0).contains("missing: [af-south-1"), problems.get(0));
+    }
+
+    @Test
+    void kubernetesWorkloadsAreMapped() throws IOException {
+        StringBuilder conf = new StringBuilder("houston.scaler.provider = kubernetes\n");
+        for (String id : HoustonConfigLoader.load(null).topology().ids()) {
+            conf.append("houston.scaler.kubernetes.locations.").append(id)
+                    .append(" { context = prod-").append(id).append(", namespace = web, deployment = edge, hpa = edge }\n");
+        }
+
+        HoustonSettings s = HoustonConfigLoader.load(file(conf.toString()));
+
+        assertEquals("prod-us-east-1", s.scaler().contexts().get("us-east-1"));
+        assertEquals("edge", s.scaler().workloads().get("eu-west-1").hpa());
+    }
 }
