@@ -1,0 +1,159 @@
+package houston.slack.notify;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers messages to one channel without ever blocking the control loop: {@link #offer}
+ * returns at once; one sender thread posts in order (so a thread's first message exists before
+ * its replies). The first message of an incident starts its thread, later ones reply in it;
+ * alerts go to the channel, and into the incident's thread too. Rate limits wait as long as Slack
+ * says (Retry-After, at most {@code maxWait}); transient failures back off exponentially; after
+ * {@code maxAttempts}, or at once for permanent errors, a message is given up — logged with its
+ * text and counted, never dropped in silence. A full outbox refuses new messages the same way.
+ */
+public final class SlackOutbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+    /** How the sender waits; tests pass a fake. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final SlackPoster poster;
+    private final String channel;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Sleeper sleeper;
+    private final BlockingQueue<SlackMessage> queue;
+    private final Map<String, String> threads = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 1000;
+        }
+    };
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong undelivered = new AtomicLong();
+    private final Thread sender;
+    private volatile boolean open = true;
+
+    public SlackOutbox(SlackPoster poster, String channel, int capacity, int maxAttempts, Duration backoff, Sleeper sleeper) {
+        this.poster = poster;
+        this.channel = channel;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.sender = new Thread(this::run, "houston-slack");
+        this.sender.setDaemon(true);
+        this.sender.start();
+    }
+
+    /** Queues a message; false (logged, counted) when the outbox is full or closed. */
+    public boolean offer(SlackMessage m) {
+        if (open && queue.offer(m)) {
+            return true;
+        }
+        undelivered.incrementAndGet();
+        log.error("Slack outbox {}: message not delivered: {}", open ? "full" : "closed", m.text());
+        return false;
+    }
+
+    private void run() {
+        while (open || !queue.isEmpty()) {
+            try {
+                SlackMessage m = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (m != null) {
+                    deliver(m);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(SlackMessage m) throws InterruptedException {
+        String thread = m.incident() == null ? null : threadOf(m.incident());
+        if (m.alert() || thread == null) {
+            String ts = send(m, null);
+            if (ts != null && m.incident() != null && thread == null && !m.alert()) {
+                remember(m.incident(), ts);
+            }
+        }
+        if (thread != null) {
+            send(m, thread);
+        }
+    }
+
+    private String send(SlackMessage m, String threadTs) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String ts = poster.post(channel, m.text(), m.blocks(), threadTs);
+                delivered.incrementAndGet();
+                return ts;
+            } catch (DeliveryException e) {
+                if (e.kind() == DeliveryException.Kind.PERMANENT || attempt >= maxAttempts) {
+                    undelivered.incrementAndGet();
+                    log.error("Slack message not delivered after {} attempt(s) ({}): {}", attempt, e.getMessage(), m.text());
+                    return null;
+                }
+                Duration wait = e.kind() == DeliveryException.Kind.RATE_LIMITED ? e.retryAfter()
+                        : backoff.multipliedBy(1L << Math.min(10, attempt - 1));
+                sleeper.sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+            }
+        }
+    }
+
+    private synchronized String threadOf(String incident) {
+        return threads.get(incident);
+    }
+
+    private synchronized void remember(String incident, String ts) {
+        threads.put(incident, ts);
+    }
+
+    /** Known incident threads (incident → thread ts), e.g. to keep across a restart. */
+    public synchronized Map<String, String> threads() {
+        return Map.copyOf(threads);
+    }
+
+    /** Threads known from before a restart, so an incident keeps its one thread. */
+    public synchronized void restoreThreads(Map<String, String> known) {
+        threads.putAll(known);
+    }
+
+    public long delivered() {
+        return delivered.get();
+    }
+
+    public long undelivered() {
+        return undelivered.get();
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Stops accepting, delivers what is queued (up to {@code within}), then stops. */
+    public void close(Duration within) throws InterruptedException {
+        open = false;
+        sender.join(within.toMillis());
+        sender.interrupt();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        close(Duration.ofSeconds(10));
+    }
+}
