@@ -17,8 +17,9 @@ import java.time.Duration;
  * @param outside  what to probe, whom to trust, signed pushes, agents, service signals
  * @param dns      where traffic plans are published
  * @param scaler   how receivers are pre-scaled
+ * @param slack    notifications and commands
  */
 public record HoustonSettings(String source, Duration tick, ProbeConfig probes, EngineConfig engine,
                               Topology topology, IntegrationSettings outside, DnsSettings dns,
-                              ScalerSettings scaler) {
+                              ScalerSettings scaler, SlackSettings slack) {
 }

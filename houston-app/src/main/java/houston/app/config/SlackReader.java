@@ -1,0 +1,57 @@
+package houston.app.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+
+/** Reads {@code houston.slack}. */
+final class SlackReader {
+
+    private final ConfigReader in;
+
+    SlackReader(ConfigReader in) {
+        this.in = in;
+    }
+
+    SlackSettings read() {
+        String p = "houston.slack.";
+        Path token = file(p + "token-file", "the bot token");
+        Path secret = file(p + "signing-secret-file", "the signing secret");
+        var users = new HashSet<>(in.strings(p + "allowed-users"));
+        for (String u : users) {
+            if (!u.matches("[UW][A-Z0-9]{2,20}")) {
+                in.problem(p + "allowed-users", "Slack user ids such as U0123ABCD (not names: names change)");
+                break;
+            }
+        }
+        String group = in.string(p + "allowed-group", "a user group id such as S0123ONCALL, or \"\"");
+        String onCall = in.string(p + "on-call-group", "a user group id such as S0123ONCALL, or \"\"");
+        for (String g : new String[]{group, onCall}) {
+            if (!g.isBlank() && !g.matches("S[A-Z0-9]{2,20}")) {
+                in.problem(g.equals(group) ? p + "allowed-group" : p + "on-call-group", "a user group id such as S0123ONCALL");
+            }
+        }
+        if (secret != null && users.isEmpty() && group.isBlank()) {
+            in.problem(p + "allowed-users", "at least one user id or an allowed-group when commands are on "
+                    + "(signing-secret-file is set): otherwise nobody could act");
+        }
+        String api = in.string(p + "api-url", "an https URL");
+        if (!api.startsWith("https://") && !api.startsWith("http://")) {
+            in.problem(p + "api-url", "an http(s) URL");
+        }
+        return new SlackSettings(token, in.string(p + "channel", "a channel id or #name"), onCall, secret, users, group,
+                api, in.integer(p + "outbox", 1, 1_000_000), in.integer(p + "max-attempts", 1, 20));
+    }
+
+    private Path file(String key, String what) {
+        String value = in.string(key, "a file path, or \"\"");
+        if (value.isBlank()) {
+            return null;
+        }
+        Path path = Path.of(value);
+        if (!Files.isReadable(path)) {
+            in.problem(key, "a readable file holding " + what);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,44 @@
+package houston.app.wiring;
+
+import houston.app.config.HoustonSettings;
+import houston.app.config.SlackSettings;
+import houston.core.port.Notifier;
+import houston.slack.notify.ConsoleNotifier;
+import houston.slack.notify.DecisionRenderer;
+import houston.slack.notify.SlackApiPoster;
+import houston.slack.notify.SlackNotifier;
+import houston.slack.notify.SlackOutbox;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/** Slack when a token is configured, the console otherwise: the same words either way. */
+public final class NotifierFactory {
+
+    /** The notifier, and the outbox to close on shutdown (null for the console). */
+    public record Built(Notifier notifier, SlackOutbox outbox) {
+    }
+
+    private NotifierFactory() {
+    }
+
+    public static Built create(HoustonSettings settings, PrintStream console) {
+        SlackSettings s = settings.slack();
+        DecisionRenderer renderer = new DecisionRenderer(s.onCallGroup());
+        if (s.tokenFile() == null) {
+            return new Built(new ConsoleNotifier(renderer, console), null);
+        }
+        String token;
+        try {
+            token = Files.readString(s.tokenFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read houston.slack.token-file " + s.tokenFile(), e);
+        }
+        SlackOutbox outbox = new SlackOutbox(new SlackApiPoster(token, s.apiUrl()), s.channel(), s.outbox(),
+                s.maxAttempts(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()));
+        return new Built(new SlackNotifier(renderer, outbox), outbox);
+    }
+}
