@@ -1,0 +1,136 @@
+package houston.app.daemon;
+
+import houston.core.engine.Inputs;
+import houston.core.port.Journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The journal as JSON lines in a directory: {@code journal.jsonl} is written, each line forced to
+ * disk before {@link #append} returns; past {@code maxBytes} it is renamed {@code journal-<n>.jsonl}
+ * and a new one started, keeping the newest {@code keepFiles} rotated files. Reading goes through
+ * the rotated files in order, then the current one; a torn last line (a crash mid-write) is skipped.
+ */
+public final class JsonlJournal implements Journal {
+
+    /** One journaled tick: its inputs exactly, its actions as summaries. */
+    public record Record(long tick, Instant at, Inputs inputs, List<String> actions) {
+    }
+
+    private final Path dir;
+    private final long maxBytes;
+    private final int keepFiles;
+    private FileChannel channel;
+
+    public JsonlJournal(Path dir, long maxBytes, int keepFiles) {
+        this.dir = dir;
+        this.maxBytes = maxBytes;
+        this.keepFiles = keepFiles;
+        try {
+            Files.createDirectories(dir);
+            open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open journal in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void open() throws IOException {
+        channel = FileChannel.open(current(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    private Path current() {
+        return dir.resolve("journal.jsonl");
+    }
+
+    @Override
+    public synchronized void append(Entry entry) {
+        byte[] line = (JournalCodec.encode(entry.tick(), entry.at(), entry.inputs(), entry.actions()) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+            if (channel.size() > maxBytes) {
+                rotate();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write journal " + current() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rotate() throws IOException {
+        channel.close();
+        List<Path> rotated = rotated();
+        long next = rotated.isEmpty() ? 1 : number(rotated.get(rotated.size() - 1)) + 1;
+        Files.move(current(), dir.resolve("journal-" + next + ".jsonl"));
+        rotated = rotated();
+        for (int i = 0; i < rotated.size() - keepFiles; i++) {
+            Files.deleteIfExists(rotated.get(i));
+        }
+        open();
+    }
+
+    private List<Path> rotated() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("journal-\\d+\\.jsonl"))
+                    .sorted((a, b) -> Long.compare(number(a), number(b))).toList();
+        }
+    }
+
+    private static long number(Path p) {
+        String name = p.getFileName().toString();
+        return Long.parseLong(name.substring("journal-".length(), name.length() - ".jsonl".length()));
+    }
+
+    /** Every record, oldest first. */
+    public synchronized List<Record> records() {
+        List<Record> records = new ArrayList<>();
+        try {
+            List<Path> files = new ArrayList<>(rotated());
+            files.add(current());
+            for (Path f : files) {
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    try {
+                        records.add(JournalCodec.decode(lines.get(i)));
+                    } catch (RuntimeException torn) {
+                        if (i != lines.size() - 1) {
+                            throw new IllegalStateException("journal " + f + " line " + (i + 1) + " is unreadable", torn);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read journal in " + dir + ": " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    /** Inputs are the truth (the engine recomputes decisions from them): entries carry no actions. */
+    @Override
+    public List<Entry> readAll() {
+        return records().stream().map(r -> new Entry(r.tick(), r.at(), r.inputs(), List.of())).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
