@@ -61,6 +61,8 @@ public final class ControlLoop implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final ArrayDeque<Decision> recent = new ArrayDeque<>();
     private volatile EngineState state;
+    private volatile java.util.function.BiConsumer<Step, Long> listener = (step, nanos) -> { };
+    private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
 
     public ControlLoop(DecisionEngine engine, EngineState initial, DnsSwitch dns, Scaler scaler, Notifier notifier,
                        Journal journal, Clock clock) {
@@ -115,6 +117,7 @@ public final class ControlLoop implements AutoCloseable {
 
     /** One tick, on the caller's thread (the loop thread, or a test). */
     public synchronized Step tick() {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         List<Observation> obs = drain(observations);
         pending.addAndGet(-obs.size());
@@ -125,15 +128,16 @@ public final class ControlLoop implements AutoCloseable {
         }
         state = step.next();
         step.actions().forEach(this::dispatch);
+        listener.accept(step, System.nanoTime() - started);
         return step;
     }
 
     private void dispatch(Action action) {
         if (action instanceof Action.PublishPlan p) {
-            dns.publish(p.plan()).whenComplete((r, e) -> outcomes.add(r != null ? r
+            dns.publish(p.plan()).whenComplete((r, e) -> arrived(r != null ? r
                     : new PlanPublished(p.plan().generation(), PublishStatus.FAILED, String.valueOf(e), Duration.ZERO)));
         } else if (action instanceof Action.PreScale s) {
-            scaler.scale(s).whenComplete((r, e) -> outcomes.add(r != null ? r
+            scaler.scale(s).whenComplete((r, e) -> arrived(r != null ? r
                     : new ScaleResult(s.location(), s.instances(), ScaleStatus.FAILED, String.valueOf(e))));
         } else if (action instanceof Action.ScaleDown d) {
             scaler.scaleDown(d).whenComplete((r, e) -> {
@@ -152,6 +156,16 @@ public final class ControlLoop implements AutoCloseable {
         }
     }
 
+    private void arrived(ActionOutcome outcome) {
+        outcomes.add(outcome);
+        outcomeListener.accept(outcome);
+    }
+
+    /** Called as each action outcome arrives, from the adapter's thread (metrics). */
+    public void onOutcome(java.util.function.Consumer<ActionOutcome> listener) {
+        this.outcomeListener = listener;
+    }
+
     private synchronized void remember(Decision d) {
         recent.addFirst(d);
         while (recent.size() > 200) {
@@ -165,6 +179,11 @@ public final class ControlLoop implements AutoCloseable {
             items.add(t);
         }
         return items;
+    }
+
+    /** Called after every tick with the step and how long the tick took (metrics). */
+    public void onTick(java.util.function.BiConsumer<Step, Long> tickListener) {
+        this.listener = tickListener;
     }
 
     public EngineState state() {

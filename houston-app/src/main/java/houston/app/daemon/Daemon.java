@@ -1,0 +1,107 @@
+package houston.app.daemon;
+
+import houston.app.config.HoustonSettings;
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EngineState;
+import houston.core.model.TrafficPlan;
+import houston.core.port.DnsSwitch;
+import houston.core.port.Notifier;
+import houston.core.port.Scaler;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The daemon: restores its state from the live DNS (the truth after a restart, so an evacuation
+ * is neither forgotten nor flapped back), runs the control loop, and serves the API, the status
+ * page and /metrics. Its parts (DNS switch, scaler, notifier, probes, extra routes) are given,
+ * so {@code houston run} and {@code houston lab} differ only in what they plug in.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private final ControlLoop loop;
+    private final JsonlJournal journal;
+    private final HttpServer server;
+    private final PrometheusMeterRegistry registry;
+    private final DaemonHttp http;
+
+    private Daemon(ControlLoop loop, JsonlJournal journal, HttpServer server, PrometheusMeterRegistry registry,
+                   DaemonHttp http) {
+        this.loop = loop;
+        this.journal = journal;
+        this.server = server;
+        this.registry = registry;
+        this.http = http;
+    }
+
+    /**
+     * @param routes more routes to mount (intake, Slack, lab), given the loop
+     */
+    public static Daemon start(Vertx vertx, HoustonSettings settings, DnsSwitch dns, Scaler scaler, Notifier notifier,
+                               Path journalDir, String host, int port, Clock clock,
+                               java.util.function.BiConsumer<Router, ControlLoop> routes) throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
+        TrafficPlan live = dns.readLive().toCompletableFuture().get(2, TimeUnit.MINUTES);
+        Instant now = clock.instant();
+        EngineState initial = live == null || live.generation() == 0 ? engine.initialState(now)
+                : engine.initialState(now, live, live.generation());
+        JsonlJournal journal = new JsonlJournal(journalDir, 64L << 20, 10);
+        ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
+        LoopMetrics.bind(registry, loop);
+        Router router = Router.router(vertx);
+        DaemonHttp http = new DaemonHttp(loop, registry);
+        http.mount(router);
+        routes.accept(router, loop);
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host).await(30, TimeUnit.SECONDS);
+        loop.start(settings.tick());
+        return new Daemon(loop, journal, server, registry, http);
+    }
+
+    public ControlLoop loop() {
+        return loop;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Text answers for operators (Slack's status/explain/weights). */
+    public StatusText text() {
+        StatusView view = http.view();
+        return new StatusText(view::statusText, view::explainText, view::weightsText);
+    }
+
+    /** The three read-only answers, as functions. */
+    public record StatusText(java.util.function.Supplier<String> status,
+                             java.util.function.Function<String, String> explain,
+                             java.util.function.Supplier<String> weights) {
+    }
+
+    /** Stops ticking after the tick in progress, closes the journal, then the server. */
+    @Override
+    public void close() throws Exception {
+        loop.close();
+        journal.close();
+        server.close().await(10, TimeUnit.SECONDS);
+    }
+}

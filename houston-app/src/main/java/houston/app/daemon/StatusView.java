@@ -1,0 +1,103 @@
+package houston.app.daemon;
+
+import houston.core.engine.Decision;
+import houston.core.engine.EngineState;
+import houston.core.engine.LocationTrack;
+import houston.core.model.Topology;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The loop's state as the JSON the API serves and the text Slack's status/explain/weights answer with. */
+final class StatusView {
+
+    private final ControlLoop loop;
+
+    StatusView(ControlLoop loop) {
+        this.loop = loop;
+    }
+
+    JsonObject status() {
+        EngineState s = loop.state();
+        Topology t = loop.engine().topology();
+        JsonObject counts = new JsonObject();
+        for (LocationTrack track : s.tracks()) {
+            String state = track.state().name().toLowerCase(Locale.ROOT);
+            counts.put(state, counts.getInteger(state, 0) + 1);
+        }
+        return new JsonObject().put("tick", s.tick()).put("failStatic", s.failStatic())
+                .put("frozenUntil", s.overrides().frozenUntil() == 0 ? null : Instant.ofEpochMilli(s.overrides().frozenUntil()).toString())
+                .put("planGeneration", s.plan().generation()).put("liveGeneration", s.liveGeneration())
+                .put("locations", t.size()).put("states", counts).put("suspectVantages", new JsonArray(s.report().suspectVoterNames()))
+                .put("observationsDropped", loop.dropped());
+    }
+
+    JsonArray locations() {
+        EngineState s = loop.state();
+        Topology t = loop.engine().topology();
+        JsonArray out = new JsonArray();
+        for (int l = 0; l < t.size(); l++) {
+            LocationTrack track = s.track(l);
+            var health = s.report().location(l);
+            out.add(new JsonObject().put("id", t.location(l).id()).put("name", t.location(l).name())
+                    .put("state", track.state().name().toLowerCase(Locale.ROOT))
+                    .put("score", Double.isNaN(health.score()) ? null : health.score())
+                    .put("since", Instant.ofEpochMilli(track.since()).toString()).put("incident", track.incident())
+                    .put("byVoter", new JsonObject(new java.util.LinkedHashMap<>(health.byVoter())))
+                    .put("agreeing", new JsonArray(health.agreeing())).put("homeFraction", s.plan().fraction(l, l))
+                    .put("latitude", t.location(l).position().latitude()).put("longitude", t.location(l).position().longitude()));
+        }
+        return out;
+    }
+
+    JsonObject plan() {
+        EngineState s = loop.state();
+        JsonObject rows = new JsonObject();
+        s.plan().toMap().forEach((c, row) -> rows.put(c, new JsonObject(new java.util.LinkedHashMap<>(row))));
+        return new JsonObject().put("generation", s.plan().generation()).put("liveGeneration", s.liveGeneration()).put("rows", rows);
+    }
+
+    JsonArray decisions() {
+        JsonArray out = new JsonArray();
+        for (Decision d : loop.recentDecisions()) {
+            out.add(new JsonObject().put("at", d.at().toString()).put("location", d.location())
+                    .put("kind", d.kind().name().toLowerCase(Locale.ROOT)).put("incident", d.incident())
+                    .put("summary", d.summary()).put("dryRun", d.dryRun()).put("explanation", d.explanation().render()));
+        }
+        return out;
+    }
+
+    /** Plain text for Slack's status command. */
+    String statusText() {
+        StringBuilder out = new StringBuilder();
+        JsonArray locations = locations();
+        for (int i = 0; i < locations.size(); i++) {
+            JsonObject l = locations.getJsonObject(i);
+            out.append(String.format(Locale.ROOT, "%-15s %-10s score %s%n", l.getString("id"), l.getString("state"),
+                    l.getValue("score") == null ? "unknown" : String.format(Locale.ROOT, "%.2f", l.getDouble("score"))));
+        }
+        return out.toString();
+    }
+
+    String explainText(String location) {
+        Topology t = loop.engine().topology();
+        int l = t.indexOf(location);
+        List<Decision> about = loop.recentDecisions().stream().filter(d -> d.location().equals(location)).toList();
+        String evidence = about.isEmpty() ? "no decisions about " + location + " recently"
+                : about.get(0).summary() + "\n" + about.get(0).explanation().render();
+        return location + " is " + loop.state().track(l).state().name().toLowerCase(Locale.ROOT) + "\n" + evidence;
+    }
+
+    String weightsText() {
+        StringBuilder out = new StringBuilder("plan generation " + loop.state().plan().generation() + "\n");
+        loop.state().plan().toMap().forEach((c, row) -> {
+            if (!(row.size() == 1 && row.containsKey(c))) {
+                out.append(c).append(" -> ").append(row).append('\n');
+            }
+        });
+        return out.length() == 0 ? "every catchment served at home" : out.toString();
+    }
+}

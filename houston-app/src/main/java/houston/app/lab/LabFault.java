@@ -1,0 +1,44 @@
+package houston.app.lab;
+
+import java.util.Locale;
+
+/**
+ * What is wrong with a lab location (or vantage) right now.
+ *
+ * @param kind    none, outage, brownout, latency, flap (locations) or partition (vantages)
+ * @param amount  brownout: percent of requests failing; latency: added milliseconds
+ */
+public record LabFault(String kind, int amount) {
+
+    public static final LabFault NONE = new LabFault("none", 0);
+
+    /** Parses {@code outage | brownout PCT | latency MS | flap | clear | partition}. */
+    public static LabFault parse(String kind, String amount) {
+        String k = kind.toLowerCase(Locale.ROOT);
+        return switch (k) {
+            case "clear", "none" -> NONE;
+            case "outage", "flap", "partition" -> new LabFault(k, 0);
+            case "brownout" -> new LabFault(k, bounded(amount, 1, 100, "brownout PCT (1..100)"));
+            case "latency" -> new LabFault(k, bounded(amount, 1, 60_000, "latency MS (1..60000)"));
+            default -> throw new IllegalArgumentException("unknown fault '" + kind
+                    + "' (expected: outage, brownout PCT, latency MS, flap, clear; partition for a vantage)");
+        };
+    }
+
+    private static int bounded(String value, int min, int max, String expected) {
+        try {
+            int v = Integer.parseInt(value == null ? "" : value.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("expected " + expected + ", got '" + value + "'");
+    }
+
+    @Override
+    public String toString() {
+        return amount == 0 ? kind : kind + " " + amount;
+    }
+}

@@ -1,0 +1,140 @@
+package houston.app.lab;
+
+import houston.app.config.HoustonSettings;
+import houston.app.config.IntegrationSettings;
+import houston.core.health.Observation;
+import houston.core.health.Outcome;
+import houston.core.model.Location;
+import houston.core.model.Topology;
+import houston.probes.http.CanarySite;
+import houston.probes.http.ResponseJudge;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+/**
+ * The world the lab daemon watches: one {@link LabSite} per location on loopback, and the faults
+ * an operator injects into sites (outage, brownout, latency, flap) or vantages (partition: every
+ * probe from that vantage fails, which must move nothing). Faults are set through
+ * {@code POST /lab/faults} ({@code {"target":"us-east-1","fault":"brownout","amount":30}},
+ * {@code "target":"vantage:lab-eu-west"} for a vantage) and listed by {@code GET /lab/faults}.
+ */
+public final class LabWorld implements AutoCloseable {
+
+    /** Lab sites serve 1/1000 of a location's real capacity: probes never overload them by accident. */
+    static final int CAPACITY_DIVISOR = 1000;
+
+    private final Map<String, LabSite> sites = new LinkedHashMap<>();
+    private final Set<String> partitioned = ConcurrentHashMap.newKeySet();
+    private final HoustonSettings labSettings;
+
+    private LabWorld(HoustonSettings labSettings) {
+        this.labSettings = labSettings;
+    }
+
+    /** Starts a site per location; {@code instances} says how many each runs now (the lab scaler). */
+    public static LabWorld start(Vertx vertx, HoustonSettings settings, ToIntFunction<String> instances) throws Exception {
+        Map<String, LabSite> sites = new LinkedHashMap<>();
+        List<Location> located = new ArrayList<>();
+        for (Location l : settings.topology().locations()) {
+            LabSite site = new LabSite(vertx, l.id(),
+                    () -> (int) Math.max(1, instances.applyAsInt(l.id()) * l.capacity().rpsPerInstance() / CAPACITY_DIVISOR));
+            int port = site.start();
+            sites.put(l.id(), site);
+            located.add(new Location(l.id(), l.name(), l.position(), List.of("127.0.0.1:" + port), l.peakDemandRps(),
+                    l.capacity()));
+        }
+        Topology topology = Topology.greatCircle(located);
+        IntegrationSettings outside = settings.outside();
+        IntegrationSettings labOutside = new IntegrationSettings(List.of(new CanarySite("canary.lab.houston", "/", 80,
+                false, ResponseJudge.substring(Set.of(200), LabSite.MARKER))), List.of(), outside.api(), outside.agent(),
+                outside.signals());
+        HoustonSettings lab = new HoustonSettings("lab (" + settings.source() + ")", settings.tick(), settings.probes(),
+                settings.engine(), topology, labOutside, settings.dns(), settings.scaler(), settings.slack());
+        LabWorld world = new LabWorld(lab);
+        world.sites.putAll(sites);
+        return world;
+    }
+
+    /** The settings the lab daemon runs with: the same, but locations served on loopback. */
+    public HoustonSettings settings() {
+        return labSettings;
+    }
+
+    /** Wraps a vantage's sink: a partitioned vantage sees every location fail. */
+    public Consumer<Observation> vantageSink(String vantage, Consumer<Observation> sink) {
+        return o -> sink.accept(partitioned.contains(vantage)
+                ? new Observation(o.vantage(), o.location(), o.target(), o.at(), Outcome.CONNECT_ERROR, o.latency()) : o);
+    }
+
+    /** Applies a fault; throws IllegalArgumentException naming what is wrong. */
+    public void fault(String target, LabFault fault) {
+        if (target.startsWith("vantage:")) {
+            String vantage = target.substring("vantage:".length());
+            if (!labSettings.engine().health().vantages().contains(vantage)) {
+                throw new IllegalArgumentException("unknown vantage '" + vantage + "' (known: "
+                        + labSettings.engine().health().vantages() + ")");
+            }
+            if (fault.kind().equals("partition")) {
+                partitioned.add(vantage);
+            } else if (fault.kind().equals("none")) {
+                partitioned.remove(vantage);
+            } else {
+                throw new IllegalArgumentException("a vantage takes partition or clear, not " + fault.kind());
+            }
+            return;
+        }
+        LabSite site = sites.get(target);
+        if (site == null) {
+            throw new IllegalArgumentException("unknown location '" + target + "' (known: " + sites.keySet() + ")");
+        }
+        if (fault.kind().equals("partition")) {
+            throw new IllegalArgumentException("partition is a vantage fault: fault vantage NAME partition");
+        }
+        site.fault(fault);
+    }
+
+    public JsonObject faults() {
+        JsonObject out = new JsonObject();
+        sites.forEach((id, site) -> {
+            if (!site.fault().kind().equals("none")) {
+                out.put(id, site.fault().toString());
+            }
+        });
+        partitioned.forEach(v -> out.put("vantage:" + v, "partition"));
+        return out;
+    }
+
+    public void mount(Router router) {
+        router.get("/lab/faults").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(faults().encodePrettily()));
+        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(ctx -> {
+            try {
+                JsonObject body = ctx.body().asJsonObject();
+                Object amount = body.getValue("amount");
+                fault(body.getString("target"), LabFault.parse(body.getString("fault"), amount == null ? null : amount.toString()));
+                ctx.response().putHeader("Content-Type", "application/json").end(faults().encodePrettily());
+            } catch (RuntimeException e) {
+                ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("error", String.valueOf(e.getMessage())).encode());
+            }
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (LabSite s : sites.values()) {
+            s.stop();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package houston.app.lab;
+
+import houston.app.config.HoustonConfigLoader;
+import houston.core.model.TrafficPlan;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The lab as users run it: real HTTP on loopback, faults through its API, answers from its API. */
+class LabIT {
+
+    @TempDir
+    Path journal;
+
+    private Lab lab;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws Exception {
+        lab = Lab.start(HoustonConfigLoader.load(null), 0, journal, new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        lab.close();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private int fault(String target, String fault) throws Exception {
+        String body = new JsonObject().put("target", target).put("fault", fault).encode();
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port() + "/lab/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private String stateOf(String location) throws Exception {
+        return new io.vertx.core.json.JsonArray(get("/v1/locations")).stream().map(JsonObject.class::cast)
+                .filter(l -> l.getString("id").equals(location)).findFirst().orElseThrow().getString("state");
+    }
+
+    private static long await(BooleanSupplier condition, Duration within) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + within.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(condition.getAsBoolean(), "not within " + within);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private BooleanSupplier is(String location, String state) {
+        return () -> {
+            try {
+                return stateOf(location).equals(state);
+            } catch (Exception e) {
+                return false;
+            }
+        };
+    }
+
+    @Test
+    void anOutageIsEvacuatedWithinTenSecondsAndTheLivePlanMatches() throws Exception {
+        await(() -> lab.daemon().loop().state().tick() > 6, Duration.ofSeconds(20));
+
+        assertEquals(200, fault("us-east-1", "outage"));
+        await(is("us-east-1", "evacuated"), Duration.ofSeconds(10));
+
+        TrafficPlan live = lab.dns().readLive().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(0.0, live.fraction("us-east-1", "us-east-1"), 1e-9);
+        assertTrue(live.fraction("us-east-1", "us-east-2") > 0);
+        assertTrue(get("/metrics").contains("houston_location_state{location=\"us-east-1\",state=\"evacuated\"} 1.0"));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("us-east-1 evacuating"));
+    }
+
+    @Test
+    void aPartitionedVantageMovesNothing() throws Exception {
+        await(() -> lab.daemon().loop().state().tick() > 6, Duration.ofSeconds(20));
+
+        assertEquals(200, fault("vantage:lab-eu-west", "partition"));
+        Thread.sleep(12_000);
+
+        assertEquals(0, lab.daemon().loop().state().plan().generation());
+        assertTrue(get("/v1/status").contains("\"suspectVantages\" : [ \"lab-eu-west\" ]"), get("/v1/status"));
+    }
+
+    @Test
+    void unknownFaultTargetIsRefused() throws Exception {
+        assertEquals(400, fault("mars-1", "outage"));
+    }
+}
