@@ -58,7 +58,7 @@ public final class HoustonConfigLoader {
         HoustonSettings settings = new HoustonSettings(source,
                 in.duration("houston.tick", Duration.ofMillis(100), Duration.ofMinutes(1)),
                 probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(),
-                new ScalerReader(in).read(ids), new SlackReader(in).read());
+                new ScalerReader(in).read(ids), new SlackReader(in).read(), daemon(in));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -77,6 +77,21 @@ public final class HoustonConfigLoader {
             problems.add(new ConfigProblem("(syntax)", e.getMessage(), "valid HOCON", where));
             throw new ConfigException(problems);
         }
+    }
+
+    private static DaemonSettings daemon(ConfigReader in) {
+        String host = in.string("houston.http.host", "an address to listen on, e.g. 0.0.0.0 or 127.0.0.1");
+        List<String> vantages = in.strings("houston.health.vantages");
+        String vantage = in.string("houston.daemon.vantage", "one of houston.health.vantages, or \"\"");
+        if (vantage.isBlank() && !vantages.isEmpty()) {
+            vantage = vantages.get(0);
+        } else if (!vantages.contains(vantage)) {
+            in.problem("houston.daemon.vantage", "one of " + vantages);
+        }
+        return new DaemonSettings(host, in.integer("houston.http.port", 0, 65535),
+                java.nio.file.Path.of(in.string("houston.journal.dir", "a directory")),
+                in.bytes("houston.journal.max-file", 64 * 1024, 16L << 30), in.integer("houston.journal.keep-files", 1, 1000),
+                vantage);
     }
 
     private static ProbeConfig probes(ConfigReader in) {

@@ -18,8 +18,9 @@ import java.time.Duration;
  * @param dns      where traffic plans are published
  * @param scaler   how receivers are pre-scaled
  * @param slack    notifications and commands
+ * @param daemon   where the daemon listens and journals, and its own vantage
  */
 public record HoustonSettings(String source, Duration tick, ProbeConfig probes, EngineConfig engine,
                               Topology topology, IntegrationSettings outside, DnsSettings dns,
-                              ScalerSettings scaler, SlackSettings slack) {
+                              ScalerSettings scaler, SlackSettings slack, DaemonSettings daemon) {
 }

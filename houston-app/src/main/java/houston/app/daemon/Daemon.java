@@ -45,12 +45,14 @@ public final class Daemon implements AutoCloseable {
         this.http = http;
     }
 
-    /**
-     * @param routes more routes to mount (intake, Slack, lab), given the loop
-     */
+    /** Mounts more routes (intake, Slack, lab) once the loop and the registry exist. */
+    @FunctionalInterface
+    public interface Routes {
+        void mount(Router router, ControlLoop loop, PrometheusMeterRegistry registry);
+    }
+
     public static Daemon start(Vertx vertx, HoustonSettings settings, DnsSwitch dns, Scaler scaler, Notifier notifier,
-                               Path journalDir, String host, int port, Clock clock,
-                               java.util.function.BiConsumer<Router, ControlLoop> routes) throws Exception {
+                               Path journalDir, String host, int port, Clock clock, Routes routes) throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -61,13 +63,14 @@ public final class Daemon implements AutoCloseable {
         Instant now = clock.instant();
         EngineState initial = live == null || live.generation() == 0 ? engine.initialState(now)
                 : engine.initialState(now, live, live.generation());
-        JsonlJournal journal = new JsonlJournal(journalDir, 64L << 20, 10);
+        JsonlJournal journal = new JsonlJournal(journalDir, settings.daemon().journalMaxBytes(),
+                settings.daemon().journalKeepFiles());
         ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
         LoopMetrics.bind(registry, loop);
         Router router = Router.router(vertx);
         DaemonHttp http = new DaemonHttp(loop, registry);
         http.mount(router);
-        routes.accept(router, loop);
+        routes.mount(router, loop, registry);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host).await(30, TimeUnit.SECONDS);
         loop.start(settings.tick());
         return new Daemon(loop, journal, server, registry, http);
@@ -87,7 +90,12 @@ public final class Daemon implements AutoCloseable {
 
     /** Text answers for operators (Slack's status/explain/weights). */
     public StatusText text() {
-        StatusView view = http.view();
+        return text(loop);
+    }
+
+    /** The same answers for a loop, before the daemon around it exists (routes are mounted at start). */
+    public static StatusText text(ControlLoop loop) {
+        StatusView view = new StatusView(loop);
         return new StatusText(view::statusText, view::explainText, view::weightsText);
     }
 

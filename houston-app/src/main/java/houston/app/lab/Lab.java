@@ -70,7 +70,7 @@ public final class Lab implements AutoCloseable {
                 Duration.ofMillis(500));
         NotifierFactory.Built notifier = NotifierFactory.create(lab, console);
         Daemon daemon = Daemon.start(vertx, lab, dns, scaler, notifier.notifier(), journalDir, "127.0.0.1", port, clock,
-                (router, loop) -> world.mount(router));
+                (router, loop, registry) -> world.mount(router));
         VertxHttpProbe probe = ProbeFactory.probe(vertx, lab, clock);
         List<ProbeScheduler> vantages = new ArrayList<>();
         for (String vantage : lab.engine().health().vantages()) {

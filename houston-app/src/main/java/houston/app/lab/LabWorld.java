@@ -60,7 +60,8 @@ public final class LabWorld implements AutoCloseable {
                 false, ResponseJudge.substring(Set.of(200), LabSite.MARKER))), List.of(), outside.api(), outside.agent(),
                 outside.signals());
         HoustonSettings lab = new HoustonSettings("lab (" + settings.source() + ")", settings.tick(), settings.probes(),
-                settings.engine(), topology, labOutside, settings.dns(), settings.scaler(), settings.slack());
+                settings.engine(), topology, labOutside, settings.dns(), settings.scaler(), settings.slack(),
+                settings.daemon());
         LabWorld world = new LabWorld(lab);
         world.sites.putAll(sites);
         return world;

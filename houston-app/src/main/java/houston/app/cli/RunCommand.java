@@ -1,0 +1,125 @@
+package houston.app.cli;
+
+import houston.app.config.HoustonSettings;
+import houston.app.daemon.Daemon;
+import houston.app.daemon.OperatorRoutes;
+import houston.app.wiring.DnsSwitchFactory;
+import houston.app.wiring.NotifierFactory;
+import houston.app.wiring.ProbeFactory;
+import houston.app.wiring.ScalerFactory;
+import houston.app.wiring.SharedSecret;
+import houston.capacity.RequestSigner;
+import houston.core.port.Scaler;
+import houston.dns.WeightedRecordSwitch;
+import houston.probes.http.CanarySite;
+import houston.probes.http.VertxHttpProbe;
+import houston.probes.intake.HmacAuth;
+import houston.probes.metrics.ProbeMetrics;
+import houston.probes.schedule.ProbeScheduler;
+import houston.probes.signals.PrometheusSignalSource;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** {@code houston run}: the daemon, as configured. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the daemon as configured: probe as houston.daemon.vantage, decide, pre-scale, publish DNS, "
+                + "notify; serve the API, status page, /metrics, signed pushes and Slack. Runs until stopped; on stop "
+                + "the tick in progress finishes and the journal is closed.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT60S).")
+    Duration runFor;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        HoustonSettings settings = config.loadOrReport(spec.commandLine().getErr());
+        if (settings == null) {
+            return 1;
+        }
+        Clock clock = Clock.systemUTC();
+        Vertx vertx = Vertx.vertx();
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        RequestSigner signer = signer(settings, clock);
+        Scaler scaler = ScalerFactory.create(settings, signer, timers);
+        NotifierFactory.Built notifier = NotifierFactory.create(settings, System.out);
+        var d = settings.daemon();
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "houston-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (WeightedRecordSwitch dns = DnsSwitchFactory.create(settings, clock);
+             VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock)) {
+            Daemon daemon = Daemon.start(vertx, settings, dns, scaler, notifier.notifier(), d.journalDir(), d.host(),
+                    d.port(), clock, (router, loop, registry) -> OperatorRoutes.mount(vertx, router, loop, settings,
+                            registry, clock));
+            ProbeScheduler own = new ProbeScheduler(vertx, probe, settings.probes(), d.vantage(),
+                    CanarySite.targets(settings.topology(), settings.outside().sites()), daemon.loop()::observe,
+                    new ProbeMetrics(daemon.registry(), d.vantage()), clock, new SplittableRandom());
+            own.start();
+            PrometheusSignalSource signals = null;
+            if (settings.outside().signals().url() != null) {
+                signals = new PrometheusSignalSource(vertx, settings.outside().signals().url(),
+                        settings.outside().signals().queries(), settings.outside().signals().interval(), clock, daemon.registry());
+                signals.start(daemon.loop()::signal);
+            }
+            out.printf("houston running (%s): %d locations, vantage %s, DNS %s, scaler %s, notifications %s; "
+                            + "http://%s:%d/%n", settings.source(), settings.topology().size(), d.vantage(),
+                    settings.dns().provider(), settings.scaler().provider(),
+                    notifier.outbox() == null ? "console" : "Slack " + settings.slack().channel(), d.host(), daemon.port());
+            out.flush();
+            if (runFor != null) {
+                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } else {
+                stop.await();
+            }
+            own.close();
+            if (signals != null) {
+                signals.close();
+            }
+            daemon.close();
+            if (notifier.outbox() != null) {
+                notifier.outbox().close();
+            }
+        } finally {
+            timers.shutdownNow();
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+        out.println("houston stopped: journal closed.");
+        return 0;
+    }
+
+    /** Signs webhook scale requests with the shared secret (the webhook verifies like any Houston push). */
+    private static RequestSigner signer(HoustonSettings settings, Clock clock) {
+        if (settings.outside().api().tokenFile() == null) {
+            return body -> Map.of();
+        }
+        HmacAuth auth = new HmacAuth(SharedSecret.read(settings.outside().api().tokenFile()),
+                settings.outside().api().replayWindow(), clock, 1);
+        return body -> {
+            long ts = clock.instant().getEpochSecond();
+            return Map.of(HmacAuth.TIMESTAMP, String.valueOf(ts), HmacAuth.SIGNATURE, auth.sign(ts, body));
+        };
+    }
+}
