@@ -61,10 +61,15 @@ public final class Daemon implements AutoCloseable {
         DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
         TrafficPlan live = dns.readLive().toCompletableFuture().get(2, TimeUnit.MINUTES);
         Instant now = clock.instant();
-        EngineState initial = live == null || live.generation() == 0 ? engine.initialState(now)
-                : engine.initialState(now, live, live.generation());
         JsonlJournal journal = new JsonlJournal(journalDir, settings.daemon().journalMaxBytes(),
                 settings.daemon().journalKeepFiles());
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, live, now);
+        EngineState initial = start.state();
+        if (!start.replayed()) {
+            // A fresh start: replays begin here. After a successful replay the journal simply continues.
+            journal.checkpoint(new JsonlJournal.Checkpoint(now, initial.plan().toMap(), initial.plan().generation(),
+                    initial.liveGeneration()));
+        }
         ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
         LoopMetrics.bind(registry, loop);
         Router router = Router.router(vertx);

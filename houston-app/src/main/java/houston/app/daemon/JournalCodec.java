@@ -87,14 +87,46 @@ final class JournalCodec {
         }
     }
 
-    /** The line's tick, time, inputs and action summaries. */
-    static JsonlJournal.Record decode(String line) {
+    static String encode(JsonlJournal.Checkpoint c) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode cp = root.putObject("checkpoint").put("at", c.at().toString()).put("generation", c.generation())
+                .put("liveGeneration", c.liveGeneration());
+        ObjectNode rows = cp.putObject("rows");
+        c.rows().forEach((catchment, row) -> {
+            ObjectNode r = rows.putObject(catchment);
+            row.forEach(r::put);
+        });
+        return root.toString();
+    }
+
+    /** A tick record or a checkpoint. */
+    static Object decodeLine(String line) {
         JsonNode root;
         try {
             root = JSON.readTree(line);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("unreadable journal line: " + e.getMessage());
         }
+        if (root.has("checkpoint")) {
+            JsonNode cp = root.get("checkpoint");
+            java.util.Map<String, java.util.Map<String, Double>> rows = new java.util.LinkedHashMap<>();
+            cp.get("rows").fields().forEachRemaining(e -> {
+                java.util.Map<String, Double> row = new java.util.LinkedHashMap<>();
+                e.getValue().fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().asDouble()));
+                rows.put(e.getKey(), row);
+            });
+            return new JsonlJournal.Checkpoint(Instant.parse(cp.get("at").asText()), rows, cp.get("generation").asLong(),
+                    cp.get("liveGeneration").asLong());
+        }
+        return decode(root);
+    }
+
+    /** The line's tick, time, inputs and action summaries. */
+    static JsonlJournal.Record decode(String line) {
+        return (JsonlJournal.Record) decodeLine(line);
+    }
+
+    private static JsonlJournal.Record decode(JsonNode root) {
         JsonNode in = root.get("inputs");
         List<Observation> obs = new ArrayList<>();
         for (JsonNode o : in.get("observations")) {

@@ -28,6 +28,11 @@ public final class JsonlJournal implements Journal {
     public record Record(long tick, Instant at, Inputs inputs, List<String> actions) {
     }
 
+    /** The plan the daemon started from: replay begins at the last one. */
+    public record Checkpoint(Instant at, java.util.Map<String, java.util.Map<String, Double>> rows, long generation,
+                             long liveGeneration) {
+    }
+
     private final Path dir;
     private final long maxBytes;
     private final int keepFiles;
@@ -55,8 +60,16 @@ public final class JsonlJournal implements Journal {
 
     @Override
     public synchronized void append(Entry entry) {
-        byte[] line = (JournalCodec.encode(entry.tick(), entry.at(), entry.inputs(), entry.actions()) + "\n")
-                .getBytes(StandardCharsets.UTF_8);
+        write(JournalCodec.encode(entry.tick(), entry.at(), entry.inputs(), entry.actions()));
+    }
+
+    /** Marks where the daemon (re)started, with the plan it started from. */
+    public synchronized void checkpoint(Checkpoint checkpoint) {
+        write(JournalCodec.encode(checkpoint));
+    }
+
+    private void write(String text) {
+        byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
@@ -95,9 +108,37 @@ public final class JsonlJournal implements Journal {
         return Long.parseLong(name.substring("journal-".length(), name.length() - ".jsonl".length()));
     }
 
-    /** Every record, oldest first. */
+    /** Every tick record, oldest first. */
     public synchronized List<Record> records() {
-        List<Record> records = new ArrayList<>();
+        return lines().stream().filter(Record.class::isInstance).map(Record.class::cast).toList();
+    }
+
+    /** The last checkpoint and the tick records after it (empty journal: null checkpoint, no records). */
+    public synchronized Checkpoint lastCheckpoint() {
+        Checkpoint last = null;
+        for (Object o : lines()) {
+            if (o instanceof Checkpoint c) {
+                last = c;
+            }
+        }
+        return last;
+    }
+
+    /** Tick records written after the last checkpoint. */
+    public synchronized List<Record> sinceLastCheckpoint() {
+        List<Record> since = new ArrayList<>();
+        for (Object o : lines()) {
+            if (o instanceof Checkpoint) {
+                since.clear();
+            } else {
+                since.add((Record) o);
+            }
+        }
+        return since;
+    }
+
+    private List<Object> lines() {
+        List<Object> records = new ArrayList<>();
         try {
             List<Path> files = new ArrayList<>(rotated());
             files.add(current());
@@ -105,7 +146,7 @@ public final class JsonlJournal implements Journal {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     try {
-                        records.add(JournalCodec.decode(lines.get(i)));
+                        records.add(JournalCodec.decodeLine(lines.get(i)));
                     } catch (RuntimeException torn) {
                         if (i != lines.size() - 1) {
                             throw new IllegalStateException("journal " + f + " line " + (i + 1) + " is unreadable", torn);

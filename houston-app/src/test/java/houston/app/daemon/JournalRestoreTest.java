@@ -1,0 +1,89 @@
+package houston.app.daemon;
+
+import houston.app.config.HoustonConfigLoader;
+import houston.app.config.HoustonSettings;
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EngineState;
+import houston.core.engine.Inputs;
+import houston.core.engine.OperatorCommand;
+import houston.core.engine.PinTarget;
+import houston.core.engine.Step;
+import houston.core.model.TrafficPlan;
+import houston.core.port.Journal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JournalRestoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final HoustonSettings settings = HoustonConfigLoader.load(null);
+    private final DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
+
+    /** A first run: start checkpoint, then an operator evacuates us-east-1 for 2 h and it goes live. */
+    private EngineState firstRun(JsonlJournal journal) {
+        EngineState state = engine.initialState(T0);
+        journal.checkpoint(new JsonlJournal.Checkpoint(T0, state.plan().toMap(), 0, 0));
+        Instant at = T0.plusSeconds(1);
+        Step step = engine.step(state, Inputs.commands(new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2),
+                "db migration", "alice")), at);
+        journal.append(new Journal.Entry(step.next().tick(), at, step.actions().isEmpty() ? Inputs.NONE : Inputs.commands(
+                new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2), "db migration", "alice")), step.actions()));
+        long generation = step.next().plan().generation();
+        Instant later = at.plusSeconds(1);
+        Inputs confirmed = Inputs.outcomes(new houston.core.engine.ActionOutcome.PlanPublished(generation,
+                houston.core.engine.ActionOutcome.PublishStatus.INSYNC, "ok", Duration.ofSeconds(1)));
+        Step second = engine.step(step.next(), confirmed, later);
+        journal.append(new Journal.Entry(second.next().tick(), later, confirmed, second.actions()));
+        return second.next();
+    }
+
+    @Test
+    void aRestartKeepsTheOperatorsPinWhenTheJournalAgreesWithDns() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState before = firstRun(journal);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, before.plan(), T0.plusSeconds(600));
+
+        assertTrue(start.replayed());
+        assertEquals(PinTarget.EVACUATED, start.state().overrides().pin("us-east-1"));
+        assertEquals(before.plan(), start.state().plan());
+    }
+
+    @Test
+    void whenDnsWasChangedWhileHoustonWasDownDnsWins() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        firstRun(journal);
+        TrafficPlan someoneElse = TrafficPlan.identity(settings.topology().ids(), 7);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, someoneElse, T0.plusSeconds(600));
+
+        assertFalse(start.replayed());
+        assertEquals(7, start.state().plan().generation());
+    }
+
+    @Test
+    void noJournalStartsFromTheLivePlan() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        TrafficPlan live = TrafficPlan.of(settings.topology().ids(), java.util.Map.of("us-east-1",
+                java.util.Map.of("us-east-2", 1.0)), 3);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, live, T0);
+
+        assertEquals(houston.core.model.LocationState.EVACUATED,
+                start.state().track(settings.topology().indexOf("us-east-1")).state());
+        assertEquals(List.of(), journal.records());
+    }
+}
