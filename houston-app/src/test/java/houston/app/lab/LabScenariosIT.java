@@ -1,0 +1,98 @@
+package houston.app.lab;
+
+import houston.app.config.HoustonConfigLoader;
+import houston.core.model.LocationState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Lab scenarios with short hold times (up-hold 4 s, fail-back steps every 2 s) so they fit in CI. */
+class LabScenariosIT {
+
+    @TempDir
+    Path dir;
+
+    private Lab lab;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws Exception {
+        Path conf = dir.resolve("fast.conf");
+        Files.writeString(conf, "houston.hysteresis.up-hold = 4s\nhouston.failback.step-hold = 2s\n");
+        lab = Lab.start(HoustonConfigLoader.load(conf), 0, dir.resolve("journal"),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        await(() -> lab.daemon().loop().state().tick() > 6, 20);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        lab.close();
+    }
+
+    private LocationState state(String id) {
+        var s = lab.daemon().loop().state();
+        return s.track(lab.world().settings().topology().indexOf(id)).state();
+    }
+
+    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(condition.getAsBoolean(), "not within " + seconds + " s");
+    }
+
+    @Test
+    void eightLocationsBrokenAtOnceFailStaticAndAlert() throws Exception {
+        List<String> ids = new ArrayList<>(lab.world().settings().topology().ids()).subList(0, 8);
+        for (String id : ids) {
+            lab.world().fault(id, LabFault.parse("outage", null));
+        }
+
+        await(() -> lab.daemon().loop().state().failStatic(), 15);
+        Thread.sleep(3000);
+
+        assertEquals(0, lab.daemon().loop().state().plan().generation());
+        assertTrue(lab.daemon().loop().recentDecisions().stream().anyMatch(d ->
+                d.kind() == houston.core.engine.DecisionKind.FAIL_STATIC_ENGAGED));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("*fail static*"), "alert on the console");
+    }
+
+    @Test
+    void aBrownoutBelowTheThresholdMovesNothing() throws Exception {
+        lab.world().fault("eu-west-1", LabFault.parse("brownout", "20"));
+
+        Thread.sleep(12_000);
+
+        assertEquals(LocationState.HEALTHY, state("eu-west-1"));
+        assertEquals(0, lab.daemon().loop().state().plan().generation());
+    }
+
+    @Test
+    void aRecoveredLocationComesBackInStepsToHome() throws Exception {
+        lab.world().fault("eu-central-1", LabFault.parse("outage", null));
+        await(() -> state("eu-central-1") == LocationState.EVACUATED, 10);
+
+        lab.world().fault("eu-central-1", LabFault.NONE);
+        await(() -> state("eu-central-1") == LocationState.HEALTHY, 40);
+
+        int l = lab.world().settings().topology().indexOf("eu-central-1");
+        assertEquals(1.0, lab.daemon().loop().state().plan().fraction(l, l), 1e-9);
+        String said = console.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("serving 25% of its catchment at home") && said.contains("serving 50%")
+                && said.contains("eu-central-1 restored"), said);
+    }
+}
