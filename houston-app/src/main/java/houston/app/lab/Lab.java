@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole daemon on one machine, no cloud account: 15 lab locations on loopback, every
- * configured vantage probing them in-process, the in-memory DNS switch (changes in sync after
+ * configured vantage probing them in-process, visitors per catchment following the live DNS
+ * answers, the in-memory DNS switch (changes in sync after
  * half a second), the lab scaler (lead times ×{@value #LEAD_TIME_SCALE}), and the console
  * notifier (or Slack when a token is configured).
  */
@@ -44,9 +45,10 @@ public final class Lab implements AutoCloseable {
     private final VertxHttpProbe probe;
     private final List<ProbeScheduler> vantages;
     private final NotifierFactory.Built notifier;
+    private final LabUsers users;
 
     private Lab(Vertx vertx, ScheduledExecutorService timers, LabWorld world, InMemoryDnsSwitch dns, Daemon daemon,
-                VertxHttpProbe probe, List<ProbeScheduler> vantages, NotifierFactory.Built notifier) {
+                VertxHttpProbe probe, List<ProbeScheduler> vantages, NotifierFactory.Built notifier, LabUsers users) {
         this.vertx = vertx;
         this.timers = timers;
         this.world = world;
@@ -55,6 +57,7 @@ public final class Lab implements AutoCloseable {
         this.probe = probe;
         this.vantages = vantages;
         this.notifier = notifier;
+        this.users = users;
     }
 
     public static Lab start(HoustonSettings settings, int port, Path journalDir, PrintStream console) throws Exception {
@@ -69,8 +72,16 @@ public final class Lab implements AutoCloseable {
                 s.insyncTimeout(), Duration.ofMillis(100), s.maxAttempts(), s.initialBackoff(), s.maxBackoff()), clock,
                 Duration.ofMillis(500));
         NotifierFactory.Built notifier = NotifierFactory.create(lab, console);
+        // Visitors follow what DNS answers (the zone itself), not what the engine wants.
+        var layout = DnsSwitchFactory.layout(lab);
+        LabUsers users = new LabUsers(vertx, lab.topology(), () -> layout.plan(dns.zone().list()), lab.dns().ttlSeconds());
         Daemon daemon = Daemon.start(vertx, lab, dns, scaler, notifier.notifier(), journalDir, "127.0.0.1", port, clock,
-                (router, loop, registry) -> world.mount(router));
+                (router, loop, registry) -> {
+                    world.mount(router);
+                    router.get("/lab/traffic").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                            .end(users.traffic().encodePrettily()));
+                });
+        users.start();
         VertxHttpProbe probe = ProbeFactory.probe(vertx, lab, clock);
         List<ProbeScheduler> vantages = new ArrayList<>();
         for (String vantage : lab.engine().health().vantages()) {
@@ -81,7 +92,7 @@ public final class Lab implements AutoCloseable {
             scheduler.start();
             vantages.add(scheduler);
         }
-        return new Lab(vertx, timers, world, dns, daemon, probe, vantages, notifier);
+        return new Lab(vertx, timers, world, dns, daemon, probe, vantages, notifier, users);
     }
 
     public Daemon daemon() {
@@ -98,6 +109,7 @@ public final class Lab implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        users.stop();
         vantages.forEach(ProbeScheduler::close);
         daemon.close();
         if (notifier.outbox() != null) {
