@@ -22,10 +22,11 @@ import java.util.concurrent.Callable;
 /** {@code houston bench engine|probes}: benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures. engine: one decision-engine step (JMH). "
-                + "probes: probe throughput on loopback, side by side with blackbox_exporter when installed.")
+                + "probes: probe throughput on loopback, side by side with blackbox_exporter when installed. "
+                + "ttm: time to mitigate outages in the lab.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine or probes")
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine, probes or ttm")
     String benchmark;
 
     @Option(names = "--targets", description = "probes: canary targets. Default: ${DEFAULT-VALUE}.", defaultValue = "2500")
@@ -41,6 +42,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--servers", description = "probes: loopback canary servers (ports). Default: ${DEFAULT-VALUE}.",
             defaultValue = "16")
     int servers;
+
+    @Option(names = "--outages", description = "ttm: outages injected one at a time. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "20")
+    int outages;
+
+    @Option(names = "--loss", description = "ttm: percent of probes failing at random. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "5")
+    int loss;
 
     @Option(names = "--concurrency", description = "probes: parallel /probe requests to blackbox_exporter. "
             + "Default: ${DEFAULT-VALUE}.", defaultValue = "32")
@@ -60,6 +69,11 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if ("probes".equals(benchmark)) {
             return probes(out);
+        }
+        if ("ttm".equals(benchmark)) {
+            houston.app.bench.TtmBench.run(out, quick ? 3 : outages, loss);
+            machine(out);
+            return 0;
         }
         if (!"engine".equals(benchmark)) {
             spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark + "' (known: engine, probes)");

@@ -36,6 +36,8 @@ public final class LabWorld implements AutoCloseable {
 
     private final Map<String, LabSite> sites = new LinkedHashMap<>();
     private final Set<String> partitioned = ConcurrentHashMap.newKeySet();
+    private volatile int probeLossPercent;
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom();
     private final HoustonSettings labSettings;
 
     private LabWorld(HoustonSettings labSettings) {
@@ -72,10 +74,18 @@ public final class LabWorld implements AutoCloseable {
         return labSettings;
     }
 
-    /** Wraps a vantage's sink: a partitioned vantage sees every location fail. */
+    /** Wraps a vantage's sink: a partitioned vantage sees every location fail; probe loss fails some at random. */
     public Consumer<Observation> vantageSink(String vantage, Consumer<Observation> sink) {
-        return o -> sink.accept(partitioned.contains(vantage)
-                ? new Observation(o.vantage(), o.location(), o.target(), o.at(), Outcome.CONNECT_ERROR, o.latency()) : o);
+        return o -> {
+            boolean lost = probeLossPercent > 0 && random.split().nextInt(100) < probeLossPercent;
+            sink.accept(partitioned.contains(vantage) || lost
+                    ? new Observation(o.vantage(), o.location(), o.target(), o.at(), Outcome.CONNECT_ERROR, o.latency()) : o);
+        };
+    }
+
+    /** Makes this percentage of all probes fail at random, whatever the location (benchmark noise). */
+    public void probeLoss(int percent) {
+        this.probeLossPercent = percent;
     }
 
     /** Applies a fault; throws IllegalArgumentException naming what is wrong. */
