@@ -262,8 +262,17 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
         }
     }
 
+    /** Lets the publish in flight finish (up to the INSYNC timeout), then stops. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(settings.insyncTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -29,15 +29,25 @@ public final class IntakeRoutes {
                              Consumer<List<Observation>> observations, Consumer<ServiceSignal> signals,
                              MeterRegistry registry, long maxBodyBytes) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        router.post("/v1/observations").handler(body).handler(new SignedIntake("observations", auth, buffer -> {
+        router.post("/v1/observations").failureHandler(IntakeRoutes::refused).handler(body)
+                .handler(new SignedIntake("observations", auth, buffer -> {
             List<Observation> batch = ObservationCodec.decode(buffer, vantages, locations, clock.instant(), MAX_AGE,
                     MAX_SKEW);
             observations.accept(batch);
             return batch.size();
         }, registry));
-        router.post("/v1/signals").handler(body).handler(new SignedIntake("signals", auth, buffer -> {
+        router.post("/v1/signals").failureHandler(IntakeRoutes::refused).handler(body)
+                .handler(new SignedIntake("signals", auth, buffer -> {
             signals.accept(SignalCodec.decode(buffer, locations, clock.instant()));
             return 1;
         }, registry));
+    }
+
+    /** A request refused before the intake saw it (413 from the body limit): the same JSON shape, no stack trace. */
+    public static void refused(io.vertx.ext.web.RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String error = status == 413 ? "request body too large" : "request failed: " + status;
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(new io.vertx.core.json.JsonObject().put("error", error).encode());
     }
 }

@@ -67,10 +67,7 @@ class VertxHttpProbeIT {
     }
 
     private static ProbeResult probe(ProbeTarget target) throws Exception {
-        ProbeResult r = probe.probe("test-vantage", target).await(10, TimeUnit.SECONDS);
-        System.err.println("PROBE " + target.path() + " port " + target.port() + " -> " + r.observation().outcome()
-                + " " + r.detail() + " " + r.observation().latency().toMillis() + "ms");
-        return r;
+        return probe.probe("test-vantage", target).await(10, TimeUnit.SECONDS);
     }
 
     private static void assertWithinTimeout(ProbeResult r) {

@@ -13,10 +13,7 @@ import houston.probes.schedule.ProbeScheduler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -25,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = "Probe every location's canary sites from this machine as vantage NAME and push the "
                 + "observations, signed, to the daemon's POST /v1/observations. Runs until stopped.")
-final class AgentCommand implements Callable<Integer> {
+final class AgentCommand extends SettingsCommand {
 
     @Option(names = "--vantage", required = true, paramLabel = "NAME",
             description = "This agent's vantage name; must be listed in houston.health.vantages.")
@@ -48,20 +44,10 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT30S). Default: until stopped.")
     Duration runFor;
 
-    @Mixin
-    ConfigOption config;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        HoustonSettings settings = config.loadOrReport(err);
-        if (settings == null) {
-            return 1;
-        }
+    int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception {
         if (!settings.engine().health().vantages().contains(vantage)) {
             err.println("houston agent: vantage '" + vantage + "' is not in houston.health.vantages "
                     + settings.engine().health().vantages() + ": the daemon would refuse its observations");

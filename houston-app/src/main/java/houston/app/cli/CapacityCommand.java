@@ -9,23 +9,19 @@ import houston.capacity.LocationBuffer;
 import houston.capacity.Shortfall;
 import houston.core.engine.DecisionEngine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code houston capacity}: the N+K buffer each location needs so losing any K is absorbed. */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
         description = "For the topology at peak demand, the fewest instances per location so that losing any K "
                 + "locations is absorbed at or under target utilisation by the receivers the engine would choose. "
                 + "Exit 0, or 4 when some loss cannot be absorbed at any size.")
-final class CapacityCommand implements Callable<Integer> {
+final class CapacityCommand extends SettingsCommand {
 
     enum Format { table, json, csv }
 
@@ -35,24 +31,15 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Mixin
-    ConfigOption config;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        HoustonSettings settings = config.loadOrReport(spec.commandLine().getErr());
-        if (settings == null) {
-            return 1;
-        }
+    int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception {
         BufferPlan plan;
         try {
             plan = new BufferPlanner(new DecisionEngine(settings.engine(), settings.topology())).plan(survive);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("houston capacity: " + e.getMessage());
+            err.println("houston capacity: " + e.getMessage());
             return 2;
         }
         switch (format) {

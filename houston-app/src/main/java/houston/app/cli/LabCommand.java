@@ -4,7 +4,6 @@ import houston.app.config.HoustonSettings;
 import houston.app.lab.Lab;
 import houston.app.lab.LabFault;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
         description = "Run the whole daemon on this machine, no cloud account: 15 lab locations on loopback, "
                 + "three in-process vantages, in-memory DNS, the lab scaler and the console notifier. "
                 + "Break things with 'houston lab fault'. Runs until Ctrl-C.")
-final class LabCommand implements Callable<Integer> {
+final class LabCommand extends SettingsCommand {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port on localhost. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -34,19 +33,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT60S).")
     Duration runFor;
 
-    @Mixin
-    ConfigOption config;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        HoustonSettings settings = config.loadOrReport(spec.commandLine().getErr());
-        if (settings == null) {
-            return 1;
-        }
+    int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception {
         Path journal = Files.createTempDirectory("houston-lab-journal");
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "houston-lab-shutdown");

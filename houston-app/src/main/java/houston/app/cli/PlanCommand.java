@@ -11,10 +11,7 @@ import houston.core.model.Location;
 import houston.core.plan.Placement;
 import houston.core.plan.ReceiverShare;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -22,13 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code houston plan --evacuate LOC[,LOC…]}: what the engine would do, without doing it. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what the engine would do if the given locations were evacuated now at peak demand: "
                 + "receivers, fractions, pre-scale per receiver and the capacity math. Changes nothing.")
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends SettingsCommand {
 
     enum Format { table, json }
 
@@ -39,20 +35,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or json. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Mixin
-    ConfigOption config;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        HoustonSettings settings = config.loadOrReport(err);
-        if (settings == null) {
-            return 1;
-        }
+    int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception {
         Answer preview;
         try {
             preview = new EvacuationWhatIf(new DecisionEngine(settings.engine(), settings.topology())).evacuate(evacuate, Instant.now());

@@ -19,17 +19,13 @@ import houston.probes.schedule.ProbeScheduler;
 import houston.probes.signals.PrometheusSignalSource;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,24 +36,15 @@ import java.util.concurrent.TimeUnit;
         description = "Run the daemon as configured: probe as houston.daemon.vantage, decide, pre-scale, publish DNS, "
                 + "notify; serve the API, status page, /metrics, signed pushes and Slack. Runs until stopped; on stop "
                 + "the tick in progress finishes and the journal is closed.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends SettingsCommand {
 
-    @Mixin
-    ConfigOption config;
 
     @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT60S).")
     Duration runFor;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        HoustonSettings settings = config.loadOrReport(spec.commandLine().getErr());
-        if (settings == null) {
-            return 1;
-        }
+    int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception {
         Clock clock = Clock.systemUTC();
         Vertx vertx = Vertx.vertx();
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);

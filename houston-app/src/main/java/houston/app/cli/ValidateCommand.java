@@ -3,9 +3,6 @@ package houston.app.cli;
 import houston.app.config.HoustonSettings;
 import houston.core.model.Location;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -14,21 +11,12 @@ import java.util.Locale;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check the configuration: every problem is listed with its key, value, what was expected "
                 + "and where. Exit 0 when valid, 1 when not.")
-final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+final class ValidateCommand extends SettingsCommand {
 
-    @Mixin
-    ConfigOption config;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        HoustonSettings s = config.loadOrReport(spec.commandLine().getErr());
-        if (s == null) {
-            return 1;
-        }
+    int run(HoustonSettings s, PrintWriter out, PrintWriter err) {
         double demand = s.topology().locations().stream().mapToDouble(Location::peakDemandRps).sum();
         long instances = s.topology().locations().stream().mapToLong(l -> l.capacity().instances()).sum();
         out.printf(Locale.ROOT, "configuration OK (%s)%n", s.source());

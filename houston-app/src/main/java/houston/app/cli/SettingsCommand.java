@@ -1,0 +1,35 @@
+package houston.app.cli;
+
+import houston.app.config.HoustonSettings;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * A command that needs the configuration: {@code --config FILE}, loaded and validated before
+ * anything else; on problems every one is printed and the exit code is 1.
+ */
+abstract class SettingsCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        HoustonSettings settings = config.loadOrReport(err);
+        if (settings == null) {
+            return 1;
+        }
+        return run(settings, spec.commandLine().getOut(), err);
+    }
+
+    /** The command itself, with valid settings; returns the exit code. */
+    abstract int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception;
+}
