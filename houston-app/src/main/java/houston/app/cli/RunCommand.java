@@ -50,8 +50,9 @@ final class RunCommand extends SettingsCommand {
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
         RequestSigner signer = signer(settings, clock);
         Scaler scaler = ScalerFactory.create(settings, signer, timers);
-        NotifierFactory.Built notifier = NotifierFactory.create(settings, System.out);
         var d = settings.daemon();
+        NotifierFactory.Built notifier = NotifierFactory.create(settings, System.out,
+                d.journalDir().resolve("slack-threads.json"));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "houston-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

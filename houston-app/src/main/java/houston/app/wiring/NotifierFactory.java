@@ -26,6 +26,14 @@ public final class NotifierFactory {
     }
 
     public static Built create(HoustonSettings settings, PrintStream console) {
+        return create(settings, console, null);
+    }
+
+    /**
+     * @param threadsFile where incident threads are kept across restarts (null: not kept), so a
+     *                    restarted daemon replies in an incident's thread instead of opening a second one
+     */
+    public static Built create(HoustonSettings settings, PrintStream console, java.nio.file.Path threadsFile) {
         SlackSettings s = settings.slack();
         DecisionRenderer renderer = new DecisionRenderer(s.onCallGroup());
         if (s.tokenFile() == null) {
@@ -39,6 +47,10 @@ public final class NotifierFactory {
         }
         SlackOutbox outbox = new SlackOutbox(new SlackApiPoster(token, s.apiUrl()), s.channel(), s.outbox(),
                 s.maxAttempts(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()));
+        if (threadsFile != null) {
+            SlackThreadsFile.restoreInto(outbox, threadsFile);
+            outbox.onThreadsChanged(threads -> SlackThreadsFile.write(threadsFile, threads));
+        }
         return new Built(new SlackNotifier(renderer, outbox), outbox);
     }
 }

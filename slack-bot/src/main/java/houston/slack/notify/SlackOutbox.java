@@ -47,6 +47,7 @@ public final class SlackOutbox implements AutoCloseable {
     private final AtomicLong undelivered = new AtomicLong();
     private final Thread sender;
     private volatile boolean open = true;
+    private volatile java.util.function.Consumer<Map<String, String>> threadsChanged = t -> { };
 
     public SlackOutbox(SlackPoster poster, String channel, int capacity, int maxAttempts, Duration backoff, Sleeper sleeper) {
         this.poster = poster;
@@ -119,8 +120,18 @@ public final class SlackOutbox implements AutoCloseable {
         return threads.get(incident);
     }
 
-    private synchronized void remember(String incident, String ts) {
-        threads.put(incident, ts);
+    private void remember(String incident, String ts) {
+        Map<String, String> now;
+        synchronized (this) {
+            threads.put(incident, ts);
+            now = Map.copyOf(threads);
+        }
+        threadsChanged.accept(now);
+    }
+
+    /** Called (from the sender thread) with all known threads whenever a new incident thread starts. */
+    public void onThreadsChanged(java.util.function.Consumer<Map<String, String>> listener) {
+        this.threadsChanged = listener;
     }
 
     /** Known incident threads (incident → thread ts), e.g. to keep across a restart. */

@@ -1,0 +1,89 @@
+package houston.app.wiring;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import houston.app.config.HoustonConfigLoader;
+import houston.app.config.HoustonSettings;
+import houston.core.engine.Action;
+import houston.core.engine.Decision;
+import houston.core.engine.DecisionKind;
+import houston.core.engine.Explanation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** After a restart, an incident in progress keeps its one Slack thread (WireMock as the Slack API). */
+class SlackThreadsAcrossRestartIT {
+
+    @TempDir
+    Path dir;
+
+    private WireMockServer slack;
+
+    @BeforeEach
+    void start() {
+        slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        slack.start();
+        slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(json("{\"ok\":true}")));
+        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(notContaining("thread_ts"))
+                .willReturn(json("{\"ok\":true,\"ts\":\"111.000\"}")));
+        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("thread_ts"))
+                .willReturn(json("{\"ok\":true,\"ts\":\"222.000\"}")));
+    }
+
+    @AfterEach
+    void stop() {
+        slack.stop();
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private HoustonSettings settings() throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, "xoxb-test");
+        Path conf = dir.resolve("slack.conf");
+        Files.writeString(conf, "houston.slack { token-file = \"" + token + "\", api-url = \"" + slack.baseUrl()
+                + "\", channel = C1 }\n");
+        return HoustonConfigLoader.load(conf);
+    }
+
+    private static Action.Notify step(DecisionKind kind, String summary) {
+        return new Action.Notify(new Decision(Instant.parse("2026-11-22T03:00:00Z"), "us-east-1", kind,
+                "us-east-1@2026-11-22T03:00:00Z", summary, false, new Explanation(null, null, List.of(), List.of())));
+    }
+
+    @Test
+    void aRestartedDaemonRepliesInTheIncidentsThread() throws Exception {
+        Path threads = dir.resolve("journal").resolve("slack-threads.json");
+        HoustonSettings settings = settings();
+        NotifierFactory.Built first = NotifierFactory.create(settings, new PrintStream(PrintStream.nullOutputStream()), threads);
+        first.notifier().notify(step(DecisionKind.EVACUATION_DECIDED, "us-east-1 evacuating"));
+        first.outbox().close();
+
+        NotifierFactory.Built second = NotifierFactory.create(settings, new PrintStream(PrintStream.nullOutputStream()), threads);
+        second.notifier().notify(step(DecisionKind.RESTORED, "us-east-1 restored"));
+        second.outbox().close();
+
+        assertEquals(1, slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(notContaining("thread_ts"))).size());
+        assertEquals(1, slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("thread_ts=111.000"))).size());
+    }
+}
