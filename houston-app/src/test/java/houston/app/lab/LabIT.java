@@ -105,6 +105,19 @@ class LabIT {
     }
 
     @Test
+    void aFlappingLocationIsEvacuatedOnceAndStaysOutWhileItFlaps() throws Exception {
+        await(() -> lab.daemon().loop().state().tick() > 6, Duration.ofSeconds(20));
+
+        assertEquals(200, fault("sa-east-1", "flap"));
+        Thread.sleep(70_000);
+
+        long evacuations = lab.daemon().loop().recentDecisions().stream().filter(d -> d.location().equals("sa-east-1")
+                && d.kind() == houston.core.engine.DecisionKind.EVACUATION_DECIDED).count();
+        assertEquals(1, evacuations);
+        assertEquals("evacuated", stateOf("sa-east-1"));
+    }
+
+    @Test
     void unknownFaultTargetIsRefused() throws Exception {
         assertEquals(400, fault("mars-1", "outage"));
     }
