@@ -65,7 +65,13 @@ public final class VertxHttpProbe implements AutoCloseable {
     /** Probes {@code target} from {@code vantage}; the future always succeeds. */
     public Future<ProbeResult> probe(String vantage, ProbeTarget target) {
         Attempt attempt = new Attempt(vantage, target);
-        attempt.start();
+        // The whole attempt runs on one event loop: the response's handlers are then attached in the
+        // same turn that receives its head, before any of its body can be delivered (and lost).
+        if (Vertx.currentContext() != null) {
+            attempt.start();
+        } else {
+            vertx.getOrCreateContext().runOnContext(v -> attempt.start());
+        }
         return attempt.done.future();
     }
 
@@ -113,12 +119,17 @@ public final class VertxHttpProbe implements AutoCloseable {
                     .putHeader("User-Agent", USER_AGENT)
                     .putHeader("Cache-Control", "no-cache");
             client.request(options)
-                    .compose(req -> {
+                    .onSuccess(req -> {
                         request = req;
-                        return req.send();
+                        // Listen for the response before sending, so nothing arrives unhandled.
+                        req.response().onSuccess(this::read).onFailure(this::failed);
+                        req.end().onFailure(this::failed);
                     })
-                    .onSuccess(this::read)
-                    .onFailure(e -> finish(FailureClassifier.classify(e), FailureClassifier.describe(e)));
+                    .onFailure(this::failed);
+        }
+
+        private void failed(Throwable e) {
+            finish(FailureClassifier.classify(e), FailureClassifier.describe(e));
         }
 
         private void read(HttpClientResponse response) {
@@ -127,7 +138,7 @@ public final class VertxHttpProbe implements AutoCloseable {
                 response.request().reset();
                 return;
             }
-            response.exceptionHandler(e -> finish(FailureClassifier.classify(e), FailureClassifier.describe(e)));
+            response.exceptionHandler(this::failed);
             response.handler(chunk -> {
                 received += chunk.length();
                 int room = config.maxBodyBytes() - body.length();
