@@ -40,7 +40,7 @@ public final class ProbeScheduler implements AutoCloseable {
     private final Consumer<Observation> sink;
     private final ProbeMetrics metrics;
     private final Clock clock;
-    private final ProbeTimeline timeline;
+    private final RandomGenerator.SplittableGenerator random;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
@@ -51,7 +51,7 @@ public final class ProbeScheduler implements AutoCloseable {
 
     public ProbeScheduler(Vertx vertx, VertxHttpProbe probe, ProbeConfig config, String vantage,
                           List<ProbeTarget> targets, Consumer<Observation> sink, ProbeMetrics metrics, Clock clock,
-                          RandomGenerator random) {
+                          RandomGenerator.SplittableGenerator random) {
         this.vertx = vertx;
         this.probe = probe;
         this.config = config;
@@ -63,7 +63,7 @@ public final class ProbeScheduler implements AutoCloseable {
             throw new IllegalArgumentException("metrics for vantage " + metrics.vantage() + " given to " + vantage);
         }
         this.clock = clock;
-        this.timeline = new ProbeTimeline(config.interval().toMillis(), config.jitter().toMillis(), random);
+        this.random = random;
         this.skippedCounter = metrics.skipped();
         this.lagTimer = metrics.lag();
         metrics.inFlight(inFlight::get);
@@ -75,10 +75,12 @@ public final class ProbeScheduler implements AutoCloseable {
         int count = Math.max(1, Math.min(targets.size(), 2 * Runtime.getRuntime().availableProcessors()));
         long now = clock.millis();
         for (int s = 0; s < count; s++) {
-            // From a non-Vert.x thread each call hands out the next event loop.
-            Shard shard = new Shard(vertx.getOrCreateContext());
+            // From a non-Vert.x thread each call hands out the next event loop. Each shard draws from
+            // its own generator: the shards run on different threads and a generator is not thread-safe.
+            Shard shard = new Shard(vertx.getOrCreateContext(), new ProbeTimeline(config.interval().toMillis(),
+                    config.jitter().toMillis(), random.split()));
             for (int t = s; t < targets.size(); t += count) {
-                shard.due.add(new Due(targets.get(t), timeline.firstDue(now)));
+                shard.due.add(new Due(targets.get(t), shard.timeline.firstDue(now)));
             }
             shards.add(shard);
             shard.start();
@@ -95,11 +97,13 @@ public final class ProbeScheduler implements AutoCloseable {
     /** Targets whose probes start on one event loop; touched only from that loop. */
     private final class Shard {
         final Context context;
+        final ProbeTimeline timeline;
         final PriorityQueue<Due> due = new PriorityQueue<>();
         long timerId = -1;
 
-        Shard(Context context) {
+        Shard(Context context, ProbeTimeline timeline) {
             this.context = context;
+            this.timeline = timeline;
         }
 
         void start() {

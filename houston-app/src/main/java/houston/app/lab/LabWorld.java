@@ -37,7 +37,6 @@ public final class LabWorld implements AutoCloseable {
     private final Map<String, LabSite> sites = new LinkedHashMap<>();
     private final Set<String> partitioned = ConcurrentHashMap.newKeySet();
     private volatile int probeLossPercent;
-    private final java.util.SplittableRandom random = new java.util.SplittableRandom();
     private final HoustonSettings labSettings;
 
     private LabWorld(HoustonSettings labSettings) {
@@ -77,7 +76,9 @@ public final class LabWorld implements AutoCloseable {
     /** Wraps a vantage's sink: a partitioned vantage sees every location fail; probe loss fails some at random. */
     public Consumer<Observation> vantageSink(String vantage, Consumer<Observation> sink) {
         return o -> {
-            boolean lost = probeLossPercent > 0 && random.split().nextInt(100) < probeLossPercent;
+            // Vantages deliver from several event loops: each thread draws from its own generator.
+            boolean lost = probeLossPercent > 0
+                    && java.util.concurrent.ThreadLocalRandom.current().nextInt(100) < probeLossPercent;
             sink.accept(partitioned.contains(vantage) || lost
                     ? new Observation(o.vantage(), o.location(), o.target(), o.at(), Outcome.CONNECT_ERROR, o.latency()) : o);
         };
