@@ -105,15 +105,18 @@ class LabIT {
     }
 
     @Test
-    void aFlappingLocationIsEvacuatedOnceAndStaysOutWhileItFlaps() throws Exception {
+    void aFlappingLocationsTrafficMovesOnceAndStaysOutWhileItFlaps() throws Exception {
         await(() -> lab.daemon().loop().state().tick() > 6, Duration.ofSeconds(20));
 
         assertEquals(200, fault("sa-east-1", "flap"));
         Thread.sleep(70_000);
 
-        long evacuations = lab.daemon().loop().recentDecisions().stream().filter(d -> d.location().equals("sa-east-1")
-                && d.kind() == houston.core.engine.DecisionKind.EVACUATION_DECIDED).count();
-        assertEquals(1, evacuations);
+        // Traffic moves are what must not flap. A decision for a degraded (not yet dead) location waits for
+        // its receivers and is cancelled, moving nothing, if the location comes back first; whether that
+        // happens depends on where in the flap cycle the fault starts, so decisions are not counted.
+        var about = lab.daemon().loop().recentDecisions().stream().filter(d -> d.location().equals("sa-east-1")).toList();
+        long moves = about.stream().filter(d -> d.kind() == houston.core.engine.DecisionKind.TRAFFIC_SHIFTING).count();
+        assertEquals(1, moves, about.stream().map(d -> d.at() + " " + d.kind() + " " + d.summary()).toList().toString());
         assertEquals("evacuated", stateOf("sa-east-1"));
     }
 
