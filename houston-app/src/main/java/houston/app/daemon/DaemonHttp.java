@@ -1,7 +1,6 @@
 package houston.app.daemon;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -42,9 +41,5 @@ final class DaemonHttp {
 
     private static void json(RoutingContext ctx, String body) {
         ctx.response().putHeader("Content-Type", "application/json").end(body);
-    }
-
-    static JsonObject error(String message) {
-        return new JsonObject().put("error", message);
     }
 }

@@ -153,7 +153,7 @@ final class StepContext {
                 h.downHold().toSeconds(), h.upHold().toSeconds());
     }
 
-    /** Catchment rows as they stand in this step, for checks over the whole plan. */
+    /** True when, as the plan stands in this step, another catchment has traffic on {@code serving}. */
     boolean carriesOthers(int serving) {
         for (int c = 0; c < topology.size(); c++) {
             if (c != serving) {

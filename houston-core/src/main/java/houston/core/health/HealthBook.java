@@ -150,17 +150,6 @@ public final class HealthBook {
         return scores;
     }
 
-    /** The service signals about {@code location} still within their time to live. */
-    public List<ServiceSignal> liveSignals(String location, long nowMs, HealthConfig config) {
-        long since = nowMs - config.signalTtl().toMillis();
-        List<ServiceSignal> live = new ArrayList<>();
-        for (ServiceSignal s : signals.subMap(location + '\u0000', location + '\u0001').values()) {
-            if (s.at().toEpochMilli() > since) {
-                live.add(s);
-            }
-        }
-        return live;
-    }
 
     /** Observations and signals that named a vantage or location the config does not know. */
     public long ignored() {

@@ -61,8 +61,4 @@ final class ProbeWindow {
         }
         return count < minSamples || count == 0 ? Double.NaN : 1.0 - sum / count;
     }
-
-    int size() {
-        return at.length;
-    }
 }
