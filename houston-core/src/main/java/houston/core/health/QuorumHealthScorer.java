@@ -10,8 +10,10 @@ import java.util.List;
  * <ol>
  *   <li>A voter judges a location bad when its score is below the down threshold.</li>
  *   <li>A voter that judges at least {@code suspectFraction} of the locations it sees as bad,
- *       while most of those verdicts are confirmed by no other voter, is suspect: the observer is
- *       broken, not the world. Its scores are discounted (left out) this tick. When many locations
+ *       while most of those verdicts are contradicted (no other voter calls the location bad and at
+ *       least one with evidence calls it fine), is suspect: the observer is broken, not the world.
+ *       A verdict nobody else could check is not held against its voter, so a deployment with one
+ *       vantage and quorum 1 still acts. Its scores are discounted (left out) this tick. When many locations
  *       really fail, every voter sees it and confirms the others, so nobody is discounted and the
  *       safety policy's fail-static sees the whole picture.</li>
  *   <li>A location's score is the {@code quorum}-th lowest score among the trusted voters that
@@ -41,16 +43,19 @@ public final class QuorumHealthScorer {
         int voterCount = scores.length;
         int locations = voterCount == 0 ? 0 : scores[0].length;
         int[] badVotes = new int[locations];
+        int[] fineVotes = new int[locations];
         for (double[] voter : scores) {
             for (int l = 0; l < locations; l++) {
                 if (voter[l] < downThreshold) {
                     badVotes[l]++;
+                } else if (!Double.isNaN(voter[l])) {
+                    fineVotes[l]++;
                 }
             }
         }
         boolean[] suspect = new boolean[voterCount];
         for (int v = 0; v < voterCount; v++) {
-            suspect[v] = isSuspect(scores[v], badVotes);
+            suspect[v] = isSuspect(scores[v], badVotes, fineVotes);
         }
         double[] result = new double[locations];
         double[] trusted = new double[voterCount];
@@ -71,10 +76,10 @@ public final class QuorumHealthScorer {
         return new HealthReport(List.copyOf(voters), scores, suspect, result, bad, downThreshold);
     }
 
-    private boolean isSuspect(double[] voter, int[] badVotes) {
+    private boolean isSuspect(double[] voter, int[] badVotes, int[] fineVotes) {
         int seen = 0;
         int judgedBad = 0;
-        int unconfirmed = 0;
+        int contradicted = 0;
         for (int l = 0; l < voter.length; l++) {
             if (Double.isNaN(voter[l])) {
                 continue;
@@ -82,12 +87,12 @@ public final class QuorumHealthScorer {
             seen++;
             if (voter[l] < downThreshold) {
                 judgedBad++;
-                if (badVotes[l] == 1) {
-                    unconfirmed++;
+                if (badVotes[l] == 1 && fineVotes[l] > 0) {
+                    contradicted++;
                 }
             }
         }
-        return seen > 0 && judgedBad >= suspectFraction * seen && unconfirmed * 2 > judgedBad;
+        return seen > 0 && judgedBad >= suspectFraction * seen && contradicted * 2 > judgedBad;
     }
 
     /** Inserts {@code value} into the ascending prefix {@code sorted[0..n)}; returns the new length. */

@@ -64,4 +64,14 @@ class QuorumHealthScorerTest {
         assertEquals(List.of(), r.suspectVoterNames());
         assertEquals(3, r.badLocations());
     }
+
+    @Test
+    void aLoneVoterNobodyContradictsIsNotDiscounted() {
+        QuorumHealthScorer single = new QuorumHealthScorer(1, 0.5, 0.5);
+
+        HealthReport r = single.score(List.of("here"), new double[][]{{0.0, 1.0}});
+
+        assertEquals(List.of(), r.suspectVoterNames());
+        assertEquals(0.0, r.score(0));
+    }
 }
