@@ -51,7 +51,8 @@ final class LocationStateMachine {
         if (pin == PinTarget.EVACUATED) {
             manualEvacuation(ctx, l);
         } else if (bad) {
-            ctx.tracks[l] = ctx.tracks[l].enter(LocationState.SUSPECT, ctx.now);
+            // The incident (one Slack thread) opens with the suspicion, so the thread tells the whole story.
+            ctx.tracks[l] = ctx.tracks[l].enter(LocationState.SUSPECT, ctx.now).withIncident(ctx.newIncident(l));
             ctx.notify(l, DecisionKind.SUSPECTED, String.format(Locale.ROOT, "%s suspect: score %.2f below %.2f (%s)",
                     ctx.id(l), score, h.downThreshold(), agreeing(ctx, l)), List.of(), List.of());
         }
@@ -62,9 +63,9 @@ final class LocationStateMachine {
         if (pin == PinTarget.EVACUATED) {
             manualEvacuation(ctx, l);
         } else if (known && !bad) {
-            ctx.tracks[l] = t.enter(LocationState.HEALTHY, ctx.now);
             ctx.notify(l, DecisionKind.CLEARED, String.format(Locale.ROOT, "%s cleared: score back to %.2f",
                     ctx.id(l), score), List.of(), List.of());
+            ctx.tracks[l] = t.closed(ctx.now);
         } else if (bad && pin != PinTarget.HEALTHY && ctx.now - t.badSince() >= h.downHold().toMillis()) {
             String hold = safety.holdAutomatic(ctx, l);
             String why = String.format(Locale.ROOT, "score %.2f below %.2f for %ds (%s)", score, h.downThreshold(),

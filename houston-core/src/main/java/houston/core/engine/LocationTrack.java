@@ -57,6 +57,12 @@ public record LocationTrack(
                 false, null);
     }
 
+    /** Opens an incident (one Slack thread) for this location, e.g. when it becomes suspect. */
+    public LocationTrack withIncident(String newIncident) {
+        return new LocationTrack(state, since, badSince, goodSince, newIncident, evacuationRow, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+    }
+
     public LocationTrack withEvacuationRow(double[] row) {
         return new LocationTrack(state, since, badSince, goodSince, incident, row, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReason);

@@ -71,9 +71,10 @@ final class OutcomeIntake {
             }
             case READY -> {
                 ctx.instances[l] = Math.max(ctx.instances[l], s.instances());
+                String incident = ctx.incidentRelyingOn(l);
                 ready(ctx, l);
-                ctx.notify(l, DecisionKind.SCALE_UPDATE, s.location() + " ready at " + s.instances() + " instances",
-                        List.of(), List.of());
+                ctx.notifyIn(incident != null ? incident : ctx.tracks[l].incident(), l, DecisionKind.SCALE_UPDATE,
+                        s.location() + " ready at " + s.instances() + " instances");
             }
             case FAILED, TIMED_OUT -> {
                 ctx.requested[l] = 0;

@@ -133,6 +133,28 @@ final class StepContext {
         actions.add(new Action.Notify(decision(location, kind, summary, placements, notes)));
     }
 
+    /** A message about {@code location} told in another location's incident (a receiver in its evacuee's thread). */
+    void notifyIn(String incident, int location, DecisionKind kind, String summary) {
+        actions.add(new Action.Notify(decision(incident, location, kind, summary, List.of(), List.of())));
+    }
+
+    /** The id of a new incident of {@code location}: where and when it started. */
+    String newIncident(int location) {
+        return id(location) + "@" + nowInstant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** The incident of a location whose evacuation relies on receiver {@code r}, or null. */
+    String incidentRelyingOn(int r) {
+        String id = id(r);
+        for (LocationTrack t : tracks) {
+            if (t.incident() != null && (t.awaitingReady().contains(id)
+                    || (t.evacuationRow() != null && t.evacuationRow()[r] > 0))) {
+                return t.incident();
+            }
+        }
+        return null;
+    }
+
     void alert(AlertKind kind, int location, DecisionKind decisionKind, String message) {
         actions.add(new Action.Alert(kind, message, decision(location, decisionKind, message, List.of(), List.of())));
     }
@@ -140,9 +162,13 @@ final class StepContext {
     /** A decision about {@code location} (or global when negative) with its evidence from this tick. */
     Decision decision(int location, DecisionKind kind, String summary, List<Placement> placements,
                       List<String> notes) {
+        return decision(location >= 0 ? tracks[location].incident() : null, location, kind, summary, placements, notes);
+    }
+
+    private Decision decision(String incident, int location, DecisionKind kind, String summary,
+                              List<Placement> placements, List<String> notes) {
         LocationHealth evidence = location >= 0 && report != null ? report.location(location) : null;
         String where = location >= 0 ? id(location) : Decision.GLOBAL;
-        String incident = location >= 0 ? tracks[location].incident() : null;
         return new Decision(nowInstant, where, kind, incident, summary, dryRun(),
                 new Explanation(evidence, thresholds(), placements, notes));
     }

@@ -33,7 +33,7 @@ final class TrafficMover {
         for (ReceiverShare share : placement.receivers()) {
             preScale(ctx, ctx.topology.indexOf(share.location()), share.instancesNeeded(), ctx.id(l), awaiting);
         }
-        String incident = ctx.id(l) + "@" + ctx.nowInstant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String incident = ctx.tracks[l].incident() != null ? ctx.tracks[l].incident() : ctx.newIncident(l);
         long deadline = ctx.now + ctx.config.planner().prescaleTimeout().toMillis();
         ctx.tracks[l] = ctx.tracks[l].enter(LocationState.EVACUATING, ctx.now)
                 .withEvacuation(incident, evacuationRow, awaiting, deadline);

@@ -121,6 +121,6 @@ class EvacuationTest {
         Decision decision = world.decisions(DecisionKind.EVACUATION_DECIDED).get(0);
         assertEquals(List.of("vantage-a", "vantage-b"), decision.explanation().health().agreeing());
         assertEquals(3, decision.explanation().placements().get(0).receivers().size());
-        assertEquals("loc-07@2026-11-22T03:00:15Z", decision.incident());
+        assertEquals(world.decisions(DecisionKind.SUSPECTED).get(0).incident(), decision.incident());
     }
 }
