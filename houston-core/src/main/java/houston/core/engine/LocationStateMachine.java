@@ -40,7 +40,7 @@ final class LocationStateMachine {
         PinTarget pin = ctx.overrides.pin(ctx.id(l));
         switch (t.state()) {
             case HEALTHY -> healthy(ctx, l, pin, bad, score);
-            case SUSPECT -> suspect(ctx, l, pin, bad, known, score);
+            case SUSPECT -> suspect(ctx, l, pin, bad, good, score);
             case EVACUATING -> evacuating(ctx, l, pin, good, score);
             case EVACUATED -> evacuated(ctx, l, pin, good);
             case RECOVERING -> recovering(ctx, l, pin, bad, good, score);
@@ -58,11 +58,13 @@ final class LocationStateMachine {
         }
     }
 
-    private void suspect(StepContext ctx, int l, PinTarget pin, boolean bad, boolean known, double score) {
+    private void suspect(StepContext ctx, int l, PinTarget pin, boolean bad, boolean good, double score) {
         LocationTrack t = ctx.tracks[l];
         if (pin == PinTarget.EVACUATED) {
             manualEvacuation(ctx, l);
-        } else if (known && !bad) {
+        } else if (good) {
+            // Cleared only at the up threshold, not merely above the down one: a score hovering
+            // around the down threshold stays one SUSPECT incident instead of a thread per flicker.
             ctx.notify(l, DecisionKind.CLEARED, String.format(Locale.ROOT, "%s cleared: score back to %.2f",
                     ctx.id(l), score), List.of(), List.of());
             ctx.tracks[l] = t.closed(ctx.now);
@@ -103,8 +105,13 @@ final class LocationStateMachine {
         if (t.awaitingGeneration() == 0) {
             if (pin == PinTarget.HEALTHY || t.restoreRequested()) {
                 mover.cancel(ctx, l, "operator restored it");
-            } else if (good && pin != PinTarget.EVACUATED) {
-                mover.cancel(ctx, l, String.format(Locale.ROOT, "score recovered to %.2f", score));
+            } else if (good && pin != PinTarget.EVACUATED && ctx.now - t.goodSince() >= h.upHold().toMillis()) {
+                // A lucky tick of a failing location must not cancel: it takes the evidence that would
+                // bring it back (good for up-hold). Nothing moved, so it does not count against the
+                // evacuation rate limit.
+                ctx.recentEvacuations.remove(Long.valueOf(t.since()));
+                mover.cancel(ctx, l, String.format(Locale.ROOT, "score recovered to %.2f for %ds", score,
+                        (ctx.now - t.goodSince()) / 1000));
             } else {
                 shiftIfReady(ctx, l, score);
             }
