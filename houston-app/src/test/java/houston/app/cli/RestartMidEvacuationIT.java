@@ -1,8 +1,6 @@
 package houston.app.cli;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import houston.app.wiring.SlackStandIn;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -13,17 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +28,7 @@ class RestartMidEvacuationIT {
     Path dir;
 
     private Vertx vertx;
-    private WireMockServer slack;
+    private SlackStandIn slack;
     private final AtomicBoolean broken = new AtomicBoolean();
     private HttpServer siteA;
     private HttpServer siteB;
@@ -55,23 +45,13 @@ class RestartMidEvacuationIT {
         }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         siteB = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
                 .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-        slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        slack.start();
-        slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(json("{\"ok\":true}")));
-        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(notContaining("thread_ts"))
-                .willReturn(json("{\"ok\":true,\"ts\":\"111.000\"}")));
-        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("thread_ts"))
-                .willReturn(json("{\"ok\":true,\"ts\":\"222.000\"}")));
+        slack = new SlackStandIn();
     }
 
     @AfterEach
     void stop() throws Exception {
-        slack.stop();
+        slack.close();
         vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     private Path config() throws Exception {
@@ -84,11 +64,6 @@ class RestartMidEvacuationIT {
                 + "houston.hysteresis { down-hold = 500ms, up-hold = 1h }\n");
     }
 
-    private List<LoggedRequest> posts(boolean inThread) {
-        var body = inThread ? containing("thread_ts") : notContaining("thread_ts");
-        return slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(body));
-    }
-
     @Test
     void aRestartMidEvacuationKeepsTheEvacuationTheDnsAndTheOneSlackThread() throws Exception {
         Path conf = config();
@@ -98,7 +73,7 @@ class RestartMidEvacuationIT {
         first.awaitGeneration(1);
         JsonObject during = first.plan();
         first.await();
-        int repliesBefore = posts(true).size();
+        int repliesBefore = slack.replies().size();
 
         DaemonProcess second = DaemonProcess.start(conf, 5);
         Thread.sleep(3000);
@@ -110,8 +85,8 @@ class RestartMidEvacuationIT {
         assertEquals(1, after.getLong("generation"), "a restart must not publish again: " + after);
         assertEquals(1.0, after.getJsonObject("rows").getJsonObject("lab-a").getDouble("lab-b"), 1e-9);
         assertTrue(locations.contains("\"evacuated\""), locations);
-        assertEquals(1, posts(false).size(), "one incident, one thread: " + posts(false));
-        assertTrue(repliesBefore >= 2, "the thread carries the steps: " + posts(true));
-        assertTrue(posts(true).stream().allMatch(r -> r.getBodyAsString().contains("thread_ts=111.000")));
+        assertEquals(1, slack.threadStarts().size(), "one incident, one thread: " + slack.threadStarts());
+        assertTrue(repliesBefore >= 2, "the thread carries the steps: " + slack.replies());
+        assertTrue(slack.replies().stream().allMatch(r -> r.getBodyAsString().contains("thread_ts=" + SlackStandIn.THREAD_TS)));
     }
 }

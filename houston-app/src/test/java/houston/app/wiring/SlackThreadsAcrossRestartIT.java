@@ -1,6 +1,5 @@
 package houston.app.wiring;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import houston.app.config.HoustonConfigLoader;
 import houston.app.config.HoustonSettings;
 import houston.core.engine.Action;
@@ -18,14 +17,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** After a restart, an incident in progress keeps its one Slack thread (WireMock as the Slack API). */
 class SlackThreadsAcrossRestartIT {
@@ -33,26 +26,16 @@ class SlackThreadsAcrossRestartIT {
     @TempDir
     Path dir;
 
-    private WireMockServer slack;
+    private SlackStandIn slack;
 
     @BeforeEach
     void start() {
-        slack = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        slack.start();
-        slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(json("{\"ok\":true}")));
-        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(notContaining("thread_ts"))
-                .willReturn(json("{\"ok\":true,\"ts\":\"111.000\"}")));
-        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("thread_ts"))
-                .willReturn(json("{\"ok\":true,\"ts\":\"222.000\"}")));
+        slack = new SlackStandIn();
     }
 
     @AfterEach
     void stop() {
-        slack.stop();
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        slack.close();
     }
 
     private HoustonSettings settings() throws Exception {
@@ -81,9 +64,8 @@ class SlackThreadsAcrossRestartIT {
         second.notifier().notify(step(DecisionKind.RESTORED, "us-east-1 restored"));
         second.outbox().close();
 
-        assertEquals(1, slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                .withRequestBody(notContaining("thread_ts"))).size());
-        assertEquals(1, slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                .withRequestBody(containing("thread_ts=111.000"))).size());
+        assertEquals(1, slack.threadStarts().size());
+        assertEquals(1, slack.replies().size());
+        assertTrue(slack.replies().get(0).getBodyAsString().contains("thread_ts=" + SlackStandIn.THREAD_TS));
     }
 }

@@ -1,0 +1,60 @@
+package houston.app.wiring;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * WireMock on loopback as the Slack Web API: every message that starts a thread gets ts
+ * {@value #THREAD_TS}, every reply another ts, so tests can count threads and replies.
+ */
+public final class SlackStandIn implements AutoCloseable {
+
+    public static final String THREAD_TS = "111.000";
+
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    public SlackStandIn() {
+        server.start();
+        server.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(json("{\"ok\":true}")));
+        server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(notContaining("thread_ts"))
+                .willReturn(json("{\"ok\":true,\"ts\":\"" + THREAD_TS + "\"}")));
+        server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("thread_ts"))
+                .willReturn(json("{\"ok\":true,\"ts\":\"222.000\"}")));
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Messages posted to the channel (each starts a thread). */
+    public List<LoggedRequest> threadStarts() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(notContaining("thread_ts")));
+    }
+
+    /** Messages posted as replies, in any thread. */
+    public List<LoggedRequest> replies() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("thread_ts")));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
