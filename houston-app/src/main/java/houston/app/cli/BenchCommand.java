@@ -23,10 +23,10 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures. engine: one decision-engine step (JMH). "
                 + "probes: probe throughput on loopback, side by side with blackbox_exporter when installed. "
-                + "ttm: time to mitigate outages in the lab.")
+                + "ttm: time to mitigate outages in the lab. sim: 24 simulated hours with the engine in the loop.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine, probes or ttm")
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine, probes, ttm or sim")
     String benchmark;
 
     @Option(names = "--targets", description = "probes: canary targets. Default: ${DEFAULT-VALUE}.", defaultValue = "2500")
@@ -70,13 +70,18 @@ final class BenchCommand implements Callable<Integer> {
         if ("probes".equals(benchmark)) {
             return probes(out);
         }
+        if ("sim".equals(benchmark)) {
+            houston.app.bench.SimBench.run(out, quick ? 1 : 24);
+            machine(out);
+            return 0;
+        }
         if ("ttm".equals(benchmark)) {
             houston.app.bench.TtmBench.run(out, quick ? 3 : outages, loss);
             machine(out);
             return 0;
         }
         if (!"engine".equals(benchmark)) {
-            spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark + "' (known: engine, probes)");
+            spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark + "' (known: engine, probes, ttm, sim)");
             return 2;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()

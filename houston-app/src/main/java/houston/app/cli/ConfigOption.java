@@ -21,13 +21,18 @@ final class ConfigOption {
         try {
             return HoustonConfigLoader.load(file);
         } catch (ConfigException e) {
-            err.println("houston: configuration has " + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + ":");
-            for (ConfigProblem p : e.problems()) {
-                err.println("  " + p.render());
-            }
-            err.flush();
+            report(e, err);
             return null;
         }
+    }
+
+    /** Prints every problem of a configuration (or drill) file, one per line. */
+    static void report(ConfigException e, PrintWriter err) {
+        err.println("houston: configuration has " + e.problems().size() + " problem"
+                + (e.problems().size() == 1 ? "" : "s") + ":");
+        for (ConfigProblem p : e.problems()) {
+            err.println("  " + p.render());
+        }
+        err.flush();
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "houston", mixinStandardHelpOptions = true, version = "houston 0.1.0",
         description = "Reactive multi-region traffic control: scores every location's health, evacuates a bad "
                 + "one to its nearest healthy neighbours with capacity, and brings it back in steps.",
-        subcommands = {LabCommand.class, RunCommand.class, ValidateCommand.class, PlanCommand.class, CapacityCommand.class, DnsCommand.class, AgentCommand.class, BenchCommand.class,
+        subcommands = {LabCommand.class, RunCommand.class, ValidateCommand.class, PlanCommand.class, CapacityCommand.class, DnsCommand.class, AgentCommand.class, BenchCommand.class, DrillCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HoustonCli implements Runnable {
 

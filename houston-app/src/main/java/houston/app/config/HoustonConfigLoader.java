@@ -34,16 +34,18 @@ public final class HoustonConfigLoader {
 
     /** Loads the built-in defaults overlaid by {@code file} (null: defaults only). */
     public static HoustonSettings load(Path file) {
+        if (file == null) {
+            return load(ConfigFactory.empty(), "built-in defaults");
+        }
+        return load(parseFile(file, "--config"), file.toString());
+    }
+
+    /** Loads the built-in defaults overlaid by {@code user} (already parsed), read from {@code source}. */
+    static HoustonSettings load(Config user, String source) {
         List<ConfigProblem> problems = new ArrayList<>();
         Config defaults = ConfigFactory.parseResources(DEFAULTS, ConfigParseOptions.defaults().setAllowMissing(false))
                 .resolve();
-        Config user = ConfigFactory.empty();
-        String source = "built-in defaults";
-        if (file != null) {
-            source = file.toString();
-            user = parseUserFile(file, problems);
-            new UnknownKeys(defaults).check(user, source, problems);
-        }
+        new UnknownKeys(defaults).check(user, source, problems);
         Config merged;
         try {
             merged = user.withFallback(defaults).resolve();
@@ -65,17 +67,17 @@ public final class HoustonConfigLoader {
         return settings;
     }
 
-    private static Config parseUserFile(Path file, List<ConfigProblem> problems) {
+    /** Parses a user's HOCON file; {@code option} names where the path came from in the error. */
+    static Config parseFile(Path file, String option) {
         if (!Files.isRegularFile(file)) {
-            problems.add(new ConfigProblem("--config", file.toString(), "a readable HOCON file", "command line"));
-            throw new ConfigException(problems);
+            throw new ConfigException(List.of(new ConfigProblem(option, file.toString(), "a readable HOCON file",
+                    "command line")));
         }
         try {
             return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (com.typesafe.config.ConfigException e) {
             String where = e.origin() == null ? file.toString() : ConfigReader.describe(e.origin());
-            problems.add(new ConfigProblem("(syntax)", e.getMessage(), "valid HOCON", where));
-            throw new ConfigException(problems);
+            throw new ConfigException(List.of(new ConfigProblem("(syntax)", e.getMessage(), "valid HOCON", where)));
         }
     }
 

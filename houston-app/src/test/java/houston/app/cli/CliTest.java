@@ -90,7 +90,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[]{"validate", "plan", "bench"}) {
+        for (String command : new String[]{"validate", "plan", "bench", "drill"}) {
             StringWriter help = new StringWriter();
             CommandLine cli = HoustonCli.commandLine();
             cli.setOut(new PrintWriter(help, true));
@@ -100,5 +100,32 @@ class CliTest {
             assertEquals(0, code, command);
             assertTrue(help.toString().contains("Usage: houston " + command), help.toString());
         }
+    }
+
+    @Test
+    void drillRunPrintsTheKpiTableAndWritesTheReport() throws IOException {
+        Path drill = dir.resolve("drill.conf");
+        Files.writeString(drill, "drill { length = 20m, faults = [{ kind = outage, target = eu-west-1, at = 2m, "
+                + "length = 10m }], objectives { max-false-evacuations = 0 } }\n");
+        Path report = dir.resolve("report.html");
+
+        int code = run("drill", "run", drill.toString(), "--report", report.toString(), "--seed", "9");
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("houston  route53-failover         no-action"), out.toString());
+        assertTrue(out.toString().contains("ok   false evacuations <= 0"), out.toString());
+        assertTrue(Files.readString(report).contains("<svg"), "report has charts");
+    }
+
+    @Test
+    void drillRunExitsThreeWhenAnObjectiveIsMissed() throws IOException {
+        Path drill = dir.resolve("drill.conf");
+        Files.writeString(drill, "drill { length = 10m, faults = [{ kind = outage, target = eu-west-1, at = 1m }], "
+                + "objectives { max-time-to-detect = 1s } }\n");
+
+        int code = run("drill", "run", drill.toString());
+
+        assertEquals(3, code, out.toString());
+        assertTrue(out.toString().contains("FAIL time to detect <= 1 s"), out.toString());
     }
 }

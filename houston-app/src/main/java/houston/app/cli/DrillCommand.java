@@ -1,0 +1,73 @@
+package houston.app.cli;
+
+import houston.app.config.ConfigException;
+import houston.app.config.DrillReader;
+import houston.sim.Drill;
+import houston.sim.DrillResult;
+import houston.sim.HtmlReport;
+import houston.sim.KpiTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code houston drill run FILE}: a failover drill in simulated time, Houston beside the alternatives. */
+@Command(name = "drill", mixinStandardHelpOptions = true,
+        description = "Run a failover drill (config/drills/*.conf) in simulated time: Houston's engine, no action "
+                + "and Route 53 health-check failover over the same world. Prints the KPIs and the objectives; "
+                + "exit code 3 when an objective is missed.")
+final class DrillCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "run", description = "run")
+    String action;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "the drill file, e.g. config/drills/us-east-1-outage-at-peak.conf")
+    Path file;
+
+    @Option(names = "--report", paramLabel = "OUT.html", description = "Also write an HTML report with charts.")
+    Path report;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the drill's seed.")
+    Long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!"run".equals(action)) {
+            err.println("houston drill: unknown action '" + action + "' (expected: run)");
+            return 2;
+        }
+        DrillReader.Drill drill;
+        try {
+            drill = DrillReader.read(file);
+        } catch (ConfigException e) {
+            ConfigOption.report(e, err);
+            return 1;
+        }
+        var scenario = seed == null ? drill.scenario() : drill.scenario().withSeed(seed);
+        ProgressBar bar = new ProgressBar(err, scenario.length().toHours() >= 6);
+        long t0 = System.nanoTime();
+        DrillResult result = Drill.run(scenario, drill.setup(), bar::update);
+        bar.done();
+        out.print(KpiTable.render(result));
+        out.printf(Locale.ROOT, "%nsimulated %s (3 policies) in %.1f s%n", scenario.length(),
+                (System.nanoTime() - t0) / 1e9);
+        if (report != null) {
+            Files.writeString(report, HtmlReport.render(result));
+            out.println("report: " + report.toAbsolutePath());
+        }
+        out.flush();
+        return result.objectivesMet() ? 0 : 3;
+    }
+}

@@ -1,0 +1,197 @@
+package houston.app.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import houston.core.model.Topology;
+import houston.sim.Fault;
+import houston.sim.HoustonSetup;
+import houston.sim.Objectives;
+import houston.sim.Route53Baseline;
+import houston.sim.Scenario;
+import houston.sim.Spike;
+import houston.sim.TtlModel;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a drill file ({@code config/drills/*.conf}): its {@code drill { ... }} section over
+ * {@code drill-defaults.conf}, and any {@code houston { ... }} keys over Houston's own defaults,
+ * with the same checks and error messages as {@code houston.conf}.
+ */
+public final class DrillReader {
+
+    static final String DEFAULTS = "drill-defaults.conf";
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Set<String> FAULT_KEYS = Set.of("kind", "target", "at", "length", "amount");
+    private static final Set<String> SPIKE_KEYS = Set.of("location", "at", "length", "factor");
+    private static final Set<String> OBJECTIVE_KEYS = Set.of("max-overload-seconds", "max-false-evacuations",
+            "max-time-to-detect", "max-time-to-move-90", "min-factor-vs-baseline", "min-factor-vs-no-action",
+            "max-failed-fraction", "max-shifts");
+
+    /** A drill file read: the scenario and the Houston it runs. */
+    public record Drill(Scenario scenario, HoustonSetup setup, HoustonSettings settings) {
+    }
+
+    private DrillReader() {
+    }
+
+    public static Drill read(Path file) {
+        Config parsed = HoustonConfigLoader.parseFile(file, "FILE");
+        HoustonSettings settings = HoustonConfigLoader.load(parsed.withoutPath("drill"), file.toString());
+        List<ConfigProblem> problems = new ArrayList<>();
+        Config defaults = ConfigFactory.parseResources(DEFAULTS, ConfigParseOptions.defaults().setAllowMissing(false));
+        Config own = parsed.withOnlyPath("drill");
+        // Secondaries are free-form (location = location); objectives are checked against their own list.
+        new UnknownKeys(defaults).check(own.withoutPath("drill.baseline.secondaries").withoutPath("drill.objectives"),
+                file.toString(), problems);
+        ConfigReader in = new ConfigReader(own.withFallback(defaults).resolve(), problems);
+        if (own.hasPath("drill.objectives")) {
+            in.element(own.getConfig("drill.objectives"), "drill.objectives", OBJECTIVE_KEYS);
+        }
+        Topology topology = settings.topology();
+        Scenario scenario = scenario(in, topology, settings, file);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        HoustonSetup setup = new HoustonSetup(settings.engine(), settings.probes(), topology, settings.tick(),
+                settings.scaler().readyTimeout());
+        return new Drill(scenario, setup, settings);
+    }
+
+    private static Scenario scenario(ConfigReader in, Topology topology, HoustonSettings settings, Path file) {
+        String d = "drill.";
+        String name = in.string(d + "name", "a name");
+        Duration length = in.duration(d + "length", Duration.ofMinutes(1), Duration.ofDays(31));
+        Duration sample = in.duration(d + "sample", Duration.ZERO, DAY);
+        if (sample.isZero()) {
+            sample = Duration.ofMillis(Math.max(1000, length.toMillis() / 1500));
+        }
+        Duration ttl = Duration.ofSeconds(settings.dns().ttlSeconds());
+        TtlModel clients = null;
+        try {
+            clients = new TtlModel(ttl, in.number(d + "dns.strict", 0, 1, "0..1"),
+                    in.number(d + "dns.lag-ttls", 0.01, 1000, "a number of TTLs > 0"),
+                    in.number(d + "dns.linger", 0, 1, "0..1"), in.duration(d + "dns.linger-mean", Duration.ofSeconds(1), DAY));
+        } catch (IllegalArgumentException e) {
+            in.problem(d + "dns.linger", "strict + linger <= 1");
+        }
+        return new Scenario(name.isBlank() ? file.getFileName().toString() : name, in.string(d + "description", "text"),
+                instant(in, d + "start"), length, in.config().getLong(d + "seed"),
+                in.number(d + "demand.trough", 0, 1, "0..1"), in.number(d + "demand.peak-hour", 0, 24, "0..24"),
+                spikes(in, topology), faults(in, topology, settings.engine().health().vantages(), length),
+                in.number(d + "probe-loss", 0, 1, "0..1"), clients, in.duration(d + "dns.latency", Duration.ZERO, DAY),
+                in.bool(d + "signals"), baseline(in, topology), objectives(in), sample);
+    }
+
+    private static Instant instant(ConfigReader in, String key) {
+        String text = in.string(key, "an ISO-8601 instant such as 2026-11-27T01:00:00Z");
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            in.problem(key, "an ISO-8601 instant such as 2026-11-27T01:00:00Z");
+            return Instant.EPOCH;
+        }
+    }
+
+    private static List<Spike> spikes(ConfigReader in, Topology topology) {
+        List<Spike> out = new ArrayList<>();
+        List<? extends Config> list = in.configList("drill.demand.spikes");
+        for (int i = 0; i < list.size(); i++) {
+            ConfigReader e = in.element(list.get(i), "drill.demand.spikes[" + i + "]", SPIKE_KEYS);
+            String location = list.get(i).hasPath("location") ? e.string("location", "a location id or \"\"") : "";
+            if (!location.isEmpty() && !topology.contains(location)) {
+                e.problem("location", "one of " + topology.ids() + " or \"\"");
+            }
+            out.add(new Spike(location, e.duration("at", Duration.ZERO, Duration.ofDays(31)),
+                    e.duration("length", Duration.ofSeconds(1), Duration.ofDays(31)),
+                    e.number("factor", 0, 100, "a multiplier 0..100")));
+        }
+        return out;
+    }
+
+    private static List<Fault> faults(ConfigReader in, Topology topology, List<String> vantages, Duration length) {
+        List<Fault> out = new ArrayList<>();
+        List<? extends Config> list = in.configList("drill.faults");
+        for (int i = 0; i < list.size(); i++) {
+            Config raw = list.get(i);
+            ConfigReader e = in.element(raw, "drill.faults[" + i + "]", FAULT_KEYS);
+            Fault.Kind kind;
+            try {
+                kind = Fault.Kind.parse(e.string("kind", "a fault kind"));
+            } catch (IllegalArgumentException ex) {
+                e.problem("kind", "one of outage, brownout, latency, partial, degrade, flap, partition, dns-throttle, "
+                        + "dns-outage, scaler-slow, scaler-fail");
+                continue;
+            }
+            String target = raw.hasPath("target") ? e.string("target", "a location, a vantage or \"\"") : "";
+            if (kind.hitsLocation() && !topology.contains(target)) {
+                e.problem("target", "one of " + topology.ids());
+            } else if (kind == Fault.Kind.PARTITION && !vantages.contains(target)) {
+                e.problem("target", "one of houston.health.vantages " + vantages);
+            }
+            double amount = raw.hasPath("amount") ? e.number("amount", 0, 1_000_000, "a number >= 0") : defaultAmount(kind);
+            Duration at = e.duration("at", Duration.ZERO, length);
+            Duration faultLength = raw.hasPath("length") ? e.duration("length", Duration.ZERO, Duration.ofDays(31))
+                    : length.minus(at);
+            out.add(new Fault(kind, target, at, faultLength, amount));
+        }
+        return out;
+    }
+
+    private static double defaultAmount(Fault.Kind kind) {
+        return switch (kind) {
+            case BROWNOUT, PARTIAL, DEGRADE -> 0.5;
+            case LATENCY -> 2000;
+            case FLAP -> 60;
+            case DNS_THROTTLE -> 0.8;
+            case SCALER_SLOW -> 3;
+            default -> 0;
+        };
+    }
+
+    private static Route53Baseline baseline(ConfigReader in, Topology topology) {
+        String b = "drill.baseline.";
+        Map<String, String> secondaries = new HashMap<>();
+        if (in.config().hasPath(b + "secondaries")) {
+            for (String primary : in.config().getConfig(b + "secondaries").root().keySet()) {
+                String secondary = in.string(b + "secondaries." + primary, "a location id");
+                if (!topology.contains(primary) || !topology.contains(secondary) || primary.equals(secondary)) {
+                    in.problem(b + "secondaries." + primary, "a location id other than " + primary + ", of "
+                            + topology.ids());
+                } else {
+                    secondaries.put(primary, secondary);
+                }
+            }
+        }
+        return new Route53Baseline(in.duration(b + "interval", Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                in.integer(b + "failure-threshold", 1, 10), in.number(b + "healthy-fraction", 0, 1, "0..1"),
+                in.integer(b + "checkers", 1, 64), secondaries);
+    }
+
+    private static Objectives objectives(ConfigReader in) {
+        String o = "drill.objectives.";
+        Config c = in.config();
+        return new Objectives(
+                c.hasPath(o + "max-overload-seconds") ? in.number(o + "max-overload-seconds", 0, 1e9, ">= 0") : null,
+                c.hasPath(o + "max-false-evacuations") ? in.integer(o + "max-false-evacuations", 0, 1000) : null,
+                c.hasPath(o + "max-time-to-detect") ? seconds(in, o + "max-time-to-detect") : null,
+                c.hasPath(o + "max-time-to-move-90") ? seconds(in, o + "max-time-to-move-90") : null,
+                c.hasPath(o + "min-factor-vs-baseline") ? in.number(o + "min-factor-vs-baseline", 0, 1e9, ">= 0") : null,
+                c.hasPath(o + "min-factor-vs-no-action") ? in.number(o + "min-factor-vs-no-action", 0, 1e9, ">= 0") : null,
+                c.hasPath(o + "max-failed-fraction") ? in.number(o + "max-failed-fraction", 0, 1, "0..1") : null,
+                c.hasPath(o + "max-shifts") ? in.integer(o + "max-shifts", 0, 100_000) : null);
+    }
+
+    private static Double seconds(ConfigReader in, String key) {
+        return in.duration(key, Duration.ZERO, DAY).toMillis() / 1000.0;
+    }
+}

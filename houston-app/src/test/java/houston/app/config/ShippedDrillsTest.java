@@ -1,0 +1,39 @@
+package houston.app.config;
+
+import houston.sim.Drill;
+import houston.sim.DrillResult;
+import houston.sim.KpiTable;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every drill shipped in config/drills meets its objectives: CI runs the drills. */
+class ShippedDrillsTest {
+
+    private static final Path DRILLS = Path.of("..", "config", "drills");
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedDrillMeetsItsObjectives() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(DRILLS)) {
+            files = list.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
+        }
+        assertTrue(files.size() >= 6, "drills shipped: " + files);
+        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            DrillReader.Drill drill = DrillReader.read(file);
+
+            DrillResult result = Drill.run(drill.scenario(), drill.setup(), p -> { });
+
+            assertFalse(result.verdicts().isEmpty(), file + " states no objectives");
+            assertTrue(result.objectivesMet(), KpiTable.render(result));
+        }));
+    }
+}

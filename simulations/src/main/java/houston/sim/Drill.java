@@ -1,0 +1,50 @@
+package houston.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Runs a {@link Scenario} three times over the same world and seed: Houston's engine, no action,
+ * and the Route 53 failover baseline; then checks the objectives.
+ */
+public final class Drill {
+
+    /** The policies, in the order the table shows them. */
+    public static final List<String> POLICIES = List.of(HoustonPolicy.NAME, Route53FailoverPolicy.NAME,
+            NoActionPolicy.NAME);
+
+    private Drill() {
+    }
+
+    /** Runs every policy; {@code progress} hears the fraction done (0..1). */
+    public static DrillResult run(Scenario scenario, HoustonSetup setup, DoubleConsumer progress) {
+        List<RunResult> runs = new ArrayList<>();
+        double length = scenario.length().toMillis();
+        for (int i = 0; i < POLICIES.size(); i++) {
+            int done = i;
+            runs.add(runOne(scenario, setup, POLICIES.get(i),
+                    ms -> progress.accept((done + ms / length) / POLICIES.size())));
+        }
+        return new DrillResult(scenario, runs, scenario.objectives().check(runs));
+    }
+
+    /** One policy alone (the benchmark runs Houston only). */
+    public static RunResult runOne(Scenario scenario, HoustonSetup setup, String policyName,
+                                   java.util.function.LongConsumer progress) {
+        SimWorld world = new SimWorld(setup.topology(), new DemandModel(setup.topology(), scenario.start(),
+                scenario.trough(), scenario.peakHour(), scenario.spikes()), scenario.faults(), scenario.dnsClients());
+        // Each policy sees the same world randomness: the same seed, split the same way.
+        SplittableRandom random = new SplittableRandom(scenario.seed());
+        Policy policy = switch (policyName) {
+            case HoustonPolicy.NAME -> new HoustonPolicy(setup.engine(), setup.topology(), scenario.start());
+            case NoActionPolicy.NAME -> new NoActionPolicy();
+            case Route53FailoverPolicy.NAME -> new Route53FailoverPolicy(world, scenario.baseline(),
+                    scenario.start().toEpochMilli(), scenario.probeLoss(),
+                    setup.probes().latencyObjective().toMillis(), random.split());
+            default -> throw new IllegalArgumentException("policy " + policyName + " (expected: " + POLICIES + ")");
+        };
+        return new SimRun(scenario, setup, policy, world, random).run(progress);
+    }
+}

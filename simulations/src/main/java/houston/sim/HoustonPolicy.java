@@ -1,0 +1,48 @@
+package houston.sim;
+
+import houston.core.config.EngineConfig;
+import houston.core.engine.Action;
+import houston.core.engine.ActionOutcome;
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EngineState;
+import houston.core.engine.Inputs;
+import houston.core.engine.Step;
+import houston.core.health.Observation;
+import houston.core.health.ServiceSignal;
+import houston.core.model.Topology;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Houston's own decision engine, unchanged, fed each tick exactly as the daemon's control loop feeds it. */
+final class HoustonPolicy implements Policy {
+
+    static final String NAME = "houston";
+
+    private final DecisionEngine engine;
+    private EngineState state;
+
+    HoustonPolicy(EngineConfig config, Topology topology, Instant start) {
+        this.engine = new DecisionEngine(config, topology);
+        this.state = engine.initialState(start);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean wantsProbes() {
+        return true;
+    }
+
+    @Override
+    public List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,
+                             List<ActionOutcome> outcomes) {
+        Inputs inputs = new Inputs(observations, signals, outcomes, List.of(), List.of(), List.of());
+        Step step = engine.step(state, inputs, now);
+        state = step.next();
+        return step.actions();
+    }
+}

@@ -1,0 +1,146 @@
+package houston.sim;
+
+import houston.core.engine.Decision;
+import houston.core.engine.DecisionKind;
+
+import java.util.List;
+
+/** Accumulates one run's {@link Kpis} tick by tick from the true world, and samples its {@link Series}. */
+final class KpiRecorder {
+
+    private static final double ERROR_MINUTE_THRESHOLD = 0.01;
+    private static final double OVERLOADED = 0.001;
+
+    private final SimWorld world;
+    private final List<Fault> faults;
+    private final double[] detected;
+    private final double[] moved;
+    private final double[] failedBack;
+    private final Series series;
+    private final long sampleMs;
+    private long nextSample;
+    private double failed;
+    private double total;
+    private double errorSeconds;
+    private double overloadSeconds;
+    private int shifts;
+    private int falseEvacuations;
+    private int alerts;
+
+    KpiRecorder(SimWorld world, long sampleMs) {
+        this.world = world;
+        this.faults = world.locationFaults();
+        detected = nan(faults.size());
+        moved = nan(faults.size());
+        failedBack = nan(faults.size());
+        series = new Series(world.topology().ids());
+        this.sampleMs = sampleMs;
+        for (Fault f : world.faults()) {
+            series.mark(new Series.Mark(f.startMs() / 1000.0, "fault", f.target(), f.toString()));
+        }
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /** The world as it stood for the {@code dt} seconds ending at {@code ms}. */
+    void tick(long ms, double dt) {
+        int n = world.size();
+        double failedNow = 0;
+        for (int l = 0; l < n; l++) {
+            failedNow += world.loadNow[l] * world.failNow[l];
+            total += world.demandNow[l] * dt;
+            if (world.overload(l) > OVERLOADED && !world.locationFaulted(l, ms)) {
+                overloadSeconds += dt;
+            }
+            double err = 0;
+            for (int s = 0; s < n; s++) {
+                err += world.split[l][s] * world.failNow[s];
+            }
+            if (err > ERROR_MINUTE_THRESHOLD) {
+                errorSeconds += dt;
+            }
+        }
+        failed += failedNow * dt;
+        trackFaults(ms);
+        if (ms >= nextSample) {
+            double[] cap = new double[n];
+            double[] home = new double[n];
+            for (int l = 0; l < n; l++) {
+                cap[l] = world.capacity(l);
+                home[l] = world.split[l][l];
+            }
+            series.sample(ms / 1000.0, world.loadNow, cap, home, failedNow);
+            nextSample = ms + sampleMs;
+        }
+    }
+
+    private void trackFaults(long ms) {
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            int l = world.topology().indexOf(f.target());
+            double home = world.split[l][l];
+            if (Double.isNaN(moved[i]) && ms >= f.startMs() && ms < f.endMs() && home <= 0.1) {
+                moved[i] = (ms - f.startMs()) / 1000.0;
+            }
+            if (Double.isNaN(failedBack[i]) && !Double.isNaN(moved[i]) && ms >= f.endMs() && home >= 0.99) {
+                failedBack[i] = (ms - f.endMs()) / 1000.0;
+            }
+        }
+    }
+
+    /** A decision the policy told humans about. */
+    void decision(long ms, Decision d) {
+        if (d.kind() == DecisionKind.EVACUATION_DECIDED) {
+            int l = world.topology().indexOf(d.location());
+            if (!world.locationFaulted(l, ms)) {
+                falseEvacuations++;
+            }
+            for (int i = 0; i < faults.size(); i++) {
+                Fault f = faults.get(i);
+                if (f.target().equals(d.location()) && Double.isNaN(detected[i]) && ms >= f.startMs()
+                        && ms < f.endMs()) {
+                    detected[i] = (ms - f.startMs()) / 1000.0;
+                }
+            }
+        }
+        if (d.kind() == DecisionKind.EVACUATION_DECIDED || d.kind() == DecisionKind.RESTORED
+                || d.kind() == DecisionKind.FAIL_STATIC_ENGAGED) {
+            series.mark(new Series.Mark(ms / 1000.0, d.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    d.location(), d.summary()));
+        }
+    }
+
+    void alert(long ms, String location, String message) {
+        alerts++;
+        series.mark(new Series.Mark(ms / 1000.0, "alert", location, message));
+    }
+
+    void shifted() {
+        shifts++;
+    }
+
+    Kpis kpis() {
+        return new Kpis(failed, total, errorSeconds / 60, worst(detected), worst(moved), overloadSeconds, shifts,
+                falseEvacuations, worst(failedBack), alerts);
+    }
+
+    Series series() {
+        return series;
+    }
+
+    /** The largest value, NaN if any fault never got one (never detected is worse than any time). */
+    private static double worst(double[] values) {
+        double w = Double.NaN;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            w = Double.isNaN(w) ? v : Math.max(w, v);
+        }
+        return w;
+    }
+}

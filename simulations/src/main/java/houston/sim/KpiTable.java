@@ -1,0 +1,60 @@
+package houston.sim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The KPI table {@code houston drill run} prints: one column per policy, one row per KPI, then the objectives. */
+public final class KpiTable {
+
+    private KpiTable() {
+    }
+
+    public static String render(DrillResult result) {
+        StringBuilder out = new StringBuilder();
+        List<RunResult> runs = result.runs();
+        out.append(String.format(Locale.ROOT, "%-34s", "drill: " + result.scenario().name()));
+        for (RunResult r : runs) {
+            out.append(String.format(Locale.ROOT, "%18s", r.policy()));
+        }
+        out.append('\n');
+        row(out, runs, "failed requests", k -> String.format(Locale.ROOT, "%,.0f", k.failedRequests()));
+        row(out, runs, "failed requests (% of all)", k -> String.format(Locale.ROOT, "%.4f%%", k.failedFraction() * 100));
+        row(out, runs, "error-minutes (catchment, >1%)", k -> String.format(Locale.ROOT, "%.1f", k.errorMinutes()));
+        row(out, runs, "time to detect", k -> seconds(k.timeToDetect()));
+        row(out, runs, "time to move 90% of traffic", k -> seconds(k.timeToMove90()));
+        row(out, runs, "overload-seconds at receivers", k -> String.format(Locale.ROOT, "%.0f", k.overloadSeconds()));
+        row(out, runs, "shifts (plan changes live)", k -> String.valueOf(k.shifts()));
+        row(out, runs, "false evacuations", k -> String.valueOf(k.falseEvacuations()));
+        row(out, runs, "time to fail back", k -> seconds(k.timeToFailBack()));
+        row(out, runs, "safety alerts", k -> String.valueOf(k.alerts()));
+        if (!result.verdicts().isEmpty()) {
+            out.append("\nobjectives (houston):\n");
+            for (Objectives.Verdict v : result.verdicts()) {
+                out.append(String.format(Locale.ROOT, "  %-4s %-48s %s%n", v.met() ? "ok" : "FAIL", v.objective(),
+                        v.detail()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, List<RunResult> runs, String name, Function<Kpis, String> value) {
+        out.append(String.format(Locale.ROOT, "%-34s", name));
+        for (RunResult r : runs) {
+            out.append(String.format(Locale.ROOT, "%18s", value.apply(r.kpis())));
+        }
+        out.append('\n');
+    }
+
+    /** Seconds as "42 s" or "3m05s"; "never" for NaN. */
+    static String seconds(double s) {
+        if (Double.isNaN(s)) {
+            return "never";
+        }
+        if (s < 120) {
+            return String.format(Locale.ROOT, "%.0f s", s);
+        }
+        long whole = Math.round(s);
+        return String.format(Locale.ROOT, "%dm%02ds", whole / 60, whole % 60);
+    }
+}

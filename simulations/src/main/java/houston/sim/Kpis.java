@@ -1,0 +1,26 @@
+package houston.sim;
+
+/**
+ * What one policy's run cost and did. Times are seconds, NaN when it never happened (never
+ * detected, never moved, never failed back).
+ *
+ * @param failedRequests        user requests that failed (fault or overload)
+ * @param totalRequests         user requests sent
+ * @param errorMinutes          catchment-minutes in which more than 1% of a catchment's requests failed
+ * @param timeToDetect          worst, over the location faults, of fault start → the decision to move its traffic
+ * @param timeToMove90          worst of fault start → 90% of the location's own catchment served elsewhere
+ * @param overloadSeconds       location-seconds of a location without a fault of its own past 100% of its capacity
+ * @param shifts                plan changes that went live in DNS
+ * @param falseEvacuations      evacuations of a location with no fault of its own at that moment
+ * @param timeToFailBack        worst of fault end → the location serving 99% of its own catchment again
+ * @param alerts                safety alerts raised (fail static, held evacuations, ...)
+ */
+public record Kpis(double failedRequests, double totalRequests, double errorMinutes, double timeToDetect,
+                   double timeToMove90, double overloadSeconds, int shifts, int falseEvacuations,
+                   double timeToFailBack, int alerts) {
+
+    /** Fraction of requests that failed. */
+    public double failedFraction() {
+        return totalRequests == 0 ? 0 : failedRequests / totalRequests;
+    }
+}

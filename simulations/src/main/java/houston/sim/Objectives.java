@@ -1,0 +1,72 @@
+package houston.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a drill must show, each one optional (null: not checked). Factors compare Houston's
+ * failed requests with another policy's in the same run: 5 means at least five times fewer.
+ */
+public record Objectives(Double maxOverloadSeconds, Integer maxFalseEvacuations, Double maxTimeToDetect,
+                         Double maxTimeToMove90, Double minFactorVsBaseline, Double minFactorVsNoAction,
+                         Double maxFailedFraction, Integer maxShifts) {
+
+    public static final Objectives NONE = new Objectives(null, null, null, null, null, null, null, null);
+
+    /** One objective's verdict, with the figures that decided it. */
+    public record Verdict(String objective, boolean met, String detail) {
+    }
+
+    /** Checks Houston's run against the objectives, using the other runs for the factors. */
+    public List<Verdict> check(List<RunResult> runs) {
+        Kpis h = find(runs, HoustonPolicy.NAME);
+        List<Verdict> out = new ArrayList<>();
+        if (maxOverloadSeconds != null) {
+            out.add(at("receiver overload-seconds", h.overloadSeconds(), maxOverloadSeconds, "%.0f s"));
+        }
+        if (maxFalseEvacuations != null) {
+            out.add(new Verdict("false evacuations <= " + maxFalseEvacuations,
+                    h.falseEvacuations() <= maxFalseEvacuations, "houston: " + h.falseEvacuations()));
+        }
+        if (maxTimeToDetect != null) {
+            out.add(at("time to detect", h.timeToDetect(), maxTimeToDetect, "%.0f s"));
+        }
+        if (maxTimeToMove90 != null) {
+            out.add(at("time to move 90%", h.timeToMove90(), maxTimeToMove90, "%.0f s"));
+        }
+        if (maxFailedFraction != null) {
+            out.add(at("failed requests", h.failedFraction(), maxFailedFraction, "%.4f%%"));
+        }
+        if (maxShifts != null) {
+            out.add(new Verdict("shifts <= " + maxShifts, h.shifts() <= maxShifts, "houston: " + h.shifts()));
+        }
+        if (minFactorVsBaseline != null) {
+            out.add(factor(h, find(runs, Route53FailoverPolicy.NAME), Route53FailoverPolicy.NAME, minFactorVsBaseline));
+        }
+        if (minFactorVsNoAction != null) {
+            out.add(factor(h, find(runs, NoActionPolicy.NAME), NoActionPolicy.NAME, minFactorVsNoAction));
+        }
+        return out;
+    }
+
+    private static Verdict at(String name, double value, double max, String format) {
+        boolean percent = format.endsWith("%%");
+        String shown = Double.isNaN(value) ? "never" : String.format(Locale.ROOT, format, percent ? value * 100 : value);
+        String limit = String.format(Locale.ROOT, format, percent ? max * 100 : max);
+        return new Verdict(name + " <= " + limit, !Double.isNaN(value) && value <= max, "houston: " + shown);
+    }
+
+    private static Verdict factor(Kpis houston, Kpis other, String name, double min) {
+        double factor = houston.failedRequests() <= 0 ? Double.POSITIVE_INFINITY
+                : other.failedRequests() / houston.failedRequests();
+        return new Verdict(String.format(Locale.ROOT, "failed requests %.1fx fewer than %s", min, name), factor >= min,
+                String.format(Locale.ROOT, "houston %.0f, %s %.0f (%.1fx)", houston.failedRequests(), name,
+                        other.failedRequests(), factor));
+    }
+
+    private static Kpis find(List<RunResult> runs, String policy) {
+        return runs.stream().filter(r -> r.policy().equals(policy)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + policy + " run")).kpis();
+    }
+}

@@ -1,0 +1,32 @@
+package houston.sim;
+
+import houston.core.engine.Action;
+import houston.core.engine.ActionOutcome;
+import houston.core.health.Observation;
+import houston.core.health.ServiceSignal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Who steers traffic in a run: Houston's engine, nobody, or a baseline. A policy sees what the
+ * world reported since its last tick and answers with the same {@link Action}s the daemon
+ * executes; the world carries them out (DNS with its latency and faults, scalers with their lead
+ * times) and reports outcomes back on a later tick.
+ */
+interface Policy {
+
+    /** Name in the KPI table and the report. */
+    String name();
+
+    /** Whether the world should generate vantage-point probes for it (only Houston reads them). */
+    boolean wantsProbes();
+
+    /** False when its plan changes happen inside the DNS provider (no API call, no API faults). */
+    default boolean usesDnsApi() {
+        return true;
+    }
+
+    List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,
+                      List<ActionOutcome> outcomes);
+}

@@ -1,0 +1,239 @@
+package houston.sim;
+
+import houston.core.engine.Action;
+import houston.core.engine.ActionOutcome;
+import houston.core.engine.ActionOutcome.PublishStatus;
+import houston.core.engine.ActionOutcome.ScaleStatus;
+import houston.core.health.Observation;
+import houston.core.health.Outcome;
+import houston.core.health.ServiceSignal;
+import houston.core.health.SignalStatus;
+import houston.core.model.TrafficPlan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * One policy against one simulated world, in virtual time. Events: the policy's tick (the
+ * world advances, KPIs accrue, the policy decides, its actions start), one probe per vantage and
+ * location every probe interval plus jitter, service signals every 15 s, and the completions of
+ * DNS publishes and scale-ups. Everything random comes from the seed, so a run is reproducible.
+ */
+final class SimRun {
+
+    private static final int TICK = 0;
+    private static final int PROBE = 1;
+    private static final int SIGNALS = 2;
+    private static final int DONE = 3;
+    private static final long SIGNAL_INTERVAL_MS = 15_000;
+
+    private final Scenario scenario;
+    private final HoustonSetup setup;
+    private final Policy policy;
+    private final SimWorld world;
+    private final KpiRecorder kpis;
+    private final SplittableRandom probeRandom;
+    private final SplittableRandom worldRandom;
+    private final EventQueue queue = new EventQueue();
+    private final long startEpochMs;
+    private final List<String> vantages;
+    private final List<Observation> observations = new ArrayList<>();
+    private final List<ServiceSignal> signals = new ArrayList<>();
+    private final List<ActionOutcome> outcomes = new ArrayList<>();
+    private final Map<Integer, Runnable> completions = new HashMap<>();
+    private final double[][] published;
+    private int nextCompletion;
+    private long lastTick;
+
+    SimRun(Scenario scenario, HoustonSetup setup, Policy policy, SimWorld world, SplittableRandom random) {
+        this.scenario = scenario;
+        this.setup = setup;
+        this.policy = policy;
+        this.world = world;
+        this.kpis = new KpiRecorder(world, scenario.sample().toMillis());
+        this.probeRandom = random.split();
+        this.worldRandom = random.split();
+        this.startEpochMs = scenario.start().toEpochMilli();
+        this.vantages = setup.engine().health().vantages();
+        int n = world.size();
+        published = new double[n][];
+        for (int c = 0; c < n; c++) {
+            published[c] = new double[n];
+            published[c][c] = 1.0;
+        }
+    }
+
+    /** Runs to the end; {@code progress} hears the simulated milliseconds done now and then. */
+    RunResult run(LongConsumer progress) {
+        long end = scenario.length().toMillis();
+        queue.push(0, TICK << 24);
+        if (policy.wantsProbes()) {
+            long interval = setup.probes().interval().toMillis();
+            for (int v = 0; v < vantages.size(); v++) {
+                for (int l = 0; l < world.size(); l++) {
+                    queue.push(probeRandom.nextLong(interval), PROBE << 24 | (v * world.size() + l));
+                }
+            }
+        }
+        if (policy.wantsProbes() && scenario.signals()) {
+            queue.push(SIGNAL_INTERVAL_MS, SIGNALS << 24);
+        }
+        long reportEvery = Math.max(1, end / 200);
+        long nextReport = 0;
+        long events = 0;
+        while (!queue.isEmpty() && queue.peekTime() <= end) {
+            long ms = queue.peekTime();
+            int event = queue.pop();
+            events++;
+            int type = event >>> 24;
+            int index = event & 0xFFFFFF;
+            switch (type) {
+                case TICK -> tick(ms);
+                case PROBE -> probe(ms, index);
+                case SIGNALS -> signals(ms);
+                default -> completions.remove(index).run();
+            }
+            if (ms >= nextReport) {
+                progress.accept(ms);
+                nextReport = ms + reportEvery;
+            }
+        }
+        progress.accept(end);
+        return new RunResult(policy.name(), kpis.kpis(), kpis.series(), events);
+    }
+
+    private Instant at(long ms) {
+        return Instant.ofEpochMilli(startEpochMs + ms);
+    }
+
+    private void tick(long ms) {
+        world.advance(ms);
+        kpis.tick(ms, (ms - lastTick) / 1000.0);
+        lastTick = ms;
+        List<Action> actions = policy.tick(at(ms), List.copyOf(observations), List.copyOf(signals),
+                List.copyOf(outcomes));
+        observations.clear();
+        signals.clear();
+        outcomes.clear();
+        for (Action a : actions) {
+            execute(ms, a);
+        }
+        queue.push(ms + setup.tick().toMillis(), TICK << 24);
+    }
+
+    private void execute(long ms, Action a) {
+        if (a instanceof Action.PublishPlan p) {
+            publish(ms, p.plan());
+        } else if (a instanceof Action.PreScale s) {
+            preScale(ms, s);
+        } else if (a instanceof Action.ScaleDown d) {
+            world.scaleDown(world.topology().indexOf(d.location()), d.instances());
+        } else if (a instanceof Action.Notify notify) {
+            kpis.decision(ms, notify.decision());
+        } else if (a instanceof Action.Alert alert) {
+            kpis.alert(ms, alert.decision().location(), alert.message());
+        }
+    }
+
+    private void publish(long ms, TrafficPlan plan) {
+        if (!policy.usesDnsApi()) {
+            apply(ms, plan);
+            return;
+        }
+        long latency = scenario.dnsLatency().toMillis();
+        boolean down = world.anyActive(Fault.Kind.DNS_OUTAGE, ms);
+        double throttled = world.amount(Fault.Kind.DNS_THROTTLE, ms);
+        boolean fails = down || (throttled > 0 && worldRandom.nextDouble() < throttled);
+        later(ms + latency, () -> {
+            if (fails) {
+                outcomes.add(new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.FAILED,
+                        down ? "DNS API unavailable" : "Throttling: Rate exceeded", Duration.ofMillis(latency)));
+            } else {
+                apply(ms + latency, plan);
+                outcomes.add(new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.INSYNC, "",
+                        Duration.ofMillis(latency)));
+            }
+        });
+    }
+
+    /** DNS answers change: every catchment whose row differs starts moving its clients. */
+    private void apply(long ms, TrafficPlan plan) {
+        boolean changed = false;
+        for (int c = 0; c < world.size(); c++) {
+            double[] row = plan.row(c);
+            if (!java.util.Arrays.equals(row, published[c])) {
+                published[c] = row;
+                world.publish(c, ms, row);
+                changed = true;
+            }
+        }
+        if (changed) {
+            kpis.shifted();
+        }
+    }
+
+    private void preScale(long ms, Action.PreScale s) {
+        int l = world.topology().indexOf(s.location());
+        if (world.anyActive(Fault.Kind.SCALER_FAIL, ms)) {
+            later(ms + 30_000, () -> outcomes.add(new ActionOutcome.ScaleResult(s.location(), s.instances(),
+                    ScaleStatus.FAILED, "scaler error (drill fault)")));
+            return;
+        }
+        double slow = Math.max(1.0, world.amount(Fault.Kind.SCALER_SLOW, ms));
+        long lead = world.instances(l) >= s.instances() ? 0
+                : (long) (world.topology().location(l).capacity().scaleUpLeadTime().toMillis() * slow);
+        long timeout = setup.scaleReadyTimeout().toMillis();
+        if (lead > timeout) {
+            later(ms + timeout, () -> outcomes.add(new ActionOutcome.ScaleResult(s.location(), s.instances(),
+                    ScaleStatus.TIMED_OUT, "not ready after " + timeout / 1000 + "s")));
+            later(ms + lead, () -> world.ready(l, s.instances()));
+            return;
+        }
+        later(ms + lead, () -> {
+            world.ready(l, s.instances());
+            outcomes.add(new ActionOutcome.ScaleResult(s.location(), world.instances(l), ScaleStatus.READY, ""));
+        });
+    }
+
+    private void later(long ms, Runnable completion) {
+        int id = nextCompletion++ & 0xFFFFFF;
+        completions.put(id, completion);
+        queue.push(ms, DONE << 24 | id);
+    }
+
+    private void probe(long ms, int index) {
+        int n = world.size();
+        int v = index / n;
+        int l = index % n;
+        String vantage = vantages.get(v);
+        Outcome outcome = world.active(Fault.Kind.PARTITION, vantage, ms) ? Outcome.TIMEOUT
+                : world.probe(l, ms, scenario.probeLoss(), setup.probes().latencyObjective().toMillis(), probeRandom);
+        observations.add(new Observation(vantage, world.topology().location(l).id(), "canary", at(ms), outcome,
+                Duration.ZERO));
+        long jitter = setup.probes().jitter().toMillis();
+        queue.push(ms + setup.probes().interval().toMillis() + (jitter > 0 ? probeRandom.nextLong(jitter + 1) : 0),
+                PROBE << 24 | index);
+    }
+
+    /** What the services' own monitoring reports: errors they see from the inside (none from a dead location). */
+    private void signals(long ms) {
+        for (int l = 0; l < world.size(); l++) {
+            String id = world.topology().location(l).id();
+            if (world.active(Fault.Kind.OUTAGE, id, ms)) {
+                continue;
+            }
+            double err = world.faultError(l, ms);
+            SignalStatus status = err >= 0.05 ? SignalStatus.FAILING
+                    : err >= 0.01 ? SignalStatus.DEGRADED : SignalStatus.HEALTHY;
+            signals.add(new ServiceSignal(id, "web", status, String.format(java.util.Locale.ROOT,
+                    "%.1f%% errors", err * 100), at(ms)));
+        }
+        queue.push(ms + SIGNAL_INTERVAL_MS, SIGNALS << 24);
+    }
+}

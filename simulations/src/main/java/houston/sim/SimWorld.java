@@ -1,0 +1,235 @@
+package houston.sim;
+
+import houston.core.health.Outcome;
+import houston.core.model.CapacityModel;
+import houston.core.model.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The true state of the simulated platform: demand, where DNS clients really send it, the
+ * instances each location runs, and the faults in force. Users' requests fail where a fault
+ * fails them or where load exceeds what the ready instances serve at 100%.
+ *
+ * <p>Every location also has the reactive autoscaler it would have without Houston (an HPA):
+ * when its load passes target utilisation it grows to fit after its scale-up lead time. It never
+ * shrinks below the size the location was built with, or below a pre-scale it was asked for.
+ */
+final class SimWorld {
+
+    private final Topology topology;
+    private final DemandModel demand;
+    private final List<Fault> faults;
+    private final int n;
+    private final DnsClients[] clients;
+    private final int[] instances;
+    private final int[] floor;
+    private final long[] reactiveReadyAt;
+    private final int[] reactiveTarget;
+    final double[] demandNow;
+    final double[] loadNow;
+    final double[] failNow;
+    final double[][] split;
+
+    SimWorld(Topology topology, DemandModel demand, List<Fault> faults, TtlModel ttl) {
+        this.topology = topology;
+        this.demand = demand;
+        this.faults = List.copyOf(faults);
+        this.n = topology.size();
+        clients = new DnsClients[n];
+        instances = new int[n];
+        floor = new int[n];
+        reactiveReadyAt = new long[n];
+        reactiveTarget = new int[n];
+        demandNow = new double[n];
+        loadNow = new double[n];
+        failNow = new double[n];
+        split = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] home = new double[n];
+            home[i] = 1.0;
+            clients[i] = new DnsClients(ttl, home);
+            instances[i] = topology.location(i).capacity().instances();
+            floor[i] = instances[i];
+            reactiveReadyAt[i] = -1;
+        }
+    }
+
+    int size() {
+        return n;
+    }
+
+    Topology topology() {
+        return topology;
+    }
+
+    int instances(int l) {
+        return instances[l];
+    }
+
+    /** Capacity (requests/s at 100% utilisation) of the ready instances. */
+    double capacity(int l) {
+        return instances[l] * topology.location(l).capacity().rpsPerInstance();
+    }
+
+    /** DNS starts answering {@code row} for catchment {@code c}. */
+    void publish(int c, long ms, double[] row) {
+        clients[c].publish(ms / 1000.0, row);
+    }
+
+    /** Instances become ready (a pre-scale or a reactive scale-up completing). */
+    void ready(int l, int count) {
+        instances[l] = Math.max(instances[l], Math.min(count, topology.location(l).capacity().maxInstances()));
+        floor[l] = Math.max(floor[l], Math.min(count, topology.location(l).capacity().maxInstances()));
+    }
+
+    /** Houston returns a receiver to its own size. */
+    void scaleDown(int l, int count) {
+        int own = topology.location(l).capacity().instances();
+        floor[l] = Math.max(own, count);
+        instances[l] = Math.max(floor[l], Math.min(instances[l], count));
+    }
+
+    /** Brings the world to {@code ms}: demand, the effective splits, loads, failures, the reactive scalers. */
+    void advance(long ms) {
+        for (int c = 0; c < n; c++) {
+            demandNow[c] = demand.demand(c, ms);
+            clients[c].effective(ms / 1000.0, split[c]);
+        }
+        java.util.Arrays.fill(loadNow, 0);
+        for (int c = 0; c < n; c++) {
+            double[] row = split[c];
+            for (int l = 0; l < n; l++) {
+                loadNow[l] += demandNow[c] * row[l];
+            }
+        }
+        for (int l = 0; l < n; l++) {
+            double faulted = faultError(l, ms);
+            double overload = overload(l);
+            failNow[l] = 1 - (1 - faulted) * (1 - overload);
+            react(l, ms);
+        }
+    }
+
+    /** Fraction of {@code l}'s requests failing for lack of capacity. */
+    double overload(int l) {
+        double cap = capacity(l);
+        return loadNow[l] <= cap ? 0 : 1 - cap / loadNow[l];
+    }
+
+    private void react(int l, long ms) {
+        CapacityModel m = topology.location(l).capacity();
+        if (reactiveReadyAt[l] >= 0 && ms >= reactiveReadyAt[l]) {
+            instances[l] = Math.max(instances[l], reactiveTarget[l]);
+            reactiveReadyAt[l] = -1;
+        }
+        int wanted = m.instancesFor(loadNow[l]);
+        if (wanted > instances[l] && reactiveReadyAt[l] < 0) {
+            reactiveTarget[l] = wanted;
+            reactiveReadyAt[l] = ms + m.scaleUpLeadTime().toMillis();
+        }
+    }
+
+    /** Fraction of requests the faults in force at {@code ms} fail at location {@code l}. */
+    double faultError(int l, long ms) {
+        String id = topology.location(l).id();
+        double ok = 1.0;
+        for (Fault f : faults) {
+            if (f.kind().hitsLocation() && f.target().equals(id)) {
+                ok *= 1 - f.errorFraction(ms);
+            }
+        }
+        return 1 - ok;
+    }
+
+    double faultLatencyMs(int l, long ms) {
+        String id = topology.location(l).id();
+        double extra = 0;
+        for (Fault f : faults) {
+            if (f.target().equals(id)) {
+                extra += f.latencyMs(ms);
+            }
+        }
+        return extra;
+    }
+
+    boolean locationFaulted(int l, long ms) {
+        String id = topology.location(l).id();
+        for (Fault f : faults) {
+            if (f.kind().hitsLocation() && f.target().equals(id) && f.activeAt(ms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean active(Fault.Kind kind, String target, long ms) {
+        for (Fault f : faults) {
+            if (f.kind() == kind && f.target().equals(target) && f.activeAt(ms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean anyActive(Fault.Kind kind, long ms) {
+        for (Fault f : faults) {
+            if (f.kind() == kind && f.activeAt(ms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The strongest {@code kind} fault in force (its amount), or 0. */
+    double amount(Fault.Kind kind, long ms) {
+        double a = 0;
+        for (Fault f : faults) {
+            if (f.kind() == kind && f.activeAt(ms)) {
+                a = Math.max(a, f.amount());
+            }
+        }
+        return a;
+    }
+
+    List<Fault> faults() {
+        return faults;
+    }
+
+    /** Faults of serving locations, in start order. */
+    List<Fault> locationFaults() {
+        List<Fault> out = new ArrayList<>();
+        for (Fault f : faults) {
+            if (f.kind().hitsLocation()) {
+                out.add(f);
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(Fault::startMs));
+        return out;
+    }
+
+    /**
+     * What one probe (or health check) of location {@code l} sees at {@code ms}: a request like a
+     * user's, failing as users' requests fail there, plus random loss on the way.
+     */
+    Outcome probe(int l, long ms, double loss, double latencyObjectiveMs, SplittableRandom random) {
+        if (random.nextDouble() < loss) {
+            return Outcome.TIMEOUT;
+        }
+        double faulted = faultError(l, ms);
+        if (faulted > 0 && random.nextDouble() < faulted) {
+            return locationDown(l, ms) ? Outcome.CONNECT_ERROR : Outcome.HTTP_ERROR;
+        }
+        if (random.nextDouble() < overload(l)) {
+            return Outcome.HTTP_ERROR;
+        }
+        return faultLatencyMs(l, ms) >= latencyObjectiveMs ? Outcome.SLOW : Outcome.OK;
+    }
+
+    private boolean locationDown(int l, long ms) {
+        String id = topology.location(l).id();
+        return active(Fault.Kind.OUTAGE, id, ms) || active(Fault.Kind.FLAP, id, ms);
+    }
+}

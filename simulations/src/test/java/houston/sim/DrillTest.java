@@ -1,0 +1,81 @@
+package houston.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Whole runs over the small fixture world: the three policies, side by side. */
+class DrillTest {
+
+    private final HoustonSetup setup = SimFixtures.setup();
+
+    private Scenario outage(long seed) {
+        return SimFixtures.scenario(Duration.ofMinutes(30),
+                List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 300, 600, 0)), Objectives.NONE).withSeed(seed);
+    }
+
+    @Test
+    void houstonFailsFewerRequestsThanTheBaselineAndTheBaselineFewerThanNoAction() {
+        DrillResult r = Drill.run(outage(42), setup, p -> { });
+
+        double houston = r.run(HoustonPolicy.NAME).kpis().failedRequests();
+        double baseline = r.run(Route53FailoverPolicy.NAME).kpis().failedRequests();
+        double none = r.run(NoActionPolicy.NAME).kpis().failedRequests();
+        assertTrue(houston * 2 < baseline && baseline * 2 < none, houston + " / " + baseline + " / " + none);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRun() {
+        Kpis first = Drill.runOne(outage(7), setup, HoustonPolicy.NAME, ms -> { }).kpis();
+
+        Kpis second = Drill.runOne(outage(7), setup, HoustonPolicy.NAME, ms -> { }).kpis();
+
+        assertEquals(first, second);
+    }
+
+    @Test
+    void houstonDecidesWithinSecondsTheBaselineAfterItsThreeFailedChecks() {
+        DrillResult r = Drill.run(outage(42), setup, p -> { });
+
+        assertTrue(r.run(HoustonPolicy.NAME).kpis().timeToDetect() <= 10, KpiTable.render(r));
+        double baseline = r.run(Route53FailoverPolicy.NAME).kpis().timeToDetect();
+        assertTrue(baseline >= 60 && baseline <= 120, KpiTable.render(r));
+    }
+
+    @Test
+    void aPartitionedVantageMovesNothing() {
+        Scenario s = SimFixtures.scenario(Duration.ofMinutes(20),
+                List.of(SimFixtures.fault(Fault.Kind.PARTITION, "vantage-a", 60, 900, 0)), Objectives.NONE);
+
+        Kpis k = Drill.runOne(s, setup, HoustonPolicy.NAME, ms -> { }).kpis();
+
+        assertEquals(0, k.shifts());
+        assertEquals(0, k.falseEvacuations());
+    }
+
+    @Test
+    void anObjectiveMissedIsReportedWithItsFigures() {
+        Scenario s = SimFixtures.scenario(Duration.ofMinutes(30),
+                List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 300, 600, 0)),
+                new Objectives(null, null, 1.0, null, null, null, null, null));
+
+        DrillResult r = Drill.run(s, setup, p -> { });
+
+        assertEquals(List.of(false), r.verdicts().stream().map(Objectives.Verdict::met).toList());
+        assertTrue(r.verdicts().get(0).detail().startsWith("houston: "), r.verdicts().toString());
+    }
+
+    @Test
+    void theReportChartsTheRunAndMarksTheFault() {
+        DrillResult r = Drill.run(outage(42), setup, p -> { });
+
+        String html = HtmlReport.render(r);
+
+        assertTrue(html.contains("<svg") && html.contains("loc-03"), "charts for the faulted location");
+        assertTrue(html.contains("outage loc-03 at +300s"), "the fault is marked");
+    }
+}
