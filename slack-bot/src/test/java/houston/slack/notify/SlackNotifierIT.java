@@ -148,7 +148,8 @@ class SlackNotifierIT {
         List<LoggedRequest> posts = posts();
         assertEquals(steps.size(), posts.size());
         assertEquals(null, field(posts.get(0), "thread_ts"));
-        assertTrue(field(posts.get(0), "text").contains("loc-1 evacuating"), field(posts.get(0), "text"));
+        assertTrue(field(posts.get(0), "text").contains("loc-1 suspect"), "the suspicion opens the thread: "
+                + field(posts.get(0), "text"));
         for (int i = 1; i < posts.size(); i++) {
             assertEquals("111.000", field(posts.get(i), "thread_ts"), "post " + i);
             assertEquals(steps.get(i).decision().summary(), field(posts.get(i), "text").substring(
