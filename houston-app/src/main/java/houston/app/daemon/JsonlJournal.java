@@ -38,6 +38,9 @@ public final class JsonlJournal implements Journal {
     private final int keepFiles;
     private FileChannel channel;
 
+    private volatile long lastWriteNanos;
+    private volatile long lastWriteMillis;
+
     public JsonlJournal(Path dir, long maxBytes, int keepFiles) {
         this.dir = dir;
         this.maxBytes = maxBytes;
@@ -68,14 +71,27 @@ public final class JsonlJournal implements Journal {
         write(JournalCodec.encode(checkpoint));
     }
 
+    /** How long the last append took, write and fsync included: the journal's lag behind the loop. */
+    public long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
+    /** When the last append finished (epoch ms; 0: none yet). */
+    public long lastWriteMillis() {
+        return lastWriteMillis;
+    }
+
     private void write(String text) {
         byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
         try {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(false);
+            lastWriteNanos = System.nanoTime() - started;
+            lastWriteMillis = System.currentTimeMillis();
             if (channel.size() > maxBytes) {
                 rotate();
             }
