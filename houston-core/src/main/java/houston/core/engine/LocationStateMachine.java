@@ -137,6 +137,13 @@ final class LocationStateMachine {
 
     private void evacuated(StepContext ctx, int l, PinTarget pin, boolean good) {
         LocationTrack t = ctx.tracks[l];
+        // Part of a dead location's traffic waited for its receivers: move it once they are ready,
+        // unless the location has come back meanwhile (then fail-back takes it from here).
+        boolean receiversReady = t.awaitingReady().isEmpty() || ctx.now >= t.prescaleDeadline();
+        if (receiversReady && !good && ctx.row(l)[l] > t.evacuationRow()[l] + 1e-9) {
+            mover.completeShift(ctx, l);
+            return;
+        }
         if (pin == PinTarget.EVACUATED) {
             return;
         }

@@ -64,7 +64,10 @@ final class TrafficMover {
 
     /** Makes the evacuation live, and moves other catchments' shares off {@code l} as well. */
     void shift(StepContext ctx, int l, String why) {
-        ctx.changeRow(l, ctx.tracks[l].evacuationRow(), "evacuate " + ctx.id(l));
+        LocationTrack track = ctx.tracks[l];
+        double[] now = track.awaitingReady().isEmpty() ? track.evacuationRow() : whatReceiversCarryNow(ctx, l,
+                track.evacuationRow());
+        ctx.changeRow(l, now, "evacuate " + ctx.id(l));
         ctx.awaitPublish(l);
         List<Placement> others = new ArrayList<>();
         for (int c = 0; c < ctx.topology.size(); c++) {
@@ -82,7 +85,70 @@ final class TrafficMover {
             }
             others.add(p);
         }
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why, others, List.of());
+        String held = now == track.evacuationRow() ? "" : String.format(Locale.ROOT,
+                "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100);
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why + held, others,
+                List.of());
+    }
+
+    /**
+     * The evacuation row cut to what each receiver's ready instances serve at 100% beside its own
+     * load; what does not fit spills to the next nearest eligible locations with ready headroom (up
+     * to {@code planner.max-receivers} in all), and only the rest stays on {@code l} until the
+     * receivers are ready. A dead location's users fail either way, but an overloaded receiver
+     * fails its own users too and degrades worse than linearly (the failover that causes the second
+     * outage), so nothing is sent that a receiver cannot carry now. O(locations).
+     */
+    private static double[] whatReceiversCarryNow(StepContext ctx, int l, double[] evacuationRow) {
+        double demand = ctx.demand[l];
+        if (demand <= 0) {
+            return evacuationRow;
+        }
+        double[] loads = ctx.loads();
+        double[] current = ctx.row(l);
+        double[] row = evacuationRow.clone();
+        double kept = row[l];
+        int used = 0;
+        for (int r = 0; r < row.length; r++) {
+            if (r == l || row[r] <= current[r]) {
+                continue;
+            }
+            used++;
+            double extra = Math.min((row[r] - current[r]) * demand, headroom(ctx, r, loads));
+            double fraction = current[r] + extra / demand;
+            kept += row[r] - fraction;
+            row[r] = fraction;
+        }
+        boolean[] eligible = ctx.eligibleReceivers(l);
+        for (int rank = 0; rank < row.length - 1 && used < ctx.config.planner().maxReceivers()
+                && kept > evacuationRow[l] + 1e-9; rank++) {
+            int r = ctx.topology.neighbour(l, rank);
+            if (!eligible[r] || row[r] > current[r]) {
+                continue;
+            }
+            double extra = Math.min((kept - evacuationRow[l]) * demand, headroom(ctx, r, loads));
+            if (extra > 0) {
+                used++;
+                row[r] += extra / demand;
+                kept -= extra / demand;
+            }
+        }
+        row[l] = kept;
+        return row;
+    }
+
+    /** Requests/s {@code r}'s ready instances serve at 100% beyond its load now. */
+    private static double headroom(StepContext ctx, int r, double[] loads) {
+        return Math.max(0, ctx.instances[r] * ctx.topology.location(r).capacity().rpsPerInstance() - loads[r]);
+    }
+
+    /** Receivers are ready: moves what {@link #whatReceiversCarryNow} kept on {@code l}. */
+    void completeShift(StepContext ctx, int l) {
+        LocationTrack t = ctx.tracks[l];
+        ctx.changeRow(l, t.evacuationRow(), "evacuate the rest of " + ctx.id(l));
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
+                "%s traffic shifting: receivers ready, moving the %.0f%% that waited for them", ctx.id(l),
+                ctx.row(l)[l] * 100), List.of(), List.of());
     }
 
     /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */

@@ -1,0 +1,57 @@
+package houston.core.engine;
+
+import houston.core.TestTopologies;
+import houston.core.config.EngineConfig;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A dead location shifts at once, but only what ready instances carry (spilling to the next
+ * nearest up to max-receivers); the rest follows when its receivers are ready. Found by the us-east-1 drill: receivers ran past 100% for minutes.
+ */
+class InterimShiftTest {
+
+    // 900 rps per catchment; 10 ready instances of 100 rps: 100 rps of headroom per location now.
+    private final EngineHarness world = new EngineHarness(EngineConfig.defaults(),
+            TestTopologies.equator(900, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
+
+    private double load(String location) {
+        double load = 0;
+        for (String c : world.topology.ids()) {
+            load += 900 * world.fraction(c, location);
+        }
+        return load;
+    }
+
+    @Test
+    void aDeadLocationMovesOnlyWhatItsReceiversCarryBeforeTheyAreReady() {
+        world.confirmScaleUps = false;
+        world.run(10);
+
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(8);
+
+        // Six receivers (planner.max-receivers) with 100 rps of headroom each take 600 of 900 rps.
+        assertEquals(1.0 / 3, world.fraction("loc-07", "loc-07"), 1e-6);
+        for (String r : world.topology.ids()) {
+            if (!r.equals("loc-07")) {
+                assertTrue(load(r) <= 1000 + 1e-6, r + " carries " + load(r) + " rps on 1,000 of capacity");
+            }
+        }
+    }
+
+    @Test
+    void theRestMovesOnceTheReceiversAreReady() {
+        world.confirmScaleUps = false;
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(8);
+
+        for (Action.PreScale p : world.all(Action.PreScale.class)) {
+            world.outcome(new ActionOutcome.ScaleResult(p.location(), p.instances(), ActionOutcome.ScaleStatus.READY, ""));
+        }
+        world.run(3);
+
+        assertEquals(0.0, world.fraction("loc-07", "loc-07"), 1e-9);
+    }
+}
