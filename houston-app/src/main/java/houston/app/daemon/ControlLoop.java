@@ -182,8 +182,9 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     /** Called after every tick with the step and how long the tick took (metrics). */
-    public void onTick(java.util.function.BiConsumer<Step, Long> tickListener) {
-        this.listener = tickListener;
+    /** Adds a listener called on the loop thread after every tick, with its duration in ns. */
+    public synchronized void onTick(java.util.function.BiConsumer<Step, Long> tickListener) {
+        this.listener = listener.andThen(tickListener);
     }
 
     public EngineState state() {

@@ -81,6 +81,7 @@ public final class Daemon implements AutoCloseable {
                     initial.liveGeneration()));
         }
         ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
+        loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);
         Router router = Router.router(vertx);
         DaemonHttp http = new DaemonHttp(loop, registry);

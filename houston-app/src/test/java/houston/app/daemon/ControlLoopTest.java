@@ -39,31 +39,11 @@ class ControlLoopTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TempDir
     Path dir;
 
     private final HoustonSettings settings = HoustonConfigLoader.load(null);
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(T0);
     private final List<TrafficPlan> published = new ArrayList<>();
     private final List<Action> told = new ArrayList<>();
     private DecisionEngine engine;
