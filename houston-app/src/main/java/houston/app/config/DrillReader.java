@@ -45,8 +45,28 @@ public final class DrillReader {
     }
 
     public static Drill read(Path file) {
-        Config parsed = HoustonConfigLoader.parseFile(file, "FILE");
-        HoustonSettings settings = HoustonConfigLoader.load(parsed.withoutPath("drill"), file.toString());
+        return read(HoustonConfigLoader.parseFile(file, "FILE"), ConfigFactory.empty(), file);
+    }
+
+    /**
+     * A drill shipped in config/drills (built into Houston), run against a daemon's own
+     * configuration ({@code daemonConfig}, null: the built-in defaults) with the drill's keys on top.
+     * Returns null when no drill has that name.
+     */
+    public static Drill readShipped(String name, Path daemonConfig) {
+        if (!name.matches("[A-Za-z0-9_.-]{1,64}")
+                || DrillReader.class.getClassLoader().getResource("drills/" + name + ".conf") == null) {
+            return null;
+        }
+        Config parsed = ConfigFactory.parseResources("drills/" + name + ".conf",
+                ConfigParseOptions.defaults().setAllowMissing(false));
+        Config base = daemonConfig == null ? ConfigFactory.empty() : HoustonConfigLoader.parseFile(daemonConfig, "--config");
+        return read(parsed, base, Path.of("config", "drills", name + ".conf"));
+    }
+
+    private static Drill read(Config parsed, Config base, Path file) {
+        HoustonSettings settings = HoustonConfigLoader.load(parsed.withoutPath("drill").withFallback(base),
+                file.toString());
         List<ConfigProblem> problems = new ArrayList<>();
         Config defaults = ConfigFactory.parseResources(DEFAULTS, ConfigParseOptions.defaults().setAllowMissing(false));
         Config own = parsed.withOnlyPath("drill");
