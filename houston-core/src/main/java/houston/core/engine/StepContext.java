@@ -95,6 +95,23 @@ final class StepContext {
         awaitingPublish.add(l);
     }
 
+    /**
+     * Requests/s each location will serve once every evacuation in progress is complete: an
+     * evacuee's final row counts, not the interim one that waits for its receivers. Planning
+     * uses these, so a second evacuation is not placed on capacity the first one will take.
+     */
+    double[] plannedLoads() {
+        double[] load = new double[topology.size()];
+        for (int c = 0; c < topology.size(); c++) {
+            double[] r = tracks[c].evacuationRow() != null && tracks[c].state() != LocationState.RECOVERING
+                    ? tracks[c].evacuationRow() : row(c);
+            for (int s = 0; s < topology.size(); s++) {
+                load[s] += demand[c] * r[s];
+            }
+        }
+        return load;
+    }
+
     /** Requests/s each location serves under the plan as it stands in this step. */
     double[] loads() {
         double[] load = new double[topology.size()];

@@ -26,7 +26,7 @@ final class TrafficMover {
     /** Plans where {@code l}'s catchment goes, asks receivers to pre-scale, and enters EVACUATING. */
     void decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
         double[] row = ctx.row(l);
-        Placement placement = planner.place(l, ctx.demand[l] * row[l], ctx.loads(), ctx.eligibleReceivers(l),
+        Placement placement = planner.place(l, ctx.demand[l] * row[l], ctx.plannedLoads(), ctx.eligibleReceivers(l),
                 ctx.instances);
         double[] evacuationRow = moveShare(ctx.topology, row, l, placement);
         List<String> awaiting = new ArrayList<>();
@@ -77,7 +77,7 @@ final class TrafficMover {
             }
             boolean[] eligible = ctx.eligibleReceivers(l);
             eligible[c] = false;
-            Placement p = planner.place(c, ctx.demand[c] * row[l], ctx.loads(), eligible, ctx.instances);
+            Placement p = planner.place(c, ctx.demand[c] * row[l], ctx.plannedLoads(), eligible, ctx.instances);
             ctx.changeRow(c, moveShare(ctx.topology, row, l, p), "move " + ctx.id(c) + "'s share off " + ctx.id(l));
             LocationTrack t = ctx.tracks[c];
             if (t.evacuationRow() != null) {
