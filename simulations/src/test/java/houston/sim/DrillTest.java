@@ -78,4 +78,40 @@ class DrillTest {
         assertTrue(html.contains("<svg") && html.contains("loc-03"), "charts for the faulted location");
         assertTrue(html.contains("outage loc-03 at +300s"), "the fault is marked");
     }
+
+    @Test
+    void aFailingScalerIsReportedAndTheEvacuationStillHappens() {
+        Scenario s = SimFixtures.scenario(Duration.ofMinutes(20), List.of(
+                SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 900, 0),
+                SimFixtures.fault(Fault.Kind.SCALER_FAIL, "", 0, 1200, 0)), Objectives.NONE);
+
+        RunResult r = Drill.runOne(s, setup, HoustonPolicy.NAME, ms -> { });
+
+        assertTrue(r.kpis().alerts() > 0, "scaler failures raise alerts");
+        assertTrue(r.series().marks().stream().anyMatch(m -> m.text().contains("scaler error")), "named in the alert");
+        assertTrue(r.kpis().timeToMove90() <= 180, "still moved: " + r.kpis());
+    }
+
+    @Test
+    void aDnsOutageDelaysTheMoveUntilPublishingWorksAgain() {
+        Scenario s = SimFixtures.scenario(Duration.ofMinutes(20), List.of(
+                SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 900, 0),
+                SimFixtures.fault(Fault.Kind.DNS_OUTAGE, "", 0, 180, 0)), Objectives.NONE);
+
+        RunResult r = Drill.runOne(s, setup, HoustonPolicy.NAME, ms -> { });
+
+        assertTrue(r.kpis().timeToDetect() <= 10, "decided at once: " + r.kpis());
+        assertTrue(r.kpis().timeToMove90() >= 120, "but nothing moved while DNS was down: " + r.kpis());
+    }
+
+    @Test
+    void aSlowLocationIsEvacuatedAfterItsReceiversArePreScaled() {
+        Scenario s = SimFixtures.scenario(Duration.ofMinutes(20),
+                List.of(SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 60, 900, 3000)), Objectives.NONE);
+
+        RunResult r = Drill.runOne(s, setup, HoustonPolicy.NAME, ms -> { });
+
+        assertTrue(r.kpis().timeToDetect() <= 10, r.kpis().toString());
+        assertEquals(0.0, r.kpis().overloadSeconds());
+    }
 }
