@@ -155,10 +155,19 @@ final class TrafficMover {
     void failback(StepContext ctx, int l, int step, String why) {
         double fraction = ctx.config.failback().steps().get(step);
         LocationTrack t = ctx.tracks[l];
+        // Fail-back only ever brings traffic home: no receiver gets more than it carries now (after an
+        // interim shift it may carry less than the evacuation row gives it).
+        double[] current = ctx.row(l);
         double[] row = new double[ctx.topology.size()];
+        double cut = 0;
         for (int s = 0; s < row.length; s++) {
-            row[s] = (1 - fraction) * t.evacuationRow()[s] + (s == l ? fraction : 0);
+            if (s != l) {
+                double planned = (1 - fraction) * t.evacuationRow()[s];
+                row[s] = Math.min(current[s], planned);
+                cut += planned - row[s];
+            }
         }
+        row[l] = (1 - fraction) * t.evacuationRow()[l] + fraction + cut;
         ctx.changeRow(l, row, "fail back " + ctx.id(l) + " to " + percent(fraction));
         if (fraction >= 1.0) {
             ctx.notify(l, DecisionKind.RESTORED, ctx.id(l) + " restored: serving all of its catchment again ("

@@ -54,4 +54,25 @@ class InterimShiftTest {
 
         assertEquals(0.0, world.fraction("loc-07", "loc-07"), 1e-9);
     }
+
+    @Test
+    void aLocationBackBeforeItsReceiversAreReadyFailsBackWithoutLoadingThemMore() {
+        world.confirmScaleUps = false;
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(8);
+        double[] interim = new double[15];
+        for (int r = 0; r < 15; r++) {
+            interim[r] = load(world.topology.ids().get(r));
+        }
+
+        world.clear().run(70);
+
+        assertEquals(1, world.decisions(DecisionKind.FAILBACK_STEP).size());
+        for (int r = 0; r < 15; r++) {
+            String id = world.topology.ids().get(r);
+            if (!id.equals("loc-07")) {
+                assertTrue(load(id) <= interim[r] + 1e-6, id + ": " + load(id) + " > " + interim[r]);
+            }
+        }
+    }
 }
