@@ -96,6 +96,38 @@ final class PlanCommand extends SettingsCommand {
                     l.capacity().scaleUpLeadTime().toSeconds());
         }
         p.alerts().forEach(a -> out.println("ALERT " + a.kind() + ": " + a.message()));
+        interim(p, settings, out);
         out.printf(Locale.ROOT, "%nPlan generation %d would be published.%n", p.plan().generation());
+    }
+
+    /** What is published at once when receivers must scale first: what their ready instances carry. */
+    private static void interim(Answer p, HoustonSettings settings, PrintWriter out) {
+        List<String> ids = settings.topology().ids();
+        for (Placement placement : p.placements()) {
+            int origin = ids.indexOf(placement.origin());
+            double[] row = p.plan().row(origin);
+            if (origin < 0) {
+                continue;
+            }
+            double[] planned = new double[row.length];
+            planned[origin] = placement.movedRps() <= 0 ? 1 : placement.unplacedRps() / placement.movedRps();
+            placement.receivers().forEach(r -> planned[ids.indexOf(r.location())] += r.fraction());
+            boolean differs = false;
+            for (int s = 0; s < row.length; s++) {
+                differs |= Math.abs(row[s] - planned[s]) > 1e-6;
+            }
+            if (!differs) {
+                continue;
+            }
+            List<String> parts = new java.util.ArrayList<>();
+            for (int s = 0; s < row.length; s++) {
+                if (row[s] > 1e-9) {
+                    parts.add(String.format(Locale.ROOT, "%s %.1f%%", s == origin ? "home" : ids.get(s), row[s] * 100));
+                }
+            }
+            out.printf(Locale.ROOT, "%nUntil the pre-scales are ready, %s's users go where ready instances have room:%n"
+                    + "  %s%n  (no receiver past 100%%; the rest moves as the receivers become ready)%n",
+                    placement.origin(), String.join(", ", parts));
+        }
     }
 }

@@ -84,6 +84,15 @@ class CliTest {
     }
 
     @Test
+    void planTableSaysWhereUsersGoUntilThePreScalesAreReady() {
+        int code = run("plan", "--evacuate", "us-east-1");
+
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("Until the pre-scales are ready, us-east-1's users go where ready "
+                + "instances have room:"), out.toString());
+    }
+
+    @Test
     void planForAnUnknownLocationExitsTwoNamingTheKnownOnes() {
         int code = run("plan", "--evacuate", "mars-north-1");
 
