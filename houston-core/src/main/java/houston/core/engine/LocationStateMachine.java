@@ -140,7 +140,7 @@ final class LocationStateMachine {
         // Part of a dead location's traffic waited for its receivers: move it once they are ready,
         // unless the location has come back meanwhile (then fail-back takes it from here).
         boolean receiversReady = t.awaitingReady().isEmpty() || ctx.now >= t.prescaleDeadline();
-        if (receiversReady && !good && ctx.row(l)[l] > t.evacuationRow()[l] + 1e-9) {
+        if (receiversReady && !good && TrafficMover.waiting(ctx, l) > 1e-9) {
             mover.completeShift(ctx, l);
             return;
         }

@@ -142,13 +142,27 @@ final class TrafficMover {
         return Math.max(0, ctx.instances[r] * ctx.topology.location(r).capacity().rpsPerInstance() - loads[r]);
     }
 
-    /** Receivers are ready: moves what {@link #whatReceiversCarryNow} kept on {@code l}. */
+    /**
+     * Share of {@code l}'s catchment not yet where its evacuation row sends it: what
+     * {@link #whatReceiversCarryNow} kept home or spilled elsewhere while the receivers scale.
+     */
+    static double waiting(StepContext ctx, int l) {
+        double[] current = ctx.row(l);
+        double[] target = ctx.tracks[l].evacuationRow();
+        double waiting = 0;
+        for (int s = 0; s < current.length; s++) {
+            waiting += Math.max(0, current[s] - target[s]);
+        }
+        return waiting;
+    }
+
+    /** Receivers are ready: moves what {@link #whatReceiversCarryNow} kept home or spilled. */
     void completeShift(StepContext ctx, int l) {
-        LocationTrack t = ctx.tracks[l];
-        ctx.changeRow(l, t.evacuationRow(), "evacuate the rest of " + ctx.id(l));
+        double waited = waiting(ctx, l);
+        ctx.changeRow(l, ctx.tracks[l].evacuationRow(), "evacuate the rest of " + ctx.id(l));
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
                 "%s traffic shifting: receivers ready, moving the %.0f%% that waited for them", ctx.id(l),
-                ctx.row(l)[l] * 100), List.of(), List.of());
+                waited * 100), List.of(), List.of());
     }
 
     /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */

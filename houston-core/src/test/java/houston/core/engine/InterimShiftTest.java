@@ -4,6 +4,10 @@ import houston.core.TestTopologies;
 import houston.core.config.EngineConfig;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +57,13 @@ class InterimShiftTest {
         world.run(3);
 
         assertEquals(0.0, world.fraction("loc-07", "loc-07"), 1e-9);
+        // What spilled beyond the planned receivers moves to them too, and the message says how much.
+        List<String> serving = world.topology.ids().stream().filter(s -> world.fraction("loc-07", s) > 1e-9).toList();
+        assertEquals(3, serving.size(), serving.toString());
+        List<Decision> shifting = world.decisions(DecisionKind.TRAFFIC_SHIFTING);
+        String last = shifting.get(shifting.size() - 1).summary();
+        Matcher m = Pattern.compile("moving the (\\d+)% that waited").matcher(last);
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) > 30, last);
     }
 
     @Test
@@ -74,5 +85,26 @@ class InterimShiftTest {
                 assertTrue(load(id) <= interim[r] + 1e-6, id + ": " + load(id) + " > " + interim[r]);
             }
         }
+    }
+
+    @Test
+    void trafficSpilledBeyondThePlannedReceiversMovesToThemOnceReady() {
+        // 800 rps per catchment: 200 rps of headroom each, so the spill takes everything the
+        // planned receivers cannot, and nothing stays home.
+        EngineHarness spilled = new EngineHarness(EngineConfig.defaults(),
+                TestTopologies.equator(800, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
+        spilled.confirmScaleUps = false;
+        spilled.run(10);
+        spilled.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(8);
+        long spillServing = spilled.topology.ids().stream().filter(s -> spilled.fraction("loc-07", s) > 1e-9).count();
+
+        for (Action.PreScale p : spilled.all(Action.PreScale.class)) {
+            spilled.outcome(new ActionOutcome.ScaleResult(p.location(), p.instances(), ActionOutcome.ScaleStatus.READY, ""));
+        }
+        spilled.run(3);
+
+        assertEquals(0.0, spilled.fraction("loc-07", "loc-07"), 1e-9);
+        assertTrue(spillServing > 3, "the interim spilled beyond the three planned receivers: " + spillServing);
+        assertEquals(3, spilled.topology.ids().stream().filter(s -> spilled.fraction("loc-07", s) > 1e-9).count());
     }
 }
