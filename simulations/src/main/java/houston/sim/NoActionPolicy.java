@@ -19,11 +19,6 @@ final class NoActionPolicy implements Policy {
     }
 
     @Override
-    public boolean wantsProbes() {
-        return false;
-    }
-
-    @Override
     public List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,
                              List<ActionOutcome> outcomes) {
         return List.of();

@@ -20,7 +20,9 @@ interface Policy {
     String name();
 
     /** Whether the world should generate vantage-point probes for it (only Houston reads them). */
-    boolean wantsProbes();
+    default boolean wantsProbes() {
+        return false;
+    }
 
     /** False when its plan changes happen inside the DNS provider (no API call, no API faults). */
     default boolean usesDnsApi() {

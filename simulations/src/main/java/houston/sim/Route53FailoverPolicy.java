@@ -71,11 +71,6 @@ final class Route53FailoverPolicy implements Policy {
         return NAME;
     }
 
-    @Override
-    public boolean wantsProbes() {
-        return false;
-    }
-
     /** Route 53 evaluates failover itself: no API call, no API faults. */
     @Override
     public boolean usesDnsApi() {
@@ -140,7 +135,6 @@ final class Route53FailoverPolicy implements Policy {
     }
 
     private TrafficPlan plan() {
-        TrafficPlan p = TrafficPlan.identity(world.topology().ids(), ++generation);
         java.util.Map<Integer, double[]> rows = new java.util.HashMap<>();
         for (int l = 0; l < n; l++) {
             if (failedOver[l]) {
@@ -149,6 +143,8 @@ final class Route53FailoverPolicy implements Policy {
                 rows.put(l, row);
             }
         }
-        return rows.isEmpty() ? p : p.withRows(rows).atGeneration(generation);
+        TrafficPlan plan = TrafficPlan.identity(world.topology().ids(), generation).withRows(rows);
+        generation = plan.generation();
+        return plan;
     }
 }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  *
  * <p>Every location also has the reactive autoscaler it would have without Houston (an HPA):
  * when its load passes target utilisation it grows to fit after its scale-up lead time. It never
- * shrinks below the size the location was built with, or below a pre-scale it was asked for.
+ * shrinks on its own; only Houston's scale-down returns a receiver to its size.
  */
 final class SimWorld {
 
@@ -25,7 +25,6 @@ final class SimWorld {
     private final int n;
     private final DnsClients[] clients;
     private final int[] instances;
-    private final int[] floor;
     private final long[] reactiveReadyAt;
     private final int[] reactiveTarget;
     final double[] demandNow;
@@ -40,7 +39,6 @@ final class SimWorld {
         this.n = topology.size();
         clients = new DnsClients[n];
         instances = new int[n];
-        floor = new int[n];
         reactiveReadyAt = new long[n];
         reactiveTarget = new int[n];
         demandNow = new double[n];
@@ -52,7 +50,6 @@ final class SimWorld {
             home[i] = 1.0;
             clients[i] = new DnsClients(ttl, home);
             instances[i] = topology.location(i).capacity().instances();
-            floor[i] = instances[i];
             reactiveReadyAt[i] = -1;
         }
     }
@@ -82,14 +79,12 @@ final class SimWorld {
     /** Instances become ready (a pre-scale or a reactive scale-up completing). */
     void ready(int l, int count) {
         instances[l] = Math.max(instances[l], Math.min(count, topology.location(l).capacity().maxInstances()));
-        floor[l] = Math.max(floor[l], Math.min(count, topology.location(l).capacity().maxInstances()));
     }
 
     /** Houston returns a receiver to its own size. */
     void scaleDown(int l, int count) {
         int own = topology.location(l).capacity().instances();
-        floor[l] = Math.max(own, count);
-        instances[l] = Math.max(floor[l], Math.min(instances[l], count));
+        instances[l] = Math.max(Math.max(own, count), Math.min(instances[l], count));
     }
 
     /** Brings the world to {@code ms}: demand, the effective splits, loads, failures, the reactive scalers. */
