@@ -67,12 +67,7 @@ public final class Daemon implements AutoCloseable {
         Instant now = clock.instant();
         JsonlJournal journal = new JsonlJournal(journalDir, settings.daemon().journalMaxBytes(),
                 settings.daemon().journalKeepFiles());
-        io.micrometer.core.instrument.Gauge.builder("houston.journal.last.write", journal,
-                j -> j.lastWriteNanos() / 1e9).baseUnit("seconds")
-                .description("Duration of the last journal append, fsync included").register(registry);
-        io.micrometer.core.instrument.Gauge.builder("houston.journal.last.write.timestamp", journal,
-                j -> j.lastWriteMillis() / 1000.0).baseUnit("seconds")
-                .description("When the journal was last written (Unix time)").register(registry);
+        LoopMetrics.bindJournal(registry, journal);
         JournalRestore.Start start = JournalRestore.restore(engine, journal, live, now);
         EngineState initial = start.state();
         if (!start.replayed()) {

@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code houston_vantage_evidence_locations{vantage}} — locations this vantage has enough recent
  *       probes of to vote (0: the vantage is silent), {@code houston_vantage_suspect{vantage}} — 1 while
  *       it is discounted as a broken observer</li>
+ *   <li>{@code houston_journal_last_write_seconds} — the last journal append, fsync included;
+ *       {@code houston_journal_last_write_timestamp_seconds} — when it finished</li>
  * </ul>
  */
 public final class LoopMetrics {
@@ -95,6 +97,14 @@ public final class LoopMetrics {
                 count(registry, a);
             }
         });
+    }
+
+    /** The journal's lag behind the loop. */
+    static void bindJournal(MeterRegistry registry, JsonlJournal journal) {
+        Gauge.builder("houston.journal.last.write", journal, j -> j.lastWriteNanos() / 1e9).baseUnit("seconds")
+                .description("Duration of the last journal append, fsync included").register(registry);
+        Gauge.builder("houston.journal.last.write.timestamp", journal, j -> j.lastWriteMillis() / 1000.0)
+                .baseUnit("seconds").description("When the journal was last written (Unix time)").register(registry);
     }
 
     private static double evidence(HealthReport report, String vantage) {
