@@ -101,24 +101,22 @@ final class StepContext {
      * uses these, so a second evacuation is not placed on capacity the first one will take.
      */
     double[] plannedLoads() {
-        double[] load = new double[topology.size()];
-        for (int c = 0; c < topology.size(); c++) {
-            double[] r = tracks[c].evacuationRow() != null && tracks[c].state() != LocationState.RECOVERING
-                    ? tracks[c].evacuationRow() : row(c);
-            for (int s = 0; s < topology.size(); s++) {
-                load[s] += demand[c] * r[s];
-            }
-        }
-        return load;
+        return loadsUnder(c -> tracks[c].evacuationRow() != null && tracks[c].state() != LocationState.RECOVERING
+                ? tracks[c].evacuationRow() : row(c));
     }
 
     /** Requests/s each location serves under the plan as it stands in this step. */
     double[] loads() {
+        return loadsUnder(this::row);
+    }
+
+    /** Σ demand(c) × rowOf(c): O(locations²). */
+    private double[] loadsUnder(java.util.function.IntFunction<double[]> rowOf) {
         double[] load = new double[topology.size()];
         for (int c = 0; c < topology.size(); c++) {
-            double[] r = changedRows.containsKey(c) ? changedRows.get(c) : null;
+            double[] r = rowOf.apply(c);
             for (int s = 0; s < topology.size(); s++) {
-                load[s] += demand[c] * (r != null ? r[s] : previous.plan().fraction(c, s));
+                load[s] += demand[c] * r[s];
             }
         }
         return load;
