@@ -53,8 +53,9 @@ class PrometheusIT {
                 return p;
             }
         }
-        // In CI a missing tool is a failure, not a skip: .ci/run installs it.
-        Assumptions.assumeTrue(System.getenv("CI") == null, name + " is not installed (apt-get install prometheus)");
+        // On a developer's machine a missing tool skips this test (and says how to get it); in CI it is a
+        // failure, not a skip, because .ci/run installs it.
+        Assumptions.assumeTrue(System.getenv("CI") != null, name + " is not installed (apt-get install prometheus)");
         throw new AssertionError(name + " missing in CI: .ci/run should install Debian's prometheus package");
     }
 
