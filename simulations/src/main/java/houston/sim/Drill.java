@@ -33,10 +33,11 @@ public final class Drill {
     /** One policy alone (the benchmark runs Houston only). */
     public static RunResult runOne(Scenario scenario, HoustonSetup setup, String policyName,
                                    java.util.function.LongConsumer progress) {
-        SimWorld world = new SimWorld(setup.topology(), new DemandModel(setup.topology(), scenario.start(),
-                scenario.trough(), scenario.peakHour(), scenario.spikes()), scenario.faults(), scenario.dnsClients());
         // Each policy sees the same world randomness: the same seed, split the same way.
         SplittableRandom random = new SplittableRandom(scenario.seed());
+        SimWorld world = new SimWorld(setup.topology(), new DemandModel(setup.topology(), scenario.start(),
+                scenario.trough(), scenario.peakHour(), scenario.spikes()), scenario.faults(), scenario.dnsClients(),
+                random.split());
         Policy policy = switch (policyName) {
             case HoustonPolicy.NAME -> new HoustonPolicy(setup.engine(), setup.topology(), scenario.start());
             case NoActionPolicy.NAME -> new NoActionPolicy();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whole runs over the small fixture world: the three policies, side by side. */
@@ -35,6 +36,16 @@ class DrillTest {
         Kpis second = Drill.runOne(outage(7), setup, HoustonPolicy.NAME, ms -> { }).kpis();
 
         assertEquals(first, second);
+    }
+
+    @Test
+    void theSeedMovesAnOutageDrillSameSeedSameResult() {
+        Kpis one = Drill.runOne(outage(1), setup, Route53FailoverPolicy.NAME, ms -> { }).kpis();
+        Kpis again = Drill.runOne(outage(1), setup, Route53FailoverPolicy.NAME, ms -> { }).kpis();
+        Kpis two = Drill.runOne(outage(2), setup, Route53FailoverPolicy.NAME, ms -> { }).kpis();
+
+        assertEquals(one, again, "same seed, same run");
+        assertNotEquals(one.failedRequests(), two.failedRequests(), "another seed, another world");
     }
 
     @Test

@@ -24,4 +24,17 @@ class TtlModelTest {
     void everyoneHoldsTheAnswerOfTheMomentAtAgeZero() {
         assertEquals(1.0, model.stale(0), 1e-12);
     }
+
+    @Test
+    void eachSeedGivesACatchmentItsOwnTailAroundTheConfiguredOne() {
+        TtlModel configured = TtlModel.defaults(Duration.ofSeconds(20));
+
+        TtlModel a = configured.varied(new java.util.SplittableRandom(1));
+        TtlModel b = configured.varied(new java.util.SplittableRandom(2));
+        TtlModel a2 = configured.varied(new java.util.SplittableRandom(1));
+
+        assertEquals(a, a2);
+        org.junit.jupiter.api.Assertions.assertNotEquals(a.stale(900), b.stale(900));
+        org.junit.jupiter.api.Assertions.assertTrue(a.linger() >= 0.0125 && a.linger() <= 0.0375, a.toString());
+    }
 }

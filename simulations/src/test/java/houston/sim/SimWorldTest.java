@@ -1,0 +1,57 @@
+package houston.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The true world: its reactive autoscaler (an HPA) and its DNS clients. */
+class SimWorldTest {
+
+    /** Clients that all follow a change within one second: loads move when the test says. */
+    private static final TtlModel PROMPT = new TtlModel(Duration.ofSeconds(1), 1.0, 1.0, 0.0, Duration.ofSeconds(1));
+
+    private final SimWorld world = new SimWorld(SimFixtures.topology(), new DemandModel(SimFixtures.topology(),
+            SimFixtures.PEAK, 1.0, 20, List.of()), List.of(), PROMPT, new SplittableRandom(1));
+
+    private void runTo(long fromMs, long toMs) {
+        for (long ms = fromMs; ms <= toMs; ms += 1000) {
+            world.advance(ms);
+        }
+    }
+
+    private static double[] all(int to) {
+        double[] row = new double[8];
+        row[to] = 1.0;
+        return row;
+    }
+
+    @Test
+    void theHpaScalesTowardTheCurrentNeedWithSeveralScaleUpsInFlight() {
+        // loc-00 serves 800 rps on 10 instances of 100 (85 at target). Catchment 1 moves onto it at
+        // 0 s (1,600 rps: 19 instances), catchment 2 at 30 s (2,400 rps: 29). Lead time 60 s.
+        world.publish(1, 0, all(0));
+        runTo(0, 29_000);
+        world.publish(2, 30_000, all(0));
+        runTo(30_000, 74_000);
+        assertEquals(10, world.instances(0), "nothing ready before the first lead time");
+
+        runTo(75_000, 104_000);
+        assertEquals(19, world.instances(0), "the 15 s evaluation's scale-up is ready 60 s later");
+
+        runTo(105_000, 106_000);
+        assertEquals(29, world.instances(0), "the 45 s evaluation's scale-up was in flight beside it");
+    }
+
+    @Test
+    void theHpaAsksOnlyForWhatIsNotAlreadyComing() {
+        world.publish(1, 0, all(0));
+
+        runTo(0, 200_000);
+
+        assertEquals(19, world.instances(0));
+    }
+}
