@@ -39,6 +39,8 @@ final class SimWorld {
 
     /** How often the reactive autoscaler re-evaluates (the HPA's sync period). */
     static final long HPA_PERIOD_MS = 15_000;
+    /** A vantage's round trip to a location it probes (vantages sit in other regions). */
+    static final double PROBE_RTT_MS = 50;
 
     SimWorld(Topology topology, DemandModel demand, List<Fault> faults, TtlModel ttl, SplittableRandom random) {
         this.topology = topology;
@@ -67,6 +69,11 @@ final class SimWorld {
 
     Topology topology() {
         return topology;
+    }
+
+    /** How catchment {@code c}'s DNS clients follow a change (drawn from the seed). */
+    TtlModel clients(int c) {
+        return clients[c].ttl();
     }
 
     int instances(int l) {
@@ -225,24 +232,40 @@ final class SimWorld {
 
     /**
      * What one probe (or health check) of location {@code l} sees at {@code ms}: a request like a
-     * user's, failing as users' requests fail there, plus random loss on the way.
+     * user's, failing as users' requests fail there, plus random loss on the way. A lost probe, a
+     * blackholed location and an answer slower than {@code timeoutMs} are all timeouts (the
+     * prober waited its whole budget: {@link #probeCostMs}); a refused connection is a connect error.
      */
-    Outcome probe(int l, long ms, double loss, double latencyObjectiveMs, SplittableRandom random) {
+    Outcome probe(int l, long ms, double loss, double latencyObjectiveMs, double timeoutMs, SplittableRandom random) {
         if (random.nextDouble() < loss) {
             return Outcome.TIMEOUT;
         }
         double faulted = faultError(l, ms);
         if (faulted > 0 && random.nextDouble() < faulted) {
-            return locationDown(l, ms) ? Outcome.CONNECT_ERROR : Outcome.HTTP_ERROR;
+            String id = topology.location(l).id();
+            if (active(Fault.Kind.REFUSE, id, ms)) {
+                return Outcome.CONNECT_ERROR;
+            }
+            return active(Fault.Kind.OUTAGE, id, ms) || active(Fault.Kind.FLAP, id, ms) ? Outcome.TIMEOUT
+                    : Outcome.HTTP_ERROR;
         }
         if (random.nextDouble() < overload(l)) {
             return Outcome.HTTP_ERROR;
         }
-        return faultLatencyMs(l, ms) >= latencyObjectiveMs ? Outcome.SLOW : Outcome.OK;
+        double latency = PROBE_RTT_MS + faultLatencyMs(l, ms);
+        return latency >= timeoutMs ? Outcome.TIMEOUT : latency >= latencyObjectiveMs ? Outcome.SLOW : Outcome.OK;
     }
 
-    private boolean locationDown(int l, long ms) {
-        String id = topology.location(l).id();
-        return active(Fault.Kind.OUTAGE, id, ms) || active(Fault.Kind.FLAP, id, ms);
+    /**
+     * How long a probe of {@code l} at {@code ms} that saw {@code outcome} took: its whole timeout
+     * for a timeout, one round trip for a refused connect, otherwise the round trip plus the
+     * location's extra latency. Its result reaches the engine only then.
+     */
+    long probeCostMs(int l, long ms, Outcome outcome, long timeoutMs) {
+        return switch (outcome) {
+            case TIMEOUT -> timeoutMs;
+            case CONNECT_ERROR -> (long) PROBE_RTT_MS;
+            default -> (long) Math.min(timeoutMs, PROBE_RTT_MS + faultLatencyMs(l, ms));
+        };
     }
 }
