@@ -50,7 +50,7 @@ public final class Drill {
     }
 
     /** The seeded world every policy of a drill runs in (its first split of the seed). */
-    private static SimWorld world(Scenario scenario, HoustonSetup setup, SplittableRandom random) {
+    static SimWorld world(Scenario scenario, HoustonSetup setup, SplittableRandom random) {
         return new SimWorld(setup.topology(), new DemandModel(setup.topology(), scenario.start(),
                 scenario.trough(), scenario.peakHour(), scenario.spikes()), scenario.faults(), scenario.dnsClients(),
                 random.split());

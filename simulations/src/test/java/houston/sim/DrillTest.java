@@ -58,6 +58,15 @@ class DrillTest {
     }
 
     @Test
+    void fastHealthChecksDetectSoonerThanStandardOnes() {
+        DrillResult r = Drill.run(outage(42), setup, p -> { });
+
+        double standard = r.run(Route53FailoverPolicy.NAME).kpis().timeToDetect();
+        double fast = r.run(Route53FailoverPolicy.FAST).kpis().timeToDetect();
+        assertTrue(fast >= 20 && fast <= 45 && fast < standard, KpiTable.render(r));
+    }
+
+    @Test
     void aPartitionedVantageMovesNothing() {
         Scenario s = SimFixtures.scenario(Duration.ofMinutes(20),
                 List.of(SimFixtures.fault(Fault.Kind.PARTITION, "vantage-a", 60, 900, 0)), Objectives.NONE);

@@ -2,7 +2,6 @@ package houston.sim;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -11,11 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The true world: its reactive autoscaler (an HPA) and its DNS clients. */
 class SimWorldTest {
 
-    /** Clients that all follow a change within one second: loads move when the test says. */
-    private static final TtlModel PROMPT = new TtlModel(Duration.ofSeconds(1), 1.0, 1.0, 0.0, Duration.ofSeconds(1));
-
     private final SimWorld world = new SimWorld(SimFixtures.topology(), new DemandModel(SimFixtures.topology(),
-            SimFixtures.PEAK, 1.0, 20, List.of()), List.of(), PROMPT, new SplittableRandom(1));
+            SimFixtures.PEAK, 1.0, 20, List.of()), List.of(), TtlModelTest.PROMPT, new SplittableRandom(1));
 
     private void runTo(long fromMs, long toMs) {
         for (long ms = fromMs; ms <= toMs; ms += 1000) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TtlModelTest {
 
+    /** Clients that all follow a change within one second. */
+    static final TtlModel PROMPT = new TtlModel(Duration.ofSeconds(1), 1.0, 1.0, 0.0, Duration.ofSeconds(1));
+
     private final TtlModel model = TtlModel.defaults(Duration.ofSeconds(20));
 
     @Test
