@@ -147,8 +147,10 @@ final class SimWorld {
             asked = Math.max(asked, (int) p[1]);
         }
         int wanted = m.instancesFor(loadNow[l]);
-        if (wanted > asked) {
-            pending.add(new long[]{ms + m.scaleUpLeadTime().toMillis(), wanted});
+        // The platform's scaler faults hit the reactive autoscaler as they hit Houston's pre-scales.
+        if (wanted > asked && !anyActive(Fault.Kind.SCALER_FAIL, ms)) {
+            double slow = Math.max(1.0, amount(Fault.Kind.SCALER_SLOW, ms));
+            pending.add(new long[]{ms + (long) (m.scaleUpLeadTime().toMillis() * slow), wanted});
         }
     }
 

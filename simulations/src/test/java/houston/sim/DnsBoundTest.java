@@ -40,4 +40,18 @@ class DnsBoundTest {
             assertTrue(run.kpis().failedRequests() >= r.dnsBound(), run.policy() + " " + run.kpis());
         }
     }
+
+    @Test
+    void aRefailureCountsOnlyClientsThatHaveNotAskedSinceTheFirstFault() {
+        // Both outages of loc-03 with 30 s TTL clients: by the second, everyone has asked again.
+        Scenario s = new Scenario("t", "", SimFixtures.PEAK, Duration.ofMinutes(20), 1, 1.0, 20, List.of(),
+                List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 300, 0),
+                        SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 400, 300, 0)), 0.0,
+                new TtlModel(Duration.ofSeconds(30), 1.0, 1.0, 0.0, Duration.ofSeconds(1)), Duration.ofSeconds(5), true,
+                Route53Baseline.defaults(), Objectives.NONE, Duration.ofSeconds(10), Duration.ZERO, 0, 2000);
+
+        double bound = DnsBound.failures(s, Drill.world(s, setup, new SplittableRandom(1)));
+
+        assertEquals(800 * 15.5, bound, 1e-6);
+    }
 }

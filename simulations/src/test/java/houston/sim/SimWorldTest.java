@@ -50,4 +50,25 @@ class SimWorldTest {
 
         assertEquals(19, world.instances(0));
     }
+
+    @Test
+    void aSlowScalerSlowsTheHpaTooAndAFailedOneStopsIt() {
+        SimWorld slow = new SimWorld(SimFixtures.topology(), new DemandModel(SimFixtures.topology(), SimFixtures.PEAK,
+                1.0, 20, List.of()), List.of(SimFixtures.fault(Fault.Kind.SCALER_SLOW, "", 0, 600, 3)),
+                TtlModelTest.PROMPT, new SplittableRandom(1));
+        SimWorld failed = new SimWorld(SimFixtures.topology(), new DemandModel(SimFixtures.topology(),
+                SimFixtures.PEAK, 1.0, 20, List.of()), List.of(SimFixtures.fault(Fault.Kind.SCALER_FAIL, "", 0, 600, 0)),
+                TtlModelTest.PROMPT, new SplittableRandom(1));
+        for (SimWorld w : List.of(slow, failed)) {
+            w.publish(1, 0, all(0));
+            for (long ms = 0; ms <= 190_000; ms += 1000) {
+                w.advance(ms);
+            }
+        }
+
+        assertEquals(10, slow.instances(0), "asked at 15 s, three lead times: ready at 195 s");
+        assertEquals(10, failed.instances(0));
+        slow.advance(195_000);
+        assertEquals(19, slow.instances(0));
+    }
 }
