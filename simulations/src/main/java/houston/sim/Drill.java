@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
 /**
- * Runs a {@link Scenario} three times over the same world and seed: Houston's engine, no action,
- * and the Route 53 failover baseline; then checks the objectives.
+ * Runs a {@link Scenario} four times over the same world and seed: Houston's engine, the Route 53
+ * failover baseline on standard and on fast health checks, and no action; works out the DNS
+ * bound; then checks the objectives.
  */
 public final class Drill {
 

@@ -22,8 +22,8 @@ import java.util.function.LongConsumer;
 /**
  * One policy against one simulated world, in virtual time. Events: the policy's tick (the
  * world advances, KPIs accrue, the policy decides, its actions start), one probe per vantage and
- * location every probe interval plus jitter, service signals every 15 s, and the completions of
- * DNS publishes and scale-ups. Everything random comes from the seed, so a run is reproducible.
+ * location every probe interval plus jitter (its result delivered when it ends), service signals
+ * every 15 s (delivered after their delay), and the completions of DNS publishes and scale-ups. Everything random comes from the seed, so a run is reproducible.
  */
 final class SimRun {
 
