@@ -25,6 +25,11 @@ final class DnsClients {
         answers.add(new Answer(Double.NEGATIVE_INFINITY, initialRow.clone()));
     }
 
+    /** How these clients follow a change. */
+    TtlModel ttl() {
+        return ttl;
+    }
+
     /** The authoritative answer changes to {@code row} at {@code seconds}. */
     void publish(double seconds, double[] row) {
         answers.add(new Answer(seconds, row.clone()));

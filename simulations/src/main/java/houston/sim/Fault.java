@@ -16,8 +16,14 @@ public record Fault(Kind kind, String target, Duration at, Duration length, doub
 
     /** What goes wrong. */
     public enum Kind {
-        OUTAGE, BROWNOUT, LATENCY, PARTIAL, DEGRADE, FLAP, PARTITION, DNS_THROTTLE, DNS_OUTAGE, SCALER_SLOW,
-        SCALER_FAIL;
+        /** The location stops answering: requests hang until their timeout (a blackhole). */
+        OUTAGE,
+        /** The location is down and refuses connections: requests fail after a connect round trip. */
+        REFUSE,
+        BROWNOUT, LATENCY, PARTIAL, DEGRADE,
+        /** Alternately down (a blackhole) and up, each for half the period ({@code amount} seconds). */
+        FLAP,
+        PARTITION, DNS_THROTTLE, DNS_OUTAGE, SCALER_SLOW, SCALER_FAIL;
 
         /** The name used in drill files: outage, dns-throttle, ... */
         public String configName() {
@@ -26,7 +32,7 @@ public record Fault(Kind kind, String target, Duration at, Duration length, doub
 
         /** Faults of the serving location itself: evacuating it is the right thing to do. */
         public boolean hitsLocation() {
-            return this == OUTAGE || this == BROWNOUT || this == LATENCY || this == PARTIAL || this == DEGRADE
+            return this == OUTAGE || this == REFUSE || this == BROWNOUT || this == LATENCY || this == PARTIAL || this == DEGRADE
                     || this == FLAP;
         }
 
@@ -66,7 +72,7 @@ public record Fault(Kind kind, String target, Duration at, Duration length, doub
             return 0;
         }
         return switch (kind) {
-            case OUTAGE -> 1.0;
+            case OUTAGE, REFUSE -> 1.0;
             case BROWNOUT, PARTIAL -> amount;
             case DEGRADE -> amount * Math.min(1.0, (ms - startMs() + 1.0) / Math.max(1, length.toMillis() / 2.0));
             case FLAP -> ((ms - startMs()) / (long) Math.max(1000, amount * 1000)) % 2 == 0 ? 1.0 : 0.0;

@@ -10,6 +10,14 @@ final class KpiRecorder {
 
     private static final double ERROR_MINUTE_THRESHOLD = 0.01;
     private static final double OVERLOADED = 0.001;
+    /**
+     * What counts as acting on a fault for "time to detect": deciding to evacuate, aborting a
+     * fail-back on a re-failure, starting to shift traffic.
+     */
+    private static final java.util.Set<DecisionKind> MITIGATING = java.util.EnumSet.of(
+            DecisionKind.EVACUATION_DECIDED, DecisionKind.FAILBACK_ABORTED, DecisionKind.TRAFFIC_SHIFTING);
+    private static final java.util.Set<DecisionKind> MARKED = java.util.EnumSet.of(DecisionKind.EVACUATION_DECIDED,
+            DecisionKind.FAILBACK_ABORTED, DecisionKind.RESTORED, DecisionKind.FAIL_STATIC_ENGAGED);
 
     private final SimWorld world;
     private final List<Fault> faults;
@@ -26,9 +34,15 @@ final class KpiRecorder {
     private int shifts;
     private int falseEvacuations;
     private int alerts;
+    private final LatencyModel latency;
+    private final double farKm;
+    private double addedMsRequests;
+    private double farSeconds;
 
-    KpiRecorder(SimWorld world, long sampleMs) {
+    KpiRecorder(SimWorld world, long sampleMs, double farKm) {
         this.world = world;
+        this.latency = new LatencyModel(world.topology());
+        this.farKm = farKm;
         this.faults = world.locationFaults();
         detected = nan(faults.size());
         moved = nan(faults.size());
@@ -63,6 +77,7 @@ final class KpiRecorder {
             if (err > ERROR_MINUTE_THRESHOLD) {
                 errorSeconds += dt;
             }
+            away(l, dt);
         }
         failed += failedNow * dt;
         trackFaults(ms);
@@ -78,11 +93,28 @@ final class KpiRecorder {
         }
     }
 
+    /** Catchment {@code c}'s users served away from home: the latency they pay, and how far. */
+    private void away(int c, double dt) {
+        for (int l = 0; l < world.size(); l++) {
+            double share = world.split[c][l];
+            if (share > 0 && l != c) {
+                addedMsRequests += world.demandNow[c] * share * latency.addedMs(c, l) * dt;
+                if (latency.km(c, l) > farKm) {
+                    farSeconds += share * dt;
+                }
+            }
+        }
+    }
+
     private void trackFaults(long ms) {
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
             int l = world.topology().indexOf(f.target());
             double home = world.split[l][l];
+            if (Double.isNaN(detected[i]) && ms >= f.startMs() && ms < f.endMs() && home <= 0.1) {
+                // Its traffic is off it already (moved while still out after an earlier fault): acted on.
+                detected[i] = (ms - f.startMs()) / 1000.0;
+            }
             if (Double.isNaN(moved[i]) && ms >= f.startMs() && ms < f.endMs() && home <= 0.1) {
                 moved[i] = (ms - f.startMs()) / 1000.0;
             }
@@ -99,24 +131,32 @@ final class KpiRecorder {
             if (!world.locationFaulted(l, ms)) {
                 falseEvacuations++;
             }
-            for (int i = 0; i < faults.size(); i++) {
-                Fault f = faults.get(i);
-                if (f.target().equals(d.location()) && Double.isNaN(detected[i]) && ms >= f.startMs()
-                        && ms < f.endMs()) {
-                    detected[i] = (ms - f.startMs()) / 1000.0;
-                }
-            }
         }
-        if (d.kind() == DecisionKind.EVACUATION_DECIDED || d.kind() == DecisionKind.RESTORED
-                || d.kind() == DecisionKind.FAIL_STATIC_ENGAGED) {
+        if (MITIGATING.contains(d.kind())) {
+            detectedAt(ms, d.location());
+        }
+        if (MARKED.contains(d.kind())) {
             series.mark(new Series.Mark(ms / 1000.0, d.kind().name().toLowerCase(java.util.Locale.ROOT),
                     d.location(), d.summary()));
         }
     }
 
-    void alert(long ms, String location, String message) {
+    /** The first mitigating act about a faulted location during its fault detects that fault. */
+    private void detectedAt(long ms, String location) {
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f.target().equals(location) && Double.isNaN(detected[i]) && ms >= f.startMs() && ms < f.endMs()) {
+                detected[i] = (ms - f.startMs()) / 1000.0;
+            }
+        }
+    }
+
+    /** A safety alert; held evacuations and failed publishes are marked as such on the report. */
+    void alert(long ms, Decision d, String message) {
         alerts++;
-        series.mark(new Series.Mark(ms / 1000.0, "alert", location, message));
+        String kind = d.kind() == DecisionKind.EVACUATION_HELD ? "held"
+                : d.kind() == DecisionKind.PUBLISH_FAILED ? "publish-failed" : "alert";
+        series.mark(new Series.Mark(ms / 1000.0, kind, d.location(), message));
     }
 
     void shifted() {
@@ -125,7 +165,7 @@ final class KpiRecorder {
 
     Kpis kpis() {
         return new Kpis(failed, total, errorSeconds / 60, worst(detected), worst(moved), overloadSeconds, shifts,
-                falseEvacuations, worst(failedBack), alerts);
+                falseEvacuations, worst(failedBack), alerts, total == 0 ? 0 : addedMsRequests / total, farSeconds / 60);
     }
 
     Series series() {

@@ -28,6 +28,11 @@ public final class KpiTable {
         row(out, runs, "false evacuations", k -> String.valueOf(k.falseEvacuations()));
         row(out, runs, "time to fail back", k -> seconds(k.timeToFailBack()));
         row(out, runs, "safety alerts", k -> String.valueOf(k.alerts()));
+        row(out, runs, "added latency (ms/request)", k -> String.format(Locale.ROOT, "%.2f", k.addedLatencyMs()));
+        row(out, runs, String.format(Locale.ROOT, "user-minutes >%,.0f km from home", result.scenario().farKm()),
+                k -> String.format(Locale.ROOT, "%.1f", k.farMinutes()));
+        out.append(String.format(Locale.ROOT, "%-34s%18s   (clients ignoring TTLs: no DNS-based policy fails fewer)%n",
+                "DNS bound (failed requests)", String.format(Locale.ROOT, "%,.0f", result.dnsBound())));
         if (!result.verdicts().isEmpty()) {
             out.append("\nobjectives (houston):\n");
             for (Objectives.Verdict v : result.verdicts()) {

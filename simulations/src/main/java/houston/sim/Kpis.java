@@ -14,10 +14,14 @@ package houston.sim;
  * @param falseEvacuations      evacuations of a location with no fault of its own at that moment
  * @param timeToFailBack        worst of fault end → the location serving 99% of its own catchment again
  * @param alerts                safety alerts raised (fail static, held evacuations, ...)
+ * @param addedLatencyMs        round-trip time added per request, averaged over every request of the run
+ *                              ({@link LatencyModel})
+ * @param farMinutes            user-minutes served more than the drill's far-km from home, a whole catchment
+ *                              for one minute counting one (half of it, a half)
  */
 public record Kpis(double failedRequests, double totalRequests, double errorMinutes, double timeToDetect,
                    double timeToMove90, double overloadSeconds, int shifts, int falseEvacuations,
-                   double timeToFailBack, int alerts) {
+                   double timeToFailBack, int alerts, double addedLatencyMs, double farMinutes) {
 
     /** Fraction of requests that failed. */
     public double failedFraction() {

@@ -25,6 +25,15 @@ import java.util.SplittableRandom;
 final class Route53FailoverPolicy implements Policy {
 
     static final String NAME = "route53-failover";
+    /** The same failover on Route 53's fast (10 s) health checks. */
+    static final String FAST = "route53-fast";
+    /** Both baselines: objectives compare Houston with the better of them. */
+    static final List<String> BASELINES = List.of(NAME, FAST);
+
+    /** Route 53 health checkers give an endpoint 4 s to connect and 2 s more to answer. */
+    private static final double CHECK_TIMEOUT_MS = 6000;
+
+    private final String name;
 
     private final SimWorld world;
     private final Route53Baseline config;
@@ -40,8 +49,9 @@ final class Route53FailoverPolicy implements Policy {
     private final boolean[] failedOver;
     private long generation;
 
-    Route53FailoverPolicy(SimWorld world, Route53Baseline config, long startEpochMs, double loss,
+    Route53FailoverPolicy(String name, SimWorld world, Route53Baseline config, long startEpochMs, double loss,
                           double latencyObjectiveMs, SplittableRandom random) {
+        this.name = name;
         this.world = world;
         this.config = config;
         this.random = random;
@@ -68,7 +78,7 @@ final class Route53FailoverPolicy implements Policy {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     /** Route 53 evaluates failover itself: no API call, no API faults. */
@@ -92,7 +102,7 @@ final class Route53FailoverPolicy implements Policy {
                 String id = world.topology().location(l).id();
                 String to = world.topology().location(secondary[l]).id();
                 actions.add(new Action.Notify(new Decision(now, id, fail ? DecisionKind.EVACUATION_DECIDED
-                        : DecisionKind.RESTORED, id + "@route53", fail ? id + " unhealthy: all traffic to " + to
+                        : DecisionKind.RESTORED, id + "@" + name, fail ? id + " unhealthy: all traffic to " + to
                         : id + " healthy again: traffic back", false, new Explanation(null, null, List.of(), List.of()))));
             }
         }
@@ -107,7 +117,7 @@ final class Route53FailoverPolicy implements Policy {
         for (int c = 0; c < config.checkers(); c++) {
             for (int l = 0; l < n; l++) {
                 while (nextCheck[c][l] <= ms) {
-                    Outcome o = world.probe(l, nextCheck[c][l], loss, latencyObjectiveMs, random);
+                    Outcome o = world.probe(l, nextCheck[c][l], loss, latencyObjectiveMs, CHECK_TIMEOUT_MS, random);
                     record(c, l, o == Outcome.OK || o == Outcome.SLOW);
                     nextCheck[c][l] += interval;
                 }

@@ -17,11 +17,14 @@ import java.util.List;
  * @param dnsLatency    publish call to authoritative answers changing (and INSYNC)
  * @param signals       whether services report their own health (service signals) every 15 s
  * @param sample        how often the report's time series are sampled
+ * @param signalDelay   a service signal's age when the engine receives it (scrape, rule, delivery)
+ * @param signalLoss    fraction of service signals lost on the way
+ * @param farKm         users served further than this from home count in the "far" KPI
  */
 public record Scenario(String name, String description, Instant start, Duration length, long seed, double trough,
                        double peakHour, List<Spike> spikes, List<Fault> faults, double probeLoss, TtlModel dnsClients,
                        Duration dnsLatency, boolean signals, Route53Baseline baseline, Objectives objectives,
-                       Duration sample) {
+                       Duration sample, Duration signalDelay, double signalLoss, double farKm) {
 
     public Scenario {
         spikes = List.copyOf(spikes);
@@ -34,6 +37,6 @@ public record Scenario(String name, String description, Instant start, Duration 
     /** The same drill with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, start, length, newSeed, trough, peakHour, spikes, faults, probeLoss,
-                dnsClients, dnsLatency, signals, baseline, objectives, sample);
+                dnsClients, dnsLatency, signals, baseline, objectives, sample, signalDelay, signalLoss, farKm);
     }
 }

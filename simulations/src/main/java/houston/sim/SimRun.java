@@ -22,8 +22,8 @@ import java.util.function.LongConsumer;
 /**
  * One policy against one simulated world, in virtual time. Events: the policy's tick (the
  * world advances, KPIs accrue, the policy decides, its actions start), one probe per vantage and
- * location every probe interval plus jitter, service signals every 15 s, and the completions of
- * DNS publishes and scale-ups. Everything random comes from the seed, so a run is reproducible.
+ * location every probe interval plus jitter (its result delivered when it ends), service signals
+ * every 15 s (delivered after their delay), and the completions of DNS publishes and scale-ups. Everything random comes from the seed, so a run is reproducible.
  */
 final class SimRun {
 
@@ -56,7 +56,7 @@ final class SimRun {
         this.setup = setup;
         this.policy = policy;
         this.world = world;
-        this.kpis = new KpiRecorder(world, scenario.sample().toMillis());
+        this.kpis = new KpiRecorder(world, scenario.sample().toMillis(), scenario.farKm());
         this.probeRandom = random.split();
         this.worldRandom = random.split();
         this.startEpochMs = scenario.start().toEpochMilli();
@@ -137,7 +137,7 @@ final class SimRun {
         } else if (a instanceof Action.Notify notify) {
             kpis.decision(ms, notify.decision());
         } else if (a instanceof Action.Alert alert) {
-            kpis.alert(ms, alert.decision().location(), alert.message());
+            kpis.alert(ms, alert.decision(), alert.message());
         }
     }
 
@@ -212,28 +212,39 @@ final class SimRun {
         int v = index / n;
         int l = index % n;
         String vantage = vantages.get(v);
+        long timeout = setup.probes().timeout().toMillis();
         Outcome outcome = world.active(Fault.Kind.PARTITION, vantage, ms) ? Outcome.TIMEOUT
-                : world.probe(l, ms, scenario.probeLoss(), setup.probes().latencyObjective().toMillis(), probeRandom);
-        observations.add(new Observation(vantage, world.topology().location(l).id(), "canary", at(ms), outcome,
-                Duration.ZERO));
+                : world.probe(l, ms, scenario.probeLoss(), setup.probes().latencyObjective().toMillis(), timeout,
+                probeRandom);
+        // The engine hears of a probe when it ends: a blackholed location costs the whole timeout.
+        long cost = world.probeCostMs(l, ms, outcome, timeout);
+        Observation seen = new Observation(vantage, world.topology().location(l).id(), "canary", at(ms + cost),
+                outcome, Duration.ofMillis(cost));
+        later(ms + cost, () -> observations.add(seen));
         long jitter = setup.probes().jitter().toMillis();
         queue.push(ms + setup.probes().interval().toMillis() + (jitter > 0 ? probeRandom.nextLong(jitter + 1) : 0),
                 PROBE << 24 | index);
     }
 
-    /** What the services' own monitoring reports: errors they see from the inside (none from a dead location). */
+    /**
+     * What the services' own monitoring reports: errors they see from the inside (none from a dead
+     * location), reaching the engine {@code signal-delay} later, some lost on the way.
+     */
     private void signals(long ms) {
+        List<ServiceSignal> batch = new ArrayList<>();
         for (int l = 0; l < world.size(); l++) {
             String id = world.topology().location(l).id();
-            if (world.active(Fault.Kind.OUTAGE, id, ms)) {
+            boolean lost = worldRandom.nextDouble() < scenario.signalLoss();
+            if (lost || world.locationFaulted(l, ms) && world.faultError(l, ms) >= 1.0) {
                 continue;
             }
             double err = world.faultError(l, ms);
             SignalStatus status = err >= 0.05 ? SignalStatus.FAILING
                     : err >= 0.01 ? SignalStatus.DEGRADED : SignalStatus.HEALTHY;
-            signals.add(new ServiceSignal(id, "web", status, String.format(java.util.Locale.ROOT,
+            batch.add(new ServiceSignal(id, "web", status, String.format(java.util.Locale.ROOT,
                     "%.1f%% errors", err * 100), at(ms)));
         }
+        later(ms + scenario.signalDelay().toMillis(), () -> signals.addAll(batch));
         queue.push(ms + SIGNAL_INTERVAL_MS, SIGNALS << 24);
     }
 }

@@ -13,9 +13,13 @@ import java.util.SplittableRandom;
  * instances each location runs, and the faults in force. Users' requests fail where a fault
  * fails them or where load exceeds what the ready instances serve at 100%.
  *
- * <p>Every location also has the reactive autoscaler it would have without Houston (an HPA):
- * when its load passes target utilisation it grows to fit after its scale-up lead time. It never
- * shrinks on its own; only Houston's scale-down returns a receiver to its size.
+ * <p>Every location also has the reactive autoscaler it would have without Houston, modelled on a
+ * Kubernetes HPA: every 15 s it compares the instances it has or has asked for with what the
+ * current load needs at target utilisation and asks for the difference, so several scale-ups can
+ * be in flight, each ready after the scale-up lead time. It never shrinks on its own; only
+ * Houston's scale-down returns a receiver to its size.
+ *
+ * <p>The seed moves the DNS clients too: each catchment's resolvers differ (see {@link TtlModel#varied}).
  */
 final class SimWorld {
 
@@ -25,22 +29,27 @@ final class SimWorld {
     private final int n;
     private final DnsClients[] clients;
     private final int[] instances;
-    private final long[] reactiveReadyAt;
-    private final int[] reactiveTarget;
+    /** Per location, the HPA's scale-ups in flight: {ready at ms, instances}. */
+    private final List<List<long[]>> inFlight = new ArrayList<>();
+    private final long[] nextEvaluation;
     final double[] demandNow;
     final double[] loadNow;
     final double[] failNow;
     final double[][] split;
 
-    SimWorld(Topology topology, DemandModel demand, List<Fault> faults, TtlModel ttl) {
+    /** How often the reactive autoscaler re-evaluates (the HPA's sync period). */
+    static final long HPA_PERIOD_MS = 15_000;
+    /** A vantage's round trip to a location it probes (vantages sit in other regions). */
+    static final double PROBE_RTT_MS = 50;
+
+    SimWorld(Topology topology, DemandModel demand, List<Fault> faults, TtlModel ttl, SplittableRandom random) {
         this.topology = topology;
         this.demand = demand;
         this.faults = List.copyOf(faults);
         this.n = topology.size();
         clients = new DnsClients[n];
         instances = new int[n];
-        reactiveReadyAt = new long[n];
-        reactiveTarget = new int[n];
+        nextEvaluation = new long[n];
         demandNow = new double[n];
         loadNow = new double[n];
         failNow = new double[n];
@@ -48,9 +57,9 @@ final class SimWorld {
         for (int i = 0; i < n; i++) {
             double[] home = new double[n];
             home[i] = 1.0;
-            clients[i] = new DnsClients(ttl, home);
+            clients[i] = new DnsClients(ttl.varied(random), home);
             instances[i] = topology.location(i).capacity().instances();
-            reactiveReadyAt[i] = -1;
+            inFlight.add(new ArrayList<>());
         }
     }
 
@@ -60,6 +69,11 @@ final class SimWorld {
 
     Topology topology() {
         return topology;
+    }
+
+    /** How catchment {@code c}'s DNS clients follow a change (drawn from the seed). */
+    TtlModel clients(int c) {
+        return clients[c].ttl();
     }
 
     int instances(int l) {
@@ -115,15 +129,28 @@ final class SimWorld {
     }
 
     private void react(int l, long ms) {
+        List<long[]> pending = inFlight.get(l);
+        pending.removeIf(p -> {
+            if (ms >= p[0]) {
+                ready(l, (int) p[1]);
+                return true;
+            }
+            return false;
+        });
+        if (ms < nextEvaluation[l]) {
+            return;
+        }
+        nextEvaluation[l] = ms + HPA_PERIOD_MS;
         CapacityModel m = topology.location(l).capacity();
-        if (reactiveReadyAt[l] >= 0 && ms >= reactiveReadyAt[l]) {
-            instances[l] = Math.max(instances[l], reactiveTarget[l]);
-            reactiveReadyAt[l] = -1;
+        int asked = instances[l];
+        for (long[] p : pending) {
+            asked = Math.max(asked, (int) p[1]);
         }
         int wanted = m.instancesFor(loadNow[l]);
-        if (wanted > instances[l] && reactiveReadyAt[l] < 0) {
-            reactiveTarget[l] = wanted;
-            reactiveReadyAt[l] = ms + m.scaleUpLeadTime().toMillis();
+        // The platform's scaler faults hit the reactive autoscaler as they hit Houston's pre-scales.
+        if (wanted > asked && !anyActive(Fault.Kind.SCALER_FAIL, ms)) {
+            double slow = Math.max(1.0, amount(Fault.Kind.SCALER_SLOW, ms));
+            pending.add(new long[]{ms + (long) (m.scaleUpLeadTime().toMillis() * slow), wanted});
         }
     }
 
@@ -207,24 +234,40 @@ final class SimWorld {
 
     /**
      * What one probe (or health check) of location {@code l} sees at {@code ms}: a request like a
-     * user's, failing as users' requests fail there, plus random loss on the way.
+     * user's, failing as users' requests fail there, plus random loss on the way. A lost probe, a
+     * blackholed location and an answer slower than {@code timeoutMs} are all timeouts (the
+     * prober waited its whole budget: {@link #probeCostMs}); a refused connection is a connect error.
      */
-    Outcome probe(int l, long ms, double loss, double latencyObjectiveMs, SplittableRandom random) {
+    Outcome probe(int l, long ms, double loss, double latencyObjectiveMs, double timeoutMs, SplittableRandom random) {
         if (random.nextDouble() < loss) {
             return Outcome.TIMEOUT;
         }
         double faulted = faultError(l, ms);
         if (faulted > 0 && random.nextDouble() < faulted) {
-            return locationDown(l, ms) ? Outcome.CONNECT_ERROR : Outcome.HTTP_ERROR;
+            String id = topology.location(l).id();
+            if (active(Fault.Kind.REFUSE, id, ms)) {
+                return Outcome.CONNECT_ERROR;
+            }
+            return active(Fault.Kind.OUTAGE, id, ms) || active(Fault.Kind.FLAP, id, ms) ? Outcome.TIMEOUT
+                    : Outcome.HTTP_ERROR;
         }
         if (random.nextDouble() < overload(l)) {
             return Outcome.HTTP_ERROR;
         }
-        return faultLatencyMs(l, ms) >= latencyObjectiveMs ? Outcome.SLOW : Outcome.OK;
+        double latency = PROBE_RTT_MS + faultLatencyMs(l, ms);
+        return latency >= timeoutMs ? Outcome.TIMEOUT : latency >= latencyObjectiveMs ? Outcome.SLOW : Outcome.OK;
     }
 
-    private boolean locationDown(int l, long ms) {
-        String id = topology.location(l).id();
-        return active(Fault.Kind.OUTAGE, id, ms) || active(Fault.Kind.FLAP, id, ms);
+    /**
+     * How long a probe of {@code l} at {@code ms} that saw {@code outcome} took: its whole timeout
+     * for a timeout, one round trip for a refused connect, otherwise the round trip plus the
+     * location's extra latency. Its result reaches the engine only then.
+     */
+    long probeCostMs(int l, long ms, Outcome outcome, long timeoutMs) {
+        return switch (outcome) {
+            case TIMEOUT -> timeoutMs;
+            case CONNECT_ERROR -> (long) PROBE_RTT_MS;
+            default -> (long) Math.min(timeoutMs, PROBE_RTT_MS + faultLatencyMs(l, ms));
+        };
     }
 }

@@ -32,6 +32,21 @@ public record TtlModel(Duration ttl, double strict, double lagTtls, double linge
         return new TtlModel(ttl, 0.75, 2.75, 0.025, Duration.ofHours(1));
     }
 
+    /**
+     * This population as one catchment's resolvers have it in one seeded world: the share that
+     * ignores TTLs, how long they linger and how far the others stretch TTLs each drawn uniformly
+     * within ±50% (±20% for the stretch) of the configured value, so that the seed moves the DNS
+     * tail as it moves every other random part of the world. The mean over seeds is the configured model.
+     */
+    public TtlModel varied(java.util.SplittableRandom random) {
+        double lingerFactor = 0.5 + random.nextDouble();
+        double meanFactor = 0.5 + random.nextDouble();
+        double lagFactor = 0.8 + 0.4 * random.nextDouble();
+        double varLinger = Math.min(1 - strict, linger * lingerFactor);
+        return new TtlModel(ttl, strict, lagTtls * lagFactor, varLinger,
+                Duration.ofMillis(Math.max(1, (long) (lingerMean.toMillis() * meanFactor))));
+    }
+
     /** Fraction of clients whose answer is older than {@code age} seconds (1 at age 0, falling to 0). */
     public double stale(double age) {
         if (age <= 0) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whole runs over the small fixture world: the three policies, side by side. */
@@ -38,12 +39,31 @@ class DrillTest {
     }
 
     @Test
+    void theSeedMovesAnOutageDrillSameSeedSameResult() {
+        Kpis one = Drill.runOne(outage(1), setup, Route53FailoverPolicy.NAME, ms -> { }).kpis();
+        Kpis again = Drill.runOne(outage(1), setup, Route53FailoverPolicy.NAME, ms -> { }).kpis();
+        Kpis two = Drill.runOne(outage(2), setup, Route53FailoverPolicy.NAME, ms -> { }).kpis();
+
+        assertEquals(one, again, "same seed, same run");
+        assertNotEquals(one.failedRequests(), two.failedRequests(), "another seed, another world");
+    }
+
+    @Test
     void houstonDecidesWithinSecondsTheBaselineAfterItsThreeFailedChecks() {
         DrillResult r = Drill.run(outage(42), setup, p -> { });
 
         assertTrue(r.run(HoustonPolicy.NAME).kpis().timeToDetect() <= 10, KpiTable.render(r));
         double baseline = r.run(Route53FailoverPolicy.NAME).kpis().timeToDetect();
         assertTrue(baseline >= 60 && baseline <= 120, KpiTable.render(r));
+    }
+
+    @Test
+    void fastHealthChecksDetectSoonerThanStandardOnes() {
+        DrillResult r = Drill.run(outage(42), setup, p -> { });
+
+        double standard = r.run(Route53FailoverPolicy.NAME).kpis().timeToDetect();
+        double fast = r.run(Route53FailoverPolicy.FAST).kpis().timeToDetect();
+        assertTrue(fast >= 20 && fast <= 45 && fast < standard, KpiTable.render(r));
     }
 
     @Test

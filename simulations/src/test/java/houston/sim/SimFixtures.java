@@ -49,7 +49,7 @@ final class SimFixtures {
     static Scenario scenario(Duration length, List<Fault> faults, Objectives objectives) {
         return new Scenario("test", "", PEAK, length, 42, 0.4, 20, List.of(), faults, 0.01,
                 TtlModel.defaults(Duration.ofSeconds(30)), Duration.ofSeconds(5), true, Route53Baseline.defaults(),
-                objectives, Duration.ofSeconds(10));
+                objectives, Duration.ofSeconds(10), Duration.ofSeconds(30), 0.01, 2000);
     }
 
     static Fault fault(Fault.Kind kind, String target, int atSeconds, int lengthSeconds, double amount) {

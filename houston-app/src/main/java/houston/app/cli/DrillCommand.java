@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 /** {@code houston drill run FILE}: a failover drill in simulated time, Houston beside the alternatives. */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Run a failover drill (config/drills/*.conf) in simulated time: Houston's engine, no action "
-                + "and Route 53 health-check failover over the same world. Prints the KPIs and the objectives; "
+                + "and Route 53 health-check failover (standard and fast checks) over the same world. Prints the KPIs and the objectives; "
                 + "exit code 3 when an objective is missed.")
 final class DrillCommand implements Callable<Integer> {
 
@@ -61,7 +61,7 @@ final class DrillCommand implements Callable<Integer> {
         DrillResult result = Drill.run(scenario, drill.setup(), bar::update);
         bar.done();
         out.print(KpiTable.render(result));
-        out.printf(Locale.ROOT, "%nsimulated %s (3 policies) in %.1f s%n", scenario.length(),
+        out.printf(Locale.ROOT, "%nsimulated %s (%d policies) in %.1f s%n", scenario.length(), Drill.POLICIES.size(),
                 (System.nanoTime() - t0) / 1e9);
         if (report != null) {
             Files.writeString(report, HtmlReport.render(result));

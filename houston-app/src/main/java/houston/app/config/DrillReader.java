@@ -109,7 +109,9 @@ public final class DrillReader {
                 in.number(d + "demand.trough", 0, 1, "0..1"), in.number(d + "demand.peak-hour", 0, 24, "0..24"),
                 spikes(in, topology), faults(in, topology, settings.engine().health().vantages(), length),
                 in.number(d + "probe-loss", 0, 1, "0..1"), clients, in.duration(d + "dns.latency", Duration.ZERO, DAY),
-                in.bool(d + "signals"), baseline(in, topology), objectives(in), sample);
+                in.bool(d + "signals"), baseline(in, topology), objectives(in), sample,
+                in.duration(d + "signal-delay", Duration.ZERO, Duration.ofHours(1)),
+                in.number(d + "signal-loss", 0, 1, "0..1"), in.number(d + "far-km", 0, 40_000, "km 0..40000"));
     }
 
     private static Instant instant(ConfigReader in, String key) {
@@ -148,7 +150,7 @@ public final class DrillReader {
             try {
                 kind = Fault.Kind.parse(e.string("kind", "a fault kind"));
             } catch (IllegalArgumentException ex) {
-                e.problem("kind", "one of outage, brownout, latency, partial, degrade, flap, partition, dns-throttle, "
+                e.problem("kind", "one of outage, refuse, brownout, latency, partial, degrade, flap, partition, dns-throttle, "
                         + "dns-outage, scaler-slow, scaler-fail");
                 continue;
             }
@@ -194,7 +196,8 @@ public final class DrillReader {
         }
         return new Route53Baseline(in.duration(b + "interval", Duration.ofSeconds(1), Duration.ofMinutes(10)),
                 in.integer(b + "failure-threshold", 1, 10), in.number(b + "healthy-fraction", 0, 1, "0..1"),
-                in.integer(b + "checkers", 1, 64), secondaries);
+                in.integer(b + "checkers", 1, 64), secondaries,
+                in.duration(b + "fast-interval", Duration.ofSeconds(1), Duration.ofMinutes(10)));
     }
 
     private static Objectives objectives(ConfigReader in) {

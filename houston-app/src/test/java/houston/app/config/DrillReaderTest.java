@@ -39,7 +39,7 @@ class DrillReaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> DrillReader.read(file));
 
         String text = e.problems().get(0).render();
-        assertTrue(text.contains("drill.faults[0].kind") && text.contains("outage, brownout"), text);
+        assertTrue(text.contains("drill.faults[0].kind") && text.contains("outage, refuse, brownout"), text);
     }
 
     @Test

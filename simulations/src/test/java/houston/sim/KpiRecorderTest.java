@@ -1,0 +1,65 @@
+package houston.sim;
+
+import houston.core.engine.Decision;
+import houston.core.engine.DecisionKind;
+import houston.core.engine.Explanation;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** KPIs accrued from the true world: detection counts what the policy did; latency and distance cost users. */
+class KpiRecorderTest {
+
+    private static SimWorld world(List<Fault> faults) {
+        return new SimWorld(SimFixtures.topology(), new DemandModel(SimFixtures.topology(), SimFixtures.PEAK, 1.0, 20,
+                List.of()), faults, TtlModelTest.PROMPT, new SplittableRandom(1));
+    }
+
+    private static Decision decision(DecisionKind kind) {
+        return new Decision(Instant.EPOCH, "loc-03", kind, "i-1", kind.name(), false,
+                new Explanation(null, null, List.of(), List.of()));
+    }
+
+    @Test
+    void aFailBackAbortedOnARefailureDetectsThatRefailure() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 0, 600, 0),
+                SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 900, 600, 0)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+
+        kpis.decision(2_000, decision(DecisionKind.EVACUATION_DECIDED));
+        kpis.decision(903_000, decision(DecisionKind.FAILBACK_ABORTED));
+
+        assertEquals(3.0, kpis.kpis().timeToDetect(), "the worst of 2 s and 3 s");
+    }
+
+    @Test
+    void aNoticeThatActsOnNothingDetectsNothing() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 0, 600, 0)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+
+        kpis.decision(2_000, decision(DecisionKind.SUSPECTED));
+
+        assertEquals(Double.NaN, kpis.kpis().timeToDetect());
+    }
+
+    @Test
+    void usersServedAwayFromHomePayTheRoundTripAndCountWhenFar() {
+        SimWorld w = world(List.of());
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 100);
+        double[] toLoc00 = new double[8];
+        toLoc00[0] = 1.0;
+        w.publish(1, 0, toLoc00);
+        w.advance(5_000);
+
+        kpis.tick(5_000, 60);
+
+        // One of eight equal catchments served one degree (111.2 km) away, for one minute.
+        double km = SimFixtures.topology().location(1).position().distanceKm(SimFixtures.topology().location(0).position());
+        assertEquals(km * LatencyModel.MS_PER_KM / 8, kpis.kpis().addedLatencyMs(), 1e-9);
+        assertEquals(1.0, kpis.kpis().farMinutes(), 1e-9);
+    }
+}

@@ -1,0 +1,52 @@
+package houston.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The baseline factor: against the better Route 53 baseline, and above the DNS bound. */
+class ObjectivesTest {
+
+    private static final Objectives TWICE = new Objectives(null, null, null, null, 2.0, null, null, null);
+
+    private static RunResult run(String policy, double failed) {
+        return new RunResult(policy, new Kpis(failed, 1e9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null, 0);
+    }
+
+    private static Objectives.Verdict verdict(double houston, double standard, double fast, double bound) {
+        List<RunResult> runs = List.of(run(HoustonPolicy.NAME, houston), run(Route53FailoverPolicy.NAME, standard),
+                run(Route53FailoverPolicy.FAST, fast), run(NoActionPolicy.NAME, 1e7));
+        return TWICE.check(runs, bound).get(0);
+    }
+
+    @Test
+    void houstonIsComparedWithTheBetterBaseline() {
+        Objectives.Verdict v = verdict(200, 1000, 300, 0);
+
+        assertFalse(v.met(), v.detail());
+        assertTrue(v.detail().contains("route53-fast 300"), v.detail());
+    }
+
+    @Test
+    void theFactorHoldsOnTheFailuresAboveTheDnsBound() {
+        // 1.5x fewer in all, but 3x fewer of those a DNS-based policy could avoid (300-150 vs 200-150).
+        assertTrue(verdict(200, 1000, 300, 150).met());
+    }
+
+    @Test
+    void moreFailuresThanTheBetterBaselineNeverMeetIt() {
+        assertFalse(verdict(310, 1000, 300, 305).met());
+    }
+
+    @Test
+    void theBetterBaselineIsTheOneThatFailedFewer() {
+        List<RunResult> runs = List.of(run(HoustonPolicy.NAME, 1), run(Route53FailoverPolicy.NAME, 5),
+                run(Route53FailoverPolicy.FAST, 9));
+
+        assertEquals(Route53FailoverPolicy.NAME, Objectives.better(runs).policy());
+    }
+}
