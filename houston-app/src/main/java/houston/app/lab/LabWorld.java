@@ -131,7 +131,7 @@ public final class LabWorld implements AutoCloseable {
     public void mount(Router router) {
         router.get("/lab/faults").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(faults().encodePrettily()));
-        router.post("/lab/faults").handler(LabWorld::sameOriginJsonOnly).handler(BodyHandler.create(false).setBodyLimit(4096))
+        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(LabWorld::sameOriginJsonOnly)
                 .handler(ctx -> {
             try {
                 JsonObject body = ctx.body().asJsonObject();
