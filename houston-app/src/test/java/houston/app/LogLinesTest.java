@@ -17,6 +17,7 @@ class LogLinesTest {
     @Test
     void aNewlineOrAnEscapeInALoggedValueCannotForgeALine() throws Exception {
         LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(LogLinesTest.class.getClassLoader().getResource("logback.xml"));
@@ -32,7 +33,7 @@ class LogLinesTest {
         }
 
         String logged = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(1, logged.lines().count(), logged);
+        assertEquals(1, logged.lines().count(), logged + context.getStatusManager().getCopyOfStatusList());
         assertTrue(logged.contains("evacuate us-east-1 (x?12:00:00.000 ERROR h.a.Daemon - forged?[31m)"), logged);
     }
 }
