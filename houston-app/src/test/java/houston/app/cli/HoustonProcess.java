@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ final class HoustonProcess {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HoustonProcess d = new HoustonProcess(p, log);
         try {
-            Eventually.await(java.time.Duration.ofSeconds(90), () -> d.port() > 0 || !p.isAlive());
+            Eventually.await(Duration.ofSeconds(90), () -> d.port() > 0 || !p.isAlive());
         } catch (AssertionError e) {
             p.destroyForcibly();
             throw new AssertionError("houston run printed no address within 90 s:\n" + d.output(), e);
