@@ -3,11 +3,8 @@ package houston.app.cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +22,11 @@ class CliRefusalsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last = new CliRun(0, "", "");
 
     private int run(String... args) {
-        CommandLine cli = HoustonCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        last = CliRun.of(args);
+        return last.code();
     }
 
     private String file(String name, String text) throws IOException {
@@ -42,7 +36,7 @@ class CliRefusalsTest {
     }
 
     private String said() {
-        return out + "" + err;
+        return last.said();
     }
 
     @AfterEach
@@ -65,7 +59,7 @@ class CliRefusalsTest {
         int code = run("bench", "sim", "--quick");
 
         assertEquals(0, code, said());
-        assertTrue(out.toString().contains("simulated            1 h of 15 locations"), said());
+        assertTrue(last.out().contains("simulated            1 h of 15 locations"), said());
     }
 
     @Test
@@ -75,7 +69,7 @@ class CliRefusalsTest {
         int code = run("validate", "--config", conf);
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("houston.topology.locations: 1 location (solo) (expected: at least 2 "
+        assertTrue(last.err().contains("houston.topology.locations: 1 location (solo) (expected: at least 2 "
                 + "locations, so traffic has somewhere to go) in " + conf + ":2"), said());
     }
 
@@ -86,7 +80,7 @@ class CliRefusalsTest {
         int code = run("run", "--config", conf, "--run-for", "PT1S");
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("houston.topology.locations: 1 location (solo)"), said());
+        assertTrue(last.err().contains("houston.topology.locations: 1 location (solo)"), said());
     }
 
     @Test
@@ -94,7 +88,7 @@ class CliRefusalsTest {
         int code = run("lab", "fault", "us-east-1");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("Missing required parameter"), said());
+        assertTrue(last.err().contains("Missing required parameter"), said());
     }
 
     @Test
@@ -102,7 +96,7 @@ class CliRefusalsTest {
         int code = run("lab", "fault", "vantage");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("Missing required parameter"), said());
+        assertTrue(last.err().contains("Missing required parameter"), said());
     }
 
     @Test
@@ -110,7 +104,7 @@ class CliRefusalsTest {
         int code = run("lab", "fault", "vantage", "lab-us-east");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("(expected: vantage NAME partition|clear)"), said());
+        assertTrue(last.err().contains("(expected: vantage NAME partition|clear)"), said());
     }
 
     @Test
@@ -118,7 +112,7 @@ class CliRefusalsTest {
         int code = run("lab", "--port", "70000");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("houston lab: --port: 70000 (expected: 0..65535)"), said());
+        assertTrue(last.err().contains("houston lab: --port: 70000 (expected: 0..65535)"), said());
     }
 
     @Test
@@ -129,7 +123,7 @@ class CliRefusalsTest {
         int code = run("drill", "run", drill);
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("drill.faults[0].length: -5m (expected: a duration 0ms..744h) in " + drill
+        assertTrue(last.err().contains("drill.faults[0].length: -5m (expected: a duration 0ms..744h) in " + drill
                 + ":1"), said());
     }
 
@@ -141,7 +135,7 @@ class CliRefusalsTest {
         int code = run("drill", "run", drill);
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("drill.length: -5m (expected: a duration 60s..744h) in " + drill + ":1"),
+        assertTrue(last.err().contains("drill.length: -5m (expected: a duration 60s..744h) in " + drill + ":1"),
                 said());
     }
 
@@ -152,9 +146,9 @@ class CliRefusalsTest {
         int code = run("validate", "--config", conf);
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("include: \"missing.conf\" (expected: a file that exists, relative to the "
+        assertTrue(last.err().contains("include: \"missing.conf\" (expected: a file that exists, relative to the "
                 + "including file) in " + conf + ":1"), said());
-        assertFalse(out.toString().contains("configuration OK"), said());
+        assertFalse(last.out().contains("configuration OK"), said());
     }
 
     @Test
@@ -165,7 +159,7 @@ class CliRefusalsTest {
         int code = run("validate", "--config", conf);
 
         assertEquals(0, code, said());
-        assertTrue(out.toString().contains("quorum 3"), said());
+        assertTrue(last.out().contains("quorum 3"), said());
     }
 
     @Test
@@ -179,9 +173,9 @@ class CliRefusalsTest {
         int code = run("drill", "run", drill);
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("drill.faults[0].amount: 1.5 (expected: the failing fraction of requests, "
+        assertTrue(last.err().contains("drill.faults[0].amount: 1.5 (expected: the failing fraction of requests, "
                 + "0 < x <= 1) in " + drill + ":2"), said());
-        assertTrue(err.toString().contains("drill.faults[1].amount: 0 (expected: the half-period in seconds, 1..86400) in "
+        assertTrue(last.err().contains("drill.faults[1].amount: 0 (expected: the half-period in seconds, 1..86400) in "
                 + drill + ":3"), said());
     }
 
@@ -190,7 +184,7 @@ class CliRefusalsTest {
         int code = run("lab", "fault", "us-east-1", "outage", "extra", "--port", "1");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("unexpected 'extra' after 'outage' (expected: nothing more)"), said());
+        assertTrue(last.err().contains("unexpected 'extra' after 'outage' (expected: nothing more)"), said());
     }
 
     @Test
@@ -198,8 +192,8 @@ class CliRefusalsTest {
         int code = run("lab", "fault", "eu-west-1", "brownout", "--port", "1");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("a number is missing (expected: brownout PCT (1..100))"), said());
-        assertFalse(err.toString().contains("null"), said());
+        assertTrue(last.err().contains("a number is missing (expected: brownout PCT (1..100))"), said());
+        assertFalse(last.err().contains("null"), said());
     }
 
     @Test
@@ -207,8 +201,8 @@ class CliRefusalsTest {
         int code = run("plan", "--evacuate", ",");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("(expected: one or more location ids, comma-separated"), said());
-        assertFalse(out.toString().contains("would be published"), said());
+        assertTrue(last.err().contains("(expected: one or more location ids, comma-separated"), said());
+        assertFalse(last.out().contains("would be published"), said());
     }
 
     @Test
@@ -218,9 +212,9 @@ class CliRefusalsTest {
         int code = run("validate", "--config", conf);
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("houston.topology.locations.us-east-1.capacity.max-instances: 100 "
+        assertTrue(last.err().contains("houston.topology.locations.us-east-1.capacity.max-instances: 100 "
                 + "(expected: at least 399 (min-instances=120, instances=399)) in " + conf + ":1"), said());
-        assertFalse(err.toString().contains("topology.conf"), said());
+        assertFalse(last.err().contains("topology.conf"), said());
     }
 
     @Test
@@ -230,7 +224,7 @@ class CliRefusalsTest {
         int code = run("validate", "--config", conf);
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("houston.health.quorum: 0 (expected: 1..vantages=3) in " + conf + ":1"),
+        assertTrue(last.err().contains("houston.health.quorum: 0 (expected: 1..vantages=3) in " + conf + ":1"),
                 said());
     }
 
@@ -239,7 +233,7 @@ class CliRefusalsTest {
         int code = run("capacity", "--survive", "6");
 
         assertEquals(2, code, said());
-        assertTrue(err.toString().contains("--survive: 6 (expected: 1..5; houston.safety.min-serving = 10 keeps at "
+        assertTrue(last.err().contains("--survive: 6 (expected: 1..5; houston.safety.min-serving = 10 keeps at "
                 + "least 10 of 15 locations serving)"), said());
     }
 
@@ -252,8 +246,8 @@ class CliRefusalsTest {
         int code = run("validate", "--config", latin1.toString());
 
         assertEquals(1, code, said());
-        assertTrue(err.toString().contains("configuration has 1 problem:"), said());
-        assertTrue(err.toString().contains("(encoding): byte 0xE9 is not UTF-8 (expected: a UTF-8 text file; save it as "
+        assertTrue(last.err().contains("configuration has 1 problem:"), said());
+        assertTrue(last.err().contains("(encoding): byte 0xE9 is not UTF-8 (expected: a UTF-8 text file; save it as "
                 + "UTF-8) in " + latin1 + ":2"), said());
     }
 
@@ -264,7 +258,7 @@ class CliRefusalsTest {
         int code = run("validate", "--config", conf);
 
         assertEquals(1, code, said());
-        assertFalse(err.toString().contains("bad.conf: 1:"), said());
-        assertTrue(err.toString().contains(" in " + conf + ":1"), said());
+        assertFalse(last.err().contains("bad.conf: 1:"), said());
+        assertTrue(last.err().contains(" in " + conf + ":1"), said());
     }
 }

@@ -11,8 +11,6 @@ import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,10 +201,6 @@ class ExitCodesIT {
     }
 
     private static int run(String... args) {
-        StringWriter sink = new StringWriter();
-        CommandLine cli = HoustonCli.commandLine();
-        cli.setOut(new PrintWriter(sink, true));
-        cli.setErr(new PrintWriter(sink, true));
-        return cli.execute(args);
+        return CliRun.of(args).code();
     }
 }

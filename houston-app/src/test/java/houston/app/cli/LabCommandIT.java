@@ -2,10 +2,7 @@ package houston.app.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +19,11 @@ class LabCommandIT {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last = new CliRun(0, "", "");
 
     private int run(String... args) {
-        CommandLine cli = HoustonCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        last = CliRun.of(args);
+        return last.code();
     }
 
     private Path journalOf(String banner) {
@@ -42,23 +36,23 @@ class LabCommandIT {
     void theBannerSaysTheStateIsEphemeralAndTheJournalIsGoneAfterwards() {
         int code = run("lab", "--port", "0", "--run-for", "PT1S");
 
-        assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("the lab's state is ephemeral: this directory is deleted when the lab stops"),
-                out.toString());
-        assertFalse(Files.exists(journalOf(out.toString())), "the lab removes its journal directory");
+        assertEquals(0, code, last.err());
+        assertTrue(last.out().contains("the lab's state is ephemeral: this directory is deleted when the lab stops"),
+                last.out());
+        assertFalse(Files.exists(journalOf(last.out())), "the lab removes its journal directory");
     }
 
     @Test
     void onAnotherPortTheFaultCommandsNameThatPort() {
         int code = run("lab", "--port", "0", "--run-for", "PT1S");
 
-        Matcher m = Pattern.compile("status page  http://localhost:(\\d+)/").matcher(out.toString());
-        assertTrue(m.find(), out.toString());
+        Matcher m = Pattern.compile("status page  http://localhost:(\\d+)/").matcher(last.out());
+        assertTrue(m.find(), last.out());
         String port = m.group(1);
-        assertEquals(0, code, err.toString());
+        assertEquals(0, code, last.err());
         for (String fault : new String[]{"us-east-1 outage", "eu-west-1 brownout 30", "ap-northeast-1 latency 1500",
                 "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear"}) {
-            assertTrue(out.toString().contains("./houston lab fault --port " + port + " " + fault), out.toString());
+            assertTrue(last.out().contains("./houston lab fault --port " + port + " " + fault), last.out());
         }
     }
 
@@ -67,10 +61,10 @@ class LabCommandIT {
         try (ServerSocket taken = new ServerSocket(0)) {
             int code = run("lab", "--port", String.valueOf(taken.getLocalPort()), "--run-for", "PT1S");
 
-            assertEquals(2, code, out + "" + err);
-            assertTrue(err.toString().contains("houston lab: port " + taken.getLocalPort() + " is in use (another lab?); "
-                    + "pass --port with a free one"), err.toString());
-            assertFalse(err.toString().contains("Exception"), err.toString());
+            assertEquals(2, code, last.said());
+            assertTrue(last.err().contains("houston lab: port " + taken.getLocalPort() + " is in use (another lab?); "
+                    + "pass --port with a free one"), last.err());
+            assertFalse(last.err().contains("Exception"), last.err());
         }
     }
 
@@ -81,10 +75,10 @@ class LabCommandIT {
 
             int code = run("run", "--config", conf.toString(), "--run-for", "PT1S");
 
-            assertEquals(1, code, out + "" + err);
-            assertTrue(err.toString().contains("houston.http.port: " + taken.getLocalPort() + " (expected: a free port: "
-                    + "this one is in use (another houston?)) in " + conf), err.toString());
-            assertFalse(err.toString().contains("Exception"), err.toString());
+            assertEquals(1, code, last.said());
+            assertTrue(last.err().contains("houston.http.port: " + taken.getLocalPort() + " (expected: a free port: "
+                    + "this one is in use (another houston?)) in " + conf), last.err());
+            assertFalse(last.err().contains("Exception"), last.err());
         }
     }
 }
