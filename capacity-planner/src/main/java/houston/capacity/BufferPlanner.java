@@ -39,8 +39,14 @@ public final class BufferPlanner {
     }
 
     public BufferPlan plan(int survive) {
-        if (survive < 1 || survive >= topology.size()) {
-            throw new IllegalArgumentException("survive " + survive + " (expected: 1.." + (topology.size() - 1) + ")");
+        int minServing = engine.config().safety().minServing();
+        // Losing more than min-serving allows is refused by the engine's safety rules in every case:
+        // say so once, naming the rule, rather than through the first case that runs into it.
+        int allowed = Math.min(topology.size() - 1, topology.size() - minServing);
+        if (survive < 1 || survive > allowed) {
+            throw new IllegalArgumentException("--survive: " + survive + " (expected: 1.." + allowed
+                    + (allowed < topology.size() - 1 ? "; houston.safety.min-serving = " + minServing + " keeps at least "
+                    + minServing + " of " + topology.size() + " locations serving" : "") + ")");
         }
         int n = topology.size();
         int[] required = new int[n];

@@ -98,22 +98,32 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     /** Creates the pool records and the ownership record that do not exist yet (home weight 255). */
     public CompletionStage<List<Change>> init(TrafficPlan home) {
         return CompletableFuture.supplyAsync(() -> {
-            Map<String, RecordSet> live = byKey(call(zone::list));
-            List<Change> creates = new ArrayList<>();
-            for (RecordSet wanted : layout.records(home)) {
-                if (!live.containsKey(wanted.key())) {
-                    creates.add(new Change(Change.Action.CREATE, wanted));
-                }
-            }
-            RecordSet owner = layout.ownership(settings.writerId(), home.generation());
-            if (!live.containsKey(owner.key())) {
-                creates.add(new Change(Change.Action.CREATE, owner));
-            }
+            List<Change> creates = creates(home);
             if (!creates.isEmpty()) {
                 call(() -> zone.submit(creates, "houston dns init"));
             }
             return creates;
         }, thread);
+    }
+
+    /** What {@link #init} would create now, without creating it (empty: every record exists). */
+    public CompletionStage<List<Change>> missing(TrafficPlan home) {
+        return CompletableFuture.supplyAsync(() -> creates(home), thread);
+    }
+
+    private List<Change> creates(TrafficPlan home) {
+        Map<String, RecordSet> live = byKey(call(zone::list));
+        List<Change> creates = new ArrayList<>();
+        for (RecordSet wanted : layout.records(home)) {
+            if (!live.containsKey(wanted.key())) {
+                creates.add(new Change(Change.Action.CREATE, wanted));
+            }
+        }
+        RecordSet owner = layout.ownership(settings.writerId(), home.generation());
+        if (!live.containsKey(owner.key())) {
+            creates.add(new Change(Change.Action.CREATE, owner));
+        }
+        return creates;
     }
 
     private PlanPublished publishNow(TrafficPlan plan) {

@@ -12,6 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeightsTest {
 
     @Test
+    void aPlanAsHeldHasTheFractionsTheWeightsReadBackAs() {
+        houston.core.model.TrafficPlan plan = houston.core.model.TrafficPlan.of(java.util.List.of("a", "b", "c"),
+                java.util.Map.of("a", java.util.Map.of("b", 0.12588, "c", 0.87412)), 4);
+
+        houston.core.model.TrafficPlan held = Weights.asHeld(plan);
+
+        assertEquals(32 / 255.0, held.row(0)[1], 1e-12);
+        assertEquals(223 / 255.0, held.row(0)[2], 1e-12);
+        assertEquals(1.0, held.row(1)[1], 1e-12);
+        assertEquals(4, held.generation());
+    }
+
+    @Test
     void homeRowIsAllWeightOnHome() {
         assertArrayEquals(new long[]{255, 0, 0}, Weights.of(new double[]{1, 0, 0}));
     }

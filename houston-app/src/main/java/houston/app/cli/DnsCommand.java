@@ -62,6 +62,10 @@ final class DnsCommand implements Runnable {
             } catch (ExecutionException e) {
                 spec.commandLine().getErr().println("houston dns: " + e.getCause().getMessage());
                 return 3;
+            } catch (java.io.UncheckedIOException | houston.dns.zone.ZoneException e) {
+                // The provider failed before any call (a zone file that cannot be read): still a provider error.
+                spec.commandLine().getErr().println("houston dns: " + e.getMessage());
+                return 3;
             }
         }
 
@@ -90,6 +94,15 @@ final class DnsCommand implements Runnable {
     static final class Show extends DnsJob {
         @Override
         int run(HoustonSettings settings, WeightedRecordSwitch dns, PrintWriter out) throws Exception {
+            List<Change> missing = await(dns.missing(TrafficPlan.identity(settings.topology().ids(), 0)));
+            if (!missing.isEmpty()) {
+                // A zone without Houston's records reads as "everything at home": a table nobody published.
+                spec.commandLine().getErr().printf(Locale.ROOT, "houston dns show: %d of Houston's records are missing "
+                        + "in %s (e.g. %s %s); there is no live plan to show. Create them with: houston dns init%s%n",
+                        missing.size(), settings.dns().zone(), missing.get(0).set().name(), missing.get(0).set().type(),
+                        config.file == null ? "" : " --config " + config.file);
+                return 4;
+            }
             TrafficPlan live = await(dns.readLive());
             List<String> ids = live.ids();
             out.printf(Locale.ROOT, "live plan generation %d in %s (weights 0..255; rows: catchments, columns: "

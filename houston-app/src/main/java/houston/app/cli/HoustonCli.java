@@ -20,7 +20,26 @@ public final class HoustonCli implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new HoustonCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new HoustonCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(HoustonCli::failed);
+    }
+
+    /**
+     * What escapes a command: a configuration problem is listed like any other (exit 1); anything
+     * else is a defect, said in one line (exit 1) with its stack trace only when HOUSTON_DEBUG is set,
+     * because a user can act on neither a stack trace nor its absence.
+     */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        if (e instanceof houston.app.config.ConfigException config) {
+            ConfigOption.report(config, command.getErr());
+            return 1;
+        }
+        command.getErr().println("houston " + command.getCommandName() + ": unexpected failure: " + e.getMessage()
+                + " (please report it; HOUSTON_DEBUG=1 shows where it happened)");
+        if (System.getenv("HOUSTON_DEBUG") != null) {
+            e.printStackTrace(command.getErr());
+        }
+        return 1;
     }
 
     @Override

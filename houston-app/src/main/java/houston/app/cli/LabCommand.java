@@ -27,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
                 + "Break things with 'houston lab fault'. Runs until Ctrl-C.")
 final class LabCommand extends SettingsCommand {
 
+    static final int DEFAULT_PORT = 8080;
+
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port on localhost. Default: ${DEFAULT-VALUE}.")
     int port;
 
@@ -37,40 +39,84 @@ final class LabCommand extends SettingsCommand {
 
     @Override
     int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception {
+        if (port < 0 || port > 65535) {
+            err.println("houston lab: --port: " + port + " (expected: 0..65535)");
+            return 2;
+        }
+        // The lab's state is ephemeral by design (every start is a fresh lab): its journal lives in a
+        // temporary directory that is removed when the lab stops, Ctrl-C included.
         Path journal = Files.createTempDirectory("houston-lab-journal");
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "houston-lab-shutdown");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(stopped);
+        }, "houston-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Lab lab = Lab.start(settings, port, journal, System.out)) {
-            String base = "http://localhost:" + lab.daemon().port();
-            out.printf("""
-                    Houston lab is running: %d locations on loopback, vantages %s,
-                    in-memory DNS, lab scaler (scale-up lead times x0.05), notifications on this console.
-
-                      status page  %s/
-                      API          %s/v1/status  /v1/locations  /v1/plan  /v1/decisions
-                      metrics      %s/metrics
-                      journal      %s
-
-                    Break something, from another terminal:
-                      ./houston lab fault us-east-1 outage
-                      ./houston lab fault eu-west-1 brownout 30
-                      ./houston lab fault ap-northeast-1 latency 1500
-                      ./houston lab fault sa-east-1 flap
-                      ./houston lab fault vantage %s partition     (a broken observer: moves nothing)
-                      ./houston lab fault us-east-1 clear
-                    Ctrl-C stops the lab.
-                    %n""", settings.topology().size(), settings.engine().health().vantages(), base, base, base, journal,
-                    settings.engine().health().vantages().get(0));
-            out.flush();
+            banner(settings, lab.daemon().port(), journal, out);
             if (runFor != null) {
                 stop.await(runFor.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                Runtime.getRuntime().removeShutdownHook(hook);
             } else {
                 stop.await();
             }
+        } finally {
+            TempDirs.delete(journal);
+            stopped.countDown();
+            removeHook(hook);
         }
         return 0;
+    }
+
+    @Override
+    int portInUse(HoustonSettings settings, PrintWriter err) {
+        err.println("houston lab: port " + port + " is in use (another lab?); pass --port with a free one, e.g. --port "
+                + (port + 1));
+        return 2;
+    }
+
+    private static void banner(HoustonSettings settings, int actualPort, Path journal, PrintWriter out) {
+        String base = "http://localhost:" + actualPort;
+        // The fault commands must reach this lab, not whatever listens on the default port.
+        String fault = "./houston lab fault" + (actualPort == DEFAULT_PORT ? "" : " --port " + actualPort);
+        out.printf("""
+                Houston lab is running: %d locations on loopback, vantages %s,
+                in-memory DNS, lab scaler (scale-up lead times x0.05), notifications on this console.
+
+                  status page  %s/
+                  API          %s/v1/status  /v1/locations  /v1/plan  /v1/decisions
+                  metrics      %s/metrics
+                  journal      %s
+                               (the lab's state is ephemeral: this directory is deleted when the lab stops,
+                               and the next lab starts afresh; houston.journal.dir is for houston run)
+
+                Break something, from another terminal:
+                  %s us-east-1 outage
+                  %s eu-west-1 brownout 30
+                  %s ap-northeast-1 latency 1500
+                  %s sa-east-1 flap
+                  %s vantage %s partition     (a broken observer: moves nothing)
+                  %s us-east-1 clear
+                Ctrl-C stops the lab.
+                %n""", settings.topology().size(), settings.engine().health().vantages(), base, base, base, journal,
+                fault, fault, fault, fault, fault, settings.engine().health().vantages().get(0), fault);
+        out.flush();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is what stopped us.
+        }
     }
 
     @Command(name = "fault", mixinStandardHelpOptions = true,
@@ -81,7 +127,7 @@ final class LabCommand extends SettingsCommand {
         @Parameters(index = "0", paramLabel = "TARGET", description = "A location id, or the word 'vantage'.")
         String target;
 
-        @Parameters(index = "1..*", paramLabel = "FAULT", description = "outage | brownout PCT | latency MS | flap | clear; "
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "FAULT", description = "outage | brownout PCT | latency MS | flap | clear; "
                 + "for a vantage: NAME partition | NAME clear")
         java.util.List<String> fault;
 
@@ -95,18 +141,22 @@ final class LabCommand extends SettingsCommand {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             String where = target;
-            java.util.List<String> words = fault;
+            java.util.List<String> words = fault == null ? java.util.List.of() : fault;
+            if (port < 1 || port > 65535) {
+                err.println("houston lab fault: --port: " + port + " (expected: 1..65535)");
+                return 2;
+            }
             if (target.equals("vantage")) {
-                if (fault.size() < 2) {
-                    err.println("houston lab fault: usage: fault vantage NAME partition|clear");
+                if (words.size() < 2) {
+                    err.println("houston lab fault: which vantage, and what? (expected: vantage NAME partition|clear)");
                     return 2;
                 }
-                where = "vantage:" + fault.get(0);
-                words = fault.subList(1, fault.size());
+                where = "vantage:" + words.get(0);
+                words = words.subList(1, words.size());
             }
             LabFault parsed;
             try {
-                parsed = LabFault.parse(words.get(0), words.size() > 1 ? words.get(1) : null);
+                parsed = LabFault.parse(words);
             } catch (IllegalArgumentException e) {
                 err.println("houston lab fault: " + e.getMessage());
                 return 2;

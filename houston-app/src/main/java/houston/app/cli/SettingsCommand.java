@@ -27,7 +27,22 @@ abstract class SettingsCommand implements Callable<Integer> {
         if (settings == null) {
             return 1;
         }
-        return run(settings, spec.commandLine().getOut(), err);
+        try {
+            return run(settings, spec.commandLine().getOut(), err);
+        } catch (Exception e) {
+            if (!PortInUse.is(e)) {
+                throw e;
+            }
+            return portInUse(settings, err);
+        }
+    }
+
+    /** The daemon's port was taken: say which and what to do; returns the exit code. */
+    int portInUse(HoustonSettings settings, PrintWriter err) {
+        ConfigOption.report(new houston.app.config.ConfigException(java.util.List.of(new houston.app.config.ConfigProblem(
+                "houston.http.port", String.valueOf(settings.daemon().port()),
+                "a free port: this one is in use (another houston?)", settings.source()))), err);
+        return 1;
     }
 
     /** The command itself, with valid settings; returns the exit code. */

@@ -70,9 +70,14 @@ final class ConfigReader {
     }
 
     int integer(String key, int min, int max) {
+        return integer(key, min, max, min + ".." + max);
+    }
+
+    /** A whole number in min..max; out of range, {@code expected} says what bounds it and why. */
+    int integer(String key, int min, int max, String expected) {
         int v = read(key, () -> config.getInt(key), "a whole number", min);
         if (v < min || v > max) {
-            problem(key, min + ".." + max);
+            problem(key, expected);
         }
         return v;
     }
@@ -143,6 +148,15 @@ final class ConfigReader {
             return describe(config.getValue(key).origin());
         } catch (RuntimeException e) {
             return "";
+        }
+    }
+
+    /** True when {@code key}'s value comes from Houston's own defaults, not from the user's file. */
+    boolean builtIn(String key) {
+        try {
+            return config.getValue(key).origin().resource() != null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -104,14 +104,27 @@ public final class DrillReader {
         } catch (IllegalArgumentException e) {
             in.problem(d + "dns.linger", "strict + linger <= 1");
         }
-        return new Scenario(name.isBlank() ? file.getFileName().toString() : name, in.string(d + "description", "text"),
-                instant(in, d + "start"), length, in.config().getLong(d + "seed"),
-                in.number(d + "demand.trough", 0, 1, "0..1"), in.number(d + "demand.peak-hour", 0, 24, "0..24"),
-                spikes(in, topology), faults(in, topology, settings.engine().health().vantages(), length),
-                in.number(d + "probe-loss", 0, 1, "0..1"), clients, in.duration(d + "dns.latency", Duration.ZERO, DAY),
-                in.bool(d + "signals"), baseline(in, topology), objectives(in), sample,
-                in.duration(d + "signal-delay", Duration.ZERO, Duration.ofHours(1)),
-                in.number(d + "signal-loss", 0, 1, "0..1"), in.number(d + "far-km", 0, 40_000, "km 0..40000"));
+        String description = in.string(d + "description", "text");
+        Instant start = instant(in, d + "start");
+        double trough = in.number(d + "demand.trough", 0, 1, "0..1");
+        double peakHour = in.number(d + "demand.peak-hour", 0, 24, "0..24");
+        List<Spike> spikes = spikes(in, topology);
+        List<Fault> faults = faults(in, topology, settings.engine().health().vantages(), length);
+        double probeLoss = in.number(d + "probe-loss", 0, 1, "0..1");
+        Duration dnsLatency = in.duration(d + "dns.latency", Duration.ZERO, DAY);
+        boolean signals = in.bool(d + "signals");
+        Route53Baseline baseline = baseline(in, topology);
+        Objectives objectives = objectives(in);
+        Duration signalDelay = in.duration(d + "signal-delay", Duration.ZERO, Duration.ofHours(1));
+        double signalLoss = in.number(d + "signal-loss", 0, 1, "0..1");
+        double farKm = in.number(d + "far-km", 0, 40_000, "km 0..40000");
+        if (!in.problems().isEmpty()) {
+            // Every value was checked above; a scenario built from a bad one would only fail less clearly.
+            throw new ConfigException(in.problems());
+        }
+        return new Scenario(name.isBlank() ? file.getFileName().toString() : name, description, start, length,
+                in.config().getLong(d + "seed"), trough, peakHour, spikes, faults, probeLoss, clients, dnsLatency, signals,
+                baseline, objectives, sample, signalDelay, signalLoss, farKm);
     }
 
     private static Instant instant(ConfigReader in, String key) {
@@ -160,13 +173,28 @@ public final class DrillReader {
             } else if (kind == Fault.Kind.PARTITION && !vantages.contains(target)) {
                 e.problem("target", "one of houston.health.vantages " + vantages);
             }
-            double amount = raw.hasPath("amount") ? e.number("amount", 0, 1_000_000, "a number >= 0") : defaultAmount(kind);
-            Duration at = e.duration("at", Duration.ZERO, length);
+            int before = in.problems().size();
+            double amount = raw.hasPath("amount") ? amount(e, kind) : defaultAmount(kind);
+            Duration at = e.duration("at", Duration.ZERO, length.isNegative() ? Duration.ofDays(31) : length);
             Duration faultLength = raw.hasPath("length") ? e.duration("length", Duration.ZERO, Duration.ofDays(31))
                     : length.minus(at);
-            out.add(new Fault(kind, target, at, faultLength, amount));
+            if (in.problems().size() == before && !faultLength.isNegative()) {
+                out.add(new Fault(kind, target, at, faultLength, amount));
+            }
         }
         return out;
+    }
+
+    /** A fault's amount, in the range its kind gives it a meaning (see {@link Fault}). */
+    private static double amount(ConfigReader e, Fault.Kind kind) {
+        return switch (kind) {
+            case BROWNOUT, PARTIAL, DEGRADE -> e.number("amount", 0.001, 1, "the failing fraction of requests, 0 < x <= 1");
+            case DNS_THROTTLE -> e.number("amount", 0.001, 1, "the failing fraction of DNS calls, 0 < x <= 1");
+            case LATENCY -> e.number("amount", 1, 600_000, "added milliseconds, 1..600000");
+            case FLAP -> e.number("amount", 1, 86_400, "the half-period in seconds, 1..86400");
+            case SCALER_SLOW -> e.number("amount", 1, 1000, "the lead-time multiplier, 1..1000");
+            default -> e.number("amount", 0, 1_000_000, "a number >= 0 (" + kind.configName() + " ignores it)");
+        };
     }
 
     private static double defaultAmount(Fault.Kind kind) {

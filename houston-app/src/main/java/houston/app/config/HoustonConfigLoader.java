@@ -73,11 +73,18 @@ public final class HoustonConfigLoader {
             throw new ConfigException(List.of(new ConfigProblem(option, file.toString(), "a readable HOCON file",
                     "command line")));
         }
+        Utf8Check.check(file, option);
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)
+                    .setIncluder(new RequiredIncludes()));
+        } catch (RequiredIncludes.Missing e) {
+            throw new ConfigException(List.of(e.problem(file)));
         } catch (com.typesafe.config.ConfigException e) {
             String where = e.origin() == null ? file.toString() : ConfigReader.describe(e.origin());
-            throw new ConfigException(List.of(new ConfigProblem("(syntax)", e.getMessage(), "valid HOCON", where)));
+            // The library's message starts with the place; it is said once, at the end.
+            String message = e.origin() == null ? e.getMessage()
+                    : e.getMessage().replaceFirst("^\\Q" + e.origin().description() + "\\E: ", "");
+            throw new ConfigException(List.of(new ConfigProblem("(syntax)", message, "valid HOCON", where)));
         }
     }
 
@@ -117,10 +124,7 @@ public final class HoustonConfigLoader {
         if (vantages.isEmpty() || vantages.stream().distinct().count() != vantages.size()) {
             in.problem(h + "vantages", "a non-empty list of distinct vantage names");
         }
-        int quorum = in.integer(h + "quorum", 1, Integer.MAX_VALUE);
-        if (quorum > vantages.size()) {
-            in.problem(h + "quorum", "1..vantages=" + vantages.size());
-        }
+        int quorum = in.integer(h + "quorum", 1, Math.max(1, vantages.size()), "1..vantages=" + vantages.size());
         HealthConfig health = new HealthConfig(vantages, quorum, in.duration(h + "window", Duration.ofSeconds(1), HOUR),
                 in.integer(h + "max-samples", 1, 100_000), in.integer(h + "min-samples", 1, 100_000),
                 in.number(h + "slow-badness", 0, 1, "0..1"), in.number(h + "suspect-vantage-fraction", 0.1, 1, "0.1..1"),

@@ -44,6 +44,11 @@ final class TopologyReader {
         if (!mode.equals("great-circle") && !mode.equals("rtt")) {
             in.problem("houston.topology.distance", "great-circle or rtt");
         }
+        if (object.size() == 1) {
+            // Houston moves a location's traffic to another one: with one location there is nowhere to go.
+            in.problems().add(new ConfigProblem(LOCATIONS, "1 location (" + object.keySet().iterator().next() + ")",
+                    "at least 2 locations, so traffic has somewhere to go", ConfigReader.describe(object.origin())));
+        }
         if (locations.size() < 2 || locations.size() != object.size()) {
             return null;
         }
@@ -72,16 +77,30 @@ final class TopologyReader {
         int max = in.integer(c + ".max-instances", 1, 1_000_000);
         double target = in.number(c + ".target-utilisation", 0.05, 1.0, "0.05..1");
         Duration lead = in.duration(c + ".scale-up-lead-time", Duration.ZERO, Duration.ofHours(2));
-        if (min > max) {
-            in.problem(c + ".min-instances", "at most max-instances=" + max);
-        } else if (instances < min || instances > max) {
-            in.problem(c + ".instances", "min-instances..max-instances=" + min + ".." + max);
-        }
+        checkInstances(c, instances, min, max);
         if (in.problems().size() > before) {
             return null;
         }
         return new Location(id, name, new GeoPoint(lat, lon), edges, demand,
                 new CapacityModel(instances, rps, min, max, target, lead));
+    }
+
+    /**
+     * min-instances <= instances <= max-instances, reported against the key the user set: with a
+     * max-instances of 100 in their file, the problem is their 100, not the built-in min of 120.
+     */
+    private void checkInstances(String c, int instances, int min, int max) {
+        String minKey = c + ".min-instances";
+        String maxKey = c + ".max-instances";
+        String instancesKey = c + ".instances";
+        if (max < Math.max(min, instances) && !in.builtIn(maxKey)) {
+            in.problem(maxKey, "at least " + Math.max(min, instances) + " (min-instances=" + min + ", instances="
+                    + instances + ")");
+        } else if (min > max) {
+            in.problem(minKey, "at most max-instances=" + max);
+        } else if (instances < min || instances > max) {
+            in.problem(instancesKey, "min-instances..max-instances=" + min + ".." + max);
+        }
     }
 
     private Topology withRtt(List<Location> locations) {

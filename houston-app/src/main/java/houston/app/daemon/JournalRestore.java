@@ -3,6 +3,7 @@ package houston.app.daemon;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
 import houston.core.model.TrafficPlan;
+import houston.dns.records.Weights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,8 @@ import java.time.Instant;
  * engine — deterministic, so this rebuilds tracks, hold timers, pins, freezes and the plan
  * exactly — and then checked against the plan live in DNS, the truth: if they agree, the replayed
  * state is kept; if not (someone changed DNS while Houston was down, or the journal was lost),
- * Houston starts from the live plan and says so. No journal: the live plan alone.
+ * Houston starts from the live plan and says so. They are compared at the resolution DNS holds
+ * (weights 0..255), not as the engine's exact fractions. No journal: the live plan alone.
  * Cost: one engine step per journaled tick since the last start.
  */
 final class JournalRestore {
@@ -46,7 +48,8 @@ final class JournalRestore {
             ticks++;
         }
         boolean agrees = live == null ? state.plan().generation() == 0
-                : state.plan().sameRowsAs(live) && state.liveGeneration() >= live.generation();
+                : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))
+                && state.liveGeneration() >= live.generation();
         if (agrees) {
             log.info("restored from the journal: {} ticks replayed, plan generation {} matches DNS", ticks,
                     state.plan().generation());

@@ -30,6 +30,7 @@ final class StatusView {
         }
         return new JsonObject().put("tick", s.tick()).put("failStatic", s.failStatic())
                 .put("frozenUntil", s.overrides().frozenUntil() == 0 ? null : Instant.ofEpochMilli(s.overrides().frozenUntil()).toString())
+                .put("pins", pins(s.overrides()))
                 .put("planGeneration", s.plan().generation()).put("liveGeneration", s.liveGeneration())
                 .put("locations", t.size()).put("states", counts).put("suspectVantages", new JsonArray(s.report().suspectVoterNames()))
                 .put("observationsDropped", loop.dropped());
@@ -99,5 +100,15 @@ final class StatusView {
             }
         });
         return out.length() == 0 ? "every catchment served at home" : out.toString();
+    }
+
+    /** The operators' pins in force: where, which way, until when, by whom. */
+    private static JsonObject pins(houston.core.engine.Overrides overrides) {
+        JsonObject out = new JsonObject();
+        overrides.pins().forEach((location, pin) -> out.put(location, new JsonObject()
+                .put("target", pin.target().name().toLowerCase(Locale.ROOT))
+                .put("until", pin.until() == Long.MAX_VALUE ? null : Instant.ofEpochMilli(pin.until()).toString())
+                .put("by", pin.by()).put("reason", pin.reason())));
+        return out;
     }
 }

@@ -61,9 +61,21 @@ public final class Lab implements AutoCloseable {
     }
 
     public static Lab start(HoustonSettings settings, int port, Path journalDir, PrintStream console) throws Exception {
-        Clock clock = Clock.systemUTC();
         Vertx vertx = Vertx.vertx();
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        try {
+            return start(vertx, timers, settings, port, journalDir, console);
+        } catch (Exception e) {
+            // Nothing half-started stays behind (a port in use is an ordinary way to get here).
+            timers.shutdownNow();
+            vertx.close().await(30, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private static Lab start(Vertx vertx, ScheduledExecutorService timers, HoustonSettings settings, int port,
+                             Path journalDir, PrintStream console) throws Exception {
+        Clock clock = Clock.systemUTC();
         LabScaler scaler = new LabScaler(settings.topology(), Delays.of(timers), LEAD_TIME_SCALE);
         LabWorld world = LabWorld.start(vertx, settings, scaler::instances);
         HoustonSettings lab = world.settings();

@@ -12,6 +12,21 @@ public record LabFault(String kind, int amount) {
 
     public static final LabFault NONE = new LabFault("none", 0);
 
+    /** Parses {@code outage | brownout PCT | latency MS | flap | clear | partition} given as words. */
+    public static LabFault parse(java.util.List<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("which fault? (expected: outage, brownout PCT, latency MS, flap, clear; "
+                    + "partition or clear for a vantage)");
+        }
+        String k = words.get(0).toLowerCase(Locale.ROOT);
+        int expected = k.equals("brownout") || k.equals("latency") ? 2 : 1;
+        if (words.size() > expected) {
+            throw new IllegalArgumentException("unexpected '" + String.join(" ", words.subList(expected, words.size()))
+                    + "' after '" + String.join(" ", words.subList(0, expected)) + "' (expected: nothing more)");
+        }
+        return parse(words.get(0), words.size() > 1 ? words.get(1) : null);
+    }
+
     /** Parses {@code outage | brownout PCT | latency MS | flap | clear | partition}. */
     public static LabFault parse(String kind, String amount) {
         String k = kind.toLowerCase(Locale.ROOT);
@@ -26,6 +41,9 @@ public record LabFault(String kind, int amount) {
     }
 
     private static int bounded(String value, int min, int max, String expected) {
+        if (value == null) {
+            throw new IllegalArgumentException("a number is missing (expected: " + expected + ")");
+        }
         try {
             int v = Integer.parseInt(value == null ? "" : value.trim());
             if (v >= min && v <= max) {
@@ -34,7 +52,7 @@ public record LabFault(String kind, int amount) {
         } catch (NumberFormatException ignored) {
             // Reported below.
         }
-        throw new IllegalArgumentException("expected " + expected + ", got '" + value + "'");
+        throw new IllegalArgumentException(value + " (expected: " + expected + ")");
     }
 
     @Override

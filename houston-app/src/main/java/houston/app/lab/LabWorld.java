@@ -11,6 +11,7 @@ import houston.probes.http.ResponseJudge;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.ArrayList;
@@ -130,17 +131,41 @@ public final class LabWorld implements AutoCloseable {
     public void mount(Router router) {
         router.get("/lab/faults").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(faults().encodePrettily()));
-        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(ctx -> {
+        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(LabWorld::sameOriginJsonOnly)
+                .handler(ctx -> {
             try {
                 JsonObject body = ctx.body().asJsonObject();
                 Object amount = body.getValue("amount");
                 fault(body.getString("target"), LabFault.parse(body.getString("fault"), amount == null ? null : amount.toString()));
                 ctx.response().putHeader("Content-Type", "application/json").end(faults().encodePrettily());
             } catch (RuntimeException e) {
-                ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("error", String.valueOf(e.getMessage())).encode());
+                refuse(ctx, 400, String.valueOf(e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Any web page the user visits could otherwise break their lab: a form or fetch() may POST
+     * text/plain cross-origin without a preflight. JSON needs one, and a browser says where a write
+     * comes from (Origin, Sec-Fetch-Site); the CLI sends neither, the status page is same-origin.
+     */
+    private static void sameOriginJsonOnly(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        String origin = ctx.request().getHeader("Origin");
+        String site = ctx.request().getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")
+                || origin != null && !origin.equalsIgnoreCase("http://" + ctx.request().authority())) {
+            refuse(ctx, 403, "cross-origin writes to the lab are refused (Origin " + origin + ")");
+        } else if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            refuse(ctx, 415, "Content-Type must be application/json, got " + type);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String error) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", error).encode());
     }
 
     @Override

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,14 +17,11 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last = new CliRun(0, "", "");
 
     private int run(String... args) {
-        CommandLine cli = HoustonCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        last = CliRun.of(args);
+        return last.code();
     }
 
     @Test
@@ -35,7 +29,7 @@ class CliTest {
         int code = run("validate");
 
         assertEquals(0, code);
-        assertTrue(out.toString().contains("locations   15"), out.toString());
+        assertTrue(last.out().contains("locations   15"), last.out());
     }
 
     @Test
@@ -46,15 +40,15 @@ class CliTest {
         int code = run("validate", "--config", bad.toString());
 
         assertEquals(1, code);
-        assertTrue(err.toString().contains("configuration has 2 problems"), err.toString());
-        assertTrue(err.toString().contains("houston.health.quorum: 9 (expected: 1..vantages=3)"), err.toString());
+        assertTrue(last.err().contains("configuration has 2 problems"), last.err());
+        assertTrue(last.err().contains("houston.health.quorum: 9 (expected: 1..vantages=3)"), last.err());
     }
 
     @Test
     void planAsJsonHasTheDocumentedShape() throws IOException {
         int code = run("plan", "--evacuate", "us-east-1", "--format", "json");
 
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(last.out());
         assertEquals(0, code);
         assertEquals(1, json.get("generation").asLong());
         assertEquals("us-east-1", json.get("evacuations").get(0).get("origin").asText());
@@ -78,9 +72,9 @@ class CliTest {
         int code = run("plan", "--evacuate", "eu-west-2");
 
         assertEquals(0, code);
-        assertTrue(out.toString().contains("Evacuate eu-west-2: move 55000 rps"), out.toString());
-        assertTrue(out.toString().contains("eu-west-1"), out.toString());
-        assertTrue(out.toString().contains("Pre-scale before shifting:"), out.toString());
+        assertTrue(last.out().contains("Evacuate eu-west-2: move 55000 rps"), last.out());
+        assertTrue(last.out().contains("eu-west-1"), last.out());
+        assertTrue(last.out().contains("Pre-scale before shifting:"), last.out());
     }
 
     @Test
@@ -88,8 +82,8 @@ class CliTest {
         int code = run("plan", "--evacuate", "us-east-1");
 
         assertEquals(0, code);
-        assertTrue(out.toString().contains("Until the pre-scales are ready, us-east-1's users go where ready "
-                + "instances have room:"), out.toString());
+        assertTrue(last.out().contains("Until the pre-scales are ready, us-east-1's users go where ready "
+                + "instances have room:"), last.out());
     }
 
     @Test
@@ -97,21 +91,17 @@ class CliTest {
         int code = run("plan", "--evacuate", "mars-north-1");
 
         assertEquals(2, code);
-        assertTrue(err.toString().contains("unknown location 'mars-north-1'"), err.toString());
-        assertTrue(err.toString().contains("us-east-1"), err.toString());
+        assertTrue(last.err().contains("unknown location 'mars-north-1'"), last.err());
+        assertTrue(last.err().contains("us-east-1"), last.err());
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[]{"validate", "plan", "bench", "drill"}) {
-            StringWriter help = new StringWriter();
-            CommandLine cli = HoustonCli.commandLine();
-            cli.setOut(new PrintWriter(help, true));
+            CliRun help = CliRun.of(command, "--help");
 
-            int code = cli.execute(command, "--help");
-
-            assertEquals(0, code, command);
-            assertTrue(help.toString().contains("Usage: houston " + command), help.toString());
+            assertEquals(0, help.code(), command);
+            assertTrue(help.out().contains("Usage: houston " + command), help.out());
         }
     }
 
@@ -124,9 +114,9 @@ class CliTest {
 
         int code = run("drill", "run", drill.toString(), "--report", report.toString(), "--seed", "9");
 
-        assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("houston  route53-failover         no-action"), out.toString());
-        assertTrue(out.toString().contains("ok   false evacuations <= 0"), out.toString());
+        assertEquals(0, code, last.err());
+        assertTrue(last.out().contains("houston  route53-failover         no-action"), last.out());
+        assertTrue(last.out().contains("ok   false evacuations <= 0"), last.out());
         assertTrue(Files.readString(report).contains("<svg"), "report has charts");
     }
 
@@ -138,7 +128,7 @@ class CliTest {
 
         int code = run("drill", "run", drill.toString());
 
-        assertEquals(3, code, out.toString());
-        assertTrue(out.toString().contains("FAIL time to detect <= 1 s"), out.toString());
+        assertEquals(3, code, last.out());
+        assertTrue(last.out().contains("FAIL time to detect <= 1 s"), last.out());
     }
 }

@@ -59,15 +59,24 @@ final class DaemonProcess {
      * probed by one vantage, the file DNS provider and a fast lab scaler, plus {@code extra} lines.
      */
     static Path config(Path dir, int portA, int portB, String extra) throws java.io.IOException {
+        return config(dir, extra, portA, portB);
+    }
+
+    /** As above with one location per port: lab-a, lab-b, lab-c, ... along the equator in that order. */
+    static Path config(Path dir, String extra, int... ports) throws java.io.IOException {
         String location = """
                   %s { name = %s, latitude = 0, longitude = %d, edges = ["127.0.0.1:%d"], peak-demand-rps = 100,
                        capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 8,
                                   target-utilisation = 0.6, scale-up-lead-time = 1s } }
                 """;
+        StringBuilder locations = new StringBuilder();
+        for (int i = 0; i < ports.length; i++) {
+            char id = (char) ('a' + i);
+            locations.append(location.formatted("lab-" + id, id, i + 1, ports[i]));
+        }
         Path conf = dir.resolve("run.conf");
         java.nio.file.Files.writeString(conf, "houston.topology.include-default-locations = false\n"
-                + "houston.topology.locations {\n" + location.formatted("lab-a", "a", 1, portA)
-                + location.formatted("lab-b", "b", 2, portB) + "}\n"
+                + "houston.topology.locations {\n" + locations + "}\n"
                 + "houston.health { vantages = [here], quorum = 1 }\n"
                 + "houston.planner { receivers = 1, max-receivers = 1 }\n"
                 + "houston.safety { max-evacuated = 1, min-serving = 1, fail-static-fraction = 1.0 }\n"

@@ -69,6 +69,16 @@ class DnsCommandTest {
     }
 
     @Test
+    void showBeforeInitSaysTheRecordsAreMissingAndHowToCreateThem() {
+        int code = run("dns", "show");
+
+        assertEquals(4, code);
+        assertTrue(err.toString().contains("226 of Houston's records are missing in houston.example.net"), err.toString());
+        assertTrue(err.toString().contains("Create them with: houston dns init --config " + config), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void diffPrintsTheBatchAndSendsNothing() throws Exception {
         run("dns", "init");
         String before = Files.readString(zone);

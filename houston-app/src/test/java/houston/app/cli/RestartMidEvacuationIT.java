@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,10 +54,7 @@ class RestartMidEvacuationIT {
     }
 
     private Path config() throws Exception {
-        Files.writeString(dir.resolve("slack-token"), "xoxb-test");
-        return DaemonProcess.config(dir, siteA.actualPort(), siteB.actualPort(), ""
-                + "houston.slack { token-file = \"" + dir.resolve("slack-token") + "\", api-url = \"" + slack.baseUrl()
-                + "\", channel = C1 }\n"
+        return DaemonProcess.config(dir, siteA.actualPort(), siteB.actualPort(), slack.settings(dir)
                 + "houston.probes { interval = 200ms, jitter = 20ms }\n"
                 + "houston.health { window = 1s, min-samples = 3 }\n"
                 + "houston.hysteresis { down-hold = 500ms, up-hold = 1h }\n");

@@ -63,6 +63,24 @@ class JournalRestoreTest {
     }
 
     @Test
+    void aRestartKeepsThePinWhenDnsHoldsThePlanAtItsOwnResolution() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState before = firstRun(journal);
+        // What a restart reads back: the plan as weights 0..255, i.e. fractions rounded to 1/255.
+        houston.dns.records.PoolLayout layout = houston.app.wiring.DnsSwitchFactory.layout(settings);
+        List<houston.dns.records.RecordSet> zone = new java.util.ArrayList<>(layout.records(before.plan()));
+        zone.add(layout.ownership("houston", before.plan().generation()));
+        TrafficPlan live = layout.plan(zone);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, live, T0.plusSeconds(600));
+
+        assertFalse(before.plan().sameRowsAs(live), "the evacuation's shares are not multiples of 1/255");
+        assertTrue(start.replayed());
+        assertEquals(PinTarget.EVACUATED, start.state().overrides().pin("us-east-1"));
+        assertEquals(before.plan(), start.state().plan());
+    }
+
+    @Test
     void whenDnsWasChangedWhileHoustonWasDownDnsWins() {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
         firstRun(journal);

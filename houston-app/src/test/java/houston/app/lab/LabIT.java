@@ -49,9 +49,17 @@ class LabIT {
     }
 
     private int fault(String target, String fault) throws Exception {
+        return post(faultRequest(target, fault).header("Content-Type", "application/json")).statusCode();
+    }
+
+    private HttpRequest.Builder faultRequest(String target, String fault) {
         String body = new JsonObject().put("target", target).put("fault", fault).encode();
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port() + "/lab/faults"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port() + "/lab/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> post(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String stateOf(String location) throws Exception {
@@ -123,5 +131,52 @@ class LabIT {
     @Test
     void unknownFaultTargetIsRefused() throws Exception {
         assertEquals(400, fault("mars-1", "outage"));
+    }
+
+    @Test
+    void aCrossOriginTextPlainPostBreaksNothing() throws Exception {
+        // What any web page can send without a preflight: a "simple" request, from its own origin.
+        HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "text/plain")
+                .header("Origin", "https://evil.test"));
+
+        assertEquals(403, r.statusCode());
+        assertTrue(new JsonObject(r.body()).getString("error").startsWith("cross-origin writes to the lab are refused"));
+        assertEquals("{ }", get("/lab/faults").strip());
+    }
+
+    @Test
+    void aCrossSiteFetchIsRefusedEvenAsJson() throws Exception {
+        HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "cross-site"));
+
+        assertEquals(403, r.statusCode());
+        assertEquals("{ }", get("/lab/faults").strip());
+    }
+
+    @Test
+    void aWriteThatIsNotJsonIsRefused() throws Exception {
+        HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "text/plain"));
+
+        assertEquals(415, r.statusCode());
+        assertEquals("Content-Type must be application/json, got text/plain", new JsonObject(r.body()).getString("error"));
+    }
+
+    @Test
+    void theLabsOwnPagesAndItsCliMayWrite() throws Exception {
+        String own = "http://127.0.0.1:" + lab.daemon().port();
+        HttpResponse<String> page = post(faultRequest("eu-west-1", "outage").header("Content-Type", "application/json")
+                .header("Origin", own).header("Sec-Fetch-Site", "same-origin"));
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = houston.app.cli.HoustonCli.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(out, true));
+
+        int code = cli.execute("lab", "fault", "us-east-1", "outage", "--port", String.valueOf(lab.daemon().port()));
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals(0, code, out.toString());
+        JsonObject faults = new JsonObject(get("/lab/faults"));
+        assertEquals("outage", faults.getString("eu-west-1"));
+        assertEquals("outage", faults.getString("us-east-1"));
     }
 }

@@ -41,6 +41,13 @@ public final class SlackStandIn implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** The {@code houston.slack} keys that point a daemon here, posting to channel C1 (writes its token file into dir). */
+    public String settings(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("slack-token"), "xoxb-test");
+        return "houston.slack { token-file = \"" + dir.resolve("slack-token") + "\", api-url = \"" + baseUrl()
+                + "\", channel = C1 }\n";
+    }
+
     /** Messages posted to the channel (each starts a thread). */
     public List<LoggedRequest> threadStarts() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))

@@ -30,6 +30,10 @@ public final class EvacuationWhatIf {
     /** Throws IllegalArgumentException naming the known locations when one is unknown. */
     public Answer evacuate(List<String> locations, Instant now) {
         Topology topology = engine.topology();
+        if (locations.isEmpty() || locations.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("--evacuate: '" + String.join(",", locations)
+                    + "' (expected: one or more location ids, comma-separated, e.g. us-east-1,eu-west-1)");
+        }
         for (String id : locations) {
             topology.indexOf(id);
         }

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
+import houston.slack.notify.SlackText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,24 +52,22 @@ public final class SlackCommandRoutes {
     }
 
     public void mount(Router router) {
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(64 * 1024);
-        router.post("/slack/commands").handler(body).handler(this::command);
-        router.post("/slack/interactions").handler(body).handler(this::interaction);
+        router.post("/slack/commands").handler(new SlackRequestBody(this::command));
+        router.post("/slack/interactions").handler(new SlackRequestBody(this::interaction));
     }
 
-    private String verified(RoutingContext ctx) {
-        String raw = ctx.body().asString() == null ? "" : ctx.body().asString();
+    private String verified(RoutingContext ctx, String raw) {
         String refused = verifier.refuse(ctx.request().getHeader("X-Slack-Request-Timestamp"),
                 ctx.request().getHeader("X-Slack-Signature"), raw);
         if (refused != null) {
-            ctx.response().setStatusCode(401).putHeader("Content-Type", "text/plain").end(refused);
+            SlackRequestBody.refuse(ctx, 401, refused);
             return null;
         }
         return raw;
     }
 
-    private void command(RoutingContext ctx) {
-        String raw = verified(ctx);
+    private void command(RoutingContext ctx, String body) {
+        String raw = verified(ctx, body);
         if (raw == null) {
             return;
         }
@@ -77,12 +75,13 @@ public final class SlackCommandRoutes {
         String user = form.get("user_id");
         String responseUrl = form.get("response_url");
         if (user == null || responseUrl == null || !validUrl(responseUrl)) {
-            ctx.response().setStatusCode(400).end("malformed slash command: user_id and response_url are required");
+            SlackRequestBody.refuse(ctx, 400, "malformed slash command: user_id and response_url are required");
             return;
         }
-        ParsedCommand parsed = parser.parse(form.getOrDefault("text", ""));
+        // Stored and journaled as the plain text the person typed; escaped again for every sink.
+        ParsedCommand parsed = parser.parse(SlackText.unescape(form.getOrDefault("text", "")));
         if (parsed instanceof ParsedCommand.Invalid invalid) {
-            ephemeral(ctx, invalid.message());
+            ephemeral(ctx, SlackText.escape(invalid.message()));
         } else if (parsed instanceof ParsedCommand.ReadOnly ro) {
             if (ro.verb().equals("help")) {
                 ephemeral(ctx, CommandParser.USAGE);
@@ -118,14 +117,14 @@ public final class SlackCommandRoutes {
             ephemeral(ctx, "Too many commands are waiting for confirmation; try again in a few minutes. Nothing changed.");
             return;
         }
-        String question = "*" + m.describe() + "*\nThis changes what Houston does with live traffic. Confirm?";
+        String question = "*" + SlackText.escape(m.describe()) + "*\nThis changes what Houston does with live traffic. Confirm?";
         JsonArray blocks = new JsonArray()
                 .add(new JsonObject().put("type", "section").put("text", new JsonObject().put("type", "mrkdwn").put("text", question)))
                 .add(new JsonObject().put("type", "actions").put("elements", new JsonArray()
                         .add(button("Confirm", "houston_confirm", id, "danger"))
                         .add(button("Cancel", "houston_cancel", id, null))));
         ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                .put("response_type", "ephemeral").put("text", m.describe() + ": confirm?").put("blocks", blocks).encode());
+                .put("response_type", "ephemeral").put("text", SlackText.escape(m.describe()) + ": confirm?").put("blocks", blocks).encode());
     }
 
     private static JsonObject button(String label, String actionId, String value, String style) {
@@ -134,8 +133,8 @@ public final class SlackCommandRoutes {
         return style == null ? b : b.put("style", style);
     }
 
-    private void interaction(RoutingContext ctx) {
-        String raw = verified(ctx);
+    private void interaction(RoutingContext ctx, String body) {
+        String raw = verified(ctx, body);
         if (raw == null) {
             return;
         }
@@ -143,7 +142,7 @@ public final class SlackCommandRoutes {
         try {
             payload = new JsonObject(form(raw).getOrDefault("payload", ""));
         } catch (DecodeException | ClassCastException e) {
-            ctx.response().setStatusCode(400).end("malformed payload: expected payload=<JSON>");
+            SlackRequestBody.refuse(ctx, 400, "malformed payload: expected payload=<JSON>");
             return;
         }
         JsonObject action = payload.getJsonArray("actions", new JsonArray()).size() == 0 ? null
@@ -151,7 +150,7 @@ public final class SlackCommandRoutes {
         String user = payload.getJsonObject("user", new JsonObject()).getString("id");
         String responseUrl = payload.getString("response_url");
         if (action == null || user == null || responseUrl == null || !validUrl(responseUrl)) {
-            ctx.response().setStatusCode(400).end("malformed payload: actions, user.id and response_url are required");
+            SlackRequestBody.refuse(ctx, 400, "malformed payload: actions, user.id and response_url are required");
             return;
         }
         ctx.response().setStatusCode(200).end();
@@ -162,7 +161,7 @@ public final class SlackCommandRoutes {
         } else if (verb.equals("houston_confirm")) {
             confirm(user, action.getString("value"), responseUrl);
         } else {
-            respond(responseUrl, replace("Unknown action '" + verb + "'. Nothing changed."));
+            respond(responseUrl, replace("Unknown action '" + SlackText.escape(verb) + "'. Nothing changed."));
         }
     }
 
@@ -180,7 +179,7 @@ public final class SlackCommandRoutes {
         console.submit(p.mutation().toCommand(user));
         log.info("Slack: {} confirmed by {} (asked by {})", p.mutation().describe(), user, p.requestedBy());
         respond(responseUrl, new JsonObject().put("response_type", "in_channel").put("replace_original", true)
-                .put("text", ":white_check_mark: " + p.mutation().describe() + " — confirmed by <@" + user
+                .put("text", ":white_check_mark: " + SlackText.escape(p.mutation().describe()) + " — confirmed by <@" + user
                         + "> (asked by <@" + p.requestedBy() + ">)"));
     }
 

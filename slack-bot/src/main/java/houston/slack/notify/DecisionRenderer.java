@@ -8,6 +8,7 @@ import houston.core.engine.DecisionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders decisions and alerts from the engine's own explanation record, so Slack, the console
@@ -19,15 +20,38 @@ public final class DecisionRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String onCallMention;
+    private final UnaryOperator<String> escape;
 
-    /** @param onCallGroup Slack user group id to mention on alerts (e.g. S0ONCALL), or blank */
+    /**
+     * For Slack.
+     *
+     * @param onCallGroup Slack user group id to mention on alerts (e.g. S0ONCALL), or blank
+     */
     public DecisionRenderer(String onCallGroup) {
+        this(onCallGroup, SlackText::escape);
+    }
+
+    private DecisionRenderer(String onCallGroup, UnaryOperator<String> escape) {
         this.onCallMention = onCallGroup == null || onCallGroup.isBlank() ? "" : "<!subteam^" + onCallGroup + "> ";
+        this.escape = escape;
+    }
+
+    /** For a terminal: the same words, with what people typed made harmless for a terminal instead. */
+    public static DecisionRenderer console() {
+        return new DecisionRenderer("", ConsoleText::line);
+    }
+
+    /**
+     * Summaries, messages and evidence carry what operators typed (who, why), so each line of them
+     * is escaped for the sink; the renderer's own markup (icons, bold, mentions) is added after.
+     */
+    private String typed(String text) {
+        return text.lines().map(escape).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     public SlackMessage render(Decision d) {
-        String evidence = d.explanation().render().strip();
-        String title = icon(d.kind()) + " " + (d.dryRun() ? "[dry run] " : "") + d.summary();
+        String evidence = typed(d.explanation().render().strip());
+        String title = icon(d.kind()) + " " + (d.dryRun() ? "[dry run] " : "") + escape.apply(d.summary());
         String text = title + (evidence.isEmpty() ? "" : "\n" + evidence);
         return new SlackMessage(text, blocks(title, evidence, d), d.incident(), false);
     }
@@ -35,8 +59,8 @@ public final class DecisionRenderer {
     public SlackMessage render(Alert a) {
         Decision d = a.decision();
         String title = ":rotating_light: " + onCallMention + "*" + a.kind().name().replace('_', ' ').toLowerCase()
-                + "*: " + a.message();
-        String evidence = d == null ? "" : d.explanation().render().strip();
+                + "*: " + escape.apply(a.message());
+        String evidence = d == null ? "" : typed(d.explanation().render().strip());
         String text = title + (evidence.isEmpty() ? "" : "\n" + evidence);
         return new SlackMessage(text, blocks(title, evidence, d), d == null ? null : d.incident(), true);
     }

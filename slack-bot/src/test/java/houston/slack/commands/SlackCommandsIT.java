@@ -267,13 +267,65 @@ class SlackCommandsIT {
     }
 
     @Test
+    void aLongCommandTextIsAccepted() throws Exception {
+        String reason = "db failover " + "x".repeat(12_000);
+
+        OperatorCommand c = confirmedByOperator("evacuate us-east-1 for 30m " + reason);
+
+        assertEquals(new OperatorCommand.Evacuate("us-east-1", Duration.ofMinutes(30), reason, OPERATOR), c);
+    }
+
+    @Test
+    void aLargeInteractionPayloadIsAccepted() throws Exception {
+        HttpResponse<Buffer> proposal = command(OPERATOR, "evacuate us-east-1");
+        JsonObject payload = new JsonObject().put("type", "block_actions").put("user", new JsonObject().put("id", OPERATOR))
+                .put("response_url", slack.baseUrl() + "/respond")
+                .put("message", new JsonObject().put("text", "y".repeat(40_000)))
+                .put("actions", new JsonArray().add(new JsonObject().put("action_id", "houston_confirm")
+                        .put("value", confirmationId(proposal))));
+
+        HttpResponse<Buffer> r = signed("/slack/interactions", "payload=" + enc(payload.encode()));
+
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        awaitAnswer("confirmed by <@" + OPERATOR + ">");
+        assertEquals(1, submitted.size());
+    }
+
+    @Test
+    void aBodyLargerThanSlackSendsIsRefusedWithAJsonError() throws Exception {
+        HttpResponse<Buffer> r = command(OPERATOR, "evacuate us-east-1 " + "z".repeat(SlackRequestBody.MAX_BYTES));
+
+        assertEquals(413, r.statusCode());
+        assertEquals("application/json", r.getHeader("Content-Type"));
+        assertTrue(r.bodyAsJsonObject().getString("error").startsWith("request body too large"), r.bodyAsString());
+        assertEquals(List.of(), submitted);
+    }
+
+    @Test
+    void slackMarkupInAReasonIsEchoedAsTextNotMarkup() throws Exception {
+        // Slack sends a typed @channel as <!channel>, a pasted link as <url|label>, a typed & as &amp;.
+        HttpResponse<Buffer> proposal = command(OPERATOR, "evacuate us-east-1 db <!channel> see <https://evil.test|runbook> &amp; go");
+
+        String question = proposal.bodyAsJsonObject().getJsonArray("blocks").getJsonObject(0).getJsonObject("text")
+                .getString("text");
+        press(OPERATOR, "houston_confirm", confirmationId(proposal));
+        awaitAnswer("confirmed by <@" + OPERATOR + ">");
+
+        assertTrue(question.contains("db &lt;!channel&gt; see &lt;https://evil.test|runbook&gt; &amp; go"), question);
+        assertTrue(slack.findAll(postRequestedFor(urlPathEqualTo("/respond")).withRequestBody(containing("<!channel>")))
+                .isEmpty(), "the confirmation echo must not page the channel");
+        assertEquals("db <!channel> see <https://evil.test|runbook> & go",
+                ((OperatorCommand.Evacuate) submitted.get(0)).reason(), "journaled as the text the operator typed");
+    }
+
+    @Test
     void badSignatureIs401AndChangesNothing() throws Exception {
         String body = commandBody(OPERATOR, "freeze");
 
         HttpResponse<Buffer> r = send("/slack/commands", body, Instant.now().getEpochSecond(), "v0=0000");
 
         assertEquals(401, r.statusCode());
-        assertEquals("invalid signature", r.bodyAsString());
+        assertEquals("invalid signature", r.bodyAsJsonObject().getString("error"));
         assertEquals(List.of(), submitted);
     }
 
@@ -286,7 +338,7 @@ class SlackCommandsIT {
                 new SlackSignature.Generator(SECRET).generate(String.valueOf(old), body));
 
         assertEquals(401, r.statusCode());
-        assertEquals("stale timestamp", r.bodyAsString());
+        assertEquals("stale timestamp", r.bodyAsJsonObject().getString("error"));
     }
 
     @Test
@@ -299,7 +351,7 @@ class SlackCommandsIT {
         HttpResponse<Buffer> r = send("/slack/commands", body, ts, signature);
 
         assertEquals(401, r.statusCode());
-        assertEquals("replayed request", r.bodyAsString());
+        assertEquals("replayed request", r.bodyAsJsonObject().getString("error"));
     }
 
     @Test
@@ -322,7 +374,7 @@ class SlackCommandsIT {
         HttpResponse<Buffer> r = signed("/slack/interactions", "payload=" + enc("{not json"));
 
         assertEquals(400, r.statusCode());
-        assertTrue(r.bodyAsString().startsWith("malformed payload"));
+        assertTrue(r.bodyAsJsonObject().getString("error").startsWith("malformed payload"), r.bodyAsString());
     }
 
     @Test

@@ -1,0 +1,84 @@
+package houston.app.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code houston lab} and {@code houston run} through the CLI entry point, binding real loopback ports. */
+class LabCommandIT {
+
+    @TempDir
+    Path dir;
+
+    private CliRun last = new CliRun(0, "", "");
+
+    private int run(String... args) {
+        last = CliRun.of(args);
+        return last.code();
+    }
+
+    private Path journalOf(String banner) {
+        Matcher m = Pattern.compile("journal\\s+(\\S+)").matcher(banner);
+        assertTrue(m.find(), banner);
+        return Path.of(m.group(1));
+    }
+
+    @Test
+    void theBannerSaysTheStateIsEphemeralAndTheJournalIsGoneAfterwards() {
+        int code = run("lab", "--port", "0", "--run-for", "PT1S");
+
+        assertEquals(0, code, last.err());
+        assertTrue(last.out().contains("the lab's state is ephemeral: this directory is deleted when the lab stops"),
+                last.out());
+        assertFalse(Files.exists(journalOf(last.out())), "the lab removes its journal directory");
+    }
+
+    @Test
+    void onAnotherPortTheFaultCommandsNameThatPort() {
+        int code = run("lab", "--port", "0", "--run-for", "PT1S");
+
+        Matcher m = Pattern.compile("status page  http://localhost:(\\d+)/").matcher(last.out());
+        assertTrue(m.find(), last.out());
+        String port = m.group(1);
+        assertEquals(0, code, last.err());
+        for (String fault : new String[]{"us-east-1 outage", "eu-west-1 brownout 30", "ap-northeast-1 latency 1500",
+                "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear"}) {
+            assertTrue(last.out().contains("./houston lab fault --port " + port + " " + fault), last.out());
+        }
+    }
+
+    @Test
+    void aLabOnATakenPortSaysSoWithoutAStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int code = run("lab", "--port", String.valueOf(taken.getLocalPort()), "--run-for", "PT1S");
+
+            assertEquals(2, code, last.said());
+            assertTrue(last.err().contains("houston lab: port " + taken.getLocalPort() + " is in use (another lab?); "
+                    + "pass --port with a free one"), last.err());
+            assertFalse(last.err().contains("Exception"), last.err());
+        }
+    }
+
+    @Test
+    void runOnATakenPortNamesTheKeyAndTheFile() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path conf = DaemonProcess.config(dir, 1, 2, "houston.http.port = " + taken.getLocalPort() + "\n");
+
+            int code = run("run", "--config", conf.toString(), "--run-for", "PT1S");
+
+            assertEquals(1, code, last.said());
+            assertTrue(last.err().contains("houston.http.port: " + taken.getLocalPort() + " (expected: a free port: "
+                    + "this one is in use (another houston?)) in " + conf), last.err());
+            assertFalse(last.err().contains("Exception"), last.err());
+        }
+    }
+}

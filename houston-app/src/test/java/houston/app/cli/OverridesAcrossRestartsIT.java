@@ -1,0 +1,147 @@
+package houston.app.cli;
+
+import houston.app.wiring.SlackStandIn;
+import houston.probes.Eventually;
+import houston.probes.intake.HmacAuth;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An operator evacuates lab-a (its traffic split between two receivers, shares DNS can only hold to
+ * 1/255) and freezes automation; the incident has its Slack thread (WireMock as Slack). Then the real
+ * {@code houston run} process is stopped ten times in a row, alternately by SIGTERM and SIGKILL, and
+ * started again: every time the pin, the freeze and the plan are still there, nothing is published
+ * again, and the incident's next message (the restore) is a reply in its thread, not a new thread.
+ */
+class OverridesAcrossRestartsIT {
+
+    private static final String SECRET = "overrides-across-restarts-secret";
+
+    @TempDir
+    Path dir;
+
+    private Vertx vertx;
+    private SlackStandIn slack;
+    private final List<HttpServer> sites = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        for (int i = 0; i < 3; i++) {
+            sites.add(vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
+                    .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS));
+        }
+        slack = new SlackStandIn();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        slack.close();
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private Path config() throws Exception {
+        Files.writeString(dir.resolve("api-token"), SECRET);
+        return DaemonProcess.config(dir, slack.settings(dir)
+                + "houston.api.token-file = \"" + dir.resolve("api-token") + "\"\n"
+                + "houston.planner { receivers = 2, max-receivers = 2 }\n"
+                + "houston.probes { interval = 200ms, jitter = 20ms }\n",
+                sites.get(0).actualPort(), sites.get(1).actualPort(), sites.get(2).actualPort());
+    }
+
+    private static void command(HoustonProcess d, String command) throws Exception {
+        byte[] body = new JsonObject().put("command", command).put("by", "alice").encode().getBytes(StandardCharsets.UTF_8);
+        long ts = Clock.systemUTC().instant().getEpochSecond();
+        String signature = new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC(), 10)
+                .sign(ts, body);
+        var response = d.send(d.request("/v1/commands").header("Content-Type", "application/json")
+                .header(HmacAuth.TIMESTAMP, String.valueOf(ts)).header(HmacAuth.SIGNATURE, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertEquals(2, response.statusCode() / 100, command + ": " + response.body());
+    }
+
+    /** Waits for a condition, failing with what the daemon said and showed. */
+    private static void await(HoustonProcess d, java.util.function.BooleanSupplier condition, String what) throws Exception {
+        try {
+            Eventually.await(condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(what + ": " + d.get("/v1/status").encode() + "\n" + d.output(), e);
+        }
+    }
+
+    /** Whether a message posted to Slack (a form body) says {@code text}. */
+    private static boolean said(com.github.tomakehurst.wiremock.verification.LoggedRequest post, String text) {
+        return java.net.URLDecoder.decode(post.getBodyAsString(), StandardCharsets.UTF_8).contains(text);
+    }
+
+    private static boolean holds(HoustonProcess d, java.util.function.Predicate<JsonObject> condition) {
+        try {
+            return condition.test(d.get("/v1/status"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aPinAFreezeAndTheSlackThreadSurviveTenRestartsBySigtermAndSigkill() throws Exception {
+        Path conf = config();
+        HoustonProcess first = HoustonProcess.start(conf, dir.resolve("run-0.log"));
+        command(first, "evacuate lab-a for 2h db migration");
+        await(first, () -> holds(first, s -> s.getJsonObject("pins").containsKey("lab-a") && s.getLong("liveGeneration") >= 1),
+                "the evacuation live in DNS");
+        await(first, () -> slack.threadStarts().size() == 1, "the incident's thread");
+        command(first, "freeze for 2h game day");
+        await(first, () -> holds(first, s -> s.getString("frozenUntil") != null), "the freeze");
+        JsonObject before = first.get("/v1/status");
+        JsonObject plan = first.get("/v1/plan");
+        double share = plan.getJsonObject("rows").getJsonObject("lab-a").getDouble("lab-b");
+        HoustonProcess running = first;
+
+        List<String> lost = new ArrayList<>();
+        for (int restart = 1; restart <= 10; restart++) {
+            if (restart % 2 == 1) {
+                running.terminate();
+            } else {
+                running.kill();
+            }
+            running = HoustonProcess.start(conf, dir.resolve("run-" + restart + ".log"));
+            JsonObject after = running.get("/v1/status");
+            if (!before.getJsonObject("pins").equals(after.getJsonObject("pins"))
+                    || !before.getString("frozenUntil").equals(after.getString("frozenUntil"))
+                    || after.getLong("planGeneration") != before.getLong("planGeneration")
+                    || running.output().contains("disagrees with live DNS")) {
+                lost.add("restart " + restart + ": " + after.encode() + "\n" + running.output());
+            }
+        }
+        command(running, "restore lab-a");
+        HoustonProcess last = running;
+        await(last, () -> slack.replies().stream().anyMatch(r -> said(r, "restore requested")),
+                "the restore told in the incident's thread");
+        last.kill();
+
+        assertTrue(share > 0 && share < 1 && Math.abs(share * 255 - Math.round(share * 255)) > 1e-6,
+                "the receivers' shares are not whole 1/255ths: " + plan.encode());
+        assertEquals(List.of(), lost);
+        assertTrue(slack.threadStarts().stream().noneMatch(r -> said(r, "restore requested")),
+                "the incident's message after ten restarts opened no thread of its own");
+        assertTrue(said(slack.threadStarts().get(0), "lab-a"), "the first thread is the incident's");
+    }
+}
