@@ -33,6 +33,11 @@ public final class JsonlJournal implements Journal {
                              long liveGeneration) {
     }
 
+    /** The longest line a journal of {@code maxFile}-byte files writes or reads: a quarter of a file, at most 4 MiB. */
+    public static long maxLine(long maxFile) {
+        return Math.max(16 * 1024, Math.min(4L << 20, maxFile / 4));
+    }
+
     private final Path dir;
     private final long maxBytes;
     private final int keepFiles;
