@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class HoustonProcess implements AutoCloseable {
 
     /** The launcher's heap cap and OOM behaviour (see the {@code houston} script). */
-    public static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx192m", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     private static final Pattern LISTENING = Pattern.compile("http://[^:/\\s]+:(\\d+)/");
 
     private final Process process;

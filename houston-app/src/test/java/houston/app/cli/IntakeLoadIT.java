@@ -58,12 +58,14 @@ class IntakeLoadIT {
                 "houston.api.token-file = \"" + dir.resolve("token") + "\"\n"
                         + "houston.journal { max-file = 4MiB, keep-files = 3 }\n");
         AtomicLong peakRss = new AtomicLong();
+        AtomicLong peakHeap = new AtomicLong();
         Map<Integer, Long> statuses;
         boolean aliveAfterLoad;
         try (HoustonProcess daemon = HoustonProcess.run(conf, dir.resolve("first.log"), 0, Duration.ofSeconds(60))) {
             Thread sampler = new Thread(() -> {
                 while (daemon.alive()) {
                     peakRss.accumulateAndGet(daemon.peakRssKb(), Math::max);
+                    peakHeap.accumulateAndGet(heapUsed(daemon.port()), Math::max);
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
@@ -102,8 +104,21 @@ class IntakeLoadIT {
         assertEquals(Map.of(), without(statuses, 202, 503), "only accepted or 503 + Retry-After: " + statuses);
         assertTrue(longestLine <= houston.app.daemon.JsonlJournal.maxLine(MAX_FILE), "a journal line of " + longestLine + " bytes");
         assertTrue(peakRss.get() < 300 * 1024, "peak RSS " + peakRss.get() / 1024 + " MB");
-        System.out.printf("IntakeLoadIT: %s, peak RSS %d MB, longest journal line %d bytes%n", statuses,
-                peakRss.get() / 1024, longestLine);
+        System.out.printf("IntakeLoadIT: %s, peak RSS %d MB, peak heap used %d MB, longest journal line %d bytes%n",
+                statuses, peakRss.get() / 1024, peakHeap.get() >> 20, longestLine);
+    }
+
+    /** Heap in use now, from the daemon's own /metrics (0 when it does not answer within a second). */
+    private static long heapUsed(int port) {
+        try {
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(1)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return (long) metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception busy) {
+            return 0;
+        }
     }
 
     private static Map<Integer, Long> without(Map<Integer, Long> statuses, int... codes) {
