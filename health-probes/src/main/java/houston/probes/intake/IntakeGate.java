@@ -67,9 +67,32 @@ public final class IntakeGate implements PlatformHandler {
 
     private void refuse(RoutingContext ctx, String why) {
         refused.increment();
-        // The body is never read: closing the connection afterwards keeps it from being parsed as a request.
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && reservation(length) == parse(length)) {
+            // A declared body within the limit is read and thrown away chunk by chunk (no memory held), so
+            // the answer arrives on a healthy keep-alive connection rather than a reset mid-upload.
+            ctx.request().handler(chunk -> { }).endHandler(end -> answer(ctx, why, false));
+            ctx.request().resume();
+        } else {
+            answer(ctx, why, true);
+        }
+    }
+
+    private static long parse(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void answer(RoutingContext ctx, String why, boolean close) {
+        if (close) {
+            // The body is never read: closing the connection keeps it from being parsed as a request.
+            ctx.response().putHeader("Connection", "close");
+        }
         ctx.response().setStatusCode(503).putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
-                .putHeader("Connection", "close").putHeader("Content-Type", "application/json")
+                .putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", why + "; retry after " + RETRY_AFTER_SECONDS + " s").encode());
     }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Signed {@code POST /v1/observations} batches at the limits the daemon accepts ({@link ObservationCodec#MAX_BATCH}
  * observations each), several in parallel: the load an agent fleet or a hostile holder of the token can send.
- * A refused batch with {@code Retry-After} is sent again after that long, as an agent does.
+ * A refused batch with {@code Retry-After} is sent again after that long, as an agent does; an unreachable
+ * daemon costs a second's pause.
  */
 public final class PushLoad {
 
@@ -75,6 +76,12 @@ public final class PushLoad {
                 return;
             } catch (Exception e) {
                 count(-1);
+                // Unreachable (a restart): back off as an agent does rather than spin building batches.
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
         }

@@ -88,9 +88,23 @@ public final class SoakBench {
             }
             report.minutes = minutes;
             report.print(out);
+            if (report.valid()) {
+                deleteTree(dir);
+            } else {
+                out.println("  logs and journal kept in " + dir);
+                out.flush();
+            }
             return report;
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps the daemon's HTTP server from spending the descriptors its probes need. At most
  * {@code maxConnections} connections are open (one more is accepted and closed at once, counted as
- * refused); a connection must complete a request's headers within {@code headerTimeout} of opening,
- * and of its previous answer (slow-header clients and idle keep-alives are closed); a connection
- * silent for {@code idleTimeout} mid-request is closed by Vert.x itself. The cap is also kept well
+ * refused); a connection must complete its first request's headers within {@code headerTimeout} of
+ * opening (idle and slow-header clients are closed), and each next one within {@code idleTimeout} of
+ * its previous answer (a keep-alive client gets the longer grace: clients reuse idle connections
+ * without expecting them closed); a connection silent for {@code idleTimeout} mid-request is closed
+ * by Vert.x itself. The cap is also kept well
  * under the process's descriptor limit, leaving probes and the journal a share of their own.
  */
 final class HttpConnectionGuard {
@@ -81,7 +83,7 @@ final class HttpConnectionGuard {
             if (timer != null) {
                 vertx.cancelTimer(timer);
             }
-            request.response().endHandler(done -> arm(connection));
+            request.response().endHandler(done -> arm(connection, idleTimeout.toMillis()));
             requests.handle(request);
         });
     }
@@ -100,11 +102,11 @@ final class HttpConnectionGuard {
                 vertx.cancelTimer(timer);
             }
         });
-        arm(connection);
+        arm(connection, headerTimeoutMs);
     }
 
-    private void arm(HttpConnection connection) {
-        long timer = vertx.setTimer(headerTimeoutMs, id -> {
+    private void arm(HttpConnection connection, long timeoutMs) {
+        long timer = vertx.setTimer(timeoutMs, id -> {
             if (deadlines.remove(connection, id)) {
                 timedOut.increment();
                 connection.close();

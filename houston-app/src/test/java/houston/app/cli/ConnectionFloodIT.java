@@ -39,7 +39,6 @@ class ConnectionFloodIT {
 
     private Vertx vertx;
     private HttpServer site;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void start() throws Exception {
@@ -53,9 +52,26 @@ class ConnectionFloodIT {
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 
+    /** A new client each time: the daemon may have closed an idle kept-alive connection, as it should. */
     private String get(int port, String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The API answers again once the flood is closed (the server may still be draining its accept queue). */
+    private String awaitGet(int port, String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                return get(port, path);
+            } catch (java.io.IOException refused) {
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static double okProbes(String metrics) {
@@ -86,7 +102,7 @@ class ConnectionFloodIT {
             flood.open(daemon.port(), 2_500, 300);
             int descriptorsDuringFlood = daemon.openDescriptors();
             int stillOpen = flood.hold(Duration.ofSeconds(6));
-            String metrics = get(daemon.port(), "/metrics");
+            String metrics = awaitGet(daemon.port(), "/metrics");
             JsonObject status = new JsonObject(get(daemon.port(), "/v1/status"));
             JsonObject plan = new JsonObject(get(daemon.port(), "/v1/plan"));
 
