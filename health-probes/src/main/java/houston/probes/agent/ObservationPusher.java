@@ -23,7 +23,8 @@ import java.util.List;
  * Pushes an agent's observations to the daemon in signed batches.
  *
  * <p>What cannot be sent yet waits in a bounded buffer; when it is full the oldest observation
- * is dropped (the engine only looks at the last seconds anyway) and counted. Network errors,
+ * is dropped (the engine only looks at the last seconds anyway) and counted. A 429/503 with
+ * {@code Retry-After} (the daemon shedding load) is retried after exactly that long. Network errors,
  * 5xx and 401 (clock skew, a rotated token) are retried with exponential backoff; a batch the
  * daemon calls malformed or forbidden (400, 403, 413) is dropped and counted as rejected, so
  * one bad batch cannot block the buffer forever.
@@ -128,11 +129,20 @@ public final class ObservationPusher implements AutoCloseable {
                 .onComplete(ar -> {
                     int status = ar.succeeded() ? ar.result().statusCode() : -1;
                     String why = ar.succeeded() ? ar.result().bodyAsString() : String.valueOf(ar.cause());
-                    done(batch, status, why);
+                    done(batch, status, why, ar.succeeded() ? retryAfterMs(ar.result().getHeader("Retry-After")) : -1);
                 });
     }
 
-    private synchronized void done(List<Entry> batch, int status, String why) {
+    /** {@code Retry-After} in seconds as ms, capped at the longest backoff; -1 when absent or not seconds. */
+    private static long retryAfterMs(String header) {
+        try {
+            return header == null ? -1 : Math.min(MAX_BACKOFF.toMillis(), Math.max(0, Long.parseLong(header.trim())) * 1000);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private synchronized void done(List<Entry> batch, int status, String why, long retryAfterMs) {
         sending = false;
         boolean permanent = status == 400 || status == 403 || status == 413;
         if (status / 100 == 2 || permanent) {
@@ -147,6 +157,10 @@ public final class ObservationPusher implements AutoCloseable {
             }
             backoffMs = 0;
             retryAt = 0;
+        } else if ((status == 429 || status == 503) && retryAfterMs >= 0) {
+            // The daemon is shedding load and says when to come back: wait exactly that, keep buffering.
+            retryAt = clock.millis() + retryAfterMs;
+            log.info("{} is busy ({}), {} buffered, retrying in {} ms", reportTo, status, buffer.size(), retryAfterMs);
         } else {
             backoffMs = backoffMs == 0 ? 500 : Math.min(MAX_BACKOFF.toMillis(), backoffMs * 2);
             retryAt = clock.millis() + backoffMs;

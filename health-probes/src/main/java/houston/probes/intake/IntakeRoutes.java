@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Mounts the signed push endpoints on a router: {@code POST /v1/observations} (agents) and
- * {@code POST /v1/signals} (services). Bodies over {@code maxBodyBytes} get 413 before they are read.
+ * {@code POST /v1/signals} (services). Bodies over {@code maxBodyBytes} get 413 before they are read;
+ * while {@code busy} (the daemon holds too much for its next tick) pushes get 503 + Retry-After.
  */
 public final class IntakeRoutes {
 
@@ -27,16 +28,19 @@ public final class IntakeRoutes {
 
     public static void mount(Router router, HmacAuth auth, Set<String> vantages, Set<String> locations, Clock clock,
                              Consumer<List<Observation>> observations, Consumer<ServiceSignal> signals,
-                             MeterRegistry registry, long maxBodyBytes) {
+                             MeterRegistry registry, long maxBodyBytes, java.util.function.BooleanSupplier busy) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        router.post("/v1/observations").failureHandler(IntakeRoutes::refused).handler(body)
+        // Two largest bodies decoding at once: a decoded batch of 4 MiB takes tens of MB on the heap.
+        router.post("/v1/observations").failureHandler(IntakeRoutes::refused)
+                .handler(new IntakeGate(maxBodyBytes, 2 * maxBodyBytes, busy, registry, "observations")).handler(body)
                 .handler(new SignedIntake("observations", auth, buffer -> {
             List<Observation> batch = ObservationCodec.decode(buffer, vantages, locations, clock.instant(), MAX_AGE,
                     MAX_SKEW);
             observations.accept(batch);
             return batch.size();
         }, registry));
-        router.post("/v1/signals").failureHandler(IntakeRoutes::refused).handler(body)
+        router.post("/v1/signals").failureHandler(IntakeRoutes::refused)
+                .handler(new IntakeGate(maxBodyBytes, 2 * maxBodyBytes, busy, registry, "signals")).handler(body)
                 .handler(new SignedIntake("signals", auth, buffer -> {
             signals.accept(SignalCodec.decode(buffer, locations, clock.instant()));
             return 1;

@@ -3,7 +3,6 @@ package houston.probes.intake;
 import houston.core.health.Observation;
 import houston.core.health.Outcome;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -49,12 +48,7 @@ public final class ObservationCodec {
      */
     public static List<Observation> decode(Buffer body, Set<String> vantages, Set<String> locations, Instant now,
                                            Duration maxAge, Duration maxSkew) throws BadRequest {
-        JsonObject json;
-        try {
-            json = body.toJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            throw new BadRequest(400, "body is not a JSON object");
-        }
+        JsonObject json = JsonBody.object(body);
         String vantage = text(json, "vantage", "batch");
         if (!vantages.contains(vantage)) {
             throw new BadRequest(403, "vantage '" + vantage + "' is not configured (houston.health.vantages)");

@@ -3,7 +3,6 @@ package houston.probes.intake;
 import houston.core.health.ServiceSignal;
 import houston.core.health.SignalStatus;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
@@ -26,12 +25,7 @@ public final class SignalCodec {
     }
 
     public static ServiceSignal decode(Buffer body, Set<String> locations, Instant now) throws BadRequest {
-        JsonObject json;
-        try {
-            json = body.toJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            throw new BadRequest(400, "body is not a JSON object");
-        }
+        JsonObject json = JsonBody.object(body);
         String location = ObservationCodec.text(json, "location", "signal");
         if (!locations.contains(location)) {
             throw new BadRequest(400, "signal.location: unknown location '" + location + "'");

@@ -38,6 +38,8 @@ class ObservationPusherIT {
     private ObservationPusher pusher;
     private int port;
     private final List<Observation> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -61,9 +63,13 @@ class ObservationPusherIT {
 
     private void startDaemon() throws Exception {
         Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            attempts.incrementAndGet();
+            ctx.next();
+        });
         IntakeRoutes.mount(router, new HmacAuth(SECRET, Duration.ofSeconds(60), Clock.systemUTC(), 1000),
                 Set.of("agent-eu"), Set.of("loc-0", "loc-1"), Clock.systemUTC(), received::addAll, s -> { },
-                new SimpleMeterRegistry(), 1 << 20);
+                new SimpleMeterRegistry(), 1 << 20, busy::get);
         daemon = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
     }
 
@@ -109,5 +115,27 @@ class ObservationPusherIT {
 
         assertEquals("t15", received.get(0).target());
         assertEquals(10, pusher.delivered());
+    }
+
+    @Test
+    void aBusyDaemonsRetryAfterIsHonouredAndTheBatchIsKeptUntilAccepted() throws Exception {
+        busy.set(true);
+        startDaemon();
+        pusher.start();
+        for (int i = 0; i < 3; i++) {
+            pusher.offer(seen(i));
+        }
+        await(() -> attempts.get() == 1);
+        Thread.sleep(700);
+        int attemptsWithinRetryAfter = attempts.get();
+        int bufferedWhileBusy = pusher.buffered();
+
+        busy.set(false);
+        await(() -> received.size() == 3);
+
+        assertEquals(1, attemptsWithinRetryAfter, "no retry before Retry-After: 1 s");
+        assertEquals(3, bufferedWhileBusy);
+        assertEquals(0, pusher.dropped());
+        assertEquals(List.of("t0", "t1", "t2"), received.stream().map(Observation::target).toList());
     }
 }

@@ -39,6 +39,7 @@ class IntakeIT {
     private final HmacAuth signer = new HmacAuth(SECRET, Duration.ofSeconds(60), Clock.systemUTC(), 1000);
     private final List<Observation> delivered = new CopyOnWriteArrayList<>();
     private final List<ServiceSignal> signals = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
 
     @BeforeEach
     void start() throws Exception {
@@ -46,7 +47,7 @@ class IntakeIT {
         Router router = Router.router(vertx);
         HmacAuth verifier = new HmacAuth(SECRET, Duration.ofSeconds(60), Clock.systemUTC(), 1000);
         IntakeRoutes.mount(router, verifier, Set.of("agent-eu"), Set.of("us-east-1", "eu-west-1"), Clock.systemUTC(),
-                delivered::addAll, signals::add, new SimpleMeterRegistry(), 64 * 1024);
+                delivered::addAll, signals::add, new SimpleMeterRegistry(), 64 * 1024, busy::get);
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         client = WebClient.create(vertx);
     }
@@ -85,6 +86,36 @@ class IntakeIT {
         assertEquals(202, r.statusCode());
         assertEquals(2, r.bodyAsJsonObject().getInteger("accepted"));
         assertEquals(List.of("us-east-1", "eu-west-1"), delivered.stream().map(Observation::location).toList());
+    }
+
+    @Test
+    void whileTheDaemonIsBusyAPushIsRefusedWithRetryAfterAndNothingIsDelivered() throws Exception {
+        busy.set(true);
+
+        HttpResponse<Buffer> r = signed("/v1/observations", batch("agent-eu", seen("us-east-1")));
+
+        assertEquals(503, r.statusCode());
+        assertEquals("1", r.getHeader("Retry-After"));
+        assertTrue(r.bodyAsJsonObject().getString("error").startsWith("busy: "), r.bodyAsString());
+        assertEquals(List.of(), delivered);
+    }
+
+    @Test
+    void nanAndInfinityAreNamedAsNotJsonNumbers() throws Exception {
+        Buffer body = Buffer.buffer("{\"vantage\":\"agent-eu\",\"observations\":[{\"location\":\"us-east-1\","
+                + "\"at\":\"" + Instant.now() + "\",\"outcome\":\"ok\",\"latencyMs\":NaN}]}");
+
+        HttpResponse<Buffer> nan = signed("/v1/observations", body);
+        HttpResponse<Buffer> infinity = signed("/v1/signals", Buffer.buffer("{\"location\":Infinity}"));
+        HttpResponse<Buffer> array = signed("/v1/signals", Buffer.buffer("[1,2]"));
+
+        assertEquals(400, nan.statusCode());
+        assertTrue(nan.bodyAsJsonObject().getString("error").startsWith(
+                "body is not valid JSON: NaN and Infinity are not JSON numbers (line 1, column "), nan.bodyAsString());
+        assertEquals(400, infinity.statusCode());
+        assertTrue(infinity.bodyAsJsonObject().getString("error").contains("NaN and Infinity are not JSON numbers"),
+                infinity.bodyAsString());
+        assertEquals("body is not a JSON object (got an array)", array.bodyAsJsonObject().getString("error"));
     }
 
     @Test
@@ -129,7 +160,7 @@ class IntakeIT {
         HttpResponse<Buffer> r = signed("/v1/observations", Buffer.buffer("\u0000\u0001 not json"));
 
         assertEquals(400, r.statusCode());
-        assertEquals("body is not a JSON object", r.bodyAsJsonObject().getString("error"));
+        assertTrue(r.bodyAsJsonObject().getString("error").startsWith("body is not valid JSON: "), r.bodyAsString());
     }
 
     @Test

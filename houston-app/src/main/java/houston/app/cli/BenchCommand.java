@@ -23,10 +23,11 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures. engine: one decision-engine step (JMH). "
                 + "probes: probe throughput on loopback, side by side with blackbox_exporter when installed. "
-                + "ttm: time to mitigate outages in the lab. sim: 24 simulated hours with the engine in the loop.")
+                + "ttm: time to mitigate outages in the lab. sim: 24 simulated hours with the engine in the loop. "
+                + "soak: houston run under pushes at the limits, connection floods and SIGKILL restarts (exit 3: INVALID).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine, probes, ttm or sim")
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine, probes, ttm, sim or soak")
     String benchmark;
 
     @Option(names = "--targets", description = "probes: canary targets. Default: ${DEFAULT-VALUE}.", defaultValue = "2500")
@@ -55,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.", defaultValue = "32")
     int concurrency;
 
+    @Option(names = "--minutes", description = "soak: how long. Default: ${DEFAULT-VALUE}.", defaultValue = "5")
+    double minutes;
+
     @Option(names = "--quick", description = "Fewer, shorter iterations: a smoke run, not figures to quote.")
     boolean quick;
 
@@ -80,8 +84,12 @@ final class BenchCommand implements Callable<Integer> {
             machine(out);
             return 0;
         }
+        if ("soak".equals(benchmark)) {
+            return houston.app.bench.SoakBench.run(out, quick ? 1 : minutes).valid() ? 0 : 3;
+        }
         if (!"engine".equals(benchmark)) {
-            spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark + "' (known: engine, probes, ttm, sim)");
+            spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark
+                    + "' (known: engine, probes, ttm, sim, soak)");
             return 2;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()

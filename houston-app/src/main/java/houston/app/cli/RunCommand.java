@@ -54,7 +54,22 @@ final class RunCommand extends SettingsCommand {
         NotifierFactory.Built notifier = NotifierFactory.create(settings, System.out,
                 d.journalDir().resolve("slack-threads.json"));
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "houston-shutdown");
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM runs this hook, and the JVM halts as soon as hooks return: so it waits for the main
+        // thread to finish the tick in progress and close the journal and the server. A JVM ended by a
+        // signal exits 143 whatever main returns; having stopped cleanly, it exits 0 (1 if the stop hung).
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            boolean clean;
+            try {
+                clean = stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                clean = false;
+            }
+            out.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(clean ? 0 : 1);
+        }, "houston-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (WeightedRecordSwitch dns = DnsSwitchFactory.create(settings, clock);
              VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock)) {
@@ -95,6 +110,8 @@ final class RunCommand extends SettingsCommand {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
         out.println("houston stopped: journal closed.");
+        out.flush();
+        stopped.countDown();
         return 0;
     }
 

@@ -100,7 +100,9 @@ public final class HoustonConfigLoader {
         return new DaemonSettings(host, in.integer("houston.http.port", 0, 65535),
                 java.nio.file.Path.of(in.string("houston.journal.dir", "a directory")),
                 in.bytes("houston.journal.max-file", 64 * 1024, 16L << 30), in.integer("houston.journal.keep-files", 1, 1000),
-                vantage);
+                vantage, in.integer("houston.http.max-connections", 16, 100_000),
+                in.duration("houston.http.header-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
+                in.duration("houston.http.idle-timeout", Duration.ofSeconds(1), Duration.ofHours(1)));
     }
 
     private static ProbeConfig probes(ConfigReader in) {

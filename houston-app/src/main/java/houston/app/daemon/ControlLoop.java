@@ -43,8 +43,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ControlLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ControlLoop.class);
-    /** Observations waiting for the next tick; beyond this the newest are dropped and counted. */
-    static final int MAX_PENDING_OBSERVATIONS = 500_000;
+    /**
+     * Observations waiting for the next tick; beyond this the newest are dropped and counted. About 230
+     * bytes each on the heap: 200,000 are ~45 MB of the launcher's 192 MB. The intake stops accepting
+     * well before (see {@link #busy}), so only pushes already being decoded can reach this bound.
+     */
+    static final int MAX_PENDING_OBSERVATIONS = 200_000;
+    /** From this many waiting observations on, the intake answers 503 + Retry-After. */
+    static final int INTAKE_HIGH_WATER = 50_000;
+    /** Signals and commands waiting for the next tick: far more than a second brings, and bounded. */
+    static final int MAX_PENDING_SIGNALS = 1_000;
+    static final int MAX_PENDING_COMMANDS = 100;
 
     private final DecisionEngine engine;
     private final DnsSwitch dns;
@@ -58,6 +67,8 @@ public final class ControlLoop implements AutoCloseable {
     private final ConcurrentLinkedQueue<OperatorCommand> commands = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ActionOutcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong pendingSignals = new AtomicLong();
+    private final AtomicLong pendingCommands = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final ArrayDeque<Decision> recent = new ArrayDeque<>();
     private volatile EngineState state;
@@ -98,12 +109,38 @@ public final class ControlLoop implements AutoCloseable {
         batch.forEach(this::observe);
     }
 
+    /** Thread-safe; never blocks. Past {@link #MAX_PENDING_SIGNALS} waiting, dropped and counted. */
     public void signal(ServiceSignal s) {
-        signals.add(s);
+        if (bounded(pendingSignals, MAX_PENDING_SIGNALS)) {
+            signals.add(s);
+        }
     }
 
+    /** Thread-safe; never blocks. Past {@link #MAX_PENDING_COMMANDS} waiting, dropped and counted. */
     public void command(OperatorCommand c) {
-        commands.add(c);
+        if (bounded(pendingCommands, MAX_PENDING_COMMANDS)) {
+            commands.add(c);
+        }
+    }
+
+    private boolean bounded(AtomicLong counter, int max) {
+        if (counter.incrementAndGet() > max) {
+            counter.decrementAndGet();
+            dropped.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** True while so much waits for the next tick that pushes should be refused (503 + Retry-After). */
+    public boolean busy() {
+        return pending.get() >= INTAKE_HIGH_WATER || pendingSignals.get() >= MAX_PENDING_SIGNALS / 2
+                || pendingCommands.get() >= MAX_PENDING_COMMANDS / 2;
+    }
+
+    /** Observations waiting for the next tick. */
+    public long pendingObservations() {
+        return pending.get();
     }
 
     private void safeTick() {
@@ -119,9 +156,14 @@ public final class ControlLoop implements AutoCloseable {
     public synchronized Step tick() {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        List<Observation> obs = drain(observations);
-        pending.addAndGet(-obs.size());
-        Inputs inputs = new Inputs(obs, drain(signals), drain(outcomes), drain(commands), List.of(), List.of());
+        List<Observation> arrived = drain(observations);
+        pending.addAndGet(-arrived.size());
+        List<Observation> obs = ObservationCompaction.compact(arrived, now, engine.config().health());
+        List<ServiceSignal> sig = drain(signals);
+        pendingSignals.addAndGet(-sig.size());
+        List<OperatorCommand> cmd = drain(commands);
+        pendingCommands.addAndGet(-cmd.size());
+        Inputs inputs = new Inputs(obs, sig, drain(outcomes), cmd, List.of(), List.of());
         Step step = engine.step(state, inputs, now);
         if (journal != null) {
             journal.append(new Journal.Entry(step.next().tick(), now, inputs, step.actions()));
@@ -200,7 +242,7 @@ public final class ControlLoop implements AutoCloseable {
         return List.copyOf(recent);
     }
 
-    /** Observations dropped because too many were waiting (the loop fell behind). */
+    /** Observations, signals and commands dropped because too many were waiting (the loop fell behind). */
     public long dropped() {
         return dropped.get();
     }

@@ -82,7 +82,12 @@ public final class Daemon implements AutoCloseable {
         DaemonHttp http = new DaemonHttp(loop, registry);
         http.mount(router);
         routes.mount(router, loop, registry);
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host).await(30, TimeUnit.SECONDS);
+        var d = settings.daemon();
+        HttpConnectionGuard guard = new HttpConnectionGuard(vertx,
+                HttpConnectionGuard.cap(d.maxConnections(), settings.probes().maxInFlight()), d.headerTimeout(),
+                d.idleTimeout(), registry);
+        HttpServer server = guard.install(vertx.createHttpServer(guard.options()), router).listen(port, host)
+                .await(30, TimeUnit.SECONDS);
         loop.start(settings.tick());
         return new Daemon(loop, journal, server, registry, http);
     }
@@ -116,7 +121,7 @@ public final class Daemon implements AutoCloseable {
                              java.util.function.Supplier<String> weights) {
     }
 
-    /** Stops ticking after the tick in progress, closes the journal, then the server. */
+    /** Stops ticking after the tick in progress, closes the journal (writing its closing mark), then the server. */
     @Override
     public void close() throws Exception {
         loop.close();

@@ -1,6 +1,8 @@
 package houston.app.daemon;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -8,8 +10,11 @@ import io.vertx.ext.web.RoutingContext;
  * The daemon's read API: {@code /healthz}, {@code /readyz}, {@code /v1/status},
  * {@code /v1/locations}, {@code /v1/plan}, {@code /v1/decisions}, {@code /metrics} and the status
  * page at {@code /}. Pushes (observations, signals) and Slack routes are mounted by their owners.
+ * HEAD works wherever GET does; 404, 405, 413, 400 and 500 answer JSON {@code {"error": reason}}.
  */
 final class DaemonHttp {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DaemonHttp.class);
 
     private final ControlLoop loop;
     private final StatusView view;
@@ -26,6 +31,24 @@ final class DaemonHttp {
     }
 
     void mount(Router router) {
+        // HEAD answers as GET does, headers only (Vert.x leaves the body out for a HEAD request).
+        router.route().handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.HEAD) {
+                ctx.reroute(HttpMethod.GET, ctx.request().path());
+            } else {
+                ctx.next();
+            }
+        });
+        router.errorHandler(404, ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().path()
+                + " (see /v1/status, /v1/locations, /v1/plan, /v1/decisions)"));
+        router.errorHandler(405, ctx -> error(ctx, 405, "method " + ctx.request().method() + " not allowed on "
+                + ctx.request().path()));
+        router.errorHandler(413, ctx -> error(ctx, 413, "request body too large"));
+        router.errorHandler(400, ctx -> error(ctx, 400, "bad request"));
+        router.errorHandler(500, ctx -> {
+            log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+            error(ctx, 500, "internal error; the daemon's log says more");
+        });
         router.get("/healthz").handler(ctx -> ctx.response().end("ok"));
         router.get("/readyz").handler(ctx -> ctx.response().setStatusCode(loop.state().tick() > 0 ? 200 : 503)
                 .end(loop.state().tick() > 0 ? "ready" : "not ticked yet"));
@@ -37,6 +60,14 @@ final class DaemonHttp {
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(StatusPage.HTML));
+    }
+
+    /** Every refusal the router itself makes, as JSON with a reason: no HTML page, no stack trace. */
+    private static void error(RoutingContext ctx, int status, String reason) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("error", reason).encode());
+        }
     }
 
     private static void json(RoutingContext ctx, String body) {

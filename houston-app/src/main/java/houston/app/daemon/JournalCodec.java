@@ -2,7 +2,6 @@ package houston.app.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
@@ -31,33 +30,83 @@ final class JournalCodec {
     private JournalCodec() {
     }
 
+    /** The tick as one line, however long (tests, and callers that bound the inputs themselves). */
     static String encode(long tick, Instant at, Inputs in, List<Action> actions) {
-        ObjectNode root = JSON.createObjectNode().put("tick", tick).put("at", at.toString());
-        ObjectNode inputs = root.putObject("inputs");
-        ArrayNode obs = inputs.putArray("observations");
+        return encodeLines(tick, at, in, actions, Long.MAX_VALUE).get(0);
+    }
+
+    /**
+     * The tick as lines of at most {@code maxLine} bytes: one line normally; a tick whose inputs do not
+     * fit is split into parts ({@code "part":k,"parts":n}) that together carry every input exactly, so a
+     * replay joins them back into the same tick. A crash between parts leaves an incomplete tick, which
+     * is read as torn, like a torn line.
+     */
+    static List<String> encodeLines(long tick, Instant at, Inputs in, List<Action> actions, long maxLine) {
+        List<List<String>> items = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         for (Observation o : in.observations()) {
-            obs.addArray().add(o.vantage()).add(o.location()).add(o.target()).add(o.at().toEpochMilli())
-                    .add(o.outcome().name()).add(o.latency().toNanos());
+            items.get(0).add(JSON.createArrayNode().add(o.vantage()).add(o.location()).add(o.target())
+                    .add(o.at().toEpochMilli()).add(o.outcome().name()).add(o.latency().toNanos()).toString());
         }
-        ArrayNode sig = inputs.putArray("signals");
         for (ServiceSignal s : in.signals()) {
-            sig.addArray().add(s.location()).add(s.service()).add(s.status().name()).add(s.detail()).add(s.at().toEpochMilli());
+            items.get(1).add(JSON.createArrayNode().add(s.location()).add(s.service()).add(s.status().name())
+                    .add(s.detail()).add(s.at().toEpochMilli()).toString());
         }
-        ArrayNode out = inputs.putArray("outcomes");
         for (ActionOutcome o : in.outcomes()) {
-            if (o instanceof ActionOutcome.PlanPublished p) {
-                out.addObject().put("type", "published").put("generation", p.generation()).put("status", p.status().name())
-                        .put("detail", p.detail()).put("tookMs", p.took().toMillis());
-            } else if (o instanceof ActionOutcome.ScaleResult s) {
-                out.addObject().put("type", "scale").put("location", s.location()).put("instances", s.instances())
-                        .put("status", s.status().name()).put("detail", s.detail());
+            items.get(2).add(outcome(o).toString());
+        }
+        in.commands().forEach(c -> items.get(3).add(command(c).toString()));
+        actions.forEach(a -> items.get(4).add(JSON.getNodeFactory().textNode(describe(a)).toString()));
+        List<List<List<String>>> parts = pack(items, maxLine - 200);
+        List<String> lines = new ArrayList<>(parts.size());
+        String head = "{\"tick\":" + tick + ",\"at\":\"" + at + "\",";
+        for (int k = 0; k < parts.size(); k++) {
+            List<List<String>> p = parts.get(k);
+            lines.add(head + (parts.size() > 1 ? "\"part\":" + (k + 1) + ",\"parts\":" + parts.size() + "," : "")
+                    + "\"inputs\":{\"observations\":" + array(p.get(0)) + ",\"signals\":" + array(p.get(1))
+                    + ",\"outcomes\":" + array(p.get(2)) + ",\"commands\":" + array(p.get(3)) + "},\"actions\":"
+                    + array(p.get(4)) + "}");
+        }
+        return lines;
+    }
+
+    /** Items in order, five kinds, packed greedily into parts of about {@code budget} bytes each. */
+    private static List<List<List<String>>> pack(List<List<String>> items, long budget) {
+        List<List<List<String>>> parts = new ArrayList<>();
+        List<List<String>> part = emptyPart();
+        long size = 0;
+        for (int kind = 0; kind < items.size(); kind++) {
+            for (String item : items.get(kind)) {
+                long bytes = item.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
+                if (size > 0 && size + bytes > budget) {
+                    parts.add(part);
+                    part = emptyPart();
+                    size = 0;
+                }
+                part.get(kind).add(item);
+                size += bytes;
             }
         }
-        ArrayNode cmd = inputs.putArray("commands");
-        in.commands().forEach(c -> cmd.add(command(c)));
-        ArrayNode acts = root.putArray("actions");
-        actions.forEach(a -> acts.add(describe(a)));
-        return root.toString();
+        parts.add(part);
+        return parts;
+    }
+
+    private static List<List<String>> emptyPart() {
+        return List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    private static String array(List<String> items) {
+        return "[" + String.join(",", items) + "]";
+    }
+
+    private static ObjectNode outcome(ActionOutcome o) {
+        if (o instanceof ActionOutcome.PlanPublished p) {
+            return JSON.createObjectNode().put("type", "published").put("generation", p.generation())
+                    .put("status", p.status().name()).put("detail", p.detail()).put("tookMs", p.took().toMillis());
+        }
+        ActionOutcome.ScaleResult s = (ActionOutcome.ScaleResult) o;
+        return JSON.createObjectNode().put("type", "scale").put("location", s.location()).put("instances", s.instances())
+                .put("status", s.status().name()).put("detail", s.detail());
     }
 
     private static ObjectNode command(OperatorCommand c) {
@@ -99,7 +148,20 @@ final class JournalCodec {
         return root.toString();
     }
 
-    /** A tick record or a checkpoint. */
+    /** The last line of a journal closed on a graceful stop. */
+    static String closed(Instant at) {
+        return JSON.createObjectNode().set("closed", JSON.createObjectNode().put("at", at.toString())).toString();
+    }
+
+    /** One part of a tick split over several lines ({@code part} of {@code parts}, from 1). */
+    record Part(JsonlJournal.Record record, int part, int parts) {
+    }
+
+    /** A closing mark: the journal was closed on a graceful stop. */
+    record Closed(Instant at) {
+    }
+
+    /** A tick record, a part of one, a checkpoint or a closing mark. */
     static Object decodeLine(String line) {
         JsonNode root;
         try {
@@ -118,7 +180,11 @@ final class JournalCodec {
             return new JsonlJournal.Checkpoint(Instant.parse(cp.get("at").asText()), rows, cp.get("generation").asLong(),
                     cp.get("liveGeneration").asLong());
         }
-        return decode(root);
+        if (root.has("closed")) {
+            return new Closed(Instant.parse(root.get("closed").get("at").asText()));
+        }
+        JsonlJournal.Record record = decode(root);
+        return root.has("part") ? new Part(record, root.get("part").asInt(), root.get("parts").asInt()) : record;
     }
 
     /** The line's tick, time, inputs and action summaries. */

@@ -32,20 +32,30 @@ final class JournalRestore {
     static Start restore(DecisionEngine engine, JsonlJournal journal, TrafficPlan live, Instant now) {
         EngineState fromDns = live == null || live.generation() == 0 ? engine.initialState(now)
                 : engine.initialState(now, live, live.generation());
-        JsonlJournal.Checkpoint checkpoint = journal.lastCheckpoint();
-        if (checkpoint == null) {
-            if (!journal.records().isEmpty()) {
-                log.warn("the journal has ticks but no start checkpoint (rotated away?): starting from DNS");
+        EngineState state;
+        int ticks;
+        try {
+            JsonlJournal.Checkpoint checkpoint = journal.lastCheckpoint();
+            if (checkpoint == null) {
+                if (journal.hasRecords()) {
+                    log.warn("the journal has ticks but no start checkpoint (rotated away?): starting from DNS");
+                }
+                return new Start(fromDns, false);
             }
+            TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
+            EngineState[] replayed = {start.generation() == 0 ? engine.initialState(checkpoint.at())
+                    : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration())};
+            int[] count = {0};
+            // One tick in memory at a time, whatever the journal's size.
+            journal.replaySinceLastCheckpoint(r -> {
+                replayed[0] = engine.step(replayed[0], r.inputs(), r.at()).next();
+                count[0]++;
+            });
+            state = replayed[0];
+            ticks = count[0];
+        } catch (JournalReader.Unreadable e) {
+            log.warn("{}: starting from DNS; operator overrides from before the restart are not restored", e.getMessage());
             return new Start(fromDns, false);
-        }
-        TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
-        EngineState state = start.generation() == 0 ? engine.initialState(checkpoint.at())
-                : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration());
-        int ticks = 0;
-        for (JsonlJournal.Record r : journal.sinceLastCheckpoint()) {
-            state = engine.step(state, r.inputs(), r.at()).next();
-            ticks++;
         }
         boolean agrees = live == null ? state.plan().generation() == 0
                 : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))

@@ -14,18 +14,40 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The journal as JSON lines in a directory: {@code journal.jsonl} is written, each line forced to
- * disk before {@link #append} returns; past {@code maxBytes} it is renamed {@code journal-<n>.jsonl}
- * and a new one started, keeping the newest {@code keepFiles} rotated files. Reading goes through
- * the rotated files in order, then the current one; a torn last line (a crash mid-write) is skipped.
+ * The journal as JSON lines in a directory: {@code journal.jsonl} is written, each tick forced to
+ * disk before {@link #append} returns. No line is longer than {@link #maxLine} (a tick that does not
+ * fit is split into parts, see {@link JournalCodec#encodeLines}) and no file grows past
+ * {@code maxBytes}: a line that would take it past is written to a new file, the full one renamed
+ * {@code journal-<n>.jsonl}, keeping the newest {@code keepFiles} rotated files. Reading streams
+ * through the rotated files in order, then the current one ({@link JournalReader}); a torn last line
+ * (a crash mid-write) is cut off when the journal is opened again. A graceful stop writes a closing mark.
  */
 public final class JsonlJournal implements Journal {
 
     /** One journaled tick: its inputs exactly, its actions as summaries. */
     public record Record(long tick, Instant at, Inputs inputs, List<String> actions) {
+
+        /** The parts of a split tick as the one tick they were. */
+        static Record join(List<Record> parts) {
+            List<houston.core.health.Observation> obs = new ArrayList<>();
+            List<houston.core.health.ServiceSignal> signals = new ArrayList<>();
+            List<houston.core.engine.ActionOutcome> outcomes = new ArrayList<>();
+            List<houston.core.engine.OperatorCommand> commands = new ArrayList<>();
+            List<String> actions = new ArrayList<>();
+            for (Record r : parts) {
+                obs.addAll(r.inputs().observations());
+                signals.addAll(r.inputs().signals());
+                outcomes.addAll(r.inputs().outcomes());
+                commands.addAll(r.inputs().commands());
+                actions.addAll(r.actions());
+            }
+            return new Record(parts.get(0).tick(), parts.get(0).at(),
+                    new Inputs(obs, signals, outcomes, commands, List.of(), List.of()), actions);
+        }
     }
 
     /** The plan the daemon started from: replay begins at the last one. */
@@ -33,9 +55,15 @@ public final class JsonlJournal implements Journal {
                              long liveGeneration) {
     }
 
+    /** The longest line a journal of {@code maxFile}-byte files writes or reads: a quarter of a file, at most 4 MiB. */
+    public static long maxLine(long maxFile) {
+        return Math.max(16 * 1024, Math.min(4L << 20, maxFile / 4));
+    }
+
     private final Path dir;
     private final long maxBytes;
     private final int keepFiles;
+    private final long maxLine;
     private FileChannel channel;
 
     private volatile long lastWriteNanos;
@@ -45,8 +73,10 @@ public final class JsonlJournal implements Journal {
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.keepFiles = keepFiles;
+        this.maxLine = maxLine(maxBytes);
         try {
             Files.createDirectories(dir);
+            cutTornTail();
             open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal in " + dir + ": " + e.getMessage(), e);
@@ -57,18 +87,41 @@ public final class JsonlJournal implements Journal {
         channel = FileChannel.open(current(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
+    /** A crash mid-write leaves a line without its newline: cut it, or the next line would be glued to it. */
+    private void cutTornTail() throws IOException {
+        if (!Files.exists(current())) {
+            return;
+        }
+        try (FileChannel file = FileChannel.open(current(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = file.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            long keep = end;
+            while (keep > 0) {
+                one.clear();
+                file.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < end) {
+                file.truncate(keep);
+            }
+        }
+    }
+
     private Path current() {
         return dir.resolve("journal.jsonl");
     }
 
     @Override
     public synchronized void append(Entry entry) {
-        write(JournalCodec.encode(entry.tick(), entry.at(), entry.inputs(), entry.actions()));
+        write(JournalCodec.encodeLines(entry.tick(), entry.at(), entry.inputs(), entry.actions(), maxLine));
     }
 
     /** Marks where the daemon (re)started, with the plan it started from. */
     public synchronized void checkpoint(Checkpoint checkpoint) {
-        write(JournalCodec.encode(checkpoint));
+        write(List.of(JournalCodec.encode(checkpoint)));
     }
 
     /** How long the last append took, write and fsync included: the journal's lag behind the loop. */
@@ -81,26 +134,33 @@ public final class JsonlJournal implements Journal {
         return lastWriteMillis;
     }
 
-    private void write(String text) {
-        byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+    private void write(List<String> lines) {
         long started = System.nanoTime();
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            for (String text : lines) {
+                byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+                if (line.length > maxLine) {
+                    // Only a single action summary or command this long could get here: refuse it, never write it.
+                    throw new IllegalStateException("journal line of " + line.length + " bytes (max " + maxLine + ")");
+                }
+                if (channel.size() > 0 && channel.size() + line.length > maxBytes) {
+                    rotate();
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
             }
             channel.force(false);
             lastWriteNanos = System.nanoTime() - started;
             lastWriteMillis = System.currentTimeMillis();
-            if (channel.size() > maxBytes) {
-                rotate();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write journal " + current() + ": " + e.getMessage(), e);
         }
     }
 
     private void rotate() throws IOException {
+        channel.force(false);
         channel.close();
         List<Path> rotated = rotated();
         long next = rotated.isEmpty() ? 1 : number(rotated.get(rotated.size() - 1)) + 1;
@@ -124,56 +184,58 @@ public final class JsonlJournal implements Journal {
         return Long.parseLong(name.substring("journal-".length(), name.length() - ".jsonl".length()));
     }
 
-    /** Every tick record, oldest first. */
-    public synchronized List<Record> records() {
-        return lines().stream().filter(Record.class::isInstance).map(Record.class::cast).toList();
-    }
-
-    /** The last checkpoint and the tick records after it (empty journal: null checkpoint, no records). */
-    public synchronized Checkpoint lastCheckpoint() {
-        Checkpoint last = null;
-        for (Object o : lines()) {
-            if (o instanceof Checkpoint c) {
-                last = c;
-            }
-        }
-        return last;
-    }
-
-    /** Tick records written after the last checkpoint. */
-    public synchronized List<Record> sinceLastCheckpoint() {
-        List<Record> since = new ArrayList<>();
-        for (Object o : lines()) {
-            if (o instanceof Checkpoint) {
-                since.clear();
-            } else {
-                since.add((Record) o);
-            }
-        }
-        return since;
-    }
-
-    private List<Object> lines() {
-        List<Object> records = new ArrayList<>();
+    private JournalReader reader() {
         try {
             List<Path> files = new ArrayList<>(rotated());
             files.add(current());
-            for (Path f : files) {
-                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-                for (int i = 0; i < lines.size(); i++) {
-                    try {
-                        records.add(JournalCodec.decodeLine(lines.get(i)));
-                    } catch (RuntimeException torn) {
-                        if (i != lines.size() - 1) {
-                            throw new IllegalStateException("journal " + f + " line " + (i + 1) + " is unreadable", torn);
-                        }
-                    }
-                }
-            }
+            return new JournalReader(files, maxLine);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journal in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every tick record, oldest first (tests: this holds the whole journal in memory). */
+    public synchronized List<Record> records() {
+        List<Record> records = new ArrayList<>();
+        reader().read(0, o -> {
+            if (o instanceof Record r) {
+                records.add(r);
+            }
+        });
         return records;
+    }
+
+    /** The last checkpoint (empty journal: null). */
+    public synchronized Checkpoint lastCheckpoint() {
+        JournalReader reader = reader();
+        int checkpoints = reader.checkpoints();
+        if (checkpoints == 0) {
+            return null;
+        }
+        Checkpoint[] last = {null};
+        reader.read(checkpoints - 1, o -> {
+            if (o instanceof Checkpoint c && last[0] == null) {
+                last[0] = c;
+            }
+        });
+        return last[0];
+    }
+
+    /** Streams the tick records written after the last checkpoint to {@code replay}, one at a time. */
+    public synchronized void replaySinceLastCheckpoint(Consumer<Record> replay) {
+        JournalReader reader = reader();
+        reader.read(Math.max(0, reader.checkpoints() - 1), o -> {
+            if (o instanceof Record r) {
+                replay.accept(r);
+            }
+        });
+    }
+
+    /** Whether any tick was journaled (without holding them). */
+    public synchronized boolean hasRecords() {
+        boolean[] any = {false};
+        reader().read(0, o -> any[0] |= o instanceof Record);
+        return any[0];
     }
 
     /** Inputs are the truth (the engine recomputes decisions from them): entries carry no actions. */
@@ -182,8 +244,13 @@ public final class JsonlJournal implements Journal {
         return records().stream().map(r -> new Entry(r.tick(), r.at(), r.inputs(), List.of())).toList();
     }
 
+    /** Writes the closing mark, forces it to disk and closes the file. */
     @Override
     public synchronized void close() {
+        if (!channel.isOpen()) {
+            return;
+        }
+        write(List.of(JournalCodec.closed(Instant.now())));
         try {
             channel.close();
         } catch (IOException e) {

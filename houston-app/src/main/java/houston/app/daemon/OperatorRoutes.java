@@ -15,7 +15,6 @@ import houston.slack.commands.SlackCommandRoutes;
 import houston.slack.commands.SlackRequestVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -45,7 +44,7 @@ public final class OperatorRoutes {
             var api = settings.outside().api();
             HmacAuth auth = new HmacAuth(SharedSecret.read(api.tokenFile()), api.replayWindow(), clock, 100_000);
             IntakeRoutes.mount(router, auth, Set.copyOf(settings.engine().health().vantages()), locations, clock,
-                    loop::observeAll, loop::signal, registry, api.maxBodyBytes());
+                    loop::observeAll, loop::signal, registry, api.maxBodyBytes(), loop::busy);
             router.post("/v1/commands").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
                     .handler(new SignedIntake("commands", auth, body -> {
                         loop.command(command(parser, body.toString(StandardCharsets.UTF_8)));
@@ -66,12 +65,7 @@ public final class OperatorRoutes {
 
     /** A signed command body as an engine command; read-only and unknown commands are refused. */
     static OperatorCommand command(CommandParser parser, String body) throws BadRequest {
-        JsonObject json;
-        try {
-            json = new JsonObject(body);
-        } catch (DecodeException e) {
-            throw new BadRequest(400, "body is not a JSON object");
-        }
+        JsonObject json = houston.probes.intake.JsonBody.object(io.vertx.core.buffer.Buffer.buffer(body));
         String by = json.getString("by");
         if (by == null || by.isBlank() || by.length() > 128) {
             throw new BadRequest(400, "by: who is asking (1-128 characters) is required");

@@ -51,7 +51,7 @@ class AgentCommandIT {
         Router router = Router.router(vertx);
         IntakeRoutes.mount(router, new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60),
                         Clock.systemUTC(), 1000), Set.of("agent-test"), Set.of("lab-up", "lab-down"), Clock.systemUTC(),
-                received::addAll, s -> { }, new SimpleMeterRegistry(), 1 << 20);
+                received::addAll, s -> { }, new SimpleMeterRegistry(), 1 << 20, () -> false);
         daemon = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonlJournalTest {
 
@@ -58,5 +59,84 @@ class JsonlJournalTest {
         Files.writeString(dir.resolve("journal.jsonl"), "{\"tick\":2,\"at\":\"20", StandardOpenOption.APPEND);
 
         assertEquals(1, journal.records().size());
+    }
+
+    private static Journal.Entry huge(long tick, int observations) {
+        Instant at = Instant.parse("2026-11-22T00:00:00Z").plusSeconds(tick);
+        List<houston.core.health.Observation> obs = new java.util.ArrayList<>();
+        for (int i = 0; i < observations; i++) {
+            obs.add(new houston.core.health.Observation("agent-" + (i % 3), "loc-" + (i % 15), "canary-" + i + ".example",
+                    at.minusMillis(i), houston.core.health.Outcome.OK, Duration.ofMillis(i)));
+        }
+        return new Journal.Entry(tick, at, Inputs.observations(obs).withCommands(
+                List.of(new OperatorCommand.Pin("loc-1", houston.core.engine.PinTarget.HEALTHY, null, "alice"))), List.of());
+    }
+
+    @Test
+    void aTickTooBigForOneLineIsSplitIntoPartsWithinTheLimitsAndReadBackExactly() throws Exception {
+        long maxFile = 256 * 1024;
+        JsonlJournal journal = new JsonlJournal(dir, maxFile, 100);
+        journal.append(entry(1));
+        journal.append(huge(2, 20_000));
+        journal.append(entry(3));
+
+        List<JsonlJournal.Record> records = journal.records();
+
+        assertEquals(List.of(1L, 2L, 3L), records.stream().map(JsonlJournal.Record::tick).toList());
+        Inputs written = huge(2, 20_000).inputs();
+        Inputs read = records.get(1).inputs();
+        assertEquals(written.observations().size(), read.observations().size());
+        assertEquals(written.commands(), read.commands());
+        assertTrue(written.equals(read), "the split tick reads back exactly");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertTrue(Files.size(f) <= maxFile, f + ": " + Files.size(f));
+                for (String line : Files.readAllLines(f)) {
+                    assertTrue(line.length() + 1 <= JsonlJournal.maxLine(maxFile), "line of " + line.length());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCrashBetweenTheTicksPartsLosesThatTickOnlyAndTheNextStartCutsTheTornLine() throws Exception {
+        JsonlJournal journal = new JsonlJournal(dir, 256 * 1024, 100);
+        journal.append(entry(1));
+        List<String> lines = JournalCodec.encodeLines(2, Instant.parse("2026-11-22T00:00:02Z"), huge(2, 5_000).inputs(),
+                List.of(), JsonlJournal.maxLine(256 * 1024));
+        Files.writeString(dir.resolve("journal.jsonl"), lines.get(0) + "\n" + lines.get(1).substring(0, 100),
+                StandardOpenOption.APPEND);
+
+        JsonlJournal reopened = new JsonlJournal(dir, 256 * 1024, 100);
+        reopened.append(entry(3));
+
+        assertTrue(lines.size() > 2, "the tick is split: " + lines.size());
+        assertEquals(List.of(1L, 3L), reopened.records().stream().map(JsonlJournal.Record::tick).toList());
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsNeverLoadedAndMakesTheJournalUnreadable() throws Exception {
+        JsonlJournal journal = new JsonlJournal(dir, 256 * 1024, 100);
+        journal.checkpoint(new JsonlJournal.Checkpoint(Instant.parse("2026-11-22T00:00:00Z"), java.util.Map.of(), 0, 0));
+        Files.writeString(dir.resolve("journal.jsonl"), "{\"tick\":1,\"x\":\"" + "x".repeat(200_000) + "\"}\n",
+                StandardOpenOption.APPEND);
+        journal.append(entry(2));
+
+        JournalReader.Unreadable e = org.junit.jupiter.api.Assertions.assertThrows(JournalReader.Unreadable.class,
+                () -> journal.replaySinceLastCheckpoint(r -> { }));
+
+        assertTrue(e.getMessage().endsWith("line 2 is unreadable (a line longer than 65536 bytes)"), e.getMessage());
+    }
+
+    @Test
+    void closingWritesACompleteClosingMarkAsTheLastLine() throws Exception {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        journal.append(entry(1));
+        journal.close();
+
+        List<String> lines = Files.readAllLines(dir.resolve("journal.jsonl"));
+
+        assertTrue(lines.get(lines.size() - 1).startsWith("{\"closed\":{\"at\":"), lines.toString());
+        assertEquals(1, new JsonlJournal(dir, 1 << 20, 3).records().size());
     }
 }

@@ -1,0 +1,144 @@
+package houston.app.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code houston run} as a real child process, launched as {@code ./houston} launches it (heap capped,
+ * exit on OOM), optionally under a lowered descriptor limit: for what only a real process shows —
+ * memory, descriptors, signals. Its output goes to a file (a pipe nobody reads would block it).
+ */
+public final class HoustonProcess implements AutoCloseable {
+
+    /** The launcher's heap cap and OOM behaviour (see the {@code houston} script). */
+    public static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    private static final Pattern LISTENING = Pattern.compile("http://[^:/\\s]+:(\\d+)/");
+
+    private final Process process;
+    private final Path log;
+    private int port;
+
+    private HoustonProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code houston run --config conf} on this JVM's class path and waits until it prints where
+     * it listens; {@code fdLimit > 0} runs it under {@code ulimit -n fdLimit}.
+     */
+    public static HoustonProcess run(Path conf, Path log, int fdLimit, Duration startTimeout)
+            throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "houston.app.cli.HoustonCli", "run",
+                "--config", conf.toString()));
+        if (fdLimit > 0) {
+            // exec keeps the pid: signals sent to this process reach the JVM itself.
+            List<String> shell = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + fdLimit + " && exec \"$@\"", "houston"));
+            shell.addAll(command);
+            command = shell;
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        HoustonProcess h = new HoustonProcess(p, log);
+        h.awaitPort(startTimeout);
+        return h;
+    }
+
+    private void awaitPort(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(output());
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("houston run exited with " + process.exitValue() + " before listening:\n" + output());
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IOException("houston run did not listen within " + timeout.toSeconds() + " s:\n" + output());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Everything the process printed so far. */
+    public String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** Resident memory now, and its peak so far (kB, from /proc; 0 once the process is gone). */
+    public long rssKb() {
+        return procStatus("VmRSS:");
+    }
+
+    public long peakRssKb() {
+        return procStatus("VmHWM:");
+    }
+
+    /** Descriptors the process holds open now. */
+    public int openDescriptors() {
+        String[] fds = Path.of("/proc", String.valueOf(pid()), "fd").toFile().list();
+        return fds == null ? 0 : fds.length;
+    }
+
+    private long procStatus(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Sends SIGTERM and waits for the exit code. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return waitFor(timeout);
+    }
+
+    /** SIGKILL: no shutdown hook runs, as when the machine or the OOM killer stops it. */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return waitFor(Duration.ofSeconds(10));
+    }
+
+    /** The exit code once the process ended by itself within {@code timeout}; -1 if it still runs. */
+    public int waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

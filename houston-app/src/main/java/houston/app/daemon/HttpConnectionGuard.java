@@ -1,0 +1,125 @@
+package houston.app.daemon;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keeps the daemon's HTTP server from spending the descriptors its probes need. At most
+ * {@code maxConnections} connections are open (one more is accepted and closed at once, counted as
+ * refused); a connection must complete its first request's headers within {@code headerTimeout} of
+ * opening (idle and slow-header clients are closed), and each next one within {@code idleTimeout} of
+ * its previous answer (a keep-alive client gets the longer grace: clients reuse idle connections
+ * without expecting them closed); a connection silent for {@code idleTimeout} mid-request is closed
+ * by Vert.x itself. The cap is also kept well
+ * under the process's descriptor limit, leaving probes and the journal a share of their own.
+ */
+final class HttpConnectionGuard {
+
+    /** Descriptors kept for everything but the API: the JVM's own files, the journal, DNS, Slack, scalers. */
+    static final int RESERVED_DESCRIPTORS = 256;
+
+    private final Vertx vertx;
+    private final int maxConnections;
+    private final long headerTimeoutMs;
+    private final Duration idleTimeout;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Map<HttpConnection, Long> deadlines = new ConcurrentHashMap<>();
+    private final Counter refused;
+    private final Counter timedOut;
+
+    HttpConnectionGuard(Vertx vertx, int maxConnections, Duration headerTimeout, Duration idleTimeout,
+                        MeterRegistry registry) {
+        this.vertx = vertx;
+        this.maxConnections = maxConnections;
+        this.headerTimeoutMs = headerTimeout.toMillis();
+        this.idleTimeout = idleTimeout;
+        this.refused = Counter.builder("houston.http.connections.refused")
+                .description("API connections closed at once: the connection cap was reached").register(registry);
+        this.timedOut = Counter.builder("houston.http.connections.timed.out")
+                .description("API connections closed for not sending a request's headers in time").register(registry);
+        registry.gauge("houston.http.connections.open", open);
+    }
+
+    /**
+     * The connection cap for this process: the configured one, but never more than the descriptor
+     * limit leaves after the probes' {@code probesInFlight} and {@link #RESERVED_DESCRIPTORS}.
+     */
+    static int cap(int configured, int probesInFlight) {
+        long limit = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+        long left = limit - probesInFlight - RESERVED_DESCRIPTORS;
+        return (int) Math.max(16, Math.min(configured, left));
+    }
+
+    int maxConnections() {
+        return maxConnections;
+    }
+
+    HttpServerOptions options() {
+        // HTTP/1.1 only: one request at a time per connection is what the header deadline is about, and
+        // nothing of the API gains from h2c.
+        return new HttpServerOptions().setIdleTimeout((int) idleTimeout.toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setHttp2ClearTextEnabled(false);
+    }
+
+    /** Installs the cap and the header deadline on {@code server}, around {@code requests}. */
+    HttpServer install(HttpServer server, Handler<HttpServerRequest> requests) {
+        return server.connectionHandler(this::connected).requestHandler(request -> {
+            HttpConnection connection = request.connection();
+            Long timer = deadlines.remove(connection);
+            if (timer != null) {
+                vertx.cancelTimer(timer);
+            }
+            request.response().endHandler(done -> arm(connection, idleTimeout.toMillis()));
+            requests.handle(request);
+        });
+    }
+
+    private void connected(HttpConnection connection) {
+        if (open.incrementAndGet() > maxConnections) {
+            open.decrementAndGet();
+            refused.increment();
+            connection.close();
+            return;
+        }
+        connection.closeHandler(closed -> {
+            open.decrementAndGet();
+            Long timer = deadlines.remove(connection);
+            if (timer != null) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        arm(connection, headerTimeoutMs);
+    }
+
+    private void arm(HttpConnection connection, long timeoutMs) {
+        long timer = vertx.setTimer(timeoutMs, id -> {
+            if (deadlines.remove(connection, id)) {
+                timedOut.increment();
+                connection.close();
+            }
+        });
+        Long previous = deadlines.put(connection, timer);
+        if (previous != null) {
+            vertx.cancelTimer(previous);
+        }
+    }
+
+    /** Connections open now. */
+    int open() {
+        return open.get();
+    }
+}

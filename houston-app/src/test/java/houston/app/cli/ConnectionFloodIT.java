@@ -1,0 +1,120 @@
+package houston.app.cli;
+
+import houston.app.bench.ConnectionFlood;
+import houston.app.bench.HoustonProcess;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real {@code houston run}, under a descriptor limit of 1024, flooded with 2,500 idle and 300
+ * slow-header connections: the API's cap refuses what is past it, the header deadline closes every
+ * flood connection, and the probes keep succeeding (no connect errors, no fail-static, no evacuation).
+ */
+class ConnectionFloodIT {
+
+    private static final Pattern OK = Pattern.compile(
+            "houston_probe_results_total\\{location=\"lab-a\",outcome=\"ok\",vantage=\"here\"} ([0-9.E]+)");
+
+    @TempDir
+    Path dir;
+
+    private Vertx vertx;
+    private HttpServer site;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
+                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    /** A new client each time: the daemon may have closed an idle kept-alive connection, as it should. */
+    private String get(int port, String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The API answers again once the flood is closed (the server may still be draining its accept queue). */
+    private String awaitGet(int port, String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                return get(port, path);
+            } catch (java.io.IOException refused) {
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static double okProbes(String metrics) {
+        Matcher m = OK.matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    private static double failedProbes(String metrics) {
+        Matcher m = Pattern.compile("houston_probe_results_total\\{location=\"[^\"]+\",outcome=\"(?!ok\"|slow\")[^\"]+\","
+                + "vantage=\"here\"} ([0-9.E]+)").matcher(metrics);
+        double failed = 0;
+        while (m.find()) {
+            failed += Double.parseDouble(m.group(1));
+        }
+        return failed;
+    }
+
+    @Test
+    void idleAndSlowHeaderFloodsAreCappedAndClosedWhileProbesAndDecisionsGoOn() throws Exception {
+        Path conf = DaemonProcess.config(dir, site.actualPort(), site.actualPort(), ""
+                + "houston.http { max-connections = 200, header-timeout = 2s, idle-timeout = 5s }\n"
+                + "houston.probes { interval = 200ms, jitter = 20ms }\n");
+        try (HoustonProcess daemon = HoustonProcess.run(conf, dir.resolve("run.log"), 1024, Duration.ofSeconds(60));
+             ConnectionFlood flood = new ConnectionFlood()) {
+            Thread.sleep(2000);
+            double okBefore = okProbes(get(daemon.port(), "/metrics"));
+
+            flood.open(daemon.port(), 2_500, 300);
+            int descriptorsDuringFlood = daemon.openDescriptors();
+            int stillOpen = flood.hold(Duration.ofSeconds(6));
+            String metrics = awaitGet(daemon.port(), "/metrics");
+            JsonObject status = new JsonObject(get(daemon.port(), "/v1/status"));
+            JsonObject plan = new JsonObject(get(daemon.port(), "/v1/plan"));
+
+            assertEquals(0, stillOpen, "every flood connection is closed by the daemon");
+            assertEquals(2_800, flood.closedByServer() + flood.refused());
+            assertTrue(descriptorsDuringFlood < 1024 - 256, "descriptors during the flood: " + descriptorsDuringFlood);
+            assertTrue(okProbes(metrics) >= okBefore + 20, "probes kept succeeding: " + okBefore + " -> " + okProbes(metrics));
+            assertEquals(0.0, failedProbes(metrics), "no probe failed during the flood");
+            assertTrue(metrics.matches("(?s).*houston_http_connections_refused_total [1-9].*"), "the cap refused some");
+            assertFalse(status.getBoolean("failStatic"), status.encode());
+            assertEquals(0, plan.getLong("generation"), "nothing was evacuated: " + plan.encode());
+            assertTrue(daemon.alive());
+        }
+    }
+}

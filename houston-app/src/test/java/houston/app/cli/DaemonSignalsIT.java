@@ -1,0 +1,73 @@
+package houston.app.cli;
+
+import houston.app.bench.HoustonProcess;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real SIGTERM to a real {@code houston run}: the tick finishes, the journal is closed, exit 0. */
+class DaemonSignalsIT {
+
+    @TempDir
+    Path dir;
+
+    private Vertx vertx;
+    private HttpServer site;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
+                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sigtermFinishesTheTickClosesTheJournalAndExitsZero() throws Exception {
+        Path conf = DaemonProcess.config(dir, site.actualPort(), site.actualPort(), "houston.tick = 200ms\n");
+        HttpClient http = HttpClient.newHttpClient();
+        int exit;
+        String output;
+        try (HoustonProcess daemon = HoustonProcess.run(conf, dir.resolve("run.log"), 0, Duration.ofSeconds(60))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long tick = 0;
+            while (tick < 10 && System.nanoTime() < deadline) {
+                tick = new JsonObject(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port()
+                        + "/v1/status")).build(), HttpResponse.BodyHandlers.ofString()).body()).getLong("tick");
+                Thread.sleep(100);
+            }
+            exit = daemon.terminate(Duration.ofSeconds(30));
+            output = daemon.output();
+        }
+        List<String> journal = Files.readAllLines(dir.resolve("journal").resolve("journal.jsonl"));
+        String last = journal.get(journal.size() - 1);
+        String beforeLast = journal.get(journal.size() - 2);
+
+        assertEquals(0, exit, output);
+        assertTrue(output.contains("houston stopped: journal closed."), output);
+        assertTrue(Files.readString(dir.resolve("journal").resolve("journal.jsonl")).endsWith("}\n"), "complete last line");
+        assertTrue(new JsonObject(last).getJsonObject("closed").getString("at").startsWith("20"), last);
+        assertTrue(new JsonObject(beforeLast).getLong("tick") >= 10, beforeLast);
+    }
+}
