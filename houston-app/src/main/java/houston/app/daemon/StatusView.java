@@ -33,16 +33,7 @@ final class StatusView {
                 .put("pins", pins(s.overrides()))
                 .put("planGeneration", s.plan().generation()).put("liveGeneration", s.liveGeneration())
                 .put("locations", t.size()).put("states", counts).put("suspectVantages", new JsonArray(s.report().suspectVoterNames()))
-                .put("observationsDropped", loop.dropped()).put("pins", pins(s));
-    }
-
-    /** Operator pins in force: location → target and until when. */
-    private static JsonObject pins(EngineState s) {
-        JsonObject pins = new JsonObject();
-        s.overrides().pins().forEach((location, pin) -> pins.put(location, new JsonObject()
-                .put("target", pin.target().name().toLowerCase(Locale.ROOT)).put("until", Instant.ofEpochMilli(pin.until()).toString())
-                .put("by", pin.by())));
-        return pins;
+                .put("observationsDropped", loop.dropped());
     }
 
     JsonArray locations() {
