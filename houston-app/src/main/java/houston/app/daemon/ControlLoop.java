@@ -47,6 +47,8 @@ public final class ControlLoop implements AutoCloseable {
     static final int MAX_PENDING_OBSERVATIONS = 500_000;
 
     private final DecisionEngine engine;
+    private final Stepper stepper;
+    private final FailedTicks failures;
     private final DnsSwitch dns;
     private final Scaler scaler;
     private final Notifier notifier;
@@ -64,9 +66,22 @@ public final class ControlLoop implements AutoCloseable {
     private volatile java.util.function.BiConsumer<Step, Long> listener = (step, nanos) -> { };
     private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
 
+    /** One engine step; the engine's own unless a test needs a step that fails. */
+    @FunctionalInterface
+    interface Stepper {
+        Step step(EngineState state, Inputs inputs, Instant now);
+    }
+
     public ControlLoop(DecisionEngine engine, EngineState initial, DnsSwitch dns, Scaler scaler, Notifier notifier,
                        Journal journal, Clock clock) {
+        this(engine, engine::step, initial, dns, scaler, notifier, journal, clock);
+    }
+
+    ControlLoop(DecisionEngine engine, Stepper stepper, EngineState initial, DnsSwitch dns, Scaler scaler,
+                Notifier notifier, Journal journal, Clock clock) {
         this.engine = engine;
+        this.stepper = stepper;
+        this.failures = new FailedTicks(notifier, MAX_PENDING_OBSERVATIONS);
         this.state = initial;
         this.dns = dns;
         this.scaler = scaler;
@@ -110,22 +125,33 @@ public final class ControlLoop implements AutoCloseable {
         try {
             tick();
         } catch (RuntimeException e) {
-            // One bad tick must not stop the loop: the next one starts from the last good state.
-            log.error("control loop tick failed; continuing", e);
+            // A failed step is handled in tick(); this is an adapter failing while actions are dispatched.
+            log.error("control loop failed dispatching a tick's actions; continuing: {}", e.toString());
         }
     }
 
-    /** One tick, on the caller's thread (the loop thread, or a test). */
+    /**
+     * One tick, on the caller's thread (the loop thread, or a test). When the step (or its journal
+     * append) throws, the tick's inputs are kept for the next tick and null is returned.
+     */
     public synchronized Step tick() {
         long started = System.nanoTime();
         Instant now = clock.instant();
         List<Observation> obs = drain(observations);
         pending.addAndGet(-obs.size());
-        Inputs inputs = new Inputs(obs, drain(signals), drain(outcomes), drain(commands), List.of(), List.of());
-        Step step = engine.step(state, inputs, now);
-        if (journal != null) {
-            journal.append(new Journal.Entry(step.next().tick(), now, inputs, step.actions()));
+        Inputs inputs = failures.withCarried(new Inputs(obs, drain(signals), drain(outcomes), drain(commands),
+                List.of(), List.of()));
+        Step step;
+        try {
+            step = stepper.step(state, inputs, now);
+            if (journal != null) {
+                journal.append(new Journal.Entry(step.next().tick(), now, inputs, step.actions()));
+            }
+        } catch (RuntimeException e) {
+            failures.failed(inputs, now, e);
+            return null;
         }
+        failures.succeeded(now);
         state = step.next();
         step.actions().forEach(this::dispatch);
         listener.accept(step, System.nanoTime() - started);
@@ -198,6 +224,11 @@ public final class ControlLoop implements AutoCloseable {
     /** The latest decisions, newest first. */
     public synchronized List<Decision> recentDecisions() {
         return List.copyOf(recent);
+    }
+
+    /** Ticks whose step threw (their inputs were stepped again on a later tick). */
+    public long tickFailures() {
+        return failures.total();
     }
 
     /** Observations dropped because too many were waiting (the loop fell behind). */

@@ -1,6 +1,7 @@
 package houston.core.engine;
 
 import houston.core.model.LocationState;
+import houston.core.model.TrafficPlan;
 
 import java.util.List;
 
@@ -36,6 +37,8 @@ public record LocationTrack(
 
     public LocationTrack {
         awaitingReady = List.copyOf(awaitingReady);
+        // Kept as exact as the plan's rows, so that comparing the two (what still waits) sees no dust.
+        evacuationRow = evacuationRow == null ? null : TrafficPlan.exactRow("evacuation", evacuationRow);
     }
 
     public static LocationTrack healthy(long now) {
