@@ -32,10 +32,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The daemon's loop: every tick, everything that arrived since the last one (observations,
- * signals, operator commands, action outcomes) becomes one {@link Inputs}; the engine steps; the
+ * signals, operator commands, action outcomes, demand and capacity readings) becomes one {@link Inputs}; the engine steps; the
  * inputs and decisions are journaled; the actions go to the DNS switch, the scaler and the
  * notifier, whose outcomes come back as inputs on a later tick. The loop runs on its own thread,
  * never an event loop; the adapters it calls return at once.
@@ -62,6 +63,8 @@ public final class ControlLoop implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final ArrayDeque<Decision> recent = new ArrayDeque<>();
+    private volatile Supplier<List<Inputs.DemandReading>> demand = List::of;
+    private volatile Supplier<List<Inputs.CapacityReading>> capacity = List::of;
     private volatile EngineState state;
     private volatile java.util.function.BiConsumer<Step, Long> listener = (step, nanos) -> { };
     private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
@@ -121,6 +124,16 @@ public final class ControlLoop implements AutoCloseable {
         commands.add(c);
     }
 
+    /**
+     * Where measured demand per catchment and running instances per location come from: read at
+     * the start of every tick, stepped and journaled with it (so a replay plans on what was measured).
+     */
+    public void readFrom(Supplier<List<Inputs.DemandReading>> demandSource,
+                         Supplier<List<Inputs.CapacityReading>> capacitySource) {
+        this.demand = demandSource;
+        this.capacity = capacitySource;
+    }
+
     private void safeTick() {
         try {
             tick();
@@ -140,7 +153,7 @@ public final class ControlLoop implements AutoCloseable {
         List<Observation> obs = drain(observations);
         pending.addAndGet(-obs.size());
         Inputs inputs = failures.withCarried(new Inputs(obs, drain(signals), drain(outcomes), drain(commands),
-                List.of(), List.of()));
+                demand.get(), capacity.get()));
         Step step;
         try {
             step = stepper.step(state, inputs, now);

@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * One journal line per tick: {@code {"tick","at","inputs":{…},"actions":["…"]}}. Inputs are kept
- * exactly (observations as compact arrays: a second of 450 probes stays small); actions as the
+ * exactly (observations as compact arrays: a second of 450 probes stays small; measured demand and
+ * running instances as {@code [location, value]} pairs, so a replay plans on what was measured); actions as the
  * one-line summaries {@link #describe} gives, for humans and for checking a replay.
  */
 final class JournalCodec {
@@ -55,6 +56,10 @@ final class JournalCodec {
         }
         ArrayNode cmd = inputs.putArray("commands");
         in.commands().forEach(c -> cmd.add(command(c)));
+        ArrayNode demand = inputs.putArray("demand");
+        in.demand().forEach(d -> demand.addArray().add(d.location()).add(d.rps()));
+        ArrayNode capacity = inputs.putArray("capacity");
+        in.capacity().forEach(c -> capacity.addArray().add(c.location()).add(c.instances()));
         ArrayNode acts = root.putArray("actions");
         actions.forEach(a -> acts.add(describe(a)));
         return root.toString();
@@ -151,10 +156,15 @@ final class JournalCodec {
         for (JsonNode c : in.get("commands")) {
             commands.add(command(c));
         }
+        // Lines written before readings were journaled have none: the engine kept its last known values.
+        List<Inputs.DemandReading> demand = new ArrayList<>();
+        in.path("demand").forEach(d -> demand.add(new Inputs.DemandReading(d.get(0).asText(), d.get(1).asDouble())));
+        List<Inputs.CapacityReading> capacity = new ArrayList<>();
+        in.path("capacity").forEach(c -> capacity.add(new Inputs.CapacityReading(c.get(0).asText(), c.get(1).asInt())));
         List<String> actions = new ArrayList<>();
         root.get("actions").forEach(a -> actions.add(a.asText()));
         return new JsonlJournal.Record(root.get("tick").asLong(), Instant.parse(root.get("at").asText()),
-                new Inputs(obs, sig, outcomes, commands, List.of(), List.of()), actions);
+                new Inputs(obs, sig, outcomes, commands, demand, capacity), actions);
     }
 
     private static OperatorCommand command(JsonNode c) {

@@ -8,6 +8,7 @@ import houston.core.engine.AlertKind;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.DecisionKind;
 import houston.core.engine.EngineState;
+import houston.core.engine.Inputs;
 import houston.core.engine.OperatorCommand;
 import houston.core.engine.Step;
 import houston.core.health.Observation;
@@ -264,6 +265,21 @@ class ControlLoopTest {
         assertEquals(150, records.size());
         assertEquals(recorded, replayed);
         assertTrue(recorded.stream().anyMatch(s -> s.startsWith("publish generation")), recorded.toString());
+    }
+
+    @Test
+    void measuredDemandAndInstancesAreSteppedAndJournaledEveryTick() {
+        loop.readFrom(() -> List.of(new Inputs.DemandReading("us-east-1", 61_000)),
+                () -> List.of(new Inputs.CapacityReading("us-east-2", 240)));
+
+        run(3, null);
+
+        assertEquals(61_000, loop.state().demand()[settings.topology().indexOf("us-east-1")], 1e-9);
+        assertEquals(240, loop.state().instances()[settings.topology().indexOf("us-east-2")]);
+        for (JsonlJournal.Record r : journal.records()) {
+            assertEquals(List.of(new Inputs.DemandReading("us-east-1", 61_000)), r.inputs().demand());
+            assertEquals(List.of(new Inputs.CapacityReading("us-east-2", 240)), r.inputs().capacity());
+        }
     }
 
     @Test

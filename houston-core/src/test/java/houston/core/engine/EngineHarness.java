@@ -39,6 +39,8 @@ final class EngineHarness {
     private final Map<String, Outcome> faults = new HashMap<>();
     private final List<ActionOutcome> pendingOutcomes = new ArrayList<>();
     private final List<OperatorCommand> pendingCommands = new ArrayList<>();
+    private final List<Inputs.DemandReading> pendingDemand = new ArrayList<>();
+    private final List<Inputs.CapacityReading> pendingCapacity = new ArrayList<>();
 
     EngineHarness(EngineConfig config, Topology topology) {
         this.engine = new DecisionEngine(config, topology);
@@ -70,6 +72,18 @@ final class EngineHarness {
         return this;
     }
 
+    /** Measured demand of a catchment, given with the next tick. */
+    EngineHarness demand(String location, double rps) {
+        pendingDemand.add(new Inputs.DemandReading(location, rps));
+        return this;
+    }
+
+    /** Instances a location runs, read with the next tick. */
+    EngineHarness running(String location, int instances) {
+        pendingCapacity.add(new Inputs.CapacityReading(location, instances));
+        return this;
+    }
+
     EngineHarness outcome(ActionOutcome outcome) {
         pendingOutcomes.add(outcome);
         return this;
@@ -85,9 +99,11 @@ final class EngineHarness {
             }
         }
         Inputs inputs = new Inputs(observations, List.of(), List.copyOf(pendingOutcomes), List.copyOf(pendingCommands),
-                List.of(), List.of());
+                List.copyOf(pendingDemand), List.copyOf(pendingCapacity));
         pendingOutcomes.clear();
         pendingCommands.clear();
+        pendingDemand.clear();
+        pendingCapacity.clear();
         journal.add(inputs);
         journalTimes.add(now);
         Step step = engine.step(state, inputs, now);
