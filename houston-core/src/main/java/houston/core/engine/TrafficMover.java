@@ -25,11 +25,18 @@ final class TrafficMover {
         this.drain = drain;
     }
 
-    /** Plans where {@code l}'s catchment goes, asks receivers to pre-scale, and enters EVACUATING. */
-    void decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
+    /**
+     * Plans where {@code l}'s catchment goes, asks receivers to pre-scale, and enters EVACUATING;
+     * returns null. When no receiver can take any of it, nothing is decided (an evacuation that
+     * moves nothing is not one) and the reason to hold it is returned.
+     */
+    String decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
         double[] row = ctx.row(l);
         Placement placement = planner.place(l, ctx.demand[l] * row[l], ctx.plannedLoads(), ctx.eligibleReceivers(l),
                 ctx.instances);
+        if (placement.receivers().isEmpty() || placement.placedFraction() <= 0) {
+            return SafetyPolicy.NO_RECEIVER + ": " + String.join("; ", placement.notes());
+        }
         double[] evacuationRow = moveShare(ctx.topology, row, l, placement);
         List<String> awaiting = new ArrayList<>();
         for (ReceiverShare share : placement.receivers()) {
@@ -49,6 +56,7 @@ final class TrafficMover {
                     "%s: %.0f of %.0f rps found no receiver below its maximum and stay on %s",
                     ctx.id(l), placement.unplacedRps(), placement.movedRps(), ctx.id(l)));
         }
+        return null;
     }
 
     /** Asks receiver {@code r} to grow to {@code needed} for {@code evacuee}'s traffic; it joins {@code awaiting}. */

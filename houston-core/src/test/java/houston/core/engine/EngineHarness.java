@@ -37,6 +37,7 @@ final class EngineHarness {
     boolean confirmScaleUps = true;
 
     private final Map<String, Outcome> faults = new HashMap<>();
+    private final java.util.Set<String> silent = new java.util.HashSet<>();
     private final List<ActionOutcome> pendingOutcomes = new ArrayList<>();
     private final List<OperatorCommand> pendingCommands = new ArrayList<>();
     private final List<Inputs.DemandReading> pendingDemand = new ArrayList<>();
@@ -56,6 +57,13 @@ final class EngineHarness {
 
     EngineHarness clear() {
         faults.clear();
+        silent.clear();
+        return this;
+    }
+
+    /** From now on no vantage reports on {@code location}: its probes stop arriving (a vantage stopped). */
+    EngineHarness silence(String location) {
+        silent.add(location);
         return this;
     }
 
@@ -95,6 +103,9 @@ final class EngineHarness {
         List<Observation> observations = new ArrayList<>();
         for (String v : engine.config().health().vantages()) {
             for (String l : topology.ids()) {
+                if (silent.contains(l)) {
+                    continue;
+                }
                 observations.add(new Observation(v, l, "canary", now, outcomeFor(v, l), Duration.ofMillis(20)));
             }
         }
