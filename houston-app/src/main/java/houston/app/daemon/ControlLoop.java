@@ -32,10 +32,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The daemon's loop: every tick, everything that arrived since the last one (observations,
- * signals, operator commands, action outcomes) becomes one {@link Inputs}; the engine steps; the
+ * signals, operator commands, action outcomes, demand and capacity readings) becomes one {@link Inputs}; the engine steps; the
  * inputs and decisions are journaled; the actions go to the DNS switch, the scaler and the
  * notifier, whose outcomes come back as inputs on a later tick. The loop runs on its own thread,
  * never an event loop; the adapters it calls return at once.
@@ -56,6 +57,8 @@ public final class ControlLoop implements AutoCloseable {
     static final int MAX_PENDING_COMMANDS = 100;
 
     private final DecisionEngine engine;
+    private final Stepper stepper;
+    private final FailedTicks failures;
     private final DnsSwitch dns;
     private final Scaler scaler;
     private final Notifier notifier;
@@ -71,13 +74,28 @@ public final class ControlLoop implements AutoCloseable {
     private final AtomicLong pendingCommands = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final ArrayDeque<Decision> recent = new ArrayDeque<>();
+    private volatile Supplier<List<Inputs.DemandReading>> demand = List::of;
+    private volatile Supplier<List<Inputs.CapacityReading>> capacity = List::of;
     private volatile EngineState state;
     private volatile java.util.function.BiConsumer<Step, Long> listener = (step, nanos) -> { };
     private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
 
+    /** One engine step; the engine's own unless a test needs a step that fails. */
+    @FunctionalInterface
+    interface Stepper {
+        Step step(EngineState state, Inputs inputs, Instant now);
+    }
+
     public ControlLoop(DecisionEngine engine, EngineState initial, DnsSwitch dns, Scaler scaler, Notifier notifier,
                        Journal journal, Clock clock) {
+        this(engine, engine::step, initial, dns, scaler, notifier, journal, clock);
+    }
+
+    ControlLoop(DecisionEngine engine, Stepper stepper, EngineState initial, DnsSwitch dns, Scaler scaler,
+                Notifier notifier, Journal journal, Clock clock) {
         this.engine = engine;
+        this.stepper = stepper;
+        this.failures = new FailedTicks(notifier, MAX_PENDING_OBSERVATIONS);
         this.state = initial;
         this.dns = dns;
         this.scaler = scaler;
@@ -143,16 +161,29 @@ public final class ControlLoop implements AutoCloseable {
         return pending.get();
     }
 
+    /**
+     * Where measured demand per catchment and running instances per location come from: read at
+     * the start of every tick, stepped and journaled with it (so a replay plans on what was measured).
+     */
+    public void readFrom(Supplier<List<Inputs.DemandReading>> demandSource,
+                         Supplier<List<Inputs.CapacityReading>> capacitySource) {
+        this.demand = demandSource;
+        this.capacity = capacitySource;
+    }
+
     private void safeTick() {
         try {
             tick();
         } catch (RuntimeException e) {
-            // One bad tick must not stop the loop: the next one starts from the last good state.
-            log.error("control loop tick failed; continuing", e);
+            // A failed step is handled in tick(); this is an adapter failing while actions are dispatched.
+            log.error("control loop failed dispatching a tick's actions; continuing: {}", e.toString());
         }
     }
 
-    /** One tick, on the caller's thread (the loop thread, or a test). */
+    /**
+     * One tick, on the caller's thread (the loop thread, or a test). When the step (or its journal
+     * append) throws, the tick's inputs are kept for the next tick and null is returned.
+     */
     public synchronized Step tick() {
         long started = System.nanoTime();
         Instant now = clock.instant();
@@ -163,11 +194,18 @@ public final class ControlLoop implements AutoCloseable {
         pendingSignals.addAndGet(-sig.size());
         List<OperatorCommand> cmd = drain(commands);
         pendingCommands.addAndGet(-cmd.size());
-        Inputs inputs = new Inputs(obs, sig, drain(outcomes), cmd, List.of(), List.of());
-        Step step = engine.step(state, inputs, now);
-        if (journal != null) {
-            journal.append(new Journal.Entry(step.next().tick(), now, inputs, step.actions()));
+        Inputs inputs = failures.withCarried(new Inputs(obs, sig, drain(outcomes), cmd, demand.get(), capacity.get()));
+        Step step;
+        try {
+            step = stepper.step(state, inputs, now);
+            if (journal != null) {
+                journal.append(new Journal.Entry(step.next().tick(), now, inputs, step.actions()));
+            }
+        } catch (RuntimeException e) {
+            failures.failed(inputs, now, e);
+            return null;
         }
+        failures.succeeded(now);
         state = step.next();
         step.actions().forEach(this::dispatch);
         listener.accept(step, System.nanoTime() - started);
@@ -240,6 +278,11 @@ public final class ControlLoop implements AutoCloseable {
     /** The latest decisions, newest first. */
     public synchronized List<Decision> recentDecisions() {
         return List.copyOf(recent);
+    }
+
+    /** Ticks whose step threw (their inputs were stepped again on a later tick). */
+    public long tickFailures() {
+        return failures.total();
     }
 
     /** Observations, signals and commands dropped because too many were waiting (the loop fell behind). */

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * One journal line per tick: {@code {"tick","at","inputs":{…},"actions":["…"]}}. Inputs are kept
- * exactly (observations as compact arrays: a second of 450 probes stays small); actions as the
+ * exactly (observations as compact arrays: a second of 450 probes stays small; measured demand and
+ * running instances as {@code [location, value]} pairs, so a replay plans on what was measured); actions as the
  * one-line summaries {@link #describe} gives, for humans and for checking a replay.
  */
 final class JournalCodec {
@@ -42,8 +43,7 @@ final class JournalCodec {
      * is read as torn, like a torn line.
      */
     static List<String> encodeLines(long tick, Instant at, Inputs in, List<Action> actions, long maxLine) {
-        List<List<String>> items = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+        List<List<String>> items = emptyPart();
         for (Observation o : in.observations()) {
             items.get(0).add(JSON.createArrayNode().add(o.vantage()).add(o.location()).add(o.target())
                     .add(o.at().toEpochMilli()).add(o.outcome().name()).add(o.latency().toNanos()).toString());
@@ -57,6 +57,8 @@ final class JournalCodec {
         }
         in.commands().forEach(c -> items.get(3).add(command(c).toString()));
         actions.forEach(a -> items.get(4).add(JSON.getNodeFactory().textNode(describe(a)).toString()));
+        in.demand().forEach(d -> items.get(5).add(JSON.createArrayNode().add(d.location()).add(d.rps()).toString()));
+        in.capacity().forEach(c -> items.get(6).add(JSON.createArrayNode().add(c.location()).add(c.instances()).toString()));
         List<List<List<String>>> parts = pack(items, maxLine - 200);
         List<String> lines = new ArrayList<>(parts.size());
         String head = "{\"tick\":" + tick + ",\"at\":\"" + at + "\",";
@@ -64,13 +66,14 @@ final class JournalCodec {
             List<List<String>> p = parts.get(k);
             lines.add(head + (parts.size() > 1 ? "\"part\":" + (k + 1) + ",\"parts\":" + parts.size() + "," : "")
                     + "\"inputs\":{\"observations\":" + array(p.get(0)) + ",\"signals\":" + array(p.get(1))
-                    + ",\"outcomes\":" + array(p.get(2)) + ",\"commands\":" + array(p.get(3)) + "},\"actions\":"
+                    + ",\"outcomes\":" + array(p.get(2)) + ",\"commands\":" + array(p.get(3))
+                    + ",\"demand\":" + array(p.get(5)) + ",\"capacity\":" + array(p.get(6)) + "},\"actions\":"
                     + array(p.get(4)) + "}");
         }
         return lines;
     }
 
-    /** Items in order, five kinds, packed greedily into parts of about {@code budget} bytes each. */
+    /** Items in order, seven kinds, packed greedily into parts of about {@code budget} bytes each. */
     private static List<List<List<String>>> pack(List<List<String>> items, long budget) {
         List<List<List<String>>> parts = new ArrayList<>();
         List<List<String>> part = emptyPart();
@@ -92,7 +95,9 @@ final class JournalCodec {
     }
 
     private static List<List<String>> emptyPart() {
-        return List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        // observations, signals, outcomes, commands, actions, demand, capacity
+        return List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>());
     }
 
     private static String array(List<String> items) {
@@ -217,10 +222,15 @@ final class JournalCodec {
         for (JsonNode c : in.get("commands")) {
             commands.add(command(c));
         }
+        // Lines written before readings were journaled have none: the engine kept its last known values.
+        List<Inputs.DemandReading> demand = new ArrayList<>();
+        in.path("demand").forEach(d -> demand.add(new Inputs.DemandReading(d.get(0).asText(), d.get(1).asDouble())));
+        List<Inputs.CapacityReading> capacity = new ArrayList<>();
+        in.path("capacity").forEach(c -> capacity.add(new Inputs.CapacityReading(c.get(0).asText(), c.get(1).asInt())));
         List<String> actions = new ArrayList<>();
         root.get("actions").forEach(a -> actions.add(a.asText()));
         return new JsonlJournal.Record(root.get("tick").asLong(), Instant.parse(root.get("at").asText()),
-                new Inputs(obs, sig, outcomes, commands, List.of(), List.of()), actions);
+                new Inputs(obs, sig, outcomes, commands, demand, capacity), actions);
     }
 
     private static OperatorCommand command(JsonNode c) {

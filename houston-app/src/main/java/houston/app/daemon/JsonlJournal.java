@@ -38,15 +38,19 @@ public final class JsonlJournal implements Journal {
             List<houston.core.engine.ActionOutcome> outcomes = new ArrayList<>();
             List<houston.core.engine.OperatorCommand> commands = new ArrayList<>();
             List<String> actions = new ArrayList<>();
+            List<houston.core.engine.Inputs.DemandReading> demand = new ArrayList<>();
+            List<houston.core.engine.Inputs.CapacityReading> capacity = new ArrayList<>();
             for (Record r : parts) {
                 obs.addAll(r.inputs().observations());
                 signals.addAll(r.inputs().signals());
                 outcomes.addAll(r.inputs().outcomes());
                 commands.addAll(r.inputs().commands());
                 actions.addAll(r.actions());
+                demand.addAll(r.inputs().demand());
+                capacity.addAll(r.inputs().capacity());
             }
             return new Record(parts.get(0).tick(), parts.get(0).at(),
-                    new Inputs(obs, signals, outcomes, commands, List.of(), List.of()), actions);
+                    new Inputs(obs, signals, outcomes, commands, demand, capacity), actions);
         }
     }
 

@@ -7,6 +7,7 @@ import houston.core.health.HealthReport;
 import houston.core.model.LocationState;
 import houston.core.model.Topology;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code houston_dns_publishes_total{status}}, {@code houston_dns_publish_seconds}</li>
  *   <li>{@code houston_scale_actions_total{kind,status}}</li>
  *   <li>{@code houston_tick_seconds}, {@code houston_fail_static}, {@code houston_observations_dropped_total}</li>
+ *   <li>{@code houston_tick_failures_total} — ticks whose step threw (alerted once per run; inputs kept)</li>
  *   <li>{@code houston_last_tick_timestamp_seconds} — when the loop last ticked (alert: not ticking)</li>
  *   <li>{@code houston_location_instances{location}} — instances the engine counts on (as built, or
  *       confirmed ready after a pre-scale)</li>
@@ -74,6 +76,9 @@ public final class LoopMetrics {
                 .description("Generation of the plan DNS holds").register(registry);
         Gauge.builder("houston.fail.static", loop, x -> x.state().failStatic() ? 1 : 0)
                 .description("1 while Houston fails static (acts on nothing)").register(registry);
+        FunctionCounter.builder("houston.tick.failures", loop, ControlLoop::tickFailures)
+                .description("Control-loop ticks whose step threw; their inputs were stepped again later")
+                .register(registry);
         Gauge.builder("houston.observations.dropped", loop, ControlLoop::dropped)
                 .description("Observations dropped because the loop inbox was full").register(registry);
         List<String> vantages = loop.engine().config().health().vantages();

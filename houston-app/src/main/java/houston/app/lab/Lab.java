@@ -7,6 +7,7 @@ import houston.app.wiring.NotifierFactory;
 import houston.app.wiring.ProbeFactory;
 import houston.capacity.Delays;
 import houston.capacity.LabScaler;
+import houston.core.engine.Inputs;
 import houston.dns.InMemoryDnsSwitch;
 import houston.dns.SwitchSettings;
 import houston.probes.http.CanarySite;
@@ -94,6 +95,9 @@ public final class Lab implements AutoCloseable {
                             .end(users.traffic().encodePrettily()));
                 });
         users.start();
+        // The lab's own counters are the engine's measured demand and running instances.
+        daemon.loop().readFrom(users::demand, () -> lab.topology().ids().stream()
+                .map(id -> new Inputs.CapacityReading(id, scaler.instances(id))).toList());
         VertxHttpProbe probe = ProbeFactory.probe(vertx, lab, clock);
         List<ProbeScheduler> vantages = new ArrayList<>();
         for (String vantage : lab.engine().health().vantages()) {

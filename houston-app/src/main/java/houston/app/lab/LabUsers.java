@@ -1,5 +1,6 @@
 package houston.app.lab;
 
+import houston.core.engine.Inputs;
 import houston.core.model.Location;
 import houston.core.model.Topology;
 import houston.core.model.TrafficPlan;
@@ -12,6 +13,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
@@ -21,7 +24,8 @@ import java.util.function.Supplier;
  * its cached DNS answer names. After the plan changes, visitors move over within one TTL (each
  * re-resolves at a random moment in it), except {@value #STRAGGLERS_PERCENT}% who keep the old
  * answer for ten TTLs — so load really moves, late and incompletely, as it does. Counts what each
- * serving location answered (ok, 5xx, failed) per second, shown by {@code GET /lab/traffic}.
+ * serving location answered (ok, 5xx, failed) per second, shown by {@code GET /lab/traffic}, and
+ * what each catchment sent: the daemon's measured demand.
  */
 final class LabUsers {
 
@@ -38,7 +42,10 @@ final class LabUsers {
     private final AtomicLongArray ok;
     private final AtomicLongArray errors;
     private final AtomicLongArray failed;
+    private final AtomicLongArray sent;
     private long[] lastSecond = new long[0];
+    private long[] lastSent = new long[0];
+    private volatile List<Inputs.DemandReading> demand = List.of();
     private TrafficPlan current;
     private TrafficPlan previous;
     private long changedAt;
@@ -58,6 +65,7 @@ final class LabUsers {
         this.ok = new AtomicLongArray(n);
         this.errors = new AtomicLongArray(n);
         this.failed = new AtomicLongArray(n);
+        this.sent = new AtomicLongArray(n);
     }
 
     void start() {
@@ -80,6 +88,7 @@ final class LabUsers {
             carry[c] += home.peakDemandRps() / LabWorld.CAPACITY_DIVISOR * TICK_MS / 1000.0;
             while (carry[c] >= 1) {
                 carry[c] -= 1;
+                sent.incrementAndGet(c);
                 send(pick(c, answerFor(now)));
             }
         }
@@ -137,6 +146,27 @@ final class LabUsers {
         }
         lastSecond = now;
         traffic = out;
+        measureDemand();
+    }
+
+    /** Requests each catchment sent in the last second, at real scale (the lab sends 1/1000 of it). */
+    private void measureDemand() {
+        long[] now = new long[topology.size()];
+        List<Inputs.DemandReading> readings = new ArrayList<>();
+        for (int c = 0; c < now.length; c++) {
+            now[c] = sent.get(c);
+            if (lastSent.length == now.length) {
+                readings.add(new Inputs.DemandReading(topology.location(c).id(),
+                        (double) (now[c] - lastSent[c]) * LabWorld.CAPACITY_DIVISOR));
+            }
+        }
+        lastSent = now;
+        demand = List.copyOf(readings);
+    }
+
+    /** The demand each catchment sent in the last full second (empty before the first one). */
+    List<Inputs.DemandReading> demand() {
+        return demand;
     }
 
     JsonObject traffic() {

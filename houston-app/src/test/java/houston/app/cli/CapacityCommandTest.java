@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -40,6 +42,17 @@ class CapacityCommandTest {
                 .filter(n -> n.get("location").asText().equals("us-east-2")).findFirst().orElseThrow();
         assertTrue(usEast2.get("delta").asInt() > 0, usEast2.toString());
         assertEquals("us-east-1", usEast2.get("worstCase").get(0).asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4, 5})
+    void survivingSeveralLossesIsPlannedNotRefused(int k) throws Exception {
+        int code = run("capacity", "--survive", String.valueOf(k), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertTrue(code == 0 || code == 4, "exit " + code + ": " + out);
+        assertEquals(k, json.get("survive").asInt());
+        assertEquals(15, json.get("locations").size());
     }
 
     @Test

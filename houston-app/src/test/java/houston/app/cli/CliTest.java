@@ -68,6 +68,24 @@ class CliTest {
     }
 
     @Test
+    void planForThreeNeighboursAtOnceExitsZeroWithExactRows() throws IOException {
+        int code = run("plan", "--evacuate", "ap-southeast-1,ap-south-1,ap-northeast-1", "--format", "json");
+
+        assertEquals(0, code, last.err());
+        JsonNode plan = new ObjectMapper().readTree(last.out()).get("plan");
+        for (String evacuated : new String[]{"ap-southeast-1", "ap-south-1", "ap-northeast-1"}) {
+            JsonNode row = plan.get(evacuated);
+            double sum = 0;
+            for (JsonNode fraction : row) {
+                assertTrue(fraction.asDouble() > 0 && fraction.asDouble() <= 1, row.toString());
+                sum += fraction.asDouble();
+            }
+            assertEquals(1.0, sum, 1e-9, row.toString());
+            assertTrue(!row.has(evacuated), "a remainder is left on " + evacuated + ": " + row);
+        }
+    }
+
+    @Test
     void planTableNamesReceiversAndPreScales() {
         int code = run("plan", "--evacuate", "eu-west-2");
 

@@ -4,9 +4,12 @@ import houston.app.config.HoustonConfigLoader;
 import houston.app.config.HoustonSettings;
 import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
+import houston.core.engine.AlertKind;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.DecisionKind;
 import houston.core.engine.EngineState;
+import houston.core.engine.Inputs;
+import houston.core.engine.OperatorCommand;
 import houston.core.engine.Step;
 import houston.core.health.Observation;
 import houston.core.health.Outcome;
@@ -14,6 +17,7 @@ import houston.core.model.TrafficPlan;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +31,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,22 +109,118 @@ class ControlLoopTest {
         journal.close();
     }
 
-    /** One second: every vantage probes every location; {@code down} fails for all of them. */
-    private Step second(String down) {
+    /** One second: every vantage probes every location; those {@code down} fail for all of them. */
+    private Step second(String... down) {
         clock.now = clock.now.plusSeconds(1);
+        List<String> failing = Arrays.asList(down);
         for (String v : settings.engine().health().vantages()) {
             for (String l : settings.topology().ids()) {
-                loop.observe(new Observation(v, l, "canary", clock.now, l.equals(down) ? Outcome.CONNECT_ERROR : Outcome.OK,
-                        Duration.ofMillis(30)));
+                loop.observe(new Observation(v, l, "canary", clock.now, failing.contains(l) ? Outcome.CONNECT_ERROR
+                        : Outcome.OK, Duration.ofMillis(30)));
             }
         }
         return loop.tick();
+    }
+
+    /** Share of catchments other than {@code location}'s own that the wanted plan sends to it. */
+    private double foreignShareOn(String location) {
+        double share = 0;
+        for (String c : settings.topology().ids()) {
+            share += c.equals(location) ? 0 : loop.state().plan().fraction(c, location);
+        }
+        return share;
     }
 
     private void run(int seconds, String down) {
         for (int i = 0; i < seconds; i++) {
             second(down);
         }
+    }
+
+    private List<Action.Alert> alerts(AlertKind kind) {
+        return told.stream().filter(a -> a instanceof Action.Alert al && al.kind() == kind).map(Action.Alert.class::cast)
+                .toList();
+    }
+
+    @Test
+    void aSecondOutageThreeSecondsAfterTheFirstStopsReceivingAtOnceAndIsEvacuated() {
+        run(10, null);
+        run(3, "us-east-1");
+        int usEast2 = settings.topology().indexOf("us-east-2");
+
+        List<String> failed = new ArrayList<>();
+        Instant detected = null;
+        Instant decided = null;
+        for (int i = 0; i < 20; i++) {
+            Step step = second("us-east-1", "us-east-2");
+            if (step == null) {
+                failed.add(clock.now.toString());
+                continue;
+            }
+            if (detected != null) {
+                assertEquals(0.0, foreignShareOn("us-east-2"), 1e-12, "a tick after detection, at " + clock.now);
+            }
+            if (detected == null && loop.state().report().isBad(usEast2)) {
+                detected = clock.now;
+            }
+            if (decided == null && step.actions().stream().anyMatch(a -> a instanceof Action.Notify n
+                    && n.decision().kind() == DecisionKind.EVACUATION_DECIDED && n.decision().location().equals("us-east-2"))) {
+                decided = clock.now;
+            }
+        }
+
+        assertEquals(List.of(), failed);
+        assertTrue(detected != null && decided != null, "detected " + detected + ", decided " + decided);
+        long hold = settings.engine().hysteresis().downHold().toSeconds();
+        assertTrue(Duration.between(detected, decided).toSeconds() <= hold + 1, detected + " -> " + decided);
+        assertEquals(0.0, foreignShareOn("us-east-1"), 1e-12);
+    }
+
+    @Test
+    void twoOperatorEvacuationsInARowAreBothApplied() {
+        run(10, null);
+        loop.command(new OperatorCommand.Evacuate("us-east-1", null, "maintenance", "alice"));
+        run(3, null);
+
+        loop.command(new OperatorCommand.Evacuate("us-east-2", null, "maintenance", "alice"));
+        run(3, null);
+
+        TrafficPlan live = published.get(published.size() - 1);
+        assertEquals(0.0, live.fraction("us-east-1", "us-east-1"));
+        assertEquals(0.0, live.fraction("us-east-2", "us-east-2"));
+        assertEquals(0.0, foreignShareOn("us-east-1") + foreignShareOn("us-east-2"), 1e-12);
+        assertEquals(List.of(), alerts(AlertKind.TICK_FAILED));
+    }
+
+    @Test
+    void aTickThatThrowsKeepsItsInputsAlertsOnceIsCountedAndTheLoopGoesOn() {
+        loop.close();
+        AtomicBoolean failing = new AtomicBoolean();
+        loop = new ControlLoop(engine, (state, inputs, now) -> {
+            if (failing.get()) {
+                throw new IllegalArgumentException("row us-east-2 has fraction -1.3877787807814457E-17 (expected: 0..1)");
+            }
+            return engine.step(state, inputs, now);
+        }, engine.initialState(T0), dns, scaler, notifier, journal, clock);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LoopMetrics.bind(registry, loop);
+        run(10, null);
+
+        failing.set(true);
+        loop.command(new OperatorCommand.Evacuate("eu-west-2", null, "drill", "alice"));
+        run(5, null);
+        failing.set(false);
+        second();
+
+        assertEquals(1, alerts(AlertKind.TICK_FAILED).size());
+        assertEquals(5.0, registry.get("houston.tick.failures").functionCounter().count());
+        assertEquals(11, loop.state().tick());
+        JsonlJournal.Record stepped = journal.records().get(journal.records().size() - 1);
+        assertEquals(1, stepped.inputs().commands().size());
+        int perSecond = settings.engine().health().vantages().size() * settings.topology().size();
+        assertEquals(6 * perSecond, stepped.inputs().observations().size());
+        assertTrue(told.stream().anyMatch(a -> a instanceof Action.Notify n
+                && n.decision().kind() == DecisionKind.EVACUATION_DECIDED && n.decision().location().equals("eu-west-2")));
     }
 
     @Test
@@ -163,6 +265,21 @@ class ControlLoopTest {
         assertEquals(150, records.size());
         assertEquals(recorded, replayed);
         assertTrue(recorded.stream().anyMatch(s -> s.startsWith("publish generation")), recorded.toString());
+    }
+
+    @Test
+    void measuredDemandAndInstancesAreSteppedAndJournaledEveryTick() {
+        loop.readFrom(() -> List.of(new Inputs.DemandReading("us-east-1", 61_000)),
+                () -> List.of(new Inputs.CapacityReading("us-east-2", 240)));
+
+        run(3, null);
+
+        assertEquals(61_000, loop.state().demand()[settings.topology().indexOf("us-east-1")], 1e-9);
+        assertEquals(240, loop.state().instances()[settings.topology().indexOf("us-east-2")]);
+        for (JsonlJournal.Record r : journal.records()) {
+            assertEquals(List.of(new Inputs.DemandReading("us-east-1", 61_000)), r.inputs().demand());
+            assertEquals(List.of(new Inputs.CapacityReading("us-east-2", 240)), r.inputs().capacity());
+        }
     }
 
     @Test

@@ -35,6 +35,17 @@ class JsonlJournalTest {
     }
 
     @Test
+    void measuredDemandAndRunningInstancesRoundTripExactly() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        Inputs readings = new Inputs(List.of(), List.of(), List.of(), List.of(),
+                List.of(new Inputs.DemandReading("us-east-1", 118_734.5), new Inputs.DemandReading("eu-west-1", 0.1)),
+                List.of(new Inputs.CapacityReading("us-east-2", 328)));
+        journal.append(new Journal.Entry(7, Instant.parse("2026-11-22T00:00:07Z"), readings, List.of()));
+
+        assertEquals(readings, journal.readAll().get(0).inputs());
+    }
+
+    @Test
     void rotationKeepsTheNewestFilesAndReadsAcrossThemInOrder() throws Exception {
         JsonlJournal journal = new JsonlJournal(dir, 300, 2);
         for (long t = 1; t <= 20; t++) {

@@ -13,5 +13,7 @@ public enum AlertKind {
     /** Another writer owns the DNS zone: Houston stopped publishing. */
     DNS_OWNERSHIP_LOST,
     /** A scale-up failed or timed out. */
-    SCALER_FAILED
+    SCALER_FAILED,
+    /** The control loop could not step the engine: the tick's inputs wait for the next one. */
+    TICK_FAILED
 }

@@ -26,6 +26,7 @@ import java.util.List;
  *   <li>engage or release fail-static;</li>
  *   <li>advance each location's state machine in id order (so two evacuations in one tick see
  *       each other's load);</li>
+ *   <li>move other catchments off any location that may no longer receive ({@link ReceiverDrain});</li>
  *   <li>publish every row changed this tick as one new plan generation.</li>
  * </ol>
  * Cost per step is O(observations + voters × locations) on a quiet tick; a tick that moves
@@ -41,6 +42,7 @@ public final class DecisionEngine {
     private final CommandIntake commands = new CommandIntake();
     private final OutcomeIntake outcomes = new OutcomeIntake();
     private final ScaleDownPolicy scaleDown = new ScaleDownPolicy();
+    private final ReceiverDrain drain;
 
     public DecisionEngine(EngineConfig config, Topology topology) {
         this.config = config;
@@ -48,8 +50,9 @@ public final class DecisionEngine {
         this.scorer = new QuorumHealthScorer(config.health().quorum(), config.hysteresis().downThreshold(),
                 config.health().suspectVantageFraction());
         this.safety = new SafetyPolicy(config.safety());
-        this.machine = new LocationStateMachine(config.hysteresis(), safety,
-                new TrafficMover(new NearestCapacityPlanner(topology, config.planner())));
+        NearestCapacityPlanner planner = new NearestCapacityPlanner(topology, config.planner());
+        this.drain = new ReceiverDrain(planner);
+        this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain));
     }
 
     public EngineConfig config() {
@@ -128,6 +131,7 @@ public final class DecisionEngine {
         for (int l = 0; l < topology.size(); l++) {
             machine.advance(ctx, l);
         }
+        drain.apply(ctx);
         scaleDown.apply(ctx);
         EngineState next = ctx.finish(state);
         return new Step(next, ctx.actions);

@@ -62,40 +62,57 @@ final class LocationStateMachine {
         LocationTrack t = ctx.tracks[l];
         if (pin == PinTarget.EVACUATED) {
             manualEvacuation(ctx, l);
-        } else if (good) {
+        } else if (good && (t.heldReasons().isEmpty() || ctx.now - t.goodSince() >= h.upHold().toMillis())) {
             // Cleared only at the up threshold, not merely above the down one: a score hovering
             // around the down threshold stays one SUSPECT incident instead of a thread per flicker.
+            // A held one must stay good for up-hold too, or a location flapping under a hold opens
+            // an incident (and pages) every flap.
             ctx.notify(l, DecisionKind.CLEARED, String.format(Locale.ROOT, "%s cleared: score back to %.2f",
                     ctx.id(l), score), List.of(), List.of());
             ctx.tracks[l] = t.closed(ctx.now);
         } else if (bad && pin != PinTarget.HEALTHY && ctx.now - t.badSince() >= h.downHold().toMillis()) {
-            String hold = safety.holdAutomatic(ctx, l);
             String why = String.format(Locale.ROOT, "score %.2f below %.2f for %ds (%s)", score, h.downThreshold(),
                     (ctx.now - t.badSince()) / 1000, agreeing(ctx, l));
+            String hold = safety.holdAutomatic(ctx, l);
             if (hold == null) {
-                mover.decide(ctx, l, true, why, List.of());
+                hold = mover.decide(ctx, l, true, why, List.of());
+            }
+            if (hold == null) {
                 shiftIfReady(ctx, l, score);
-            } else if (!hold.equals(t.heldReason())) {
-                ctx.tracks[l] = t.withHeldReason(hold);
-                ctx.alert(AlertKind.EVACUATION_HELD, l, DecisionKind.EVACUATION_HELD,
-                        ctx.id(l) + " is bad (" + why + ") but its evacuation is held back: " + hold);
+            } else {
+                held(ctx, l, hold, ctx.id(l) + " is bad (" + why + ") but its evacuation is held back: " + hold);
             }
         }
     }
 
-    private void manualEvacuation(StepContext ctx, int l) {
-        LocationTrack t = ctx.tracks[l];
-        String hold = safety.holdManual(ctx, l);
-        var pin = ctx.overrides.pins().get(ctx.id(l));
-        if (hold != null) {
-            if (!hold.equals(t.heldReason())) {
-                ctx.tracks[l] = t.withHeldReason(hold);
-                ctx.alert(AlertKind.EVACUATION_HELD, l, DecisionKind.EVACUATION_HELD,
-                        ctx.id(l) + " pinned evacuated by " + pin.by() + " but held back: " + hold);
-            }
+    /**
+     * Reports a held evacuation once per distinct reason per incident. Fail-static, which every bad
+     * location shares, was paged once already by its own alert: here it is only told in the
+     * location's thread.
+     */
+    private static void held(StepContext ctx, int l, String hold, String message) {
+        String reason = SafetyPolicy.reasonKey(hold);
+        if (ctx.tracks[l].heldReasons().contains(reason)) {
             return;
         }
-        mover.decide(ctx, l, false, "operator " + pin.by() + " asked (" + pin.reason() + ")", List.of());
+        ctx.tracks[l] = ctx.tracks[l].withHeldReason(reason);
+        if (SafetyPolicy.isGlobal(hold)) {
+            ctx.notify(l, DecisionKind.EVACUATION_HELD, message, List.of(), List.of());
+        } else {
+            ctx.alert(AlertKind.EVACUATION_HELD, l, DecisionKind.EVACUATION_HELD, message);
+        }
+    }
+
+    private void manualEvacuation(StepContext ctx, int l) {
+        var pin = ctx.overrides.pins().get(ctx.id(l));
+        String hold = safety.holdManual(ctx, l);
+        if (hold == null) {
+            hold = mover.decide(ctx, l, false, "operator " + pin.by() + " asked (" + pin.reason() + ")", List.of());
+        }
+        if (hold != null) {
+            held(ctx, l, hold, ctx.id(l) + " pinned evacuated by " + pin.by() + " but held back: " + hold);
+            return;
+        }
         // An operator's evacuation does not wait for pre-scales: they asked for it now.
         mover.shift(ctx, l, "operator override");
     }

@@ -1,6 +1,7 @@
 package houston.core.engine;
 
 import houston.core.model.LocationState;
+import houston.core.model.TrafficPlan;
 
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * @param awaitingReady    receivers whose pre-scale it waits for before shifting
  * @param prescaleDeadline when it stops waiting for pre-scales (epoch ms), or 0
  * @param restoreRequested an operator asked for fail-back now
- * @param heldReason       why its evacuation is held back, as last reported (reported again only when it changes)
+ * @param heldReasons      the distinct reasons its evacuation was held for in this incident, each reported
+ *                         once (kept until the incident closes, so a flapping hold does not page again)
  */
 public record LocationTrack(
         LocationState state,
@@ -32,70 +34,76 @@ public record LocationTrack(
         List<String> awaitingReady,
         long prescaleDeadline,
         boolean restoreRequested,
-        String heldReason) {
+        List<String> heldReasons) {
 
     public LocationTrack {
         awaitingReady = List.copyOf(awaitingReady);
+        heldReasons = heldReasons == null ? List.of() : List.copyOf(heldReasons);
+        // Kept as exact as the plan's rows, so that comparing the two (what still waits) sees no dust.
+        evacuationRow = evacuationRow == null ? null : TrafficPlan.exactRow("evacuation", evacuationRow);
     }
 
     public static LocationTrack healthy(long now) {
-        return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, null);
+        return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, List.of());
     }
 
     public LocationTrack enter(LocationState newState, long now) {
         return new LocationTrack(newState, now, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, null);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
     }
 
     public LocationTrack withEvidence(long newBadSince, long newGoodSince) {
         return new LocationTrack(state, since, newBadSince, newGoodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
     }
 
     public LocationTrack withEvacuation(String newIncident, double[] row, List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, row, -1, 0, ready, deadline,
-                false, null);
+                false, heldReasons);
     }
 
     /** Opens an incident (one Slack thread) for this location, e.g. when it becomes suspect. */
     public LocationTrack withIncident(String newIncident) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
     }
 
     public LocationTrack withEvacuationRow(double[] row) {
         return new LocationTrack(state, since, badSince, goodSince, incident, row, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
     }
 
     public LocationTrack withFailbackStep(int step) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, step,
-                awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReason);
+                awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReasons);
     }
 
     public LocationTrack awaiting(long generation) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                generation, awaitingReady, prescaleDeadline, restoreRequested, heldReason);
+                generation, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
     }
 
     public LocationTrack withAwaitingReady(List<String> ready) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReason);
+                awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons);
     }
 
     public LocationTrack withRestoreRequested(boolean requested) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReason);
+                awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons);
     }
 
+    /** Records that the hold {@code reason} (its stable part) was reported in this incident. */
     public LocationTrack withHeldReason(String reason) {
+        List<String> reasons = new java.util.ArrayList<>(heldReasons);
+        reasons.add(reason);
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reason);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reasons);
     }
 
     /** Back to plain HEALTHY, incident closed. */
     public LocationTrack closed(long now) {
         return new LocationTrack(LocationState.HEALTHY, now, badSince, goodSince, null, null, -1, 0, List.of(), 0,
-                false, null);
+                false, List.of());
     }
 }

@@ -14,6 +14,11 @@ import java.util.List;
  */
 final class SafetyPolicy {
 
+    /** The hold of an evacuation no receiver can take any of. */
+    static final String NO_RECEIVER = "no receiver can take any of it";
+    private static final String FAIL_STATIC = "fail-static engaged";
+    private static final String FROZEN = "automation is frozen";
+
     private final SafetyConfig config;
 
     SafetyPolicy(SafetyConfig config) {
@@ -23,11 +28,11 @@ final class SafetyPolicy {
     /** Why an automatic evacuation of {@code l} must wait, or null when it may go ahead. */
     String holdAutomatic(StepContext ctx, int l) {
         if (ctx.overrides.frozen(ctx.now)) {
-            return "automation is frozen by " + ctx.overrides.frozenBy() + " until "
+            return FROZEN + " by " + ctx.overrides.frozenBy() + " until "
                     + Instant.ofEpochMilli(ctx.overrides.frozenUntil());
         }
         if (ctx.failStatic) {
-            return "fail-static engaged: " + ctx.report.badLocations() + " locations look bad at once";
+            return FAIL_STATIC + ": " + ctx.report.badLocations() + " locations look bad at once";
         }
         int evacuated = ctx.evacuationCount();
         if (evacuated >= config.maxEvacuated()) {
@@ -54,28 +59,58 @@ final class SafetyPolicy {
         return null;
     }
 
+    /**
+     * The stable part of a hold reason — "max-evacuated 2 reached", not the list of who is out —
+     * so the same reason with new numbers is not reported as a new one.
+     */
+    static String reasonKey(String hold) {
+        int cut = hold.length();
+        for (String sep : new String[]{":", " (", " until "}) {
+            int at = hold.indexOf(sep);
+            cut = at >= 0 ? Math.min(cut, at) : cut;
+        }
+        return hold.substring(0, cut);
+    }
+
+    /**
+     * True for fail-static, which every bad location shares and which pages once on its own. A
+     * freeze is a human's choice, so a location going bad under it still pages (once).
+     */
+    static boolean isGlobal(String hold) {
+        return hold.startsWith(FAIL_STATIC);
+    }
+
     /** True when automation may move traffic this tick (not frozen, not failing static). */
     boolean automationAllowed(StepContext ctx) {
         return !ctx.overrides.frozen(ctx.now) && !ctx.failStatic;
     }
 
     /**
-     * Engages fail-static when at least the configured fraction of locations look bad at once,
-     * releases it when fewer do; alerts on engage, reports on release.
+     * Engages fail-static when at least the configured fraction of locations look bad at once;
+     * alerts on engage, reports on release. Release takes fresh evidence, not its absence: enough
+     * locations must score known and not bad that even if every location without a score were
+     * bad, fewer than the threshold would be. Probes ageing out (a vantage stopped) leave scores
+     * unknown, and unknown is not good news. O(locations).
      */
     void updateFailStatic(StepContext ctx) {
         int threshold = config.failStaticCount(ctx.topology.size());
         int bad = ctx.report.badLocations();
+        int seenFine = 0;
+        for (int l = 0; l < ctx.topology.size(); l++) {
+            seenFine += !Double.isNaN(ctx.report.score(l)) && !ctx.report.isBad(l) ? 1 : 0;
+        }
         if (!ctx.failStatic && bad >= threshold) {
             ctx.failStatic = true;
             ctx.alert(AlertKind.FAIL_STATIC, -1, DecisionKind.FAIL_STATIC_ENGAGED,
                     "fail-static: " + bad + " of " + ctx.topology.size() + " locations look bad at once (threshold "
                             + threshold + "): suspecting the observers, moving no traffic. Bad: "
                             + String.join(", ", badIds(ctx)));
-        } else if (ctx.failStatic && bad < threshold) {
+        } else if (ctx.failStatic && ctx.topology.size() - seenFine < threshold) {
             ctx.failStatic = false;
             ctx.notify(-1, DecisionKind.FAIL_STATIC_RELEASED, "fail-static released: " + bad
-                    + " locations look bad (threshold " + threshold + "); automation resumes", List.of(), List.of());
+                    + " locations look bad, " + seenFine + " of " + ctx.topology.size()
+                    + " scored fine on fresh evidence (threshold " + threshold + "); automation resumes", List.of(),
+                    List.of());
         }
     }
 

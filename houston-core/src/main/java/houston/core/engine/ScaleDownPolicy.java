@@ -18,7 +18,9 @@ final class ScaleDownPolicy {
         long cooldown = ctx.config.planner().scaleDownCooldown().toMillis();
         for (int r = 0; r < ctx.topology.size(); r++) {
             int own = ownSize(ctx, r);
-            if (ctx.instances[r] <= own && ctx.requested[r] <= own) {
+            // Only growth Houston asked for is Houston's to undo: a location read running more than its
+            // own size (its platform's autoscaler, a human) that no pre-scale ever relied on is left alone.
+            if ((ctx.instances[r] <= own && ctx.requested[r] <= own) || ctx.lastRelied[r] == 0) {
                 continue;
             }
             if (ctx.carriesOthers(r) || awaited(ctx, r)) {
@@ -36,6 +38,7 @@ final class ScaleDownPolicy {
                     + " instances: " + reason, List.of(), List.of());
             ctx.instances[r] = own;
             ctx.requested[r] = 0;
+            ctx.lastRelied[r] = 0;
         }
     }
 

@@ -18,20 +18,29 @@ import java.util.Locale;
 final class TrafficMover {
 
     private final NearestCapacityPlanner planner;
+    private final ReceiverDrain drain;
 
-    TrafficMover(NearestCapacityPlanner planner) {
+    TrafficMover(NearestCapacityPlanner planner, ReceiverDrain drain) {
         this.planner = planner;
+        this.drain = drain;
     }
 
-    /** Plans where {@code l}'s catchment goes, asks receivers to pre-scale, and enters EVACUATING. */
-    void decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
+    /**
+     * Plans where {@code l}'s catchment goes, asks receivers to pre-scale, and enters EVACUATING;
+     * returns null. When no receiver can take any of it, nothing is decided (an evacuation that
+     * moves nothing is not one) and the reason to hold it is returned.
+     */
+    String decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
         double[] row = ctx.row(l);
         Placement placement = planner.place(l, ctx.demand[l] * row[l], ctx.plannedLoads(), ctx.eligibleReceivers(l),
                 ctx.instances);
+        if (placement.receivers().isEmpty() || placement.placedFraction() <= 0) {
+            return SafetyPolicy.NO_RECEIVER + ": " + String.join("; ", placement.notes());
+        }
         double[] evacuationRow = moveShare(ctx.topology, row, l, placement);
         List<String> awaiting = new ArrayList<>();
         for (ReceiverShare share : placement.receivers()) {
-            preScale(ctx, ctx.topology.indexOf(share.location()), share.instancesNeeded(), ctx.id(l), awaiting);
+            preScale(ctx, ctx.topology.indexOf(share.location()), share.instancesNeeded(), l, awaiting);
         }
         String incident = ctx.tracks[l].incident() != null ? ctx.tracks[l].incident() : ctx.newIncident(l);
         long deadline = ctx.now + ctx.config.planner().prescaleTimeout().toMillis();
@@ -47,9 +56,11 @@ final class TrafficMover {
                     "%s: %.0f of %.0f rps found no receiver below its maximum and stay on %s",
                     ctx.id(l), placement.unplacedRps(), placement.movedRps(), ctx.id(l)));
         }
+        return null;
     }
 
-    private void preScale(StepContext ctx, int r, int needed, String evacuee, List<String> awaiting) {
+    /** Asks receiver {@code r} to grow to {@code needed} for {@code evacuee}'s traffic; it joins {@code awaiting}. */
+    static void preScale(StepContext ctx, int r, int needed, int evacuee, List<String> awaiting) {
         if (ctx.dryRun() || needed <= ctx.instances[r]) {
             return;
         }
@@ -57,8 +68,8 @@ final class TrafficMover {
         ctx.lastRelied[r] = ctx.now;
         if (needed > ctx.requested[r]) {
             ctx.requested[r] = needed;
-            ctx.actions.add(new Action.PreScale(ctx.id(r), needed, "receive traffic of " + evacuee,
-                    ctx.tracks[ctx.topology.indexOf(evacuee)].incident()));
+            ctx.actions.add(new Action.PreScale(ctx.id(r), needed, "receive traffic of " + ctx.id(evacuee),
+                    ctx.tracks[evacuee].incident()));
         }
     }
 
@@ -71,19 +82,9 @@ final class TrafficMover {
         ctx.awaitPublish(l);
         List<Placement> others = new ArrayList<>();
         for (int c = 0; c < ctx.topology.size(); c++) {
-            double[] row = ctx.row(c);
-            if (c == l || row[l] <= 0) {
-                continue;
+            if (c != l && ctx.row(c)[l] > 0) {
+                others.add(drain.moveOff(ctx, c, l));
             }
-            boolean[] eligible = ctx.eligibleReceivers(l);
-            eligible[c] = false;
-            Placement p = planner.place(c, ctx.demand[c] * row[l], ctx.plannedLoads(), eligible, ctx.instances);
-            ctx.changeRow(c, moveShare(ctx.topology, row, l, p), "move " + ctx.id(c) + "'s share off " + ctx.id(l));
-            LocationTrack t = ctx.tracks[c];
-            if (t.evacuationRow() != null) {
-                ctx.tracks[c] = t.withEvacuationRow(moveShare(ctx.topology, t.evacuationRow(), l, p));
-            }
-            others.add(p);
         }
         String held = now == track.evacuationRow() ? "" : String.format(Locale.ROOT,
                 "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100);
@@ -212,7 +213,7 @@ final class TrafficMover {
     }
 
     /** {@code row} with its share on {@code from} spread as {@code p} says; what did not fit stays. */
-    private static double[] moveShare(Topology topology, double[] row, int from, Placement p) {
+    static double[] moveShare(Topology topology, double[] row, int from, Placement p) {
         double[] next = row.clone();
         double share = row[from];
         double moved = 0;

@@ -17,7 +17,12 @@ import java.util.Map;
  */
 public final class TrafficPlan {
 
-    private static final double ROW_TOLERANCE = 1e-6;
+    /** Every row of a plan sums to 1 within this, and has no negative fraction. */
+    public static final double ROW_TOLERANCE = 1e-9;
+    /** A row given further than this from a distribution is refused as a bug, not rounded. */
+    public static final double ACCEPT_TOLERANCE = 1e-6;
+    /** Fractions below this (a thousandth of a request per second in a million) are rounding: dropped. */
+    public static final double DUST = 1e-9;
 
     private final List<String> ids;
     private final double[][] fractions;
@@ -45,23 +50,50 @@ public final class TrafficPlan {
             int c = plan.indexOf(row.getKey());
             double[] r = new double[ids.size()];
             row.getValue().forEach((serving, fraction) -> r[plan.indexOf(serving)] = fraction);
-            checkRow(row.getKey(), r);
-            plan.fractions[c] = r;
+            plan.fractions[c] = exactRow(row.getKey(), r);
         }
         return plan;
     }
 
-    private static void checkRow(String catchment, double[] row) {
+    /**
+     * The row as the plan keeps it: exact. Arithmetic on fractions leaves remainders (a receiver's
+     * share cut to its headroom and moved on, -1.4e-17 left behind; 2.2e-16 left on an evacuated
+     * location; 1.0000000000000004): fractions below {@link #DUST} become 0 and the row is
+     * rescaled so that it sums to 1, the last rounding folded into its largest fraction. Every
+     * row of every plan is therefore non-negative and sums to 1 within {@link #ROW_TOLERANCE}.
+     * A row wrong by more than {@link #ACCEPT_TOLERANCE} (a negative share, a missing tenth) is a
+     * bug in its maker and is refused, never silently repaired. O(locations).
+     *
+     * @throws IllegalArgumentException naming the catchment and the wrong value
+     */
+    public static double[] exactRow(String catchment, double[] row) {
         double sum = 0;
         for (double v : row) {
-            if (!(v >= 0 && v <= 1 + ROW_TOLERANCE)) {
+            if (!(v >= -ACCEPT_TOLERANCE && v <= 1 + ACCEPT_TOLERANCE)) {
                 throw new IllegalArgumentException("row " + catchment + " has fraction " + v + " (expected: 0..1)");
             }
             sum += v;
         }
-        if (Math.abs(sum - 1.0) > ROW_TOLERANCE) {
+        if (Math.abs(sum - 1.0) > ACCEPT_TOLERANCE) {
             throw new IllegalArgumentException("row " + catchment + " sums to " + sum + " (expected: 1)");
         }
+        double[] exact = new double[row.length];
+        double kept = 0;
+        int largest = 0;
+        for (int i = 0; i < row.length; i++) {
+            exact[i] = row[i] < DUST ? 0 : row[i];
+            kept += exact[i];
+            largest = exact[i] > exact[largest] ? i : largest;
+        }
+        double others = 0;
+        for (int i = 0; i < row.length; i++) {
+            if (i != largest) {
+                exact[i] /= kept;
+                others += exact[i];
+            }
+        }
+        exact[largest] = 1.0 - others;
+        return exact;
     }
 
     private int indexOf(String id) {
@@ -99,7 +131,7 @@ public final class TrafficPlan {
 
     /** True when the catchment is served entirely at home. */
     public boolean isHome(int catchment) {
-        return fractions[catchment][catchment] >= 1.0 - ROW_TOLERANCE;
+        return fractions[catchment][catchment] >= 1.0 - ACCEPT_TOLERANCE;
     }
 
     /** A new plan, one generation on, with one row replaced. */
@@ -111,8 +143,7 @@ public final class TrafficPlan {
     public TrafficPlan withRows(Map<Integer, double[]> rows) {
         double[][] copy = fractions.clone();
         rows.forEach((catchment, row) -> {
-            checkRow(ids.get(catchment), row);
-            copy[catchment] = row.clone();
+            copy[catchment] = exactRow(ids.get(catchment), row);
         });
         return new TrafficPlan(ids, copy, generation + 1);
     }

@@ -37,8 +37,11 @@ final class EngineHarness {
     boolean confirmScaleUps = true;
 
     private final Map<String, Outcome> faults = new HashMap<>();
+    private final java.util.Set<String> silent = new java.util.HashSet<>();
     private final List<ActionOutcome> pendingOutcomes = new ArrayList<>();
     private final List<OperatorCommand> pendingCommands = new ArrayList<>();
+    private final List<Inputs.DemandReading> pendingDemand = new ArrayList<>();
+    private final List<Inputs.CapacityReading> pendingCapacity = new ArrayList<>();
 
     EngineHarness(EngineConfig config, Topology topology) {
         this.engine = new DecisionEngine(config, topology);
@@ -54,6 +57,13 @@ final class EngineHarness {
 
     EngineHarness clear() {
         faults.clear();
+        silent.clear();
+        return this;
+    }
+
+    /** From now on no vantage reports on {@code location}: its probes stop arriving (a vantage stopped). */
+    EngineHarness silence(String location) {
+        silent.add(location);
         return this;
     }
 
@@ -70,6 +80,18 @@ final class EngineHarness {
         return this;
     }
 
+    /** Measured demand of a catchment, given with the next tick. */
+    EngineHarness demand(String location, double rps) {
+        pendingDemand.add(new Inputs.DemandReading(location, rps));
+        return this;
+    }
+
+    /** Instances a location runs, read with the next tick. */
+    EngineHarness running(String location, int instances) {
+        pendingCapacity.add(new Inputs.CapacityReading(location, instances));
+        return this;
+    }
+
     EngineHarness outcome(ActionOutcome outcome) {
         pendingOutcomes.add(outcome);
         return this;
@@ -81,13 +103,18 @@ final class EngineHarness {
         List<Observation> observations = new ArrayList<>();
         for (String v : engine.config().health().vantages()) {
             for (String l : topology.ids()) {
+                if (silent.contains(l)) {
+                    continue;
+                }
                 observations.add(new Observation(v, l, "canary", now, outcomeFor(v, l), Duration.ofMillis(20)));
             }
         }
         Inputs inputs = new Inputs(observations, List.of(), List.copyOf(pendingOutcomes), List.copyOf(pendingCommands),
-                List.of(), List.of());
+                List.copyOf(pendingDemand), List.copyOf(pendingCapacity));
         pendingOutcomes.clear();
         pendingCommands.clear();
+        pendingDemand.clear();
+        pendingCapacity.clear();
         journal.add(inputs);
         journalTimes.add(now);
         Step step = engine.step(state, inputs, now);
