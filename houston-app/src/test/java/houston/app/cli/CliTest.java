@@ -133,7 +133,7 @@ class CliTest {
         int code = run("drill", "run", drill.toString(), "--report", report.toString(), "--seed", "9");
 
         assertEquals(0, code, last.err());
-        assertTrue(last.out().contains("houston  route53-failover         no-action"), last.out());
+        assertTrue(last.out().matches("(?s).*houston +route53-failover +route53-fast +no-action\\n.*"), last.out());
         assertTrue(last.out().contains("ok   false evacuations <= 0"), last.out());
         assertTrue(Files.readString(report).contains("<svg"), "report has charts");
     }
