@@ -100,7 +100,7 @@ class DrillTest {
     }
 
     @Test
-    void aFailingScalerIsReportedAndTheEvacuationStillHappens() {
+    void aFailingScalerIsReportedAndTheEvacuationMovesOnlyWhatReadyInstancesCarry() {
         Scenario s = SimFixtures.scenario(Duration.ofMinutes(20), List.of(
                 SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 900, 0),
                 SimFixtures.fault(Fault.Kind.SCALER_FAIL, "", 0, 1200, 0)), Objectives.NONE);
@@ -109,7 +109,10 @@ class DrillTest {
 
         assertTrue(r.kpis().alerts() > 0, "scaler failures raise alerts");
         assertTrue(r.series().marks().stream().anyMatch(m -> m.text().contains("scaler error")), "named in the alert");
-        assertTrue(r.kpis().timeToMove90() <= 180, "still moved: " + r.kpis());
+        // Receivers that never grew are not given the share that waited for them: it moves as far as
+        // ready instances carry, and no receiver is overloaded.
+        assertTrue(r.kpis().shifts() > 0, "still moved: " + r.kpis());
+        assertEquals(0.0, r.kpis().overloadSeconds(), "overloaded: " + r.kpis());
     }
 
     @Test

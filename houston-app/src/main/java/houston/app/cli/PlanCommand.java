@@ -126,7 +126,7 @@ final class PlanCommand extends SettingsCommand {
                 }
             }
             out.printf(Locale.ROOT, "%nUntil the pre-scales are ready, %s's users go where ready instances have room:%n"
-                    + "  %s%n  (no receiver past 100%%; the rest moves as the receivers become ready)%n",
+                    + "  %s%n  (no receiver past 90%% of its ready instances; the rest moves as the receivers become ready)%n",
                     placement.origin(), String.join(", ", parts));
         }
     }

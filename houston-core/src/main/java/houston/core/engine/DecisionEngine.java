@@ -20,9 +20,9 @@ import java.util.List;
  * the same actions. One step runs, in order:
  * <ol>
  *   <li>fold the tick's observations and signals into the {@link HealthBook};</li>
- *   <li>apply readings and action outcomes (DNS live generation, receivers ready);</li>
- *   <li>apply operator commands, then expire overrides whose time is up;</li>
  *   <li>score every location by quorum ({@link QuorumHealthScorer});</li>
+ *   <li>apply readings and action outcomes (DNS live generation, receivers ready or failed);</li>
+ *   <li>apply operator commands, then expire overrides whose time is up;</li>
  *   <li>engage or release fail-static;</li>
  *   <li>advance each location's state machine in id order (so two evacuations in one tick see
  *       each other's load);</li>
@@ -40,7 +40,7 @@ public final class DecisionEngine {
     private final SafetyPolicy safety;
     private final LocationStateMachine machine;
     private final CommandIntake commands = new CommandIntake();
-    private final OutcomeIntake outcomes = new OutcomeIntake();
+    private final OutcomeIntake outcomes;
     private final ScaleDownPolicy scaleDown = new ScaleDownPolicy();
     private final ReceiverDrain drain;
 
@@ -52,6 +52,7 @@ public final class DecisionEngine {
         this.safety = new SafetyPolicy(config.safety());
         NearestCapacityPlanner planner = new NearestCapacityPlanner(topology, config.planner());
         this.drain = new ReceiverDrain(planner);
+        this.outcomes = new OutcomeIntake(drain);
         this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain));
     }
 
@@ -122,9 +123,10 @@ public final class DecisionEngine {
         long t = now.toEpochMilli();
         HealthBook health = state.health().record(inputs.observations(), inputs.signals(), t, config.health());
         StepContext ctx = new StepContext(config, topology, state, health, now);
+        // Scored first: a receiver that failed to grow is re-planned onto locations scored eligible now.
+        ctx.report = scorer.score(health.voters(), health.voterScores(t, config.health()));
         outcomes.readings(ctx, inputs.demand(), inputs.capacity());
         outcomes.apply(ctx, inputs.outcomes());
-        ctx.report = scorer.score(health.voters(), health.voterScores(t, config.health()));
         commands.apply(ctx, inputs.commands());
         commands.expire(ctx);
         safety.updateFailStatic(ctx);

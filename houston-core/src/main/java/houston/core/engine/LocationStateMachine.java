@@ -147,8 +147,9 @@ final class LocationStateMachine {
         } else if (t.awaitingReady().isEmpty()) {
             mover.shift(ctx, l, "receivers have the capacity");
         } else if (ctx.now >= t.prescaleDeadline()) {
+            mover.receiversTimedOut(ctx, l);
             mover.shift(ctx, l, "pre-scale timeout: receivers not ready (" + String.join(", ", t.awaitingReady())
-                    + "), shifting anyway");
+                    + "), shifting what their ready instances carry");
         }
     }
 
@@ -156,8 +157,12 @@ final class LocationStateMachine {
         LocationTrack t = ctx.tracks[l];
         // Part of a dead location's traffic waited for its receivers: move it once they are ready,
         // unless the location has come back meanwhile (then fail-back takes it from here).
-        boolean receiversReady = t.awaitingReady().isEmpty() || ctx.now >= t.prescaleDeadline();
-        if (receiversReady && !good && TrafficMover.waiting(ctx, l) > 1e-9) {
+        if (!t.awaitingReady().isEmpty() && ctx.now >= t.prescaleDeadline()) {
+            // Receivers that never grew are planned on what they run; others are found for the rest.
+            mover.receiversTimedOut(ctx, l);
+            t = ctx.tracks[l];
+        }
+        if (t.awaitingReady().isEmpty() && !good && TrafficMover.waiting(ctx, l) > 1e-9) {
             mover.completeShift(ctx, l);
             return;
         }

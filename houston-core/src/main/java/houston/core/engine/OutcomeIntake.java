@@ -11,9 +11,16 @@ import java.util.List;
  * Folds what became of earlier actions, and fresh demand and capacity readings, into the step.
  * A publish confirmed INSYNC advances the live generation; a failed one is alerted and retried
  * after a pause; lost ownership stops publishing until a human looks. A receiver's scale-up
- * that is ready, or failed, stops being waited for.
+ * that is ready stops being waited for; one that failed or timed out is not ready: the
+ * evacuations waiting for it plan it on its ready instances and look elsewhere for the rest.
  */
 final class OutcomeIntake {
+
+    private final ReceiverDrain receivers;
+
+    OutcomeIntake(ReceiverDrain receivers) {
+        this.receivers = receivers;
+    }
 
     void apply(StepContext ctx, List<ActionOutcome> outcomes) {
         for (ActionOutcome outcome : outcomes) {
@@ -77,10 +84,12 @@ final class OutcomeIntake {
                         s.location() + " ready at " + s.instances() + " instances");
             }
             case FAILED, TIMED_OUT -> {
+                // Not ready: the evacuations waiting for it plan it on the instances it really runs.
                 ctx.requested[l] = 0;
-                ready(ctx, l);
+                String why = s.status().name().toLowerCase() + ": " + s.detail();
                 ctx.alert(AlertKind.SCALER_FAILED, l, DecisionKind.SCALE_UPDATE, "scale-up of " + s.location() + " to "
-                        + s.instances() + " " + s.status().name().toLowerCase() + ": " + s.detail());
+                        + s.instances() + " " + why);
+                receivers.cannotGrow(ctx, l, why);
             }
         }
     }

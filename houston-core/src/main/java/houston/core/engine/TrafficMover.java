@@ -93,7 +93,8 @@ final class TrafficMover {
     }
 
     /**
-     * The evacuation row cut to what each receiver's ready instances serve at 100% beside its own
+     * The evacuation row cut to what each receiver's ready instances serve at the interim ceiling
+     * ({@link houston.core.model.CapacityModel#INTERIM_CEILING}, 90%) beside its own
      * load; what does not fit spills to the next nearest eligible locations with ready headroom (up
      * to {@code planner.max-receivers} in all), and only the rest stays on {@code l} until the
      * receivers are ready. A dead location's users fail either way, but an overloaded receiver
@@ -138,9 +139,9 @@ final class TrafficMover {
         return row;
     }
 
-    /** Requests/s {@code r}'s ready instances serve at 100% beyond its load now. */
+    /** Requests/s {@code r}'s ready instances serve at the interim ceiling beyond its load now. */
     private static double headroom(StepContext ctx, int r, double[] loads) {
-        return Math.max(0, ctx.instances[r] * ctx.topology.location(r).capacity().rpsPerInstance() - loads[r]);
+        return Math.max(0, ctx.topology.location(r).capacity().rpsAtInterimCeiling(ctx.instances[r]) - loads[r]);
     }
 
     /**
@@ -155,6 +156,13 @@ final class TrafficMover {
             waiting += Math.max(0, current[s] - target[s]);
         }
         return waiting;
+    }
+
+    /** {@code prescale-timeout} passed: the receivers {@code l} still waits for will not grow in time. */
+    void receiversTimedOut(StepContext ctx, int l) {
+        for (String r : ctx.tracks[l].awaitingReady()) {
+            drain.cannotGrow(ctx, ctx.topology.indexOf(r), "not ready by prescale-timeout");
+        }
     }
 
     /** Receivers are ready: moves what {@link #whatReceiversCarryNow} kept home or spilled. */

@@ -38,6 +38,18 @@ public record CapacityModel(
         }
     }
 
+    /**
+     * The most of its ready instances a receiver is given while it scales: 90%, or the target
+     * utilisation when that is higher. Run at exactly 100%, a fleet's every burst is an error (the
+     * lab's receivers answered 5xx at 100% of their ready instances); past 90% latency climbs.
+     */
+    public static final double INTERIM_CEILING = 0.9;
+
+    /** Requests/s {@code count} ready instances serve at the interim ceiling (see {@link #INTERIM_CEILING}). */
+    public double rpsAtInterimCeiling(int count) {
+        return count * rpsPerInstance * Math.max(INTERIM_CEILING, targetUtilisation);
+    }
+
     /** Requests/s that {@code count} instances serve at target utilisation. */
     public double rpsAtTarget(int count) {
         return count * rpsPerInstance * targetUtilisation;

@@ -26,17 +26,4 @@ class AlertStormTest {
         assertEquals(1, world.decisions(DecisionKind.SUSPECTED).stream().filter(d -> d.location().equals("loc-07"))
                 .count());
     }
-
-    @Test
-    void failStaticSendsOneAlertNotOnePerLocation() {
-        world.run(10);
-        for (int i = 0; i < 8; i++) {
-            world.breakLocation(String.format("loc-%02d", i * 2 % 15), "vantage-a", "vantage-b", "vantage-c");
-        }
-
-        world.run(60);
-
-        assertEquals(1, world.all(Action.Alert.class).size());
-        assertEquals(1, world.alerts(AlertKind.FAIL_STATIC).size());
-    }
 }

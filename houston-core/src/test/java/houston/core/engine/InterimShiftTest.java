@@ -12,19 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A dead location shifts at once, but only what ready instances carry (spilling to the next
- * nearest up to max-receivers); the rest follows when its receivers are ready. Found by the us-east-1 drill: receivers ran past 100% for minutes.
+ * A dead location shifts at once, but only what ready instances carry below the interim ceiling
+ * (spilling to the next nearest up to max-receivers); the rest follows when its receivers are
+ * ready. Found by the us-east-1 drill: receivers ran past 100% for minutes; and by the lab, where
+ * receivers run at exactly 100% of their ready instances answered 5xx.
  */
 class InterimShiftTest {
 
-    // 900 rps per catchment; 10 ready instances of 100 rps: 100 rps of headroom per location now.
+    // 800 rps per catchment; 10 ready instances of 100 rps, used up to the 90% ceiling: 100 rps of
+    // headroom per location now.
     private final EngineHarness world = new EngineHarness(EngineConfig.defaults(),
-            TestTopologies.equator(900, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
+            TestTopologies.equator(800, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
 
     private double load(String location) {
         double load = 0;
         for (String c : world.topology.ids()) {
-            load += 900 * world.fraction(c, location);
+            load += 800 * world.fraction(c, location);
         }
         return load;
     }
@@ -36,11 +39,12 @@ class InterimShiftTest {
 
         world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(8);
 
-        // Six receivers (planner.max-receivers) with 100 rps of headroom each take 600 of 900 rps.
-        assertEquals(1.0 / 3, world.fraction("loc-07", "loc-07"), 1e-6);
+        // Six receivers (planner.max-receivers) with 100 rps of headroom each take 600 of 800 rps;
+        // none runs past 90% of its ready instances.
+        assertEquals(0.25, world.fraction("loc-07", "loc-07"), 1e-6);
         for (String r : world.topology.ids()) {
             if (!r.equals("loc-07")) {
-                assertTrue(load(r) <= 1000 + 1e-6, r + " carries " + load(r) + " rps on 1,000 of capacity");
+                assertTrue(load(r) <= 900 + 1e-6, r + " carries " + load(r) + " rps on 1,000 of capacity");
             }
         }
     }
@@ -63,7 +67,7 @@ class InterimShiftTest {
         List<Decision> shifting = world.decisions(DecisionKind.TRAFFIC_SHIFTING);
         String last = shifting.get(shifting.size() - 1).summary();
         Matcher m = Pattern.compile("moving the (\\d+)% that waited").matcher(last);
-        assertTrue(m.find() && Integer.parseInt(m.group(1)) > 30, last);
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 25, last);
     }
 
     @Test
@@ -89,10 +93,10 @@ class InterimShiftTest {
 
     @Test
     void trafficSpilledBeyondThePlannedReceiversMovesToThemOnceReady() {
-        // 800 rps per catchment: 200 rps of headroom each, so the spill takes everything the
-        // planned receivers cannot, and nothing stays home.
+        // 700 rps per catchment: 200 rps of headroom each below the ceiling, so the spill takes
+        // everything the planned receivers cannot, and nothing stays home.
         EngineHarness spilled = new EngineHarness(EngineConfig.defaults(),
-                TestTopologies.equator(800, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
+                TestTopologies.equator(700, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
         spilled.confirmScaleUps = false;
         spilled.run(10);
         spilled.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(8);

@@ -35,20 +35,6 @@ class NoEvidenceTest {
     }
 
     @Test
-    void failStaticIsReleasedOnFreshGoodEvidence() {
-        EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
-        world.run(10);
-        for (int i = 0; i < 13; i++) {
-            world.breakLocation(String.format("loc-%02d", i), "vantage-a", "vantage-b", "vantage-c");
-        }
-        world.run(20);
-
-        world.clear().run(20);
-
-        assertEquals(1, world.decisions(DecisionKind.FAIL_STATIC_RELEASED).size());
-    }
-
-    @Test
     void anEvacuationWithNoReceiverIsHeldWithAReasonNotMarkedEvacuated() {
         // Every location already runs at its maximum: nobody can take anything.
         EngineHarness full = new EngineHarness(EngineConfig.defaults(), TestTopologies.equator(2000, 0, 1, 2, 3, 4,

@@ -45,7 +45,7 @@ class QuorumAndFailStaticTest {
     }
 
     @Test
-    void eightOfFifteenGoingBadAtOnceFailsStaticWithAnAlert() {
+    void eightOfFifteenGoingBadAtOnceFailsStaticWithOneAlertNotOnePerLocation() {
         world.run(10);
         for (int i = 0; i < 8; i++) {
             world.breakLocation(String.format("loc-%02d", i * 2 % 15), "vantage-a", "vantage-b", "vantage-c");
@@ -54,6 +54,7 @@ class QuorumAndFailStaticTest {
         world.run(60);
 
         assertEquals(1, world.alerts(AlertKind.FAIL_STATIC).size());
+        assertEquals(1, world.all(Action.Alert.class).size());
         assertEquals(List.of(), world.all(Action.PublishPlan.class));
         assertTrue(world.state.failStatic());
     }
