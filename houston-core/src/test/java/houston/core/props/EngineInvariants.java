@@ -61,6 +61,9 @@ public final class EngineInvariants {
         if (checks(Invariant.RECEIVERS_WITHIN_MAXIMUM)) {
             receivers.noneBeyondMaximum(tick, before, next);
         }
+        if (checks(Invariant.RECEIVERS_WITHIN_READY_CAPACITY)) {
+            receivers.noneBeyondReadyCapacity(tick, before, next);
+        }
         if (checks(Invariant.NO_CATCHMENT_ON_BAD_RECEIVER)) {
             receivers.noneBadWhileAGoodOneHasRoom(tick, before, next, now);
         }

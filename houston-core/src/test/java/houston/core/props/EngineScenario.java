@@ -2,13 +2,11 @@ package houston.core.props;
 
 import houston.core.config.EngineConfig;
 import houston.core.engine.DecisionEngine;
-import houston.core.model.Location;
 import houston.core.model.Topology;
 import net.jqwik.api.Arbitrary;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A topology, the engine's settings and a history to play on them: one try of an engine property. */
 public record EngineScenario(Topology topology, EngineConfig config, History history) {
@@ -31,14 +29,9 @@ public record EngineScenario(Topology topology, EngineConfig config, History his
         return new HistoryRunner(new DecisionEngine(config, topology), checked).play(history);
     }
 
+    /** The Java that builds this scenario: a shrunk counterexample pastes into an example test. */
     @Override
     public String toString() {
-        return "topology " + describe(topology.locations()) + "\nconfig " + config + "\nhistory " + history;
-    }
-
-    private static String describe(List<Location> locations) {
-        return locations.stream().map(l -> String.format("%n  %s at (%s, %s) peak %s rps %s", l.id(),
-                l.position().latitude(), l.position().longitude(), l.peakDemandRps(), l.capacity()))
-                .collect(Collectors.joining());
+        return "new EngineScenario(" + JavaText.of(topology) + ",\n    " + JavaText.of(config) + ",\n    " + history + ")";
     }
 }

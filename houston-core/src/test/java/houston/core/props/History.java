@@ -95,7 +95,7 @@ public record History(List<Tick> ticks) {
 
         private static void append(StringBuilder s, List<?> items) {
             if (!items.isEmpty()) {
-                s.append(".with(").append(items.stream().map(Object::toString).collect(Collectors.joining(", ")))
+                s.append(".with(").append(items.stream().map(JavaText::of).collect(Collectors.joining(", ")))
                         .append(')');
             }
         }

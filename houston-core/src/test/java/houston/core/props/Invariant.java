@@ -9,6 +9,7 @@ public enum Invariant {
     STEP_NEVER_THROWS("step never throws"),
     PLAN_ROWS_EXACT("plan rows exact"),
     RECEIVERS_WITHIN_MAXIMUM("no receiver planned past its maximum"),
+    RECEIVERS_WITHIN_READY_CAPACITY("no receiver given traffic past what its ready instances serve"),
     NO_CATCHMENT_ON_BAD_RECEIVER("no catchment on a bad location while a good one has room"),
     MIN_SERVING("min-serving"),
     FAIL_STATIC_RELEASED_ON_FRESH_EVIDENCE("fail-static released only on fresh evidence"),

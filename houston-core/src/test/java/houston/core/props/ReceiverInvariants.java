@@ -45,6 +45,24 @@ final class ReceiverInvariants {
         }
     }
 
+    /**
+     * A location given more of another catchment in this step serves, under the new plan, no more
+     * than its ready instances do at 100%: a failover never overloads a healthy location, whether
+     * its pre-scale is pending, failed or timed out.
+     */
+    void noneBeyondReadyCapacity(int tick, EngineState before, EngineState next) {
+        double[] loads = next.plan().loads(next.demand());
+        for (int s = 0; s < topology.size(); s++) {
+            if (!gainedOthers(before.plan(), next.plan(), s)) {
+                continue;
+            }
+            double ready = next.instances()[s] * topology.location(s).capacity().rpsPerInstance();
+            check(loads[s] <= ready * (1 + 1e-9) + RPS_SLACK, tick, Invariant.RECEIVERS_WITHIN_READY_CAPACITY,
+                    String.format(Locale.ROOT, "%s planned at %.1f rps, its %d ready instances serve %.1f rps",
+                            topology.location(s).id(), loads[s], next.instances()[s], ready));
+        }
+    }
+
     private boolean gainedOthers(TrafficPlan before, TrafficPlan after, int s) {
         for (int c = 0; c < topology.size(); c++) {
             if (c != s && after.fraction(c, s) > before.fraction(c, s) + 1e-12) {
