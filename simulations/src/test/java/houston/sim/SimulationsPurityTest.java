@@ -10,7 +10,8 @@ import houston.core.purity.PureModuleRules;
  * The simulator's production classes stay pure (see {@link PureModuleRules}): a drill's world
  * runs in virtual time, and every random draw comes from the drill's seed.
  */
-@AnalyzeClasses(packages = "houston.sim", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "houston.sim",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class SimulationsPurityTest {
 
     @ArchTest

@@ -55,7 +55,8 @@ public final class EngineConfigGenerator {
     }
 
     private static Arbitrary<SafetyConfig> safety(int n) {
-        return Combinators.combine(Arbitraries.integers().between(1, n), Arbitraries.doubles().between(0.2, 0.8).ofScale(2),
+        return Combinators.combine(Arbitraries.integers().between(1, n),
+                Arbitraries.doubles().between(0.2, 0.8).ofScale(2),
                 Arbitraries.integers().between(Math.min(1, n - 1), n - 1), Arbitraries.integers().between(1, n),
                 Arbitraries.integers().between(1, 10), Arbitraries.integers().between(1, 60),
                 Arbitraries.integers().between(5, 60))

@@ -91,8 +91,8 @@ public final class EngineInvariants {
                         + plan.generation() + " row " + plan.ids().get(c) + " has " + f + " on " + plan.ids().get(s));
                 sum += f;
             }
-            check(Math.abs(sum - 1) <= ROW_TOLERANCE, tick, Invariant.PLAN_ROWS_EXACT, what + " generation " + plan.generation()
-                    + " row " + plan.ids().get(c) + " sums to " + sum);
+            check(Math.abs(sum - 1) <= ROW_TOLERANCE, tick, Invariant.PLAN_ROWS_EXACT, what + " generation "
+                    + plan.generation() + " row " + plan.ids().get(c) + " sums to " + sum);
         }
     }
 
@@ -194,11 +194,13 @@ public final class EngineInvariants {
             boolean live = t.state() != houston.core.model.LocationState.HEALTHY || next.overrides().pin(id) != null;
             check(t.incident() == null || live, tick, Invariant.INCIDENTS_CLOSED_OR_LIVE,
                     id + " is HEALTHY with incident " + t.incident() + " still open");
-            check(was == null || t.incident() == null || was.equals(t.incident()), tick, Invariant.INCIDENTS_CLOSED_OR_LIVE,
+            check(was == null || t.incident() == null || was.equals(t.incident()), tick,
+                    Invariant.INCIDENTS_CLOSED_OR_LIVE,
                     id + " incident " + was + " replaced by " + t.incident() + " without being closed");
             if (was != null && t.incident() == null) {
                 boolean told = decisions(step).stream().anyMatch(d -> was.equals(d.incident()));
-                check(told, tick, Invariant.INCIDENTS_CLOSED_OR_LIVE, id + " incident " + was + " closed without a word in it");
+                check(told, tick, Invariant.INCIDENTS_CLOSED_OR_LIVE,
+                        id + " incident " + was + " closed without a word in it");
             }
         }
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 /** A topology, the engine's settings and a history to play on them: one try of an engine property. */
 public record EngineScenario(Topology topology, EngineConfig config, History history) {
 
-    /** Random topologies of {@code min}..{@code max} locations, settings to match, and histories of up to {@code maxTicks}. */
+    /** Random topologies of {@code min}..{@code max} locations, settings to match, histories of up to {@code maxTicks}. */
     public static Arbitrary<EngineScenario> random(int min, int max, int maxTicks) {
         return TopologyGenerator.topologies(min, max).flatMap(topology -> EngineConfigGenerator
                 .forLocations(topology.size()).flatMap(config -> new HistoryGenerator(topology, config)
@@ -32,6 +32,7 @@ public record EngineScenario(Topology topology, EngineConfig config, History his
     /** The Java that builds this scenario: a shrunk counterexample pastes into an example test. */
     @Override
     public String toString() {
-        return "new EngineScenario(" + JavaText.of(topology) + ",\n    " + JavaText.of(config) + ",\n    " + history + ")";
+        return "new EngineScenario(" + JavaText.of(topology) + ",\n    " + JavaText.of(config) + ",\n    " + history
+                + ")";
     }
 }

@@ -6,7 +6,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 
 /** houston-core's production classes stay pure: see {@link PureModuleRules}. */
-@AnalyzeClasses(packages = "houston.core", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "houston.core",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class CorePurityTest {
 
     @ArchTest
