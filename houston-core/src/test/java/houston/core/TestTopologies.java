@@ -38,6 +38,11 @@ public final class TestTopologies {
     }
 
     public static Location location(String id, double longitude, double demandRps, CapacityModel capacity) {
-        return new Location(id, id, new GeoPoint(0, longitude), List.of("192.0.2.1"), demandRps, capacity);
+        return location(id, 0, longitude, demandRps, capacity);
+    }
+
+    public static Location location(String id, double latitude, double longitude, double demandRps,
+                                    CapacityModel capacity) {
+        return new Location(id, id, new GeoPoint(latitude, longitude), List.of("192.0.2.1"), demandRps, capacity);
     }
 }
