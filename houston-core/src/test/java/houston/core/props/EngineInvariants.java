@@ -153,7 +153,7 @@ public final class EngineInvariants {
             }
             if (c instanceof OperatorCommand.Evacuate e && topology.contains(e.location())) {
                 LocationTrack t = next.track(topology.indexOf(e.location()));
-                check(t.state().isEvacuation() || t.heldReason() != null, tick, Invariant.COMMANDS_APPLIED_OR_ANSWERED,
+                check(t.state().isEvacuation() || !t.heldReasons().isEmpty(), tick, Invariant.COMMANDS_APPLIED_OR_ANSWERED,
                         "evacuate " + e.location() + " accepted but it is " + t.state() + " with no hold told");
             } else if (c instanceof OperatorCommand.Freeze) {
                 check(next.overrides().frozen(now.toEpochMilli()), tick,
