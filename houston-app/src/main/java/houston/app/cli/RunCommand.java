@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 final class RunCommand extends SettingsCommand {
 
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
+
     @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT60S).")
     Duration runFor;
 
@@ -54,7 +56,13 @@ final class RunCommand extends SettingsCommand {
         NotifierFactory.Built notifier = NotifierFactory.create(settings, System.out,
                 d.journalDir().resolve("slack-threads.json"));
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "houston-shutdown");
+        CountDownLatch stopped = new CountDownLatch(1);
+        // On SIGTERM the JVM exits once its hooks return: the hook waits for the clean stop below
+        // (tick finished, journal closed), bounded so a stuck stop cannot outlive TimeoutStopSec.
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(stopped, STOP_TIMEOUT);
+        }, "houston-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (WeightedRecordSwitch dns = DnsSwitchFactory.create(settings, clock);
              VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock)) {
@@ -95,7 +103,17 @@ final class RunCommand extends SettingsCommand {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
         out.println("houston stopped: journal closed.");
+        out.flush();
+        stopped.countDown();
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Signs webhook scale requests with the shared secret (the webhook verifies like any Houston push). */
