@@ -1,5 +1,6 @@
 package houston.app.daemon;
 
+import houston.app.wiring.PrometheusRegistries;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,8 +34,7 @@ final class DaemonHttp {
         router.get("/v1/locations").handler(ctx -> json(ctx, view.locations().encodePrettily()));
         router.get("/v1/plan").handler(ctx -> json(ctx, view.plan().encodePrettily()));
         router.get("/v1/decisions").handler(ctx -> json(ctx, view.decisions().encodePrettily()));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
+        PrometheusRegistries.mountMetrics(router, registry);
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(StatusPage.HTML));
     }
