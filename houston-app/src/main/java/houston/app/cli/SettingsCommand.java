@@ -23,11 +23,16 @@ abstract class SettingsCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        HoustonSettings settings = config.loadOrReport(err);
+        HoustonSettings settings = config.loadOrReport(err, readsSecretFiles());
         if (settings == null) {
             return 1;
         }
         return run(settings, spec.commandLine().getOut(), err);
+    }
+
+    /** Whether the secret files the configuration names must be readable (they are, to run). */
+    boolean readsSecretFiles() {
+        return true;
     }
 
     /** The command itself, with valid settings; returns the exit code. */
