@@ -35,10 +35,10 @@ public final class NotifierFactory {
      */
     public static Built create(HoustonSettings settings, PrintStream console, java.nio.file.Path threadsFile) {
         SlackSettings s = settings.slack();
-        DecisionRenderer renderer = new DecisionRenderer(s.onCallGroup());
         if (s.tokenFile() == null) {
-            return new Built(new ConsoleNotifier(renderer, console), null);
+            return new Built(new ConsoleNotifier(console, java.time.Clock.systemUTC()), null);
         }
+        DecisionRenderer renderer = new DecisionRenderer(s.onCallGroup());
         String token;
         try {
             token = Files.readString(s.tokenFile()).strip();
