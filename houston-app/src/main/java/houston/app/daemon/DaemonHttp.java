@@ -12,6 +12,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class DaemonHttp {
 
+    /** Alive: a supervisor's liveness probe (Kubernetes, a load balancer). */
+    static final String HEALTH_PATH = "/healthz";
+    /** Ready once the loop has ticked: a readiness probe. */
+    static final String READY_PATH = "/readyz";
+
     private final ControlLoop loop;
     private final StatusView view;
     private final PrometheusMeterRegistry registry;
@@ -27,8 +32,8 @@ final class DaemonHttp {
     }
 
     void mount(Router router) {
-        router.get("/healthz").handler(ctx -> ctx.response().end("ok"));
-        router.get("/readyz").handler(ctx -> ctx.response().setStatusCode(loop.state().tick() > 0 ? 200 : 503)
+        router.get(HEALTH_PATH).handler(ctx -> ctx.response().end("ok"));
+        router.get(READY_PATH).handler(ctx -> ctx.response().setStatusCode(loop.state().tick() > 0 ? 200 : 503)
                 .end(loop.state().tick() > 0 ? "ready" : "not ticked yet"));
         router.get("/v1/status").handler(ctx -> json(ctx, view.status().encodePrettily()));
         router.get("/v1/locations").handler(ctx -> json(ctx, view.locations().encodePrettily()));
