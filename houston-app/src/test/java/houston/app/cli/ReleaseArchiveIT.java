@@ -62,10 +62,33 @@ class ReleaseArchiveIT {
             assertTrue(home.getFileName().toString().matches("houston-\\d+\\.\\d+\\.\\d+.*"), home.toString());
             assertTrue(Files.isExecutable(home.resolve("bin/houston")));
             assertTrue(paths.containsAll(List.of("lib/houston.jar", "config/houston.conf", "config/topology.conf",
-                    "config/examples/production.conf", "deploy/systemd/houston.service")), paths.toString());
+                    "config/examples/production.conf", "deploy/systemd/houston.service", "deploy/Dockerfile",
+                    "deploy/kubernetes/daemon.yaml")), paths.toString());
             assertFalse(paths.stream().anyMatch(p -> p.endsWith(".java") || p.endsWith("pom.xml") || p.contains("mvnw")),
                     paths.toString());
         }
+    }
+
+    @Test
+    void theDockerfileCopiesWhatTheArchiveHoldsAndRunsTheLauncherAsItsOwnUser() throws Exception {
+        List<String> lines = Files.readAllLines(home.resolve("deploy/Dockerfile")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        String version = home.getFileName().toString().substring("houston-".length());
+
+        List<String> copies = lines.stream().filter(l -> l.startsWith("COPY ")).toList();
+        assertFalse(copies.isEmpty());
+        for (String copy : copies) {
+            String[] parts = copy.split("\\s+");
+            Path source = dir.resolve("opt").resolve(parts[1].replace("${VERSION}", version));
+            assertTrue(Files.exists(source), copy + ": " + source + " is not in the archive");
+            String target = parts[2].replace("/opt/houston/", "");
+            assertEquals(home.relativize(source).toString() + "/", target, copy);
+        }
+        assertTrue(lines.contains("ENTRYPOINT [\"/opt/houston/bin/houston\"]"), lines.toString());
+        assertTrue(Files.isExecutable(home.resolve("bin/houston")));
+        assertTrue(lines.contains("STOPSIGNAL SIGTERM"), lines.toString());
+        assertTrue(lines.contains("USER houston"), lines.toString());
+        assertTrue(lines.indexOf("USER houston") < lines.indexOf("ENTRYPOINT [\"/opt/houston/bin/houston\"]"));
     }
 
     @Test
