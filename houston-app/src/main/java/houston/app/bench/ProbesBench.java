@@ -3,6 +3,7 @@ package houston.app.bench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,14 +25,7 @@ public final class ProbesBench {
             Path blackbox = BlackboxBenchmark.find();
             ProbeThroughput other = blackbox == null ? null
                     : BlackboxBenchmark.run(blackbox, canaries.ports(), concurrency, warmUp, window);
-            out.printf(Locale.ROOT, "%n%-26s %14s %20s %8s%n", "", "houston", "blackbox_exporter", "ratio");
-            row(out, "probe results/s", houston.perSecond(), other == null ? Double.NaN : other.perSecond(), "%.0f", false);
-            row(out, "failed probes", houston.failed(), other == null ? Double.NaN : other.failed(), "%.0f", false);
-            row(out, "CPU s per 1,000 probes", houston.cpuPerThousand(),
-                    other == null ? Double.NaN : other.cpuPerThousand(), "%.3f", true);
-            row(out, "probes per CPU-second", houston.perCpuSecond(), other == null ? Double.NaN : other.perCpuSecond(),
-                    "%.0f", false);
-            out.printf(Locale.ROOT, "%-26s %14.1f %20s%n", "p99 scheduling lag (ms)", houston.p99LagMs(), "n/a");
+            table(out, houston, other);
             if (other == null) {
                 out.println();
                 out.println("blackbox_exporter not found: apt-get install prometheus-blackbox-exporter to compare.");
@@ -39,11 +33,32 @@ public final class ProbesBench {
         }
     }
 
+    /**
+     * The side-by-side table, then each run's verdict. A run with failed probes (or p99 lag past
+     * 50 ms) is marked INVALID and no ratio is printed: its rate is not a rate the prober sustains.
+     */
+    static void table(PrintWriter out, ProbeThroughput houston, ProbeThroughput other) {
+        boolean ratios = houston.valid() && (other == null || other.valid());
+        out.printf(Locale.ROOT, "%n%-26s %14s %20s %8s%n", "", "houston", "blackbox_exporter", ratios ? "ratio" : "");
+        row(out, "probe results/s", houston.perSecond(), other == null ? Double.NaN : other.perSecond(), "%.0f", false, ratios);
+        row(out, "failed probes", houston.failed(), other == null ? Double.NaN : other.failed(), "%.0f", false, false);
+        row(out, "CPU s per 1,000 probes", houston.cpuPerThousand(),
+                other == null ? Double.NaN : other.cpuPerThousand(), "%.3f", true, ratios);
+        row(out, "probes per CPU-second", houston.perCpuSecond(), other == null ? Double.NaN : other.perCpuSecond(),
+                "%.0f", false, ratios);
+        out.printf(Locale.ROOT, "%-26s %14.1f %20s%n", "p99 scheduling lag (ms)", houston.p99LagMs(), "n/a");
+        out.println();
+        for (ProbeThroughput run : other == null ? List.of(houston) : List.of(houston, other)) {
+            out.printf(Locale.ROOT, "%-18s %s%n", run.name() + ":", run.valid() ? "valid (0 failed probes)"
+                    : "INVALID, do not quote: " + run.invalidBecause());
+        }
+    }
+
     /** One line; the ratio is Houston's advantage (other/houston where lower is better). */
     private static void row(PrintWriter out, String name, double houston, double other, String format,
-                            boolean lowerIsBetter) {
+                            boolean lowerIsBetter, boolean ratios) {
         String ratio = "";
-        if (!Double.isNaN(other) && other != 0 && houston != 0) {
+        if (ratios && !Double.isNaN(other) && other != 0 && houston != 0) {
             ratio = String.format(Locale.ROOT, "%.1fx", lowerIsBetter ? other / houston : houston / other);
         }
         out.printf(Locale.ROOT, "%-26s %14s %20s %8s%n", name, String.format(Locale.ROOT, format, houston),
