@@ -15,18 +15,42 @@ public final class ProbesBench {
     private ProbesBench() {
     }
 
+    /**
+     * Ramps Houston from {@code targets / 5} targets in steps of as many (offered rate = targets /
+     * interval) and blackbox_exporter from 2 parallel requests doubling up to {@code concurrency},
+     * and compares the highest clean step of each.
+     */
     public static void run(PrintWriter out, int targets, Duration interval, int servers, int concurrency,
                            Duration warmUp, Duration window) throws Exception {
-        out.printf(Locale.ROOT, "probes: %d targets every %dms on %d loopback servers (separate JVM), %ds window%n",
-                targets, interval.toMillis(), servers, window.toSeconds());
+        int step = Math.max(1, targets / 5);
+        List<Integer> targetLevels = new java.util.ArrayList<>();
+        for (int t = step; t <= targets * 2; t += step) {
+            targetLevels.add(t);
+        }
+        List<Integer> parallel = new java.util.ArrayList<>();
+        for (int c = 2; c <= concurrency; c *= 2) {
+            parallel.add(c);
+        }
+        out.printf(Locale.ROOT, "probes: ramp to the highest clean rate (0 failed probes, p99 lag < 50 ms); houston %d..%d "
+                        + "targets every %dms, on %d loopback servers (separate JVM), %ds per step%n",
+                step, targets * 2, interval.toMillis(), servers, window.toSeconds());
         out.flush();
         try (BenchTargetsProcess canaries = new BenchTargetsProcess(servers)) {
-            ProbeThroughput houston = ProbeBenchmark.run(canaries.ports(), targets, interval, warmUp, window);
+            ProbeThroughput houston = RateRamp.highestClean("houston", targetLevels, "targets",
+                    t -> ProbeBenchmark.run(canaries.ports(), t, interval, warmUp, window), out);
             Path blackbox = BlackboxBenchmark.find();
-            ProbeThroughput other = blackbox == null ? null
-                    : BlackboxBenchmark.run(blackbox, canaries.ports(), concurrency, warmUp, window);
+            ProbeThroughput other = blackbox == null ? null : RateRamp.highestClean("blackbox_exporter", parallel,
+                    "parallel", c -> BlackboxBenchmark.run(blackbox, canaries.ports(), c, warmUp, window), out);
+            if (houston == null || (blackbox != null && other == null)) {
+                out.println();
+                out.println("INVALID: " + (houston == null ? "houston" : "blackbox_exporter")
+                        + " failed probes even at its lowest step: no clean rate to report.");
+                return;
+            }
+            out.println();
+            out.println("highest clean step of each:");
             table(out, houston, other);
-            if (other == null) {
+            if (blackbox == null) {
                 out.println();
                 out.println("blackbox_exporter not found: apt-get install prometheus-blackbox-exporter to compare.");
             }
