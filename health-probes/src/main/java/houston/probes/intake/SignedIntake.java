@@ -20,6 +20,10 @@ public final class SignedIntake implements Handler<RoutingContext> {
         int accept(Buffer body) throws BadRequest;
     }
 
+    /** Every result label {@link #handle} counts. */
+    static final java.util.List<String> RESULTS = java.util.List.of("accepted", "unauthorized", "forbidden", "too_large",
+            "bad_request");
+
     private final HmacAuth auth;
     private final Acceptor acceptor;
     private final MeterRegistry registry;
@@ -30,6 +34,10 @@ public final class SignedIntake implements Handler<RoutingContext> {
         this.auth = auth;
         this.acceptor = acceptor;
         this.registry = registry;
+        // Every result exists from the start at 0: a rate() or an alert on refusals sees the first one.
+        for (String result : RESULTS) {
+            counter(result);
+        }
     }
 
     @Override

@@ -70,7 +70,15 @@ final class BlackboxBenchmark {
             long[] counts = drive(client, port, ports, concurrency, window);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = ProcessCpu.of(exporter.pid()) - cpu0;
-            return new ProbeThroughput("blackbox_exporter", counts[0], counts[1], seconds, cpu, Double.NaN);
+            java.util.Map<String, Long> failures = new java.util.TreeMap<>();
+            if (counts[1] > 0) {
+                failures.put("probe_failed", counts[1]);
+            }
+            if (counts[2] > 0) {
+                failures.put("exporter_unreachable", counts[2]);
+            }
+            return new ProbeThroughput("blackbox_exporter", counts[0], counts[1] + counts[2], seconds, cpu, Double.NaN,
+                    failures);
         } finally {
             client.close();
             vertx.close().await(30, TimeUnit.SECONDS);
@@ -96,23 +104,29 @@ final class BlackboxBenchmark {
         throw new IllegalStateException("blackbox_exporter did not come up on port " + port);
     }
 
-    /** Runs {@code concurrency} closed loops of /probe until the window ends; returns {probes, failed}. */
+    /**
+     * Runs {@code concurrency} closed loops of /probe until the window ends; returns {probes, failed
+     * (probe_success 0: timeout, connect error or failed check, the exporter does not say which),
+     * unreachable (the exporter itself did not answer)}.
+     */
     private static long[] drive(HttpClientAgent client, int port, List<Integer> ports, int concurrency,
                                 Duration window) throws Exception {
         long deadline = System.nanoTime() + window.toNanos();
         AtomicLong probes = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong unreachable = new AtomicLong();
         AtomicLong next = new AtomicLong();
         Future<?>[] loops = new Future<?>[concurrency];
         for (int i = 0; i < concurrency; i++) {
-            loops[i] = loop(client, port, ports, deadline, probes, failed, next);
+            loops[i] = loop(client, port, ports, deadline, probes, new AtomicLong[]{failed, unreachable}, next);
         }
         Future.join(List.of(loops)).await(window.toSeconds() + 30, TimeUnit.SECONDS);
-        return new long[]{probes.get(), failed.get()};
+        return new long[]{probes.get(), failed.get(), unreachable.get()};
     }
 
+    /** {@code failed}: {probe failed, exporter unreachable}. */
     private static Future<Void> loop(HttpClientAgent client, int port, List<Integer> ports, long deadline,
-                                     AtomicLong probes, AtomicLong failed, AtomicLong next) {
+                                     AtomicLong probes, AtomicLong[] failed, AtomicLong next) {
         if (System.nanoTime() >= deadline) {
             return Future.succeededFuture();
         }
@@ -123,12 +137,13 @@ final class BlackboxBenchmark {
                 .map(body -> {
                     probes.incrementAndGet();
                     if (!body.toString().contains("probe_success 1")) {
-                        failed.incrementAndGet();
+                        failed[0].incrementAndGet();
                     }
                     return (Void) null;
                 })
                 .recover(e -> {
-                    failed.incrementAndGet();
+                    probes.incrementAndGet();
+                    failed[1].incrementAndGet();
                     return Future.succeededFuture();
                 })
                 .compose(v -> loop(client, port, ports, deadline, probes, failed, next));

@@ -14,7 +14,11 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -58,10 +62,15 @@ final class ProbeBenchmark {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         LongAdder results = new LongAdder();
         LongAdder failed = new LongAdder();
+        Map<Outcome, LongAdder> byOutcome = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            byOutcome.put(o, new LongAdder());
+        }
         ProbeScheduler scheduler = new ProbeScheduler(vertx, probe, config, "bench", targets, o -> {
             results.increment();
             if (o.outcome() != Outcome.OK) {
                 failed.increment();
+                byOutcome.get(o.outcome()).increment();
             }
         }, new ProbeMetrics(registry, "bench"), Clock.systemUTC(), new SplittableRandom(42));
         scheduler.start();
@@ -69,11 +78,18 @@ final class ProbeBenchmark {
         Thread.sleep(config.interval().toMillis() * 2);
         long done0 = results.sum();
         long bad0 = failed.sum();
+        Map<Outcome, Long> before = counts(byOutcome);
         double cpu0 = ProcessCpu.self();
         long t0 = System.nanoTime();
         Thread.sleep(window.toMillis());
         long done = results.sum() - done0;
         long bad = failed.sum() - bad0;
+        Map<String, Long> failures = new TreeMap<>();
+        counts(byOutcome).forEach((o, n) -> {
+            if (n - before.get(o) > 0) {
+                failures.put(o.name().toLowerCase(Locale.ROOT), n - before.get(o));
+            }
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = ProcessCpu.self() - cpu0;
         scheduler.close();
@@ -84,6 +100,12 @@ final class ProbeBenchmark {
             }
         }
         Thread.sleep(2500);
-        return new ProbeThroughput("houston", done, bad, seconds, cpu, p99);
+        return new ProbeThroughput("houston", done, bad, seconds, cpu, p99, failures);
+    }
+
+    private static Map<Outcome, Long> counts(Map<Outcome, LongAdder> byOutcome) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        byOutcome.forEach((o, n) -> counts.put(o, n.sum()));
+        return counts;
     }
 }

@@ -10,8 +10,11 @@ import houston.probes.http.VertxHttpProbe;
 import houston.probes.intake.HmacAuth;
 import houston.probes.metrics.ProbeMetrics;
 import houston.probes.schedule.ProbeScheduler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import houston.app.wiring.PrometheusRegistries;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,6 +47,14 @@ final class AgentCommand extends SettingsCommand {
     @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT30S). Default: until stopped.")
     Duration runFor;
 
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Where GET /metrics and GET /healthz listen (default: ${DEFAULT-VALUE}; 0.0.0.0 in a pod).")
+    String httpHost;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "9464",
+            description = "Port of /metrics and /healthz (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int httpPort;
+
 
 
     @Override
@@ -70,7 +81,7 @@ final class AgentCommand extends SettingsCommand {
     private int run(HoustonSettings settings, byte[] secret, PrintWriter out) throws Exception {
         Clock clock = Clock.systemUTC();
         Vertx vertx = Vertx.vertx();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PrometheusMeterRegistry registry = PrometheusRegistries.withJvmMetrics();
         List<ProbeTarget> targets = CanarySite.targets(settings.topology(), settings.outside().sites());
         var agent = settings.outside().agent();
         HmacAuth signer = new HmacAuth(secret, settings.outside().api().replayWindow(), clock, 1);
@@ -82,10 +93,15 @@ final class AgentCommand extends SettingsCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "houston-agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Router router = Router.router(vertx);
+        router.get("/healthz").handler(ctx -> ctx.response().end("ok"));
+        PrometheusRegistries.mountMetrics(router, registry);
+        HttpServer http = vertx.createHttpServer().requestHandler(router).listen(httpPort, httpHost)
+                .await(30, TimeUnit.SECONDS);
         pusher.start();
         scheduler.start();
-        out.printf("houston agent %s: probing %d targets every %dms, reporting to %s%n", vantage, targets.size(),
-                settings.probes().interval().toMillis(), reportTo);
+        out.printf("houston agent %s: probing %d targets every %dms, reporting to %s; metrics http://%s:%d/metrics%n",
+                vantage, targets.size(), settings.probes().interval().toMillis(), reportTo, httpHost, http.actualPort());
         out.flush();
         if (runFor != null) {
             stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS);

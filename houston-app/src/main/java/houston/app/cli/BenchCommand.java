@@ -124,7 +124,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void machine(PrintWriter out) {
-        out.printf(Locale.ROOT, "%n%d cores, %s %s, %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.arch"));
+        out.printf(Locale.ROOT, "%n%s%n", houston.app.bench.BenchMachine.describe());
     }
 }

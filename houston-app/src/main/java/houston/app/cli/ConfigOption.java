@@ -17,9 +17,9 @@ final class ConfigOption {
     Path file;
 
     /** The settings, or null after printing every problem to {@code err}. */
-    HoustonSettings loadOrReport(PrintWriter err) {
+    HoustonSettings loadOrReport(PrintWriter err, boolean readSecrets) {
         try {
-            return HoustonConfigLoader.load(file);
+            return HoustonConfigLoader.load(file, readSecrets);
         } catch (ConfigException e) {
             report(e, err);
             return null;

@@ -48,7 +48,7 @@ final class DnsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            HoustonSettings settings = config.loadOrReport(spec.commandLine().getErr());
+            HoustonSettings settings = config.loadOrReport(spec.commandLine().getErr(), true);
             if (settings == null) {
                 return 1;
             }

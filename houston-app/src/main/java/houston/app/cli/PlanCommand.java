@@ -63,7 +63,19 @@ final class PlanCommand extends SettingsCommand {
                 "reason", s.reason())).toList());
         Map<String, Map<String, Double>> moved = new LinkedHashMap<>(p.plan().toMap());
         moved.entrySet().removeIf(row -> row.getValue().size() == 1 && row.getValue().containsKey(row.getKey()));
-        root.put("plan", moved);
+        // Two plans, named for what they are: the one published now (generation) sends users where
+        // ready instances have room, non-receivers included; the final one is the placement's.
+        root.put("interimPlan", moved);
+        Map<String, Map<String, Double>> last = new LinkedHashMap<>();
+        for (Placement placement : p.placements()) {
+            Map<String, Double> row = new java.util.TreeMap<>();
+            if (placement.unplacedRps() > 0 || placement.movedRps() <= 0) {
+                row.put(placement.origin(), finalHomeShare(placement));
+            }
+            placement.receivers().forEach(r -> row.merge(r.location(), r.fraction(), Double::sum));
+            last.put(placement.origin(), row);
+        }
+        root.put("finalPlan", last);
         root.put("alerts", p.alerts().stream().map(Action.Alert::message).toList());
         return root;
     }
@@ -110,7 +122,7 @@ final class PlanCommand extends SettingsCommand {
                 continue;
             }
             double[] planned = new double[row.length];
-            planned[origin] = placement.movedRps() <= 0 ? 1 : placement.unplacedRps() / placement.movedRps();
+            planned[origin] = finalHomeShare(placement);
             placement.receivers().forEach(r -> planned[ids.indexOf(r.location())] += r.fraction());
             boolean differs = false;
             for (int s = 0; s < row.length; s++) {
@@ -129,5 +141,10 @@ final class PlanCommand extends SettingsCommand {
                     + "  %s%n  (no receiver past 90%% of its ready instances; the rest moves as the receivers become ready)%n",
                     placement.origin(), String.join(", ", parts));
         }
+    }
+
+    /** The share of a catchment that stays home once the receivers are ready: what nobody could take. */
+    private static double finalHomeShare(Placement placement) {
+        return placement.movedRps() <= 0 ? 1 : placement.unplacedRps() / placement.movedRps();
     }
 }

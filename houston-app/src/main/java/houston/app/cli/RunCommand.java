@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 final class RunCommand extends SettingsCommand {
 
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
+
     @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT60S).")
     Duration runFor;
 
@@ -57,12 +59,13 @@ final class RunCommand extends SettingsCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM runs this hook, and the JVM halts as soon as hooks return: so it waits for the main
         // thread to finish the tick in progress and close the journal and the server. A JVM ended by a
-        // signal exits 143 whatever main returns; having stopped cleanly, it exits 0 (1 if the stop hung).
+        // signal exits 143 whatever main returns; having stopped cleanly, it exits 0 (1 if the stop hung
+        // past STOP_TIMEOUT, which stays under the systemd unit's TimeoutStopSec and Kubernetes' 30 s grace).
         Thread hook = new Thread(() -> {
             stop.countDown();
             boolean clean;
             try {
-                clean = stopped.await(60, TimeUnit.SECONDS);
+                clean = stopped.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 clean = false;
             }

@@ -23,7 +23,7 @@ abstract class SettingsCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        HoustonSettings settings = config.loadOrReport(err);
+        HoustonSettings settings = config.loadOrReport(err, readsSecretFiles());
         if (settings == null) {
             return 1;
         }
@@ -43,6 +43,11 @@ abstract class SettingsCommand implements Callable<Integer> {
                 "houston.http.port", String.valueOf(settings.daemon().port()),
                 "a free port: this one is in use (another houston?)", settings.source()))), err);
         return 1;
+    }
+
+    /** Whether the secret files the configuration names must be readable (they are, to run). */
+    boolean readsSecretFiles() {
+        return true;
     }
 
     /** The command itself, with valid settings; returns the exit code. */

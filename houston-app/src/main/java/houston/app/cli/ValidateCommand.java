@@ -3,6 +3,7 @@ package houston.app.cli;
 import houston.app.config.HoustonSettings;
 import houston.core.model.Location;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -13,7 +14,14 @@ import java.util.Locale;
                 + "and where. Exit 0 when valid, 1 when not.")
 final class ValidateCommand extends SettingsCommand {
 
+    @Option(names = "--skip-secrets", description = "Do not require the secret files (token-file, signing-secret-file) "
+            + "to be readable: to check a configuration away from the host that holds its secrets.")
+    boolean skipSecrets;
 
+    @Override
+    boolean readsSecretFiles() {
+        return !skipSecrets;
+    }
 
     @Override
     int run(HoustonSettings s, PrintWriter out, PrintWriter err) {
@@ -32,6 +40,9 @@ final class ValidateCommand extends SettingsCommand {
                 s.engine().safety().maxEvacuated(), s.engine().safety().failStaticCount(s.topology().size()),
                 s.engine().safety().minServing(), s.engine().safety().dryRun() ? ", DRY RUN" : "");
         out.printf(Locale.ROOT, "  tick        %dms%n", s.tick().toMillis());
+        if (skipSecrets) {
+            out.printf(Locale.ROOT, "  secrets     not read (--skip-secrets): run validate on the host to check them%n");
+        }
         return 0;
     }
 }

@@ -22,15 +22,33 @@ final class ConfigReader {
     private final Config config;
     private final List<ConfigProblem> problems;
     private final String prefix;
+    private final boolean readSecrets;
 
-    ConfigReader(Config config, List<ConfigProblem> problems) {
-        this(config, problems, "");
+    ConfigReader(Config config, List<ConfigProblem> problems, boolean readSecrets) {
+        this(config, problems, "", readSecrets);
     }
 
-    private ConfigReader(Config config, List<ConfigProblem> problems, String prefix) {
+    private ConfigReader(Config config, List<ConfigProblem> problems, String prefix, boolean readSecrets) {
         this.config = config;
         this.problems = problems;
         this.prefix = prefix;
+        this.readSecrets = readSecrets;
+    }
+
+    /**
+     * A file holding a secret ({@code ""}: off). It must be readable, unless secrets are not read:
+     * {@code validate --skip-secrets} checks a configuration away from the host its secrets live on.
+     */
+    java.nio.file.Path secretFile(String key, String what) {
+        String value = string(key, "a file path, or \"\"");
+        if (value.isBlank()) {
+            return null;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(value);
+        if (readSecrets && !java.nio.file.Files.isReadable(path)) {
+            problem(key, "a readable file holding " + what);
+        }
+        return path;
     }
 
     /** The objects of a list, or an empty list (and a problem) when it is not a list of objects. */
@@ -43,7 +61,7 @@ final class ConfigReader {
      * {@code allowed} are reported as unknown.
      */
     ConfigReader element(Config element, String where, java.util.Set<String> allowed) {
-        ConfigReader child = new ConfigReader(element, problems, where + ".");
+        ConfigReader child = new ConfigReader(element, problems, where + ".", readSecrets);
         for (String key : new java.util.TreeSet<>(element.root().keySet())) {
             if (!allowed.contains(key)) {
                 problems.add(new ConfigProblem(where + "." + key, "unknown key", "one of " + new java.util.TreeSet<>(allowed),

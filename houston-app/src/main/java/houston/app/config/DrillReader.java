@@ -73,7 +73,7 @@ public final class DrillReader {
         // Secondaries are free-form (location = location); objectives are checked against their own list.
         new UnknownKeys(defaults).check(own.withoutPath("drill.baseline.secondaries").withoutPath("drill.objectives"),
                 file.toString(), problems);
-        ConfigReader in = new ConfigReader(own.withFallback(defaults).resolve(), problems);
+        ConfigReader in = new ConfigReader(own.withFallback(defaults).resolve(), problems, true);
         if (own.hasPath("drill.objectives")) {
             in.element(own.getConfig("drill.objectives"), "drill.objectives", OBJECTIVE_KEYS);
         }

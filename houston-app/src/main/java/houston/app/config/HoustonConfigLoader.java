@@ -34,14 +34,26 @@ public final class HoustonConfigLoader {
 
     /** Loads the built-in defaults overlaid by {@code file} (null: defaults only). */
     public static HoustonSettings load(Path file) {
+        return load(file, true);
+    }
+
+    /**
+     * Loads the built-in defaults overlaid by {@code file} (null: defaults only); with
+     * {@code readSecrets} false, secret files need not exist (checking a config away from its host).
+     */
+    public static HoustonSettings load(Path file, boolean readSecrets) {
         if (file == null) {
-            return load(ConfigFactory.empty(), "built-in defaults");
+            return load(ConfigFactory.empty(), "built-in defaults", readSecrets);
         }
-        return load(parseFile(file, "--config"), file.toString());
+        return load(parseFile(file, "--config"), file.toString(), readSecrets);
     }
 
     /** Loads the built-in defaults overlaid by {@code user} (already parsed), read from {@code source}. */
     static HoustonSettings load(Config user, String source) {
+        return load(user, source, true);
+    }
+
+    private static HoustonSettings load(Config user, String source, boolean readSecrets) {
         List<ConfigProblem> problems = new ArrayList<>();
         Config defaults = ConfigFactory.parseResources(DEFAULTS, ConfigParseOptions.defaults().setAllowMissing(false))
                 .resolve();
@@ -53,7 +65,7 @@ public final class HoustonConfigLoader {
             problems.add(new ConfigProblem("(substitution)", e.getMessage(), "resolvable ${...} references", source));
             throw new ConfigException(problems);
         }
-        ConfigReader in = new ConfigReader(merged, problems);
+        ConfigReader in = new ConfigReader(merged, problems, readSecrets);
         boolean ownLocationsOnly = !in.bool("houston.topology.include-default-locations");
         Topology topology = new TopologyReader(in).read(ownLocationsOnly ? user : merged);
         java.util.Set<String> ids = topology == null ? java.util.Set.of() : java.util.Set.copyOf(topology.ids());

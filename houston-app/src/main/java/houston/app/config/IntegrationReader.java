@@ -83,11 +83,7 @@ final class IntegrationReader {
     }
 
     private IntegrationSettings.Api api() {
-        String file = in.string("houston.api.token-file", "a file path, or \"\" for off");
-        Path tokenFile = file.isBlank() ? null : Path.of(file);
-        if (tokenFile != null && !Files.isReadable(tokenFile)) {
-            in.problem("houston.api.token-file", "a readable file holding the shared secret");
-        }
+        Path tokenFile = in.secretFile("houston.api.token-file", "the shared secret");
         return new IntegrationSettings.Api(tokenFile,
                 in.duration("houston.api.replay-window", Duration.ofSeconds(5), Duration.ofMinutes(15)),
                 in.bytes("houston.api.max-body", 1024, 256L * 1024 * 1024));

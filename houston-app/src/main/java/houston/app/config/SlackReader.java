@@ -1,6 +1,5 @@
 package houston.app.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 
@@ -15,8 +14,8 @@ final class SlackReader {
 
     SlackSettings read() {
         String p = "houston.slack.";
-        Path token = file(p + "token-file", "the bot token");
-        Path secret = file(p + "signing-secret-file", "the signing secret");
+        Path token = in.secretFile(p + "token-file", "the bot token");
+        Path secret = in.secretFile(p + "signing-secret-file", "the signing secret");
         var users = new HashSet<>(in.strings(p + "allowed-users"));
         for (String u : users) {
             if (!u.matches("[UW][A-Z0-9]{2,20}")) {
@@ -41,17 +40,5 @@ final class SlackReader {
         }
         return new SlackSettings(token, in.string(p + "channel", "a channel id or #name"), onCall, secret, users, group,
                 api, in.integer(p + "outbox", 1, 1_000_000), in.integer(p + "max-attempts", 1, 20));
-    }
-
-    private Path file(String key, String what) {
-        String value = in.string(key, "a file path, or \"\"");
-        if (value.isBlank()) {
-            return null;
-        }
-        Path path = Path.of(value);
-        if (!Files.isReadable(path)) {
-            in.problem(key, "a readable file holding " + what);
-        }
-        return path;
     }
 }

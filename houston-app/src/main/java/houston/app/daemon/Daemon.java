@@ -1,17 +1,13 @@
 package houston.app.daemon;
 
 import houston.app.config.HoustonSettings;
+import houston.app.wiring.PrometheusRegistries;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
 import houston.core.model.TrafficPlan;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -53,15 +49,7 @@ public final class Daemon implements AutoCloseable {
 
     public static Daemon start(Vertx vertx, HoustonSettings settings, DnsSwitch dns, Scaler scaler, Notifier notifier,
                                Path journalDir, String host, int port, Clock clock, Routes routes) throws Exception {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        // promtool's lint rejects these two names (an abbreviated unit, a gauge ending in _count);
-        // process_cpu_usage and system_cpu_usage say the same in conventional names.
-        registry.config().meterFilter(io.micrometer.core.instrument.config.MeterFilter.deny(id ->
-                id.getName().equals("process.cpu.time") || id.getName().equals("system.cpu.count")));
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
+        PrometheusMeterRegistry registry = PrometheusRegistries.withJvmMetrics();
         DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
         TrafficPlan live = dns.readLive().toCompletableFuture().get(2, TimeUnit.MINUTES);
         Instant now = clock.instant();

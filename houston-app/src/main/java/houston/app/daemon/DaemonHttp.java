@@ -1,5 +1,6 @@
 package houston.app.daemon;
 
+import houston.app.wiring.PrometheusRegistries;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,10 @@ import io.vertx.ext.web.RoutingContext;
 final class DaemonHttp {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DaemonHttp.class);
+    /** Alive: a supervisor's liveness probe (Kubernetes, a load balancer). */
+    static final String HEALTH_PATH = "/healthz";
+    /** Ready once the loop has ticked: a readiness probe. */
+    static final String READY_PATH = "/readyz";
 
     private final ControlLoop loop;
     private final StatusView view;
@@ -49,15 +54,14 @@ final class DaemonHttp {
             log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
             error(ctx, 500, "internal error; the daemon's log says more");
         });
-        router.get("/healthz").handler(ctx -> ctx.response().end("ok"));
-        router.get("/readyz").handler(ctx -> ctx.response().setStatusCode(loop.state().tick() > 0 ? 200 : 503)
+        router.get(HEALTH_PATH).handler(ctx -> ctx.response().end("ok"));
+        router.get(READY_PATH).handler(ctx -> ctx.response().setStatusCode(loop.state().tick() > 0 ? 200 : 503)
                 .end(loop.state().tick() > 0 ? "ready" : "not ticked yet"));
         router.get("/v1/status").handler(ctx -> json(ctx, view.status().encodePrettily()));
         router.get("/v1/locations").handler(ctx -> json(ctx, view.locations().encodePrettily()));
         router.get("/v1/plan").handler(ctx -> json(ctx, view.plan().encodePrettily()));
         router.get("/v1/decisions").handler(ctx -> json(ctx, view.decisions().encodePrettily()));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
+        PrometheusRegistries.mountMetrics(router, registry);
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(StatusPage.HTML));
     }

@@ -2,6 +2,8 @@ package houston.app.daemon;
 
 import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
+import houston.core.engine.AlertKind;
+import houston.core.engine.DecisionKind;
 import houston.core.engine.Step;
 import houston.core.health.HealthReport;
 import houston.core.model.LocationState;
@@ -94,6 +96,7 @@ public final class LoopMetrics {
         Gauge.builder("houston.last.tick.timestamp", lastTick, x -> x.get() / 1000.0).baseUnit("seconds")
                 .description("When the control loop last ticked (Unix time)").register(registry);
         Timer tick = Timer.builder("houston.tick").description("One control-loop tick").register(registry);
+        registerCountersAtZero(registry);
         loop.onOutcome(o -> outcome(registry, o));
         loop.onTick((step, nanos) -> {
             lastTick.set(System.currentTimeMillis());
@@ -102,6 +105,46 @@ public final class LoopMetrics {
                 count(registry, a);
             }
         });
+    }
+
+    /**
+     * Every counter the loop increments, at 0 before its first event: otherwise the series is
+     * missing until then, and a rate() or an alert on it cannot see the first increment.
+     */
+    static void registerCountersAtZero(MeterRegistry registry) {
+        for (DecisionKind kind : DecisionKind.values()) {
+            decisions(kind).register(registry);
+        }
+        for (AlertKind kind : AlertKind.values()) {
+            alerts(kind).register(registry);
+        }
+        for (ActionOutcome.PublishStatus status : ActionOutcome.PublishStatus.values()) {
+            publishes(status).register(registry);
+        }
+        for (ActionOutcome.ScaleStatus status : ActionOutcome.ScaleStatus.values()) {
+            scaleActions(status).register(registry);
+        }
+        publishTimer().register(registry);
+    }
+
+    private static Counter.Builder decisions(DecisionKind kind) {
+        return Counter.builder("houston.decisions").tag("kind", kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Counter.Builder alerts(AlertKind kind) {
+        return Counter.builder("houston.alerts").tag("kind", kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Counter.Builder publishes(ActionOutcome.PublishStatus status) {
+        return Counter.builder("houston.dns.publishes").tag("status", status.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Counter.Builder scaleActions(ActionOutcome.ScaleStatus status) {
+        return Counter.builder("houston.scale.actions").tags("kind", "up", "status", status.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Timer.Builder publishTimer() {
+        return Timer.builder("houston.dns.publish").description("Publish to INSYNC");
     }
 
     /** The journal's lag behind the loop. */
@@ -133,23 +176,19 @@ public final class LoopMetrics {
 
     private static void count(MeterRegistry registry, Action a) {
         if (a instanceof Action.Notify n) {
-            Counter.builder("houston.decisions").tag("kind", n.decision().kind().name().toLowerCase(Locale.ROOT))
-                    .register(registry).increment();
+            decisions(n.decision().kind()).register(registry).increment();
         } else if (a instanceof Action.Alert al) {
-            Counter.builder("houston.alerts").tag("kind", al.kind().name().toLowerCase(Locale.ROOT)).register(registry)
-                    .increment();
+            alerts(al.kind()).register(registry).increment();
         }
     }
 
     /** Records what became of a DNS publish or a scale action (called as outcomes arrive). */
     static void outcome(MeterRegistry registry, ActionOutcome o) {
         if (o instanceof ActionOutcome.PlanPublished p) {
-            Counter.builder("houston.dns.publishes").tag("status", p.status().name().toLowerCase(Locale.ROOT))
-                    .register(registry).increment();
-            Timer.builder("houston.dns.publish").description("Publish to INSYNC").register(registry).record(p.took());
+            publishes(p.status()).register(registry).increment();
+            publishTimer().register(registry).record(p.took());
         } else if (o instanceof ActionOutcome.ScaleResult s) {
-            Counter.builder("houston.scale.actions").tags("kind", "up", "status", s.status().name().toLowerCase(Locale.ROOT))
-                    .register(registry).increment();
+            scaleActions(s.status()).register(registry).increment();
         }
     }
 }

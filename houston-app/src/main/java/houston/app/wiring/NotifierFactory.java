@@ -36,7 +36,7 @@ public final class NotifierFactory {
     public static Built create(HoustonSettings settings, PrintStream console, java.nio.file.Path threadsFile) {
         SlackSettings s = settings.slack();
         if (s.tokenFile() == null) {
-            return new Built(new ConsoleNotifier(DecisionRenderer.console(), console), null);
+            return new Built(new ConsoleNotifier(console, java.time.Clock.systemUTC()), null);
         }
         DecisionRenderer renderer = new DecisionRenderer(s.onCallGroup());
         String token;

@@ -17,6 +17,10 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +28,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,12 +97,69 @@ class AgentCommandIT {
         cli.setOut(new PrintWriter(out, true));
 
         int code = cli.execute("agent", "--vantage", "agent-test", "--report-to", "http://127.0.0.1:" + daemon.actualPort(),
-                "--token-file", token.toString(), "--run-for", "PT2S", "--config", config().toString());
+                "--token-file", token.toString(), "--run-for", "PT4S", "--http-port", "0", "--config", config().toString());
 
         assertEquals(0, code, out.toString());
-        assertTrue(received.stream().anyMatch(o -> o.location().equals("lab-up") && o.outcome() == Outcome.OK), received.toString());
+        assertTrue(received.stream().anyMatch(o -> o.location().equals("lab-up") && o.outcome() == Outcome.OK), received + "\n" + out);
         assertTrue(received.stream().anyMatch(o -> o.location().equals("lab-down") && o.outcome() == Outcome.CONNECT_ERROR));
         assertTrue(received.stream().allMatch(o -> o.vantage().equals("agent-test")));
+    }
+
+    @Test
+    void agentServesHealthzAndTheMetricsTheReadmeLists() throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, SECRET + "\n");
+        StringWriter out = new StringWriter();
+        CommandLine cli = HoustonCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        Path conf = config();
+        CompletableFuture<Integer> agent = CompletableFuture.supplyAsync(() -> cli.execute("agent", "--vantage",
+                "agent-test", "--report-to", "http://127.0.0.1:" + daemon.actualPort(), "--token-file", token.toString(),
+                "--run-for", "PT10S", "--http-port", "0", "--config", conf.toString()));
+        URI metrics = awaitMetricsUri(out, agent);
+
+        HttpResponse<String> healthz = http(metrics.resolve("/healthz"));
+        String scrape = awaitScrape(metrics, "houston_agent_delivered_total{} [1-9]");
+
+        assertEquals(0, agent.get(30, TimeUnit.SECONDS), out.toString());
+        assertEquals(200, healthz.statusCode());
+        assertEquals("ok", healthz.body());
+        for (String metric : List.of("houston_agent_buffered", "houston_agent_dropped_total",
+                "houston_agent_delivered_total", "houston_agent_rejected_total",
+                "houston_probe_results_total{location=\"lab-up\",outcome=\"ok\",vantage=\"agent-test\"}",
+                "houston_probe_duration_seconds_bucket", "houston_probe_schedule_lag_seconds", "houston_probes_in_flight",
+                "jvm_memory_used_bytes")) {
+            assertTrue(scrape.contains(metric), metric + " missing from\n" + scrape);
+        }
+    }
+
+    private static URI awaitMetricsUri(StringWriter out, CompletableFuture<Integer> agent) throws InterruptedException {
+        Pattern printed = Pattern.compile("metrics (http://127\\.0\\.0\\.1:\\d+/metrics)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && !agent.isDone()) {
+            Matcher m = printed.matcher(out.toString());
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the agent printed no metrics address:\n" + out);
+    }
+
+    /** Scrapes until a line matches {@code line} (a regex; the agent pushes every 100 ms); fails after 15 s. */
+    private static String awaitScrape(URI metrics, String line) throws Exception {
+        Pattern wanted = Pattern.compile("(?m)^" + line.replace("{}", ""));
+        String scrape = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline && !wanted.matcher(scrape).find()) {
+            scrape = http(metrics).body();
+            Thread.sleep(100);
+        }
+        return scrape;
+    }
+
+    private static HttpResponse<String> http(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

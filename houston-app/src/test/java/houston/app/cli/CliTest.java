@@ -45,6 +45,20 @@ class CliTest {
     }
 
     @Test
+    void theProductionExampleValidatesAsDocumentedAwayFromItsSecrets() {
+        String example = Path.of("..", "config", "examples", "production.conf").toString();
+
+        CliRun skipping = CliRun.of("validate", "--skip-secrets", "--config", example);
+        CliRun reading = CliRun.of("validate", "--config", example);
+
+        assertEquals(0, skipping.code(), skipping.err());
+        assertTrue(skipping.out().contains("secrets     not read (--skip-secrets)"), skipping.out());
+        assertEquals(1, reading.code());
+        assertTrue(reading.err().contains("houston.api.token-file: /etc/houston/api-token (expected: a readable file "
+                + "holding the shared secret)"), reading.err());
+    }
+
+    @Test
     void planAsJsonHasTheDocumentedShape() throws IOException {
         int code = run("plan", "--evacuate", "us-east-1", "--format", "json");
 
@@ -53,18 +67,28 @@ class CliTest {
         assertEquals(1, json.get("generation").asLong());
         assertEquals("us-east-1", json.get("evacuations").get(0).get("origin").asText());
         assertEquals(3, json.get("evacuations").get(0).get("receivers").size());
-        JsonNode row = json.get("plan").get("us-east-1");
+        JsonNode interim = json.get("interimPlan").get("us-east-1");
+        JsonNode last = json.get("finalPlan").get("us-east-1");
+        java.util.Set<String> receivers = new java.util.TreeSet<>();
+        json.get("evacuations").get(0).get("receivers").forEach(r -> receivers.add(r.get("location").asText()));
+        java.util.Set<String> finalServing = new java.util.TreeSet<>();
+        last.fieldNames().forEachRemaining(finalServing::add);
+        // Published now: where ready instances have room, which includes eu-west-1, not a receiver;
+        // once the pre-scales are ready: the receivers only.
+        assertTrue(interim.has("eu-west-1"), interim.toString());
+        assertEquals(receivers, finalServing);
+        assertEquals(1.0, sum(interim), 1e-9);
+        assertEquals(1.0, sum(last), 1e-9);
+        assertTrue(json.get("plan") == null, "no field named plan: it did not say which plan");
+        assertTrue(json.get("preScale").size() > 0);
+    }
+
+    private static double sum(JsonNode row) {
         double sum = 0;
         for (JsonNode fraction : row) {
             sum += fraction.asDouble();
         }
-        // The row published now: the receivers' shares as far as ready instances carry them, the rest
-        // spilled to the next nearest with headroom until the pre-scales are ready.
-        for (JsonNode receiver : json.get("evacuations").get(0).get("receivers")) {
-            assertTrue(row.has(receiver.get("location").asText()), row.toString());
-        }
-        assertEquals(1.0, sum, 1e-9);
-        assertTrue(json.get("preScale").size() > 0);
+        return sum;
     }
 
     @Test
@@ -72,16 +96,18 @@ class CliTest {
         int code = run("plan", "--evacuate", "ap-southeast-1,ap-south-1,ap-northeast-1", "--format", "json");
 
         assertEquals(0, code, last.err());
-        JsonNode plan = new ObjectMapper().readTree(last.out()).get("plan");
+        JsonNode json = new ObjectMapper().readTree(last.out());
         for (String evacuated : new String[]{"ap-southeast-1", "ap-south-1", "ap-northeast-1"}) {
-            JsonNode row = plan.get(evacuated);
-            double sum = 0;
-            for (JsonNode fraction : row) {
-                assertTrue(fraction.asDouble() > 0 && fraction.asDouble() <= 1, row.toString());
-                sum += fraction.asDouble();
+            for (JsonNode plan : new JsonNode[]{json.get("interimPlan"), json.get("finalPlan")}) {
+                JsonNode row = plan.get(evacuated);
+                double sum = 0;
+                for (JsonNode fraction : row) {
+                    assertTrue(fraction.asDouble() > 0 && fraction.asDouble() <= 1, row.toString());
+                    sum += fraction.asDouble();
+                }
+                assertEquals(1.0, sum, 1e-9, row.toString());
+                assertTrue(!row.has(evacuated), "a remainder is left on " + evacuated + ": " + row);
             }
-            assertEquals(1.0, sum, 1e-9, row.toString());
-            assertTrue(!row.has(evacuated), "a remainder is left on " + evacuated + ": " + row);
         }
     }
 

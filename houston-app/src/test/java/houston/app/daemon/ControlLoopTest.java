@@ -224,6 +224,21 @@ class ControlLoopTest {
     }
 
     @Test
+    void everyCounterIsExportedAtZeroBeforeItsFirstEvent() {
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+
+        LoopMetrics.bind(registry, loop);
+        String scrape = registry.scrape();
+
+        assertTrue(scrape.contains("houston_decisions_total{kind=\"evacuation_decided\"} 0.0"), scrape);
+        assertTrue(scrape.contains("houston_alerts_total{kind=\"fail_static\"} 0.0"), scrape);
+        assertTrue(scrape.contains("houston_dns_publishes_total{status=\"failed\"} 0.0"), scrape);
+        assertTrue(scrape.contains("houston_scale_actions_total{kind=\"up\",status=\"timed_out\"} 0.0"), scrape);
+        assertTrue(scrape.contains("houston_dns_publish_seconds_count 0"), scrape);
+    }
+
+    @Test
     void anOutageIsEvacuatedAndThePlanGoesToDns() {
         run(10, null);
 

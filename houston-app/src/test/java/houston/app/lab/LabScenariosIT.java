@@ -68,7 +68,7 @@ class LabScenariosIT {
         assertEquals(0, lab.daemon().loop().state().plan().generation());
         assertTrue(lab.daemon().loop().recentDecisions().stream().anyMatch(d ->
                 d.kind() == houston.core.engine.DecisionKind.FAIL_STATIC_ENGAGED));
-        assertTrue(console.toString(StandardCharsets.UTF_8).contains("*fail static*"), "alert on the console");
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("ALERT fail static: "), "alert on the console");
     }
 
     @Test

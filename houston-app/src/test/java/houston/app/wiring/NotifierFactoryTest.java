@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotifierFactoryTest {
 
     @Test
-    void withoutATokenMessagesGoToTheConsoleInTheSameWords() {
+    void withoutATokenMessagesGoToTheConsoleAsPlainText() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         NotifierFactory.Built built = NotifierFactory.create(HoustonConfigLoader.load(null),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -25,7 +25,7 @@ class NotifierFactoryTest {
 
         assertTrue(built.notifier() instanceof ConsoleNotifier);
         assertEquals(null, built.outbox());
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("*fail static*: 8 of 15 locations look bad at once"),
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("ALERT fail static: 8 of 15 locations look bad at once"),
                 bytes.toString(StandardCharsets.UTF_8));
     }
 }

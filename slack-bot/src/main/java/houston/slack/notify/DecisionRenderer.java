@@ -36,11 +36,6 @@ public final class DecisionRenderer {
         this.escape = escape;
     }
 
-    /** For a terminal: the same words, with what people typed made harmless for a terminal instead. */
-    public static DecisionRenderer console() {
-        return new DecisionRenderer("", ConsoleText::line);
-    }
-
     /**
      * Summaries, messages and evidence carry what operators typed (who, why), so each line of them
      * is escaped for the sink; the renderer's own markup (icons, bold, mentions) is added after.

@@ -40,15 +40,4 @@ class DecisionRendererTest {
         assertTrue(m.text().startsWith(":rotating_light: <!subteam^S0ONCALL> "), m.text());
         assertTrue(m.text().contains("fail static by &lt;!here&gt;"), m.text());
     }
-
-    @Test
-    void controlCharactersInAReasonAreVisibleEscapesOnTheConsole() {
-        Decision d = override("pinned by alice (x\n12:00:00.000 ERROR h.a.Forged - pwned\u001b[2J\r)");
-
-        SlackMessage m = DecisionRenderer.console().render(d);
-
-        assertEquals(1, m.text().lines().count(), m.text());
-        assertTrue(m.text().contains("(x\\n12:00:00.000 ERROR h.a.Forged - pwned\\u001b[2J\\r)"), m.text());
-        assertFalse(m.text().chars().anyMatch(c -> c == 0x1b), m.text());
-    }
 }
