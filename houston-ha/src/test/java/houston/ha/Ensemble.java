@@ -10,15 +10,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A real three-server ZooKeeper ensemble in-process, and Curator clients on it with a short session. */
-final class Ensemble implements AutoCloseable {
+public final class Ensemble implements AutoCloseable {
 
     static final int SESSION_MS = 3000;
+    /**
+     * The servers' tickTime. A server expires sessions in buckets of one tick, so a dead client's
+     * session ends up to one tick after its timeout: short here, so hand-over times measure Houston.
+     */
+    public static final int TICK_MS = 200;
 
-    final TestingCluster cluster = new TestingCluster(3);
+    final TestingCluster cluster = cluster();
     private final List<AutoCloseable> open = new ArrayList<>();
 
     Ensemble() throws Exception {
         cluster.start();
+    }
+
+    /** Three servers on ephemeral loopback ports with a {@link #TICK_MS} tick; started by the caller. */
+    public static TestingCluster cluster() {
+        List<InstanceSpec> specs = new ArrayList<>();
+        for (int id = 1; id <= 3; id++) {
+            specs.add(new InstanceSpec(null, -1, -1, -1, true, id, TICK_MS, -1));
+        }
+        return new TestingCluster(specs);
     }
 
     /** A started client on the whole ensemble. */

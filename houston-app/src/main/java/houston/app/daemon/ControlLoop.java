@@ -63,6 +63,7 @@ public final class ControlLoop implements AutoCloseable {
     private volatile EngineState state;
     private volatile java.util.function.BiConsumer<Step, Long> listener = (step, nanos) -> { };
     private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
+    private volatile java.util.function.Predicate<OperatorCommand> handedOn = c -> false;
 
     public ControlLoop(DecisionEngine engine, EngineState initial, DnsSwitch dns, Scaler scaler, Notifier notifier,
                        Journal journal, Clock clock) {
@@ -103,7 +104,22 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     public void command(OperatorCommand c) {
-        commands.add(c);
+        if (!handedOn.test(c)) {
+            commands.add(c);
+        }
+    }
+
+    /**
+     * Commands for which {@code elsewhere} returns true were handed to another replica (the leader)
+     * and are not applied here, so each is applied once whichever replica received it.
+     */
+    public void handCommandsOn(java.util.function.Predicate<OperatorCommand> elsewhere) {
+        this.handedOn = elsewhere;
+    }
+
+    /** Replaces the state between two ticks (a replica taking over continues from the shared truth). */
+    public synchronized void resume(java.util.function.UnaryOperator<EngineState> from) {
+        state = from.apply(state);
     }
 
     private void safeTick() {
