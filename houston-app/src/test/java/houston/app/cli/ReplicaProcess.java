@@ -34,7 +34,9 @@ final class ReplicaProcess implements AutoCloseable {
 
     /** Starts the replica and returns once it printed where it listens (60 s at most). */
     static ReplicaProcess start(Path conf) throws Exception {
-        Path log = conf.resolveSibling(conf.getFileName() + ".log");
+        // Kept under target/ after the test, for reading when an IT fails.
+        Path log = Files.createDirectories(Path.of("target", "replicas"))
+                .resolve(conf.getParent().getFileName() + "-" + System.nanoTime() + ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 HoustonCli.class.getName(), "run", "--config", conf.toString())

@@ -6,6 +6,8 @@ import houston.dns.records.PoolLayout;
 import houston.dns.route53.Route53StandIn;
 import houston.dns.zone.InMemoryZone;
 import houston.ha.Ensemble;
+import houston.ha.TcpProxy;
+import houston.dns.records.RecordSet;
 import houston.probes.Eventually;
 import houston.probes.intake.HmacAuth;
 import io.vertx.core.Vertx;
@@ -198,5 +200,66 @@ class ReplicasFailoverIT {
         assertEquals(1, slack.threadStarts().size(), "one incident, one thread: " + slack.threadStarts());
         System.out.println("leader hand-over after SIGKILL: " + handover.toMillis() + " ms (session " + SESSION.toMillis()
                 + " ms + ZooKeeper tick " + Ensemble.TICK_MS + " ms + 2 ticks of " + TICK.toMillis() + " ms)");
+    }
+
+    /** The ownership record DNS holds now. */
+    private String owner() {
+        return route53.zone.list().stream().filter(r -> "TXT".equals(r.type())).map(RecordSet::values)
+                .map(v -> v.get(0)).findFirst().orElse("");
+    }
+
+    @Test
+    void aPartitionedLeaderStopsTheNextClaimsTheFenceAndWithoutQuorumNobodyActsAndEveryoneAlerts() throws Exception {
+        TcpProxy partition = new TcpProxy(new ArrayList<>(zookeeper.getInstances()).get(0).getPort());
+        ReplicaProcess first = replica(1, partition.connectString());
+        Eventually.await(first::acting);
+        ReplicaProcess second = replica(2, zookeeper.getConnectString());
+        ReplicaProcess third = replica(3, zookeeper.getConnectString());
+        long epochBefore = first.status().getJsonObject("ha").getLong("epoch");
+        String fenceBefore = owner();
+
+        partition.cut();
+        Eventually.await(() -> !first.acting());
+        boolean nobodyYet = ReplicaProcess.acting(List.of(second, third)) == 0;
+        Eventually.await(() -> ReplicaProcess.acting(List.of(second, third)) == 1);
+        Eventually.await(() -> !owner().equals(fenceBefore));
+        String fenced = owner();
+        partition.resume();
+        Eventually.await(() -> "CONNECTED RECONNECTED".contains(first.status().getJsonObject("ha").getString("connection")));
+        Thread.sleep(2000);
+        long actingAfterHeal = ReplicaProcess.acting(replicas);
+
+        List<org.apache.curator.test.InstanceSpec> servers = new ArrayList<>(zookeeper.getInstances());
+        zookeeper.killServer(servers.get(1));
+        zookeeper.killServer(servers.get(2));
+        Eventually.await(() -> ReplicaProcess.acting(replicas) == 0);
+        long quorumLostAt = System.nanoTime();
+        for (int i = 0; i < 300 && cutOffAlerts() < 3; i++) {
+            Thread.sleep(100);
+        }
+        int alerts = cutOffAlerts();
+        List<Long> publishedWithoutQuorum = List.copyOf(published);
+        zookeeper.restartServer(servers.get(1));
+        zookeeper.restartServer(servers.get(2));
+        for (int i = 0; i < 300 && ReplicaProcess.acting(replicas) != 1; i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(3000);
+
+        assertTrue(nobodyYet, "the partitioned leader stopped before anyone else was elected");
+        assertTrue(fenced.contains("epoch="), fenced);
+        assertTrue(!fenced.contains("writer=replica-1 "), "the new leader claimed the fence: " + fenced);
+        assertTrue(Long.parseLong(fenced.replaceAll(".*epoch=(\\d+).*", "$1")) > epochBefore, fenced);
+        assertEquals(1, actingAfterHeal, "the healed replica follows");
+        assertEquals(3, alerts, "every replica pages once when the ensemble has no quorum");
+        assertTrue(System.nanoTime() - quorumLostAt < TimeUnit.SECONDS.toNanos(30));
+        assertEquals(publishedWithoutQuorum, published, "nothing published without quorum");
+        assertEquals(1, ReplicaProcess.acting(replicas), "quorum back: one leader");
+        assertEquals(3, cutOffAlerts(), "no second page per replica");
+    }
+
+    private int cutOffAlerts() {
+        return (int) slack.threadStarts().stream().filter(r -> r.getBodyAsString().contains("cut+off+from+ZooKeeper")
+                || r.getBodyAsString().contains("cut off from ZooKeeper")).count();
     }
 }
