@@ -19,7 +19,7 @@ import java.util.Map;
  * <ul>
  *   <li>The plan is the live plan at the live generation: the next publish is a new generation,
  *       never one DNS already holds. If the warm plan has the same rows, its tracks are kept
- *       (nothing awaits a generation above the live one); otherwise the tracks restart from the
+ *       (a track awaiting a generation above the live one awaits the live one); otherwise the tracks restart from the
  *       live plan, as after a restart.</li>
  *   <li>Overrides (pins, freeze, expiry) are the previous leader's.</li>
  *   <li>A location's open incident keeps the previous leader's id, so its Slack thread continues.</li>
@@ -43,7 +43,8 @@ public final class WarmTakeover {
         for (int l = 0; l < base.size(); l++) {
             LocationTrack t = base.get(l);
             if (t.awaitingGeneration() > liveGeneration) {
-                t = t.awaiting(0);
+                // The follower waited for its own, never-published generation; the rows are live at this one.
+                t = t.awaiting(liveGeneration);
             }
             String previous = incidents.get(ids.get(l));
             if (previous != null && t.incident() != null) {

@@ -259,7 +259,7 @@ class ReplicasFailoverIT {
     }
 
     private int cutOffAlerts() {
-        return (int) slack.threadStarts().stream().filter(r -> r.getBodyAsString().contains("cut+off+from+ZooKeeper")
-                || r.getBodyAsString().contains("cut off from ZooKeeper")).count();
+        return (int) slack.threadStarts().stream().filter(r -> java.net.URLDecoder.decode(r.getBodyAsString(),
+                StandardCharsets.UTF_8).contains("cut off from ZooKeeper")).count();
     }
 }
