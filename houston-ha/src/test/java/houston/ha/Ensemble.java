@@ -20,7 +20,8 @@ public final class Ensemble implements AutoCloseable {
      */
     public static final int TICK_MS = 300;
 
-    final TestingCluster cluster = cluster();
+    // TestingCluster's own 3-server ensemble (2 s tick): the leadership ITs do not measure hand-over time.
+    final TestingCluster cluster = new TestingCluster(3);
     private final List<AutoCloseable> open = new ArrayList<>();
 
     Ensemble() throws Exception {
