@@ -53,6 +53,12 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     private RecordSet expectedOwner;
     /** False until this writer has looked at the zone (readLive, or its first publish takes over). */
     private boolean ownerKnown;
+    /** The leader epoch this writer claimed (0: none, a single daemon); written into the ownership record. */
+    private long epoch;
+
+    /** What became of a {@link #claim(long)}: whether this writer now holds the fence, and why not. */
+    public record Claim(boolean claimed, long generation, String detail) {
+    }
 
     public WeightedRecordSwitch(ZoneStore zone, PoolLayout layout, SwitchSettings settings) {
         this.zone = zone;
@@ -93,6 +99,45 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             RecordSet fence = ownerKnown ? expectedOwner : owner(live);
             return batch(plan, live, fence);
         }, thread);
+    }
+
+    /**
+     * A newly elected leader's first act: in ONE atomic batch, DELETE the ownership record exactly
+     * as it is live now and CREATE it naming this writer and {@code newEpoch} (generation kept).
+     * From then on every batch of the previous owner, whose DELETE names the old value, is
+     * rejected by the zone itself. Refused without sending when the live record already names a
+     * newer epoch: this writer is the stale one. Not retried when the zone changed in between.
+     */
+    public CompletionStage<Claim> claim(long newEpoch) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<RecordSet> live = call(zone::list);
+            RecordSet liveOwner = owner(live);
+            long liveEpoch = PoolLayout.epochOf(liveOwner);
+            long generation = PoolLayout.generationOf(liveOwner);
+            if (liveEpoch > newEpoch) {
+                return new Claim(false, generation, "epoch " + newEpoch + " is older than the live epoch " + liveEpoch);
+            }
+            RecordSet fence = layout.ownership(settings.writerId(), newEpoch, generation);
+            List<Change> batch = new ArrayList<>();
+            if (liveOwner != null) {
+                batch.add(new Change(Change.Action.DELETE, liveOwner));
+            }
+            batch.add(new Change(Change.Action.CREATE, fence));
+            try {
+                call(() -> zone.submit(batch, "houston fence epoch " + newEpoch));
+            } catch (ZoneException e) {
+                return new Claim(false, generation, e.kind().name().toLowerCase() + ": " + e.getMessage());
+            }
+            epoch = newEpoch;
+            expectedOwner = fence;
+            ownerKnown = true;
+            return new Claim(true, generation, "fence claimed at epoch " + newEpoch + ", generation " + generation);
+        }, thread);
+    }
+
+    /** The live plan, read without taking ownership (a follower watching what the leader published). */
+    public CompletionStage<TrafficPlan> peekLive() {
+        return CompletableFuture.supplyAsync(() -> layout.plan(call(zone::list)), thread);
     }
 
     /** Creates the pool records and the ownership record that do not exist yet (home weight 255). */
@@ -211,8 +256,8 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             if (fence != null) {
                 part.add(new Change(Change.Action.DELETE, fence));
             }
-            RecordSet next = i == chunks.size() - 1 ? layout.ownership(settings.writerId(), generation)
-                    : layout.ownership(settings.writerId() + " part=" + (i + 1) + "/" + chunks.size(), generation);
+            RecordSet next = i == chunks.size() - 1 ? layout.ownership(settings.writerId(), epoch, generation)
+                    : layout.ownership(settings.writerId() + " part=" + (i + 1) + "/" + chunks.size(), epoch, generation);
             part.add(new Change(Change.Action.CREATE, next));
             fence = next;
             parts.add(part);
@@ -232,7 +277,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
         if (fence != null) {
             changes.add(new Change(Change.Action.DELETE, fence));
         }
-        changes.add(new Change(Change.Action.CREATE, layout.ownership(settings.writerId(), plan.generation())));
+        changes.add(new Change(Change.Action.CREATE, layout.ownership(settings.writerId(), epoch, plan.generation())));
         return changes;
     }
 

@@ -152,6 +152,56 @@ public abstract class DnsSwitchContract {
     }
 
     @Test
+    void newLeadersFenceMakesTheZoneRejectTheStaleLeadersNextBatchOnceWithoutRetry() throws Exception {
+        WeightedRecordSwitch old = newSwitch("replica-1");
+        WeightedRecordSwitch elected = newSwitch("replica-2");
+        assertTrue(await(old.claim(3)).claimed());
+        assertEquals(PublishStatus.INSYNC, await(old.publish(evacuateA(1))).status());
+
+        WeightedRecordSwitch.Claim claim = await(elected.claim(4));
+        List<RecordSet> fenced = zone().list();
+        int before = zone().submits();
+        PlanPublished stale = await(old.publish(evacuateAandB(2)));
+
+        assertTrue(claim.claimed(), claim.detail());
+        assertEquals(1, claim.generation(), "the fence keeps the live generation");
+        assertEquals(PublishStatus.LOST_OWNERSHIP, stale.status(), stale.detail());
+        assertEquals(before + 1, zone().submits(), "sent once, rejected by the zone, not retried");
+        assertEquals(fenced, zone().list());
+        assertEquals(List.of("\"writer=replica-2 epoch=4 generation=1\""), fenced.stream()
+                .filter(r -> r.name().equals(LAYOUT.ownershipName())).findFirst().orElseThrow().values());
+    }
+
+    @Test
+    void aClaimWithAnOlderEpochThanTheLiveOneIsRefusedWithoutSending() throws Exception {
+        WeightedRecordSwitch elected = newSwitch("replica-2");
+        await(elected.claim(7));
+        await(elected.publish(evacuateA(1)));
+        int before = zone().submits();
+
+        WeightedRecordSwitch.Claim stale = await(newSwitch("replica-1").claim(6));
+
+        assertEquals(false, stale.claimed());
+        assertTrue(stale.detail().contains("epoch 6 is older than the live epoch 7"), stale.detail());
+        assertEquals(before, zone().submits());
+        assertEquals(evacuateA(1), await(elected.peekLive()));
+    }
+
+    @Test
+    void theNewLeaderPublishesTheNextGenerationUnderItsEpoch() throws Exception {
+        WeightedRecordSwitch old = newSwitch("replica-1");
+        await(old.claim(1));
+        await(old.publish(evacuateA(1)));
+        WeightedRecordSwitch elected = newSwitch("replica-2");
+        await(elected.claim(2));
+
+        PlanPublished next = await(elected.publish(evacuateAandB(2)));
+
+        assertEquals(PublishStatus.INSYNC, next.status(), next.detail());
+        assertEquals(evacuateAandB(2), await(old.peekLive()));
+    }
+
+    @Test
     void throttlingIsRetriedAndThenSucceeds() throws Exception {
         WeightedRecordSwitch dns = newSwitch("houston-1");
         zone().failNext(new ZoneException(ZoneException.Kind.THROTTLED, "Throttling: Rate exceeded"),

@@ -15,7 +15,8 @@ import java.util.Map;
  * holding one weighted A record per serving location (set identifier = serving location id,
  * values = its edge addresses); a location that serves none of a catchment has weight 0, never a
  * missing record. The TXT record {@code _houston.<zone>} names the writer and the plan
- * generation: {@code "writer=<id> generation=<n>"}.
+ * generation: {@code "writer=<id> generation=<n>"}; a replica elected leader adds the epoch its
+ * coordination engine issued: {@code "writer=<id> epoch=<e> generation=<n>"}.
  */
 public final class PoolLayout {
 
@@ -58,20 +59,35 @@ public final class PoolLayout {
 
     /** The ownership record for {@code writer} at {@code generation}. */
     public RecordSet ownership(String writer, long generation) {
+        return ownership(writer, 0, generation);
+    }
+
+    /** The ownership record for {@code writer}, leader at {@code epoch} (0: no epoch, a single daemon). */
+    public RecordSet ownership(String writer, long epoch, long generation) {
+        String fence = epoch > 0 ? " epoch=" + epoch : "";
         return new RecordSet(ownershipName(), "TXT", null, null, ttl,
-                List.of("\"writer=" + writer + " generation=" + generation + "\""));
+                List.of("\"writer=" + writer + fence + " generation=" + generation + "\""));
     }
 
     /** The generation an ownership record names, or 0 when absent or unreadable. */
     public static long generationOf(RecordSet ownership) {
+        return field(ownership, "generation=");
+    }
+
+    /** The leader epoch an ownership record names, or 0 when absent (a single daemon wrote it). */
+    public static long epochOf(RecordSet ownership) {
+        return field(ownership, "epoch=");
+    }
+
+    private static long field(RecordSet ownership, String name) {
         if (ownership == null || ownership.values().isEmpty()) {
             return 0;
         }
         String text = ownership.values().get(0).replace("\"", "");
         for (String part : text.split(" ")) {
-            if (part.startsWith("generation=")) {
+            if (part.startsWith(name)) {
                 try {
-                    return Long.parseLong(part.substring("generation=".length()));
+                    return Long.parseLong(part.substring(name.length()));
                 } catch (NumberFormatException e) {
                     return 0;
                 }

@@ -27,19 +27,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * INSYNC after the zone's propagation delay), ListResourceRecordSets (paginated, small pages),
  * and errors in Route 53's {@code ErrorResponse} shape. Faults are queued on the zone.
  */
-final class Route53StandIn implements AutoCloseable {
+public final class Route53StandIn implements AutoCloseable {
 
     static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
-    static final String ZONE_ID = "Z0HOUSTONTEST";
+    public static final String ZONE_ID = "Z0HOUSTONTEST";
     static final int PAGE = 40;
 
-    final InMemoryZone zone;
+    public final InMemoryZone zone;
     final AtomicInteger changeCalls = new AtomicInteger();
     final AtomicInteger listPages = new AtomicInteger();
     private final Vertx vertx;
     private final HttpServer server;
 
-    Route53StandIn(Vertx vertx, InMemoryZone zone) throws Exception {
+    public Route53StandIn(Vertx vertx, InMemoryZone zone) throws Exception {
         this.vertx = vertx;
         this.zone = zone;
         this.server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
@@ -53,7 +53,7 @@ final class Route53StandIn implements AutoCloseable {
         })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     }
 
-    int port() {
+    public int port() {
         return server.actualPort();
     }
 

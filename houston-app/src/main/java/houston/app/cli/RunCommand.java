@@ -3,6 +3,7 @@ package houston.app.cli;
 import houston.app.config.HoustonSettings;
 import houston.app.daemon.Daemon;
 import houston.app.daemon.OperatorRoutes;
+import houston.app.daemon.Replication;
 import houston.app.wiring.DnsSwitchFactory;
 import houston.app.wiring.NotifierFactory;
 import houston.app.wiring.ProbeFactory;
@@ -75,10 +76,15 @@ final class RunCommand extends SettingsCommand {
         }, "houston-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (WeightedRecordSwitch dns = DnsSwitchFactory.create(settings, clock);
-             VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock)) {
-            Daemon daemon = Daemon.start(vertx, settings, dns, scaler, notifier.notifier(), d.journalDir(), d.host(),
-                    d.port(), clock, (router, loop, registry) -> OperatorRoutes.mount(vertx, router, loop, settings,
-                            registry, clock));
+             VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock);
+             Replication replica = Replication.create(settings.ha(), clock)) {
+            Daemon daemon = Daemon.start(vertx, settings, replica.dns(dns), replica.scaler(scaler),
+                    replica.notifier(notifier.notifier(), notifier.outbox()), d.journalDir(), d.host(), d.port(), clock,
+                    (router, loop, registry) -> {
+                        OperatorRoutes.mount(vertx, router, loop, settings, registry, clock);
+                        Replication.mount(router, loop, registry, replica);
+                    });
+            replica.start(daemon.loop());
             ProbeScheduler own = new ProbeScheduler(vertx, probe, settings.probes(), d.vantage(),
                     CanarySite.targets(settings.topology(), settings.outside().sites()), daemon.loop()::observe,
                     new ProbeMetrics(daemon.registry(), d.vantage()), clock, new SplittableRandom());
@@ -89,10 +95,12 @@ final class RunCommand extends SettingsCommand {
                         settings.outside().signals().queries(), settings.outside().signals().interval(), clock, daemon.registry());
                 signals.start(daemon.loop()::signal);
             }
-            out.printf("houston running (%s): %d locations, vantage %s, DNS %s, scaler %s, notifications %s; "
+            out.printf("houston running (%s): %d locations, vantage %s, DNS %s, scaler %s, notifications %s%s; "
                             + "http://%s:%d/%n", settings.source(), settings.topology().size(), d.vantage(),
                     settings.dns().provider(), settings.scaler().provider(),
-                    notifier.outbox() == null ? "console" : "Slack " + settings.slack().channel(), d.host(), daemon.port());
+                    notifier.outbox() == null ? "console" : "Slack " + settings.slack().channel(),
+                    settings.ha().enabled() ? ", replica " + settings.ha().replica() + " of ZooKeeper " + settings.ha().connect()
+                            : "", d.host(), daemon.port());
             out.flush();
             if (runFor != null) {
                 stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,6 +108,7 @@ final class RunCommand extends SettingsCommand {
             } else {
                 stop.await();
             }
+            replica.close();
             own.close();
             if (signals != null) {
                 signals.close();

@@ -72,7 +72,8 @@ public final class HoustonConfigLoader {
         HoustonSettings settings = new HoustonSettings(source,
                 in.duration("houston.tick", Duration.ofMillis(100), Duration.ofMinutes(1)),
                 probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(),
-                new ScalerReader(in).read(ids), new SlackReader(in).read(), daemon(in));
+                new ScalerReader(in).read(ids), new SlackReader(in).read(), daemon(in),
+                new HaReader(in).read());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

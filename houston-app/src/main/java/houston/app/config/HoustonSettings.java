@@ -19,8 +19,9 @@ import java.time.Duration;
  * @param scaler   how receivers are pre-scaled
  * @param slack    notifications and commands
  * @param daemon   where the daemon listens and journals, and its own vantage
+ * @param ha       replicas: none, or one leader among several coordinated through ZooKeeper
  */
 public record HoustonSettings(String source, Duration tick, ProbeConfig probes, EngineConfig engine,
                               Topology topology, IntegrationSettings outside, DnsSettings dns,
-                              ScalerSettings scaler, SlackSettings slack, DaemonSettings daemon) {
+                              ScalerSettings scaler, SlackSettings slack, DaemonSettings daemon, HaSettings ha) {
 }

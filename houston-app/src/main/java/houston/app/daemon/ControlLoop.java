@@ -79,6 +79,7 @@ public final class ControlLoop implements AutoCloseable {
     private volatile EngineState state;
     private volatile java.util.function.BiConsumer<Step, Long> listener = (step, nanos) -> { };
     private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
+    private volatile java.util.function.Predicate<OperatorCommand> handedOn = c -> false;
 
     /** One engine step; the engine's own unless a test needs a step that fails. */
     @FunctionalInterface
@@ -136,7 +137,7 @@ public final class ControlLoop implements AutoCloseable {
 
     /** Thread-safe; never blocks. Past {@link #MAX_PENDING_COMMANDS} waiting, dropped and counted. */
     public void command(OperatorCommand c) {
-        if (bounded(pendingCommands, MAX_PENDING_COMMANDS)) {
+        if (!handedOn.test(c) && bounded(pendingCommands, MAX_PENDING_COMMANDS)) {
             commands.add(c);
         }
     }
@@ -169,6 +170,19 @@ public final class ControlLoop implements AutoCloseable {
                          Supplier<List<Inputs.CapacityReading>> capacitySource) {
         this.demand = demandSource;
         this.capacity = capacitySource;
+    }
+
+    /**
+     * Commands for which {@code elsewhere} returns true were handed to another replica (the leader)
+     * and are not applied here, so each is applied once whichever replica received it.
+     */
+    public void handCommandsOn(java.util.function.Predicate<OperatorCommand> elsewhere) {
+        this.handedOn = elsewhere;
+    }
+
+    /** Replaces the state between two ticks (a replica taking over continues from the shared truth). */
+    public synchronized void resume(java.util.function.UnaryOperator<EngineState> from) {
+        state = from.apply(state);
     }
 
     private void safeTick() {

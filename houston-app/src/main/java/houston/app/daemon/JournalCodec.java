@@ -114,7 +114,7 @@ final class JournalCodec {
                 .put("status", s.status().name()).put("detail", s.detail());
     }
 
-    private static ObjectNode command(OperatorCommand c) {
+    static ObjectNode command(OperatorCommand c) {
         ObjectNode n = JSON.createObjectNode().put("by", c.by());
         if (c instanceof OperatorCommand.Evacuate e) {
             n.put("type", "evacuate").put("location", e.location()).put("reason", e.reason());
@@ -233,7 +233,7 @@ final class JournalCodec {
                 new Inputs(obs, sig, outcomes, commands, demand, capacity), actions);
     }
 
-    private static OperatorCommand command(JsonNode c) {
+    static OperatorCommand command(JsonNode c) {
         String by = c.get("by").asText();
         Duration d = c.has("seconds") ? Duration.ofSeconds(c.get("seconds").asLong()) : null;
         String location = c.has("location") ? c.get("location").asText() : null;

@@ -63,7 +63,7 @@ public final class LabWorld implements AutoCloseable {
                 outside.signals());
         HoustonSettings lab = new HoustonSettings("lab (" + settings.source() + ")", settings.tick(), settings.probes(),
                 settings.engine(), topology, labOutside, settings.dns(), settings.scaler(), settings.slack(),
-                settings.daemon());
+                settings.daemon(), settings.ha());
         LabWorld world = new LabWorld(lab);
         world.sites.putAll(sites);
         return world;

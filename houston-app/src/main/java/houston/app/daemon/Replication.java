@@ -1,0 +1,254 @@
+package houston.app.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import houston.app.config.HaSettings;
+import houston.core.engine.Action;
+import houston.core.engine.AlertKind;
+import houston.core.engine.EngineState;
+import houston.core.model.TrafficPlan;
+import houston.core.port.DnsSwitch;
+import houston.core.port.Notifier;
+import houston.core.port.Scaler;
+import houston.dns.WeightedRecordSwitch;
+import houston.ha.ActingGate;
+import houston.ha.CuratorLeadership;
+import houston.ha.HaSnapshot;
+import houston.ha.Leadership;
+import houston.ha.WarmTakeover;
+import houston.ha.ZooKeeperSharedState;
+import houston.slack.notify.SlackOutbox;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This daemon as one replica of several ({@code houston.ha.provider = zookeeper}): the adapters go
+ * through an {@link ActingGate}, so only the leader acts; a takeover claims the DNS fence at the
+ * new epoch, then continues from DNS and the shared state; while leading, the overrides, open
+ * incidents, Slack threads and checkpoint are written to ZooKeeper after every tick that changed
+ * them, and commands a follower received are taken from the queue and applied. Every replica pages
+ * once when it has been cut off from the ensemble for a session. With {@code none} every method
+ * passes the adapters through untouched: the daemon is exactly the single one it always was.
+ */
+public final class Replication implements Leadership.Role, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Replication.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HaSettings settings;
+    private final Clock clock;
+    private final CuratorFramework client;
+    private final CuratorLeadership leadership;
+    private final ZooKeeperSharedState shared;
+    private final ActingGate gate;
+    private final ExecutorService writer;
+    final ReplicationMetrics metrics = new ReplicationMetrics();
+    private WeightedRecordSwitch dns;
+    private Notifier pager;
+    private SlackOutbox outbox;
+    private ControlLoop loop;
+    private volatile long since;
+    private volatile HaSnapshot written;
+
+    private Replication(HaSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        if (!settings.enabled()) {
+            client = null;
+            leadership = null;
+            shared = null;
+            gate = null;
+            writer = null;
+            return;
+        }
+        client = CuratorFrameworkFactory.builder().connectString(settings.connect())
+                .sessionTimeoutMs((int) settings.sessionTimeout().toMillis())
+                .connectionTimeoutMs((int) settings.connectionTimeout().toMillis())
+                .retryPolicy(new BoundedExponentialBackoffRetry(100, 1000, 10))
+                // The ensemble is what the operator configured: a replica cut off from it stays cut off.
+                .ensembleTracker(false).build();
+        client.start();
+        leadership = new CuratorLeadership(client, settings.path() + "/leader", settings.replica(), settings.sessionTimeout());
+        shared = new ZooKeeperSharedState(client, settings.path());
+        gate = new ActingGate(leadership::acting);
+        writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "houston-ha-state");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Replication create(HaSettings settings, Clock clock) {
+        return new Replication(settings, clock);
+    }
+
+    public DnsSwitch dns(WeightedRecordSwitch real) {
+        this.dns = real;
+        return gate == null ? real : gate.dns(real, real::peekLive);
+    }
+
+    public Scaler scaler(Scaler real) {
+        return gate == null ? real : gate.scaler(real);
+    }
+
+    /** @param slack the Slack outbox whose incident threads are shared (null: console) */
+    public Notifier notifier(Notifier real, SlackOutbox slack) {
+        this.pager = real;
+        this.outbox = slack;
+        return gate == null ? real : gate.notifier(real);
+    }
+
+    /** Joins the election once the daemon runs; commands received here go to the leader. */
+    public void start(ControlLoop controlLoop) throws Exception {
+        if (leadership == null) {
+            return;
+        }
+        this.loop = controlLoop;
+        shared.start();
+        loop.handCommandsOn(c -> {
+            if (leadership.acting()) {
+                return false;
+            }
+            writer.execute(() -> submit(JSON.convertValue(JournalCodec.command(c), Map.class)));
+            return true;
+        });
+        loop.onTick((step, nanos) -> afterTick(step.next()));
+        leadership.start(this);
+    }
+
+    private void submit(Map<String, Object> command) {
+        try {
+            shared.submit(command);
+        } catch (Exception e) {
+            log.warn("command not handed to the leader ({}): {}", e.toString(), command);
+        }
+    }
+
+    @Override
+    public void takeOver(long epoch) throws Exception {
+        long started = System.nanoTime();
+        WeightedRecordSwitch.Claim claim = dns.claim(epoch).toCompletableFuture().get(1, TimeUnit.MINUTES);
+        if (!claim.claimed()) {
+            throw new IllegalStateException("DNS fence not claimed: " + claim.detail());
+        }
+        TrafficPlan live = dns.peekLive().toCompletableFuture().get(1, TimeUnit.MINUTES);
+        HaSnapshot before = shared.read();
+        Instant now = clock.instant();
+        loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, now));
+        if (outbox != null) {
+            outbox.restoreThreads(before.threads());
+        }
+        since = now.toEpochMilli();
+        HaSnapshot mine = snapshot(loop.state(), epoch, before.threads());
+        if (!shared.write(mine, leadership.fencePath())) {
+            throw new IllegalStateException("shared state not written: no longer leader");
+        }
+        written = mine;
+        metrics.tookOver(System.nanoTime() - started);
+        log.info("replica {} took over at epoch {}: DNS generation {}, {} pin(s), {} incident thread(s)",
+                settings.replica(), epoch, live.generation(), before.overrides().pins().size(), before.threads().size());
+    }
+
+    private HaSnapshot snapshot(EngineState state, long epoch, Map<String, String> knownThreads) {
+        Map<String, String> threads = new HashMap<>(knownThreads);
+        if (outbox != null) {
+            threads.putAll(outbox.threads());
+        }
+        return new HaSnapshot(settings.replica(), epoch, since, state.overrides(),
+                WarmTakeover.incidents(loop.engine(), state), threads, state.plan().generation(), state.liveGeneration(),
+                state.plan().toMap());
+    }
+
+    /** On the loop thread: hand the new state to the writer thread, which never blocks a tick. */
+    private void afterTick(EngineState state) {
+        if (!leadership.acting()) {
+            return;
+        }
+        long epoch = leadership.epoch();
+        String fence = leadership.fencePath();
+        writer.execute(() -> {
+            try {
+                HaSnapshot last = written;
+                HaSnapshot now = snapshot(state, epoch, last == null ? Map.of() : last.threads());
+                if (!now.equals(last) && shared.write(now, fence)) {
+                    written = now;
+                }
+                for (Map<String, Object> command : shared.take()) {
+                    loop.command(JournalCodec.command((com.fasterxml.jackson.databind.JsonNode) JSON.valueToTree(command)));
+                }
+            } catch (Exception e) {
+                log.warn("shared state not updated: {}", e.toString());
+            }
+        });
+    }
+
+    @Override
+    public void stepDown(String why) {
+        log.warn("replica {} follows: {}", settings.replica(), why);
+    }
+
+    @Override
+    public void coordinationLost(String why) {
+        pager.alert(new Action.Alert(AlertKind.FAIL_STATIC, why, null));
+    }
+
+    /** Who leads, since when, at which epoch, as this replica sees it (null with provider none). */
+    public Map<String, Object> status() {
+        if (leadership == null) {
+            return null;
+        }
+        HaSnapshot seen = shared.cached();
+        Map<String, Object> status = new HashMap<>();
+        status.put("replica", settings.replica());
+        status.put("acting", leadership.acting());
+        status.put("connection", leadership.connection());
+        status.put("leader", seen.leader());
+        status.put("epoch", seen.epoch());
+        status.put("since", seen.since() == 0 ? null : Instant.ofEpochMilli(seen.since()).toString());
+        return status;
+    }
+
+    /** Binds the HA metrics and the HA part of /v1/status (nothing with provider none). */
+    public static void mount(io.vertx.ext.web.Router router, ControlLoop loop,
+                             io.micrometer.core.instrument.MeterRegistry registry, Replication replication) {
+        ReplicationMetrics.mount(router, loop, registry, replication);
+    }
+
+    boolean acting() {
+        return leadership != null && leadership.acting();
+    }
+
+    long epoch() {
+        return shared == null ? 0 : shared.cached().epoch();
+    }
+
+    long suppressed() {
+        return gate == null ? 0 : gate.suppressed();
+    }
+
+    String replica() {
+        return settings.replica();
+    }
+
+    /** Leaves the election first, so another replica takes over at once rather than after a session. */
+    @Override
+    public void close() {
+        if (leadership == null) {
+            return;
+        }
+        leadership.close();
+        writer.shutdown();
+        shared.close();
+        client.close();
+    }
+}

@@ -1,0 +1,53 @@
+package houston.app.daemon;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import java.time.Duration;
+
+/**
+ * A replica's HA metrics ({@code houston_ha_leader{replica}}, {@code houston_ha_epoch},
+ * {@code houston_ha_takeovers_total}, {@code houston_ha_takeover_seconds},
+ * {@code houston_ha_suppressed_actions_total}) and its part of {@code /v1/status}: who leads,
+ * since when, at which epoch.
+ */
+final class ReplicationMetrics {
+
+    private volatile Timer takeovers;
+
+    /** Called on the takeover thread once a takeover finished. */
+    void tookOver(long nanos) {
+        Timer t = takeovers;
+        if (t != null) {
+            t.record(Duration.ofNanos(nanos));
+        }
+    }
+
+    /** Binds the meters and puts the HA status in front of {@code /v1/status}; nothing with provider none. */
+    static void mount(Router router, ControlLoop loop, MeterRegistry registry, Replication replication) {
+        if (replication.status() == null) {
+            return;
+        }
+        Gauge.builder("houston.ha.leader", replication, r -> r.acting() ? 1 : 0).tag("replica", replication.replica())
+                .description("1 while this replica leads and acts").register(registry);
+        Gauge.builder("houston.ha.epoch", replication, Replication::epoch)
+                .description("the leader epoch issued by ZooKeeper, as this replica last saw it").register(registry);
+        FunctionCounter.builder("houston.ha.suppressed.actions", replication, Replication::suppressed)
+                .description("actions this replica decided as a follower and did not execute").register(registry);
+        replication.metrics.takeovers = Timer.builder("houston.ha.takeover")
+                .description("takeovers by this replica: claiming the DNS fence and resuming the shared state")
+                .register(registry);
+        StatusView view = new StatusView(loop);
+        // Ordered before the daemon's own /v1/status: the same document with the replica's view added.
+        router.get("/v1/status").order(-1).handler(ctx -> {
+            JsonObject pins = new JsonObject();
+            loop.state().overrides().pins().forEach((location, pin) -> pins.put(location, pin.target().name().toLowerCase()));
+            ctx.response().putHeader("Content-Type", "application/json").end(view.status()
+                    .put("ha", new JsonObject(replication.status())).put("pins", pins).encodePrettily());
+        });
+    }
+}

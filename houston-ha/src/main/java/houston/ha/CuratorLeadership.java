@@ -1,0 +1,168 @@
+package houston.ha;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.curator.utils.ZKPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Leadership through Curator's {@link LeaderLatch}. The epoch is the sequence number ZooKeeper
+ * gave this replica's latch node: the leader is always the lowest live node and every new node
+ * numbers higher, so each new leader's epoch is higher than every earlier leader's.
+ *
+ * <p>Acting stops on the Curator event thread the moment the connection is SUSPENDED or LOST, or
+ * the latch says leadership is gone: before the session can expire and another replica be
+ * elected. A takeover (fence, resume) runs on this class's own thread; acting starts only after it
+ * succeeded and only if leadership is still held then.
+ */
+public final class CuratorLeadership implements Leadership, LeaderLatchListener, ConnectionStateListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CuratorLeadership.class);
+    private static final long RETRY_MILLIS = 500;
+
+    private final CuratorFramework client;
+    private final String replica;
+    private final LeaderLatch latch;
+    private final ScheduledExecutorService thread;
+    private final java.time.Duration sessionTimeout;
+    private final AtomicBoolean lostReported = new AtomicBoolean();
+    private volatile Role role;
+    private volatile boolean acting;
+    private volatile long epoch;
+    private volatile String connection = "CONNECTING";
+
+    /**
+     * @param path           the election's znode, e.g. {@code /houston/leader}; {@code client} is started by its owner
+     * @param sessionTimeout the client's session timeout: cut off this long, the replica reports the
+     *                       coordination lost (its session is gone, or will be by the time anyone could act)
+     */
+    public CuratorLeadership(CuratorFramework client, String path, String replica, java.time.Duration sessionTimeout) {
+        this.client = client;
+        this.sessionTimeout = sessionTimeout;
+        this.replica = replica;
+        this.latch = new LeaderLatch(client, path, replica);
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "houston-ha");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void start(Role newRole) throws Exception {
+        this.role = newRole;
+        client.getConnectionStateListenable().addListener(this);
+        latch.addListener(this);
+        latch.start();
+    }
+
+    @Override
+    public void isLeader() {
+        thread.execute(this::takeOver);
+    }
+
+    private void takeOver() {
+        if (!latch.hasLeadership() || acting) {
+            return;
+        }
+        long elected = ZKPaths.extractSequentialSuffix(latch.getOurPath()).isEmpty() ? 0
+                : Long.parseLong(ZKPaths.extractSequentialSuffix(latch.getOurPath())) + 1;
+        try {
+            role.takeOver(elected);
+        } catch (Exception e) {
+            log.warn("takeover at epoch {} failed ({}); trying again in {} ms", elected, e.toString(), RETRY_MILLIS);
+            thread.schedule(this::takeOver, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (latch.hasLeadership() && client.getZookeeperClient().isConnected()) {
+            epoch = elected;
+            acting = true;
+            log.info("replica {} leads at epoch {}", replica, elected);
+        }
+    }
+
+    @Override
+    public void notLeader() {
+        stop("leadership moved to another replica");
+    }
+
+    @Override
+    public void stateChanged(CuratorFramework c, ConnectionState state) {
+        connection = state.name();
+        if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
+            stop("coordination connection " + state);
+            // Curator reports LOST only once a server confirms the expiry, which never comes without
+            // quorum: the replica's own clock decides when the outage is worth a page.
+            thread.schedule(this::reportIfStillCutOff, sessionTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } else if (state.isConnected()) {
+            lostReported.set(false);
+            // A leader whose connection came back without losing its session leads on; its fence still holds.
+            thread.execute(this::takeOver);
+        }
+    }
+
+    private void reportIfStillCutOff() {
+        if (!connection.equals("CONNECTED") && !connection.equals("RECONNECTED") && lostReported.compareAndSet(false, true)) {
+            role.coordinationLost("replica " + replica + " has been cut off from ZooKeeper for " + sessionTimeout.toSeconds()
+                    + "s: if the ensemble lost quorum nobody leads; nobody acts until it is back (fail static)");
+        }
+    }
+
+    private void stop(String why) {
+        boolean was = acting;
+        acting = false;
+        epoch = 0;
+        if (was) {
+            log.warn("replica {} stops acting: {}", replica, why);
+            role.stepDown(why);
+        }
+    }
+
+    /** This replica's latch node: writes to shared state are fenced on its existence. */
+    public String fencePath() {
+        return latch.getOurPath();
+    }
+
+    @Override
+    public boolean acting() {
+        return acting;
+    }
+
+    @Override
+    public long epoch() {
+        return epoch;
+    }
+
+    @Override
+    public String replica() {
+        return replica;
+    }
+
+    @Override
+    public String connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        acting = false;
+        thread.shutdownNow();
+        try {
+            if (latch.getState() == LeaderLatch.State.STARTED) {
+                latch.close();
+            }
+        } catch (IOException e) {
+            log.warn("leaving the election: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package houston.ha;
+
+import houston.core.engine.Overrides;
+
+import java.util.Map;
+
+/**
+ * The small state every replica can read, written by the leader: who leads and since when, the
+ * operator overrides with their expiry, each location's open incident and every incident's Slack
+ * thread, and the journal checkpoint (the plan the leader wanted and the generation DNS holds).
+ * A new leader continues from it: same pins, same incident ids, same threads, no generation twice.
+ *
+ * @param leader         the leading replica's id ("" before anyone led)
+ * @param epoch          its epoch
+ * @param since          when it took over (epoch ms)
+ * @param overrides      freeze and pins, as the leader's engine holds them
+ * @param incidents      location → its open incident id
+ * @param threads        incident id → Slack thread
+ * @param generation     the plan generation the leader wants live
+ * @param liveGeneration the newest generation confirmed live in DNS
+ * @param rows           the wanted plan's rows
+ */
+public record HaSnapshot(String leader, long epoch, long since, Overrides overrides, Map<String, String> incidents,
+                         Map<String, String> threads, long generation, long liveGeneration,
+                         Map<String, Map<String, Double>> rows) {
+
+    public static final HaSnapshot EMPTY = new HaSnapshot("", 0, 0, Overrides.NONE, Map.of(), Map.of(), 0, 0, Map.of());
+
+    public HaSnapshot {
+        overrides = overrides == null ? Overrides.NONE : overrides;
+        incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
+        threads = threads == null ? Map.of() : Map.copyOf(threads);
+        rows = rows == null ? Map.of() : Map.copyOf(rows);
+    }
+
+    public HaSnapshot withLeader(String replica, long newEpoch, long at) {
+        return new HaSnapshot(replica, newEpoch, at, overrides, incidents, threads, generation, liveGeneration, rows);
+    }
+
+    public HaSnapshot withThreads(Map<String, String> newThreads) {
+        return new HaSnapshot(leader, epoch, since, overrides, incidents, newThreads, generation, liveGeneration, rows);
+    }
+}

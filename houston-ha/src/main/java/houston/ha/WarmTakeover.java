@@ -1,0 +1,72 @@
+package houston.ha;
+
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EngineState;
+import houston.core.engine.LocationTrack;
+import houston.core.model.TrafficPlan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state a newly elected leader continues from. Its own engine kept stepping as a follower
+ * (same evidence, so its health windows are warm), but what it decided was never executed: DNS
+ * and the previous leader's shared state are the truth for everything that was.
+ *
+ * <ul>
+ *   <li>The plan is the live plan at the live generation: the next publish is a new generation,
+ *       never one DNS already holds. If the warm plan has the same rows, its tracks are kept
+ *       (a track awaiting a generation above the live one awaits the live one); otherwise the tracks restart from the
+ *       live plan, as after a restart.</li>
+ *   <li>Overrides (pins, freeze, expiry) are the previous leader's.</li>
+ *   <li>A location's open incident keeps the previous leader's id, so its Slack thread continues.</li>
+ *   <li>A publish block or pending retry of the follower's never-executed plan is dropped.</li>
+ * </ul>
+ * Pure: no I/O, no clock.
+ */
+public final class WarmTakeover {
+
+    private WarmTakeover() {
+    }
+
+    public static EngineState resume(DecisionEngine engine, EngineState warm, TrafficPlan live, HaSnapshot shared,
+                                     Instant now) {
+        long liveGeneration = live.generation();
+        List<LocationTrack> tracks = new ArrayList<>();
+        List<LocationTrack> base = warm.plan().sameRowsAs(live) ? warm.tracks()
+                : engine.initialState(now, live, liveGeneration).tracks();
+        Map<String, String> incidents = new HashMap<>(shared.incidents());
+        List<String> ids = engine.topology().ids();
+        for (int l = 0; l < base.size(); l++) {
+            LocationTrack t = base.get(l);
+            if (t.awaitingGeneration() > liveGeneration) {
+                // The follower waited for its own, never-published generation; the rows are live at this one.
+                t = t.awaiting(liveGeneration);
+            }
+            String previous = incidents.get(ids.get(l));
+            if (previous != null && t.incident() != null) {
+                t = t.withIncident(previous);
+            }
+            tracks.add(t);
+        }
+        return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, live, liveGeneration, warm.demand(),
+                warm.instances(), warm.requested(), warm.lastRelied(), shared.overrides(), warm.failStatic(),
+                warm.recentEvacuations(), null, 0);
+    }
+
+    /** Location → open incident, as the leader's engine holds them (written into the shared state). */
+    public static Map<String, String> incidents(DecisionEngine engine, EngineState state) {
+        Map<String, String> open = new HashMap<>();
+        List<String> ids = engine.topology().ids();
+        for (int l = 0; l < ids.size(); l++) {
+            String incident = state.track(l).incident();
+            if (incident != null) {
+                open.put(ids.get(l), incident);
+            }
+        }
+        return open;
+    }
+}

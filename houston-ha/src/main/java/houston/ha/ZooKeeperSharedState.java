@@ -1,0 +1,134 @@
+package houston.ha;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The shared state in ZooKeeper: one znode holding the {@link HaSnapshot} as JSON (well under
+ * ZooKeeper's 1 MB limit: overrides and incidents, never the journal), and a queue of operator
+ * commands that reached a follower. The leader's writes are fenced: each is a transaction that
+ * first checks that its own election node still exists, so a leader whose session is gone can
+ * no longer write. Every replica watches the snapshot (a {@link CuratorCache}) for its status page.
+ */
+public final class ZooKeeperSharedState implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZooKeeperSharedState.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final CuratorFramework client;
+    private final String statePath;
+    private final String commandsPath;
+    private final CuratorCache cache;
+
+    /** @param root e.g. {@code /houston}; the client is started by its owner */
+    public ZooKeeperSharedState(CuratorFramework client, String root) {
+        this.client = client;
+        this.statePath = root + "/state";
+        this.commandsPath = root + "/commands";
+        this.cache = CuratorCache.build(client, statePath, CuratorCache.Options.SINGLE_NODE_CACHE);
+    }
+
+    public void start() {
+        cache.start();
+    }
+
+    /** The snapshot as ZooKeeper holds it now (a takeover reads it here, not from the cache). */
+    public HaSnapshot read() throws Exception {
+        if (client.checkExists().forPath(statePath) == null) {
+            return HaSnapshot.EMPTY;
+        }
+        client.sync().forPath(statePath);
+        return decode(client.getData().forPath(statePath));
+    }
+
+    /** The snapshot as last seen by the watch; EMPTY before the first. */
+    public HaSnapshot cached() {
+        return cache.get(statePath).map(d -> decode(d.getData())).orElse(HaSnapshot.EMPTY);
+    }
+
+    /**
+     * Writes {@code snapshot} if {@code fencePath} (the writer's election node) still exists, in one
+     * transaction. Returns false when the fence is gone: the writer is no longer leader.
+     */
+    public boolean write(HaSnapshot snapshot, String fencePath) throws Exception {
+        byte[] bytes = JSON.writeValueAsBytes(snapshot);
+        if (client.checkExists().forPath(statePath) == null) {
+            try {
+                client.create().creatingParentsIfNeeded().forPath(statePath, new byte[0]);
+            } catch (KeeperException.NodeExistsException raced) {
+                // Another leader created it first: the fenced write below decides.
+            }
+        }
+        CuratorOp fence = client.transactionOp().check().forPath(fencePath);
+        CuratorOp set = client.transactionOp().setData().forPath(statePath, bytes);
+        try {
+            client.transaction().forOperations(fence, set);
+            return true;
+        } catch (KeeperException.NoNodeException gone) {
+            log.warn("shared state not written: election node {} is gone (no longer leader)", fencePath);
+            return false;
+        }
+    }
+
+    /** A follower hands an operator command to the leader: queued, applied once by whoever leads. */
+    public void submit(Map<String, Object> command) throws Exception {
+        client.create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+                .forPath(commandsPath + "/command-", JSON.writeValueAsBytes(command));
+    }
+
+    /**
+     * The leader takes the queued commands in order. Each is deleted before it is returned: a
+     * successful delete is this leader's claim on it, so a command is applied at most once even if
+     * two replicas briefly both believe they lead.
+     */
+    public List<Map<String, Object>> take() throws Exception {
+        if (client.checkExists().forPath(commandsPath) == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> taken = new ArrayList<>();
+        for (String child : new TreeSet<>(client.getChildren().forPath(commandsPath))) {
+            String path = commandsPath + "/" + child;
+            try {
+                byte[] data = client.getData().forPath(path);
+                client.delete().forPath(path);
+                taken.add(JSON.readValue(data, new TypeReference<Map<String, Object>>() { }));
+            } catch (KeeperException.NoNodeException takenByAnother) {
+                // Someone else applied it.
+            }
+        }
+        return taken;
+    }
+
+    private static HaSnapshot decode(byte[] data) {
+        if (data == null || data.length == 0) {
+            return HaSnapshot.EMPTY;
+        }
+        try {
+            return JSON.readValue(data, HaSnapshot.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable shared state: " + new String(data, StandardCharsets.UTF_8), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+}

@@ -1,0 +1,130 @@
+package houston.ha;
+
+import houston.probes.Eventually;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Leadership on a real three-server ensemble: one acts, hand-over, partition, quorum loss. */
+class CuratorLeadershipIT {
+
+    private Ensemble zk;
+
+    /** Records what the replica was told, in order. */
+    static final class Recorder implements Leadership.Role {
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void takeOver(long epoch) {
+            events.add("takeOver " + epoch);
+        }
+
+        @Override
+        public void stepDown(String why) {
+            events.add("stepDown");
+        }
+
+        @Override
+        public void coordinationLost(String why) {
+            events.add("lost");
+        }
+
+        long count(String prefix) {
+            return events.stream().filter(e -> e.startsWith(prefix)).count();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        zk = new Ensemble();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        zk.close();
+    }
+
+    private CuratorLeadership replica(String id, String connect, Recorder role) throws Exception {
+        CuratorLeadership l = zk.closeLater(new CuratorLeadership(zk.client(connect), "/houston/leader", id,
+                java.time.Duration.ofMillis(Ensemble.SESSION_MS)));
+        l.start(role);
+        return l;
+    }
+
+    private static long acting(CuratorLeadership... replicas) {
+        return Stream.of(replicas).filter(CuratorLeadership::acting).count();
+    }
+
+    @Test
+    void exactlyOneActsAndClosingItHandsOverAtAHigherEpoch() throws Exception {
+        Recorder ra = new Recorder();
+        CuratorLeadership a = replica("a", zk.cluster.getConnectString(), ra);
+        Eventually.await(a::acting);
+        CuratorLeadership b = replica("b", zk.cluster.getConnectString(), new Recorder());
+        CuratorLeadership c = replica("c", zk.cluster.getConnectString(), new Recorder());
+        Thread.sleep(500);
+        long first = a.epoch();
+
+        a.close();
+        Eventually.await(() -> acting(b, c) == 1);
+
+        CuratorLeadership next = b.acting() ? b : c;
+        assertEquals(1, acting(a, b, c));
+        assertTrue(next.epoch() > first, next.epoch() + " > " + first);
+        assertEquals(List.of("takeOver " + first), ra.events);
+    }
+
+    @Test
+    void aLeaderCutOffFromTheEnsembleStopsActingBeforeAnotherIsElected() throws Exception {
+        Recorder ra = new Recorder();
+        TcpProxy partition = zk.closeLater(new TcpProxy(zk.server(0).getPort()));
+        CuratorLeadership a = replica("a", partition.connectString(), ra);
+        Eventually.await(a::acting);
+        CuratorLeadership b = replica("b", zk.cluster.getConnectString(), new Recorder());
+        CuratorLeadership c = replica("c", zk.cluster.getConnectString(), new Recorder());
+        long first = a.epoch();
+
+        partition.cut();
+        Eventually.await(() -> !a.acting());
+        boolean nobodyElectedYet = acting(b, c) == 0;
+        Eventually.await(() -> acting(b, c) == 1);
+
+        assertTrue(nobodyElectedYet, "the old leader stopped before a new one could be elected");
+        assertFalse(a.acting());
+        assertTrue((b.acting() ? b : c).epoch() > first);
+        assertEquals("stepDown", ra.events.get(1));
+    }
+
+    @Test
+    void losingQuorumStopsEveryoneAlertsOnceEachAndOneLeaderComesBack() throws Exception {
+        Recorder ra = new Recorder();
+        Recorder rb = new Recorder();
+        Recorder rc = new Recorder();
+        CuratorLeadership a = replica("a", zk.cluster.getConnectString(), ra);
+        CuratorLeadership b = replica("b", zk.cluster.getConnectString(), rb);
+        CuratorLeadership c = replica("c", zk.cluster.getConnectString(), rc);
+        Eventually.await(() -> acting(a, b, c) == 1);
+
+        zk.cluster.killServer(zk.server(1));
+        zk.cluster.killServer(zk.server(2));
+        Eventually.await(() -> acting(a, b, c) == 0);
+        Eventually.await(() -> Stream.of(ra, rb, rc).allMatch(r -> r.count("lost") == 1));
+        zk.cluster.restartServer(zk.server(1));
+        zk.cluster.restartServer(zk.server(2));
+        Eventually.await(() -> acting(a, b, c) == 1);
+        long takeovers = Stream.of(ra, rb, rc).mapToLong(r -> r.count("takeOver")).sum();
+        Thread.sleep(2 * Ensemble.SESSION_MS);
+
+        assertEquals(1, acting(a, b, c));
+        assertEquals(takeovers, Stream.of(ra, rb, rc).mapToLong(r -> r.count("takeOver")).sum(), "no flap");
+        assertTrue(Stream.of(ra, rb, rc).allMatch(r -> r.count("lost") == 1), ra.events + " " + rb.events + " " + rc.events);
+    }
+}

@@ -1,0 +1,80 @@
+package houston.ha;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryForever;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real three-server ZooKeeper ensemble in-process, and Curator clients on it with a short session. */
+public final class Ensemble implements AutoCloseable {
+
+    static final int SESSION_MS = 3000;
+    /**
+     * The servers' tickTime. A server expires sessions in buckets of one tick, so a dead client's
+     * session ends up to one tick after its timeout: short here, so hand-over times measure Houston
+     * (and 20 ticks, the longest session a server grants, still allow the shipped 6 s).
+     */
+    public static final int TICK_MS = 300;
+
+    // TestingCluster's own 3-server ensemble (2 s tick): the leadership ITs do not measure hand-over time.
+    final TestingCluster cluster = new TestingCluster(3);
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    Ensemble() throws Exception {
+        cluster.start();
+    }
+
+    /** Three servers on ephemeral loopback ports with a {@link #TICK_MS} tick; started by the caller. */
+    public static TestingCluster cluster() {
+        List<InstanceSpec> specs = new ArrayList<>();
+        for (int id = 1; id <= 3; id++) {
+            specs.add(new InstanceSpec(null, -1, -1, -1, true, id, TICK_MS, -1));
+        }
+        return new TestingCluster(specs);
+    }
+
+    /** A started client on the whole ensemble. */
+    CuratorFramework client() {
+        return client(cluster.getConnectString());
+    }
+
+    /** A started client on {@code connect} only (one server: killing it cuts this client off). */
+    CuratorFramework client(String connect) {
+        CuratorFramework c = CuratorFrameworkFactory.builder().connectString(connect).sessionTimeoutMs(SESSION_MS)
+                .connectionTimeoutMs(1000).retryPolicy(new RetryForever(200))
+                // Curator would otherwise learn every server from the ensemble and route around a cut proxy.
+                .ensembleTracker(false).build();
+        c.start();
+        open.add(0, c);
+        return c;
+    }
+
+    InstanceSpec server(int i) {
+        return new ArrayList<>(cluster.getInstances()).get(i);
+    }
+
+    String connectString(int i) {
+        return server(i).getConnectString();
+    }
+
+    <T extends AutoCloseable> T closeLater(T closeable) {
+        open.add(0, closeable);
+        return closeable;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : open) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Already closed by the test.
+            }
+        }
+        cluster.close();
+    }
+}

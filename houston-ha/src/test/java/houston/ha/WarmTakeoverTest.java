@@ -1,0 +1,73 @@
+package houston.ha;
+
+import houston.core.config.EngineConfig;
+import houston.core.engine.DecisionEngine;
+import houston.core.engine.EngineState;
+import houston.core.engine.Overrides;
+import houston.core.engine.PinTarget;
+import houston.core.model.CapacityModel;
+import houston.core.model.GeoPoint;
+import houston.core.model.Location;
+import houston.core.model.LocationState;
+import houston.core.model.Topology;
+import houston.core.model.TrafficPlan;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class WarmTakeoverTest {
+
+    private static final Topology TOPOLOGY = Topology.greatCircle(List.of(location("lab-a", 1), location("lab-b", 2)));
+    private static final DecisionEngine ENGINE = new DecisionEngine(EngineConfig.defaults(), TOPOLOGY);
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final TrafficPlan EVACUATED = TrafficPlan.of(TOPOLOGY.ids(), Map.of("lab-a", Map.of("lab-b", 1.0)), 4);
+    private static final Overrides PINNED = Overrides.NONE.withPin("lab-a",
+            new Overrides.PinOverride(PinTarget.EVACUATED, NOW.toEpochMilli() + 60_000, "ops", "keep it out"));
+    private static final HaSnapshot SHARED = new HaSnapshot("replica-1", 3, 0, PINNED, Map.of("lab-a", "lab-a@incident-1"),
+            Map.of("lab-a@incident-1", "1700.01"), 5, 4, EVACUATED.toMap());
+
+    private static Location location(String id, double longitude) {
+        return new Location(id, id, new GeoPoint(0, longitude), List.of("192.0.2.1"), 100,
+                new CapacityModel(2, 100, 1, 4, 0.5, Duration.ofMinutes(1)));
+    }
+
+    private static EngineState blocked(EngineState s) {
+        return new EngineState(s.tick(), s.health(), s.report(), s.tracks(), s.plan(), s.liveGeneration(), s.demand(),
+                s.instances(), s.requested(), s.lastRelied(), s.overrides(), s.failStatic(), s.recentEvacuations(),
+                "lost DNS ownership", 99);
+    }
+
+    @Test
+    void aFollowerThatSawTheSameRowsKeepsItsTracksAndTakesTheLiveGenerationPinsAndIncidentIds() throws Exception {
+        EngineState warm = blocked(ENGINE.initialState(NOW, EVACUATED.atGeneration(7), 2));
+
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, NOW);
+
+        assertEquals(EVACUATED, resumed.plan());
+        assertEquals(4, resumed.liveGeneration());
+        assertEquals(PinTarget.EVACUATED, resumed.overrides().pin("lab-a"));
+        assertEquals("lab-a@incident-1", resumed.track(0).incident());
+        assertEquals(LocationState.EVACUATED, resumed.track(0).state());
+        assertNull(resumed.publishBlocked());
+        assertEquals(0, resumed.retryPublishAt());
+    }
+
+    @Test
+    void aFollowerWhoseRowsDifferFromDnsRestartsItsTracksFromTheLivePlan() throws Exception {
+        EngineState warm = ENGINE.initialState(NOW);
+
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, NOW);
+
+        assertEquals(LocationState.EVACUATED, resumed.track(0).state());
+        assertEquals("lab-a@incident-1", resumed.track(0).incident());
+        assertEquals(LocationState.HEALTHY, resumed.track(1).state());
+        assertEquals(4, resumed.plan().generation());
+        assertEquals(Map.of("lab-a", "lab-a@incident-1"), WarmTakeover.incidents(ENGINE, resumed));
+    }
+}

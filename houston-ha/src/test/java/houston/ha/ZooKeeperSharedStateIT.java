@@ -1,0 +1,94 @@
+package houston.ha;
+
+import houston.core.engine.Overrides;
+import houston.core.engine.PinTarget;
+import houston.probes.Eventually;
+import org.apache.curator.framework.CuratorFramework;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shared state on a real ensemble: read back whole, fenced writes, commands applied once. */
+class ZooKeeperSharedStateIT {
+
+    private Ensemble zk;
+
+    @BeforeEach
+    void start() throws Exception {
+        zk = new Ensemble();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        zk.close();
+    }
+
+    private static HaSnapshot snapshot(String leader, long epoch) {
+        Overrides pinned = Overrides.NONE.withPin("lab-a", new Overrides.PinOverride(PinTarget.EVACUATED, 9_000, "ops", "drill"))
+                .withFreeze(5_000, "ops");
+        return new HaSnapshot(leader, epoch, 1_000, pinned, Map.of("lab-a", "lab-a@1000"), Map.of("lab-a@1000", "1700.01"),
+                3, 2, Map.of("lab-a", Map.of("lab-b", 1.0)));
+    }
+
+    /** A replica that leads, on {@code client}. */
+    private CuratorLeadership leader(CuratorFramework client) throws Exception {
+        CuratorLeadership leader = zk.closeLater(new CuratorLeadership(client, "/houston/leader", "a",
+                Duration.ofMillis(Ensemble.SESSION_MS)));
+        leader.start(new CuratorLeadershipIT.Recorder());
+        Eventually.await(leader::acting);
+        return leader;
+    }
+
+    @Test
+    void aSnapshotWrittenByTheLeaderIsReadBackWholeByEveryReplica() throws Exception {
+        CuratorFramework leaderClient = zk.client();
+        CuratorLeadership leader = leader(leaderClient);
+        ZooKeeperSharedState mine = zk.closeLater(new ZooKeeperSharedState(leaderClient, "/houston"));
+        ZooKeeperSharedState theirs = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
+        theirs.start();
+
+        boolean written = mine.write(snapshot("a", leader.epoch()), leader.fencePath());
+
+        assertTrue(written);
+        assertEquals(snapshot("a", leader.epoch()), theirs.read());
+        Eventually.await(() -> theirs.cached().equals(snapshot("a", leader.epoch())));
+        assertEquals(PinTarget.EVACUATED, theirs.read().overrides().pin("lab-a"));
+    }
+
+    @Test
+    void aWriterWhoseElectionNodeIsGoneCannotWrite() throws Exception {
+        CuratorFramework oldClient = zk.client();
+        CuratorLeadership old = leader(oldClient);
+        String staleFence = old.fencePath();
+        ZooKeeperSharedState state = zk.closeLater(new ZooKeeperSharedState(oldClient, "/houston"));
+        state.write(snapshot("a", 1), staleFence);
+        old.close();
+
+        boolean written = state.write(snapshot("a", 99), staleFence);
+
+        assertFalse(written);
+        assertEquals(1, state.read().epoch());
+    }
+
+    @Test
+    void aCommandSubmittedAtAFollowerIsTakenOnceInOrder() throws Exception {
+        ZooKeeperSharedState follower = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
+        ZooKeeperSharedState leader = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
+        follower.submit(Map.of("type", "pin", "location", "lab-a"));
+        follower.submit(Map.of("type", "freeze"));
+
+        List<Map<String, Object>> first = leader.take();
+        List<Map<String, Object>> second = leader.take();
+
+        assertEquals(List.of(Map.of("type", "pin", "location", "lab-a"), Map.of("type", "freeze")), first);
+        assertEquals(List.of(), second);
+    }
+}
