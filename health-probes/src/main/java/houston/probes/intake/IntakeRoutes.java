@@ -30,9 +30,10 @@ public final class IntakeRoutes {
                              Consumer<List<Observation>> observations, Consumer<ServiceSignal> signals,
                              MeterRegistry registry, long maxBodyBytes, java.util.function.BooleanSupplier busy) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        // Two largest bodies decoding at once: a decoded batch of 4 MiB takes tens of MB on the heap.
+        // One largest body decoding at a time: a decoded batch of 4 MiB takes tens of MB on the heap, and two
+        // at once took the launcher's 192 MB heap to 161 MB used and RSS to 300 MB under 6 parallel agents.
         router.post("/v1/observations").failureHandler(IntakeRoutes::refused)
-                .handler(new IntakeGate(maxBodyBytes, 2 * maxBodyBytes, busy, registry, "observations")).handler(body)
+                .handler(new IntakeGate(maxBodyBytes, maxBodyBytes, busy, registry, "observations")).handler(body)
                 .handler(new SignedIntake("observations", auth, buffer -> {
             List<Observation> batch = ObservationCodec.decode(buffer, vantages, locations, clock.instant(), MAX_AGE,
                     MAX_SKEW);
@@ -40,7 +41,7 @@ public final class IntakeRoutes {
             return batch.size();
         }, registry));
         router.post("/v1/signals").failureHandler(IntakeRoutes::refused)
-                .handler(new IntakeGate(maxBodyBytes, 2 * maxBodyBytes, busy, registry, "signals")).handler(body)
+                .handler(new IntakeGate(maxBodyBytes, maxBodyBytes, busy, registry, "signals")).handler(body)
                 .handler(new SignedIntake("signals", auth, buffer -> {
             signals.accept(SignalCodec.decode(buffer, locations, clock.instant()));
             return 1;

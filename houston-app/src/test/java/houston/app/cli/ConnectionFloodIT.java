@@ -101,7 +101,7 @@ class ConnectionFloodIT {
 
             flood.open(daemon.port(), 2_500, 300);
             int descriptorsDuringFlood = daemon.openDescriptors();
-            int stillOpen = flood.hold(Duration.ofSeconds(6));
+            int stillOpen = flood.hold(Duration.ofSeconds(10));
             String metrics = awaitGet(daemon.port(), "/metrics");
             JsonObject status = new JsonObject(get(daemon.port(), "/v1/status"));
             JsonObject plan = new JsonObject(get(daemon.port(), "/v1/plan"));
