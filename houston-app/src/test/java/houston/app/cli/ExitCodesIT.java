@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +61,7 @@ class ExitCodesIT {
             }
             Matcher command = COMMAND.matcher(row.group(1));
             while (command.find()) {
-                Map<Integer, String> meanings = codes.computeIfAbsent(commandOf(command.group(1)), k -> new TreeMap<>());
+                Map<Integer, String> meanings = codes.computeIfAbsent(commandOf(command.group(1).strip()), k -> new TreeMap<>());
                 for (String part : row.group(2).split(",")) {
                     Matcher code = Pattern.compile("^\\s*(\\d+)\\b(.*)").matcher(part);
                     if (code.matches()) {
@@ -74,19 +73,20 @@ class ExitCodesIT {
         return codes;
     }
 
-    /** The (sub)command the words name, as picocli resolves it: "lab fault vantage" is "lab fault". */
+    /**
+     * The command a README row names: the longest command tested here that its words start with
+     * ("lab fault vantage NAME" is "lab fault"); a row no test covers keeps its words, and fails.
+     */
     private static String commandOf(String words) {
-        CommandLine command = HoustonCli.commandLine();
-        List<String> path = new ArrayList<>();
-        for (String word : words.strip().split(" ")) {
-            CommandLine sub = command.getSubcommands().get(word);
-            if (sub == null) {
-                break;
+        String best = words;
+        int length = 0;
+        for (Case c : CASES) {
+            if ((words + " ").startsWith(c.command() + " ") && c.command().length() > length) {
+                best = c.command();
+                length = c.command().length();
             }
-            path.add(word);
-            command = sub;
         }
-        return String.join(" ", path);
+        return best;
     }
 
     private record Case(String command, int code, String[] args) {
@@ -168,7 +168,9 @@ class ExitCodesIT {
 
     @Test
     void everyDocumentedExitCodeIsWhatTheCommandReturns() throws Exception {
-        cases();
+        if (CASES.isEmpty()) {
+            cases();
+        }
         Map<String, Map<Integer, String>> readme = documented();
         Map<String, TreeSet<Integer>> tested = new TreeMap<>();
         Map<String, Integer> actual = new LinkedHashMap<>();
@@ -188,6 +190,9 @@ class ExitCodesIT {
 
     @Test
     void everyCommandAnswersAUsageErrorWithTwo() throws Exception {
+        if (CASES.isEmpty()) {
+            cases();
+        }
         Map<String, Integer> codes = new TreeMap<>();
         for (String command : documented().keySet()) {
             List<String> args = new ArrayList<>(List.of(command.split(" ")));
