@@ -30,9 +30,6 @@ final class ReadyRoom {
     static double[] carriedNow(StepContext ctx, int c, int waitOn, double[] current, double[] target,
                                boolean[] eligible, double floor) {
         double demand = ctx.demand[c];
-        if (demand <= 0) {
-            return target;
-        }
         double[] loads = ctx.loads();
         double[] row = target.clone();
         double kept = row[waitOn];
@@ -42,8 +39,7 @@ final class ReadyRoom {
                 continue;
             }
             used++;
-            double extra = Math.min((row[r] - current[r]) * demand, headroom(ctx, r, loads));
-            double fraction = current[r] + extra / demand;
+            double fraction = current[r] + fits(row[r] - current[r], demand, headroom(ctx, r, loads));
             kept += row[r] - fraction;
             row[r] = fraction;
         }
@@ -53,15 +49,27 @@ final class ReadyRoom {
             if (!eligible[r] || r == waitOn || row[r] > current[r]) {
                 continue;
             }
-            double extra = Math.min((kept - floor) * demand, headroom(ctx, r, loads));
+            double extra = fits(kept - floor, demand, headroom(ctx, r, loads));
             if (extra > 0) {
                 used++;
-                row[r] += extra / demand;
-                kept -= extra / demand;
+                row[r] += extra;
+                kept -= extra;
             }
         }
         row[waitOn] = kept;
         return row;
+    }
+
+    /**
+     * How much of {@code share} of a catchment of {@code demand} requests/s fits in {@code headroom}.
+     * A catchment with no demand now still needs room when its users come: none is sent to a
+     * receiver with no ready headroom.
+     */
+    private static double fits(double share, double demand, double headroom) {
+        if (demand <= 0) {
+            return headroom > 0 ? share : 0;
+        }
+        return Math.min(share, headroom / demand);
     }
 
     /** True when the rows differ by more than rounding. */

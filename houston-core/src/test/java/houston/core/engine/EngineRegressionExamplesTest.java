@@ -11,6 +11,8 @@ import houston.core.health.Outcome;
 import houston.core.model.CapacityModel;
 import houston.core.model.LocationState;
 import houston.core.model.Topology;
+import houston.core.health.SignalStatus;
+import houston.core.props.EngineScenario;
 import houston.core.props.History;
 import houston.core.props.History.Probes;
 import houston.core.props.History.ScaleOutcome;
@@ -21,6 +23,7 @@ import houston.core.props.Invariant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,11 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Histories the engine properties shrank to, for defects of the engine known and being fixed
- * elsewhere: each test names what must hold, and fails until its fix is in. Playing a history
- * checks the named {@link Invariant} after every step and throws the first breach.
+ * Histories the engine properties shrank to, kept as regression tests: each once broke the
+ * {@link Invariant} it checks, and each test names what must hold. Playing a history checks the
+ * named invariant after every step and throws the first breach.
  */
-class KnownEngineDefectExamplesTest {
+class EngineRegressionExamplesTest {
 
     private static final CapacityModel TEN_OF_HUNDRED = new CapacityModel(10, 100, 1, 40, 0.5, Duration.ofSeconds(60));
 
@@ -132,8 +135,10 @@ class KnownEngineDefectExamplesTest {
     @Test
     void anInterimShiftLeavesHeadroomAtTheReceivers() {
         // An operator evacuates loc-00; its planned receiver loc-01 has no ready headroom, so the
-        // interim shift spills to loc-02 at 100% of its ready instances: 800 rps where its maximum
-        // at target utilisation is 600.
+        // interim shift spilled to loc-02: 800 rps, below 90% of its 10 ready instances but past its
+        // maximum (12 instances at target 0.5: 600 rps). The maximum is the planner's ceiling, not the
+        // ready instances' interim one: running ready instances above target is tolerable only
+        // because the scale-up brings the receiver back to target, and past its maximum none can.
         Topology topology = Topology.greatCircle(List.of(
                 TestTopologies.location("loc-00", 0, 400, TEN_OF_HUNDRED),
                 TestTopologies.location("loc-01", 1, 100, new CapacityModel(1, 100, 1, 40, 0.5, Duration.ofSeconds(60))),
@@ -143,13 +148,14 @@ class KnownEngineDefectExamplesTest {
                 Tick.after(1000).with(new OperatorCommand.Evacuate("loc-00", null, "drill", "U-ops")));
 
         assertDoesNotThrow(() -> runner.play(history));
+        assertEquals(600.0, runner.state().plan().loads(runner.state().demand())[topology.indexOf("loc-02")], 1e-6);
     }
 
     @Test
     void sharesMovedOffANewEvacueeLandOnlyOnReadyCapacity() {
-        // Not one of the listed defects, but in the same moves: loc-00 is evacuated to loc-01 and
-        // loc-02; then loc-01 is evacuated, and loc-00's share on it is re-placed on loc-02 by its
-        // maximum, with no pre-scale asked: 1,200 rps on 10 instances that serve 1,000.
+        // loc-00 is evacuated to loc-01 and loc-02; then loc-01 is evacuated, and loc-00's share on it
+        // was re-placed live on loc-02 by its maximum, before any pre-scale: 1,100 rps on 10 instances
+        // that serve 1,000. It must move only onto ready room; the rest waits for the pre-scale.
         Topology topology = TestTopologies.row(3);
         HistoryRunner runner = runner(small(2, 0.8), topology, Invariant.RECEIVERS_WITHIN_READY_CAPACITY);
         History history = History.of(
@@ -157,5 +163,33 @@ class KnownEngineDefectExamplesTest {
                 Tick.after(1000).with(new OperatorCommand.Evacuate("loc-01", null, "drill", "U-ops")));
 
         assertDoesNotThrow(() -> runner.play(history));
+        assertTrue(runner.state().requested()[topology.indexOf("loc-02")] > 10);
+    }
+
+    @Test
+    void aCatchmentWithNoDemandIsNotSentToAReceiverWithNoReadyRoom() {
+        // Shrunk from random topologies: loc-02 reads 0 instances while serving its own 1,795.5 rps;
+        // an operator evacuates loc-00, whose catchment has no demand now, and its row was sent to
+        // loc-02 anyway: any user who came would land on a receiver with nothing ready.
+        EngineScenario scenario = new EngineScenario(Topology.greatCircle(List.of(
+                TestTopologies.location("loc-00", -60.0, -179.0, 0.0, new CapacityModel(2, 11.0, 2, 2, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-01", 47.0, 34.0, 1837.2240000000002, new CapacityModel(79, 855.0, 29, 350, 0.34, Duration.ofMillis(1000))),
+                TestTopologies.location("loc-02", 9.0, -126.0, 1795.5, new CapacityModel(315, 30.0, 246, 398, 0.95, Duration.ofMillis(410000))),
+                TestTopologies.location("loc-03", -18.0, -46.0, 87.1624, new CapacityModel(4, 377.0, 2, 37, 0.34, Duration.ofMillis(26000))),
+                TestTopologies.location("loc-04", 5.0, 46.0, 46907.0784, new CapacityModel(157, 756.0, 83, 245, 0.38, Duration.ofMillis(37000))),
+                TestTopologies.location("loc-05", 1.0, 0.0, 0.0, new CapacityModel(399, 10.0, 399, 399, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-06", 0.0, 10.0, 0.0, new CapacityModel(41, 29.0, 6, 43, 0.5, Duration.ofMillis(20000))),
+                TestTopologies.location("loc-07", -51.0, 32.0, 50.517599999999995, new CapacityModel(6, 28.0, 4, 314, 0.31, Duration.ofMillis(19000))))),
+                new EngineConfig(new HealthConfig(List.of("vantage-a", "vantage-b", "vantage-c", "vantage-d"), 3, Duration.ofMillis(5000), 64, 1, 0.6, 0.5, Duration.ofMillis(60000)), new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofMillis(2000), Duration.ofMillis(60000)), new FailbackConfig(List.of(0.25, 0.5, 1.0), Duration.ofMillis(7000)), new PlannerConfig(3, 4, Duration.ofMillis(300000), Duration.ofMillis(60000)), new SafetyConfig(4, 0.29, 2, 8, Duration.ofMillis(180000), Duration.ofMillis(480000), Duration.ofMillis(21000), false)),
+                History.of(
+                        Tick.after(1000).with(new Inputs.CapacityReading("loc-02", 0)),
+                        Tick.after(1000),
+                        Tick.after(1000).with(new OperatorCommand.Restore("loc-06", "U-oncall"), new OperatorCommand.Pin("loc-07", PinTarget.HEALTHY, null, "U-oncall"), new OperatorCommand.Pin("loc-02", PinTarget.HEALTHY, Duration.ofMillis(111000), "U-ops")).with(new ScaleOutcome(1, ActionOutcome.ScaleStatus.TIMED_OUT), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false)),
+                        Tick.after(1000),
+                        Tick.after(292710).with(new History.SignalChoice(0, "queue", SignalStatus.DEGRADED, 28), new History.SignalChoice(4, "queue", SignalStatus.DEGRADED, 22464)),
+                        Tick.after(1000).with(new ScaleOutcome(0, ActionOutcome.ScaleStatus.TIMED_OUT)),
+                        Tick.after(5001).with(new Probes(-1, 6, Outcome.OK)).with(new OperatorCommand.Evacuate("loc-00", null, null, "U-ops"))));
+
+        assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.RECEIVERS_WITHIN_READY_CAPACITY)));
     }
 }

@@ -16,12 +16,12 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Histories the engine properties shrank to, for a defect known and being fixed elsewhere: the
- * journal drops the demand and capacity readings the engine acts on, so a replay decides
- * differently (one capacity reading of af-south-1 at 35 instances: the run scaled it back to 34,
- * the replay did nothing). Fails until the journal keeps them.
+ * Histories the engine properties shrank to, kept as regression tests: the journal once dropped
+ * the demand and capacity readings the engine acts on, so a replay decided differently (one
+ * capacity reading of af-south-1 at 35 instances: the run scaled it back to 34, the replay did
+ * nothing).
  */
-class KnownEngineDefectExamplesTest {
+class EngineRegressionExamplesTest {
 
     private static final Instant AT = Instant.parse("2026-11-22T03:00:01Z");
 
