@@ -77,8 +77,9 @@ final class TrafficMover {
     /** Makes the evacuation live, and moves other catchments' shares off {@code l} as well. */
     void shift(StepContext ctx, int l, String why) {
         LocationTrack track = ctx.tracks[l];
-        double[] now = track.awaitingReady().isEmpty() ? track.evacuationRow() : ReadyRoom.carriedNow(ctx, l, l,
-                ctx.row(l), track.evacuationRow(), ctx.eligibleReceivers(l), track.evacuationRow()[l]);
+        // Even with no pre-scale to wait for, a receiver may carry more now than it was planned for
+        // (another evacuation's spill, a newer demand reading): only ready room is given.
+        double[] now = carriedNow(ctx, l);
         ctx.changeRow(l, now, "evacuate " + ctx.id(l));
         ctx.awaitPublish(l);
         List<Placement> others = new ArrayList<>();
@@ -90,7 +91,7 @@ final class TrafficMover {
                 }
             }
         }
-        String held = now == track.evacuationRow() ? "" : String.format(Locale.ROOT,
+        String held = !ReadyRoom.changed(track.evacuationRow(), now) ? "" : String.format(Locale.ROOT,
                 "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100);
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why + held, others,
                 List.of());
@@ -124,8 +125,7 @@ final class TrafficMover {
      */
     void completeShift(StepContext ctx, int l) {
         double waited = waiting(ctx, l);
-        double[] target = ctx.tracks[l].evacuationRow();
-        double[] row = ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l]);
+        double[] row = carriedNow(ctx, l);
         if (!ReadyRoom.changed(ctx.row(l), row)) {
             return;
         }
@@ -136,6 +136,12 @@ final class TrafficMover {
                 + "waits for ready room", (waited - still) * 100, waited * 100);
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: receivers ready, " + moved,
                 List.of(), List.of());
+    }
+
+    /** {@code l}'s evacuation row as far as ready room takes it now; the rest waits on {@code l}. */
+    private static double[] carriedNow(StepContext ctx, int l) {
+        double[] target = ctx.tracks[l].evacuationRow();
+        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l]);
     }
 
     /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */
@@ -171,7 +177,9 @@ final class TrafficMover {
     /** Goes back to the full evacuation row: the score dropped during fail-back. */
     void abort(StepContext ctx, int l, String why) {
         LocationTrack t = ctx.tracks[l];
-        ctx.changeRow(l, t.evacuationRow(), "abort fail-back of " + ctx.id(l));
+        // The receivers' room may have gone to others meanwhile: what finds none waits at home and
+        // follows as it appears (EVACUATED completes the shift).
+        ctx.changeRow(l, carriedNow(ctx, l), "abort fail-back of " + ctx.id(l));
         ctx.awaitPublish(l);
         ctx.tracks[l] = t.enter(LocationState.EVACUATED, ctx.now).withFailbackStep(-1);
         ctx.notify(l, DecisionKind.FAILBACK_ABORTED, ctx.id(l) + " fail-back aborted: " + why, List.of(), List.of());

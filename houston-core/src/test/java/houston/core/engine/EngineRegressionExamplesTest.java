@@ -192,4 +192,43 @@ class EngineRegressionExamplesTest {
 
         assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.RECEIVERS_WITHIN_READY_CAPACITY)));
     }
+
+    @Test
+    void aShiftWithNothingToWaitForStillKeepsReceiversWithinTheirMaximum() {
+        // Shrunk from random topologies: after operators evacuated and pinned several locations, a
+        // shift whose receivers needed no pre-scale went live as planned, though loc-05 already
+        // carried more than was planned for it: 4,798.5 rps where its maximum is 4,400.
+        EngineScenario scenario = new EngineScenario(Topology.greatCircle(List.of(
+        TestTopologies.location("loc-00", 52.0, 10.0, 1593.864, new CapacityModel(94, 157.0, 86, 110, 0.9, Duration.ofMillis(12000))),
+        TestTopologies.location("loc-01", -41.0, 156.0, 326.8188, new CapacityModel(21, 27.0, 10, 347, 0.44, Duration.ofMillis(510000))),
+        TestTopologies.location("loc-02", 37.0, 126.0, 7134.2098000000005, new CapacityModel(113, 599.0, 20, 285, 0.34, Duration.ofMillis(3000))),
+        TestTopologies.location("loc-03", 60.0, 180.0, 0.0, new CapacityModel(399, 11.0, 399, 399, 1.0, Duration.ofMillis(0))),
+        TestTopologies.location("loc-04", 1.0, 180.0, 0.0, new CapacityModel(2, 10.0, 2, 2, 1.0, Duration.ofMillis(0))),
+        TestTopologies.location("loc-05", 1.0, 1.0, 0.0, new CapacityModel(400, 11.0, 400, 400, 1.0, Duration.ofMillis(0))),
+        TestTopologies.location("loc-06", 35.0, -21.0, 3405.45, new CapacityModel(60, 311.0, 1, 87, 0.73, Duration.ofMillis(461000))),
+        TestTopologies.location("loc-07", 0.0, -2.0, 0.0, new CapacityModel(2, 11.0, 2, 2, 1.0, Duration.ofMillis(0))),
+        TestTopologies.location("loc-08", -60.0, -1.0, 0.0, new CapacityModel(1, 10.0, 1, 1, 1.0, Duration.ofMillis(0))),
+        TestTopologies.location("loc-09", -45.0, -115.0, 491.21279999999996, new CapacityModel(96, 39.0, 78, 109, 0.32, Duration.ofMillis(56000))),
+        TestTopologies.location("loc-10", -21.0, 15.0, 695.5649999999999, new CapacityModel(50, 13.0, 11, 104, 0.87, Duration.ofMillis(14000))),
+        TestTopologies.location("loc-11", -60.0, -180.0, 22.0, new CapacityModel(2, 11.0, 2, 2, 1.0, Duration.ofMillis(0))),
+        TestTopologies.location("loc-12", 14.0, 0.0, 157.08000000000004, new CapacityModel(110, 42.0, 3, 303, 0.34, Duration.ofMillis(0))))),
+        new EngineConfig(new HealthConfig(List.of("vantage-a", "vantage-b", "vantage-c"), 3, Duration.ofMillis(5000), 64, 1, 0.6, 0.5, Duration.ofMillis(60000)), new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofMillis(2000), Duration.ofMillis(20000)), new FailbackConfig(List.of(0.25, 0.5, 1.0), Duration.ofMillis(27000)), new PlannerConfig(1, 3, Duration.ofMillis(35000), Duration.ofMillis(240000)), new SafetyConfig(13, 0.44, 1, 10, Duration.ofMillis(180000), Duration.ofMillis(420000), Duration.ofMillis(10000), false)),
+        History.of(
+        Tick.after(1000).with(new OperatorCommand.Evacuate("loc-00", null, null, "U-ops")),
+        Tick.after(1000),
+        Tick.after(1000),
+        Tick.after(1000),
+        Tick.after(120000).with(new Probes(-1, 2, Outcome.OK)).with(new ScaleOutcome(4, ActionOutcome.ScaleStatus.READY)),
+        Tick.after(75099).with(new ScaleOutcome(0, ActionOutcome.ScaleStatus.READY), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, true)).with(new History.SignalChoice(12, "queue", SignalStatus.DEGRADED, 202), new History.SignalChoice(10, "queue", SignalStatus.HEALTHY, 11060)),
+        Tick.after(129823).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new History.PublishOutcome(ActionOutcome.PublishStatus.LOST_OWNERSHIP, false), new ScaleOutcome(4, ActionOutcome.ScaleStatus.READY)),
+        Tick.after(224).with(new OperatorCommand.Pin("loc-08", PinTarget.EVACUATED, Duration.ofMillis(624000), "U-ops"), new OperatorCommand.Pin("loc-06", PinTarget.EVACUATED, null, "U-oncall")).with(new History.SignalChoice(2, "db", SignalStatus.FAILING, 26619)),
+        Tick.after(1000).with(new Probes(-1, 9, Outcome.OK)),
+        Tick.after(120000).with(new Probes(2, 12, Outcome.CONNECT_ERROR)).with(new OperatorCommand.Evacuate("loc-12", null, null, "U-ops")),
+        Tick.after(1000),
+        Tick.after(388).with(new Probes(-1, 0, Outcome.OK), new Probes(1, 11, Outcome.OK)).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false)).with(new Inputs.DemandReading("loc-12", -1.0)),
+        Tick.after(118).with(new Probes(2, 2, Outcome.OK)).with(new Inputs.CapacityReading("loc-08", 1)),
+        Tick.after(5000).with(new Probes(-1, 2, Outcome.CONNECT_ERROR)).with(new OperatorCommand.Evacuate("loc-00", null, null, "U-ops"))));
+
+        assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.RECEIVERS_WITHIN_MAXIMUM)));
+    }
 }
