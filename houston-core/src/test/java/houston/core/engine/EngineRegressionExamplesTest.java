@@ -231,4 +231,49 @@ class EngineRegressionExamplesTest {
 
         assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.RECEIVERS_WITHIN_MAXIMUM)));
     }
+
+    @Test
+    void aShareWaitsOnADeadReceiverOnlyWhileNoGoodOneHasReadyRoom() {
+        // Shrunk from random topologies: loc-02 is evacuated onto loc-00, which then dies. loc-02's
+        // users on it are placed again, but no good location has ready room for them: loc-06 could
+        // take them at its maximum, after a pre-scale. They wait on loc-00 for that pre-scale, as
+        // the no-bad-receiver invariant now says (room is ready room): sending them to instances
+        // that are not there would overload loc-06.
+        EngineScenario scenario = new EngineScenario(Topology.greatCircle(List.of(
+                TestTopologies.location("loc-00", 59.0, 75.0, 3529.68, new CapacityModel(77, 191.0, 40, 79, 0.5, Duration.ofMillis(148000))),
+                TestTopologies.location("loc-01", 2.0, 2.0, 6583.5, new CapacityModel(399, 11.0, 399, 399, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-02", 12.0, -18.0, 5786.64, new CapacityModel(32, 705.0, 19, 43, 0.95, Duration.ofMillis(6000))),
+                TestTopologies.location("loc-03", -59.0, 1.0, 22.0, new CapacityModel(2, 11.0, 2, 2, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-04", 1.0, -179.0, 10.0, new CapacityModel(1, 10.0, 1, 1, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-05", 21.0, -18.0, 33.264, new CapacityModel(8, 21.0, 2, 146, 0.9, Duration.ofMillis(32000))),
+                TestTopologies.location("loc-06", 41.0, 19.0, 7853.9825, new CapacityModel(65, 115.0, 8, 399, 0.79, Duration.ofMillis(4000))),
+                TestTopologies.location("loc-07", 40.0, -140.0, 168.084, new CapacityModel(138, 29.0, 69, 181, 0.3, Duration.ofMillis(399000))),
+                TestTopologies.location("loc-08", -60.0, 179.0, 0.0, new CapacityModel(0, 11.0, 0, 1, 1.0, Duration.ofMillis(0))))),
+                new EngineConfig(new HealthConfig(List.of("vantage-a", "vantage-b", "vantage-c"), 1, Duration.ofMillis(5000), 64, 1, 0.6, 0.5, Duration.ofMillis(60000)), new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofMillis(2000), Duration.ofMillis(5000)), new FailbackConfig(List.of(0.25, 0.5, 1.0), Duration.ofMillis(5000)), new PlannerConfig(2, 5, Duration.ofMillis(83000), Duration.ofMillis(240000)), new SafetyConfig(5, 0.3, 1, 2, Duration.ofMillis(600000), Duration.ofMillis(720000), Duration.ofMillis(42000), false)),
+                History.of(
+                Tick.after(1000).with(new OperatorCommand.Evacuate("loc-02", null, "db failover", "U-oncall")),
+                Tick.after(1000).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false)),
+                Tick.after(245),
+                Tick.after(1000).with(new History.PublishOutcome(ActionOutcome.PublishStatus.FAILED, false), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, true)),
+                Tick.after(316),
+                Tick.after(1000),
+                Tick.after(2349),
+                Tick.after(1000),
+                Tick.after(1383).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, true)),
+                Tick.after(1000).with(new Probes(-1, 0, Outcome.CONNECT_ERROR), new Probes(2, 0, Outcome.CONNECT_ERROR)),
+                Tick.after(5001).with(new Silent(0, false)).with(new OperatorCommand.Evacuate("loc-00", Duration.ofMillis(0), null, "U-ops")),
+                Tick.after(1000).with(new Probes(-1, 1, Outcome.CONTENT_MISMATCH)).with(new OperatorCommand.Evacuate("loc-08", null, null, "U-ops")),
+                Tick.after(6).with(new Inputs.CapacityReading("loc-07", 0)),
+                Tick.after(4999).with(new Probes(2, 1, Outcome.CONTENT_MISMATCH)),
+                Tick.after(222),
+                Tick.after(120000).with(new History.Stale(1, false)).with(new OperatorCommand.Evacuate("loc-00", null, null, "U-ops")),
+                Tick.after(1000),
+                Tick.after(0).with(new OperatorCommand.Unfreeze("U-oncall")).with(new History.SignalChoice(3, "queue", SignalStatus.FAILING, 1249)),
+                Tick.after(1000).with(new OperatorCommand.Freeze(Duration.ofMillis(7000), "", "U-ops"), new OperatorCommand.Freeze(Duration.ofMillis(2377000), "drill", "U-ops")),
+                Tick.after(1309069).with(new ScaleOutcome(4, ActionOutcome.ScaleStatus.REQUESTED)),
+                Tick.after(2).with(new Probes(0, 8, Outcome.CONTENT_MISMATCH))));
+
+        assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.NO_CATCHMENT_ON_BAD_RECEIVER,
+                Invariant.RECEIVERS_WITHIN_READY_CAPACITY)));
+    }
 }
