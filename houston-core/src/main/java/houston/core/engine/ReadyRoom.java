@@ -16,8 +16,8 @@ final class ReadyRoom {
     /**
      * {@code target} cut so that each location it gives more than {@code current} gains at most
      * its ready headroom; what does not fit spills to the next nearest {@code eligible} locations
-     * (from {@code c}'s home) with ready headroom, up to {@code planner.max-receivers} gaining in
-     * all, and only the rest waits on {@code waitOn} (the evacuee itself, or the receiver its share
+     * (from {@code c}'s home) with ready headroom, up to {@code maxGainers} gaining in this move,
+     * and only the rest waits on {@code waitOn} (the evacuee itself, or the receiver its share
      * is moving off) until the receivers are ready. More than {@code floor} on {@code waitOn} is
      * waiting, and spills too. O(locations²) for the loads.
      *
@@ -26,9 +26,10 @@ final class ReadyRoom {
      * @param current the row live now
      * @param target  where the row goes once the receivers are ready
      * @param floor   the share {@code waitOn} keeps in the end
+     * @param maxGainers how many locations may gain in this move
      */
     static double[] carriedNow(StepContext ctx, int c, int waitOn, double[] current, double[] target,
-                               boolean[] eligible, double floor) {
+                               boolean[] eligible, double floor, int maxGainers) {
         double demand = ctx.demand[c];
         double[] loads = ctx.loads();
         double[] row = target.clone();
@@ -43,7 +44,7 @@ final class ReadyRoom {
             kept += row[r] - fraction;
             row[r] = fraction;
         }
-        for (int rank = 0; rank < row.length - 1 && used < ctx.config.planner().maxReceivers()
+        for (int rank = 0; rank < row.length - 1 && used < maxGainers
                 && kept > floor + 1e-9; rank++) {
             int r = ctx.topology.neighbour(c, rank);
             if (!eligible[r] || r == waitOn || row[r] > current[r]) {

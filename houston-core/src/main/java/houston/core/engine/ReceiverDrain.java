@@ -88,8 +88,10 @@ final class ReceiverDrain {
         }
         if (row[from] > 0) {
             double[] target = placed ? TrafficMover.moveShare(ctx.topology, row, from, p) : row;
+            // Users left on a location that may not receive fail (or keep a dead one's load): they
+            // spill to every location with ready room, not only max-receivers of them.
             double[] live = ReadyRoom.carriedNow(ctx, c, from, row, target, eligible,
-                    Math.min(target[from], evacuation[from]));
+                    Math.min(target[from], evacuation[from]), ctx.topology.size());
             if (ReadyRoom.changed(row, live)) {
                 ctx.changeRow(c, live, "move " + ctx.id(c) + "'s share off " + ctx.id(from));
             }

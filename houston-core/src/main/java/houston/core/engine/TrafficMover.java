@@ -141,7 +141,8 @@ final class TrafficMover {
     /** {@code l}'s evacuation row as far as ready room takes it now; the rest waits on {@code l}. */
     private static double[] carriedNow(StepContext ctx, int l) {
         double[] target = ctx.tracks[l].evacuationRow();
-        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l]);
+        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l],
+                ctx.config.planner().maxReceivers());
     }
 
     /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */

@@ -276,4 +276,70 @@ class EngineRegressionExamplesTest {
         assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.NO_CATCHMENT_ON_BAD_RECEIVER,
                 Invariant.RECEIVERS_WITHIN_READY_CAPACITY)));
     }
+
+    @Test
+    void usersOnADeadReceiverSpillToEveryLocationWithReadyRoom() {
+        // Shrunk from random topologies: loc-00, failing back, still sends a fifth of its users to
+        // loc-13, which dies. Its new receivers are full until they scale, and the spill stopped at
+        // max-receivers (loc-02, loc-03, loc-14, all full) while loc-07 had ready room for all of
+        // them: users left on a dead receiver fail, so they spill as far as ready room goes.
+        EngineScenario scenario = new EngineScenario(Topology.greatCircle(List.of(
+                TestTopologies.location("loc-00", 2.0, -17.0, 17502.4512, new CapacityModel(174, 248.0, 105, 312, 0.39, Duration.ofMillis(363000))),
+                TestTopologies.location("loc-01", 12.0, -10.0, 5.2, new CapacityModel(5, 26.0, 3, 144, 0.5, Duration.ofMillis(211000))),
+                TestTopologies.location("loc-02", -32.0, 1.0, 34.8348, new CapacityModel(13, 87.0, 8, 36, 0.44, Duration.ofMillis(458000))),
+                TestTopologies.location("loc-03", -2.0, 2.0, 0.0, new CapacityModel(400, 10.0, 400, 400, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-04", -33.0, -27.0, 614.215, new CapacityModel(35, 218.0, 7, 400, 0.35, Duration.ofMillis(3000))),
+                TestTopologies.location("loc-05", -53.0, 157.0, 11.84, new CapacityModel(74, 16.0, 17, 86, 1.0, Duration.ofMillis(192000))),
+                TestTopologies.location("loc-06", -2.0, 37.0, 3829.2688000000003, new CapacityModel(248, 269.0, 6, 252, 0.82, Duration.ofMillis(10000))),
+                TestTopologies.location("loc-07", 14.0, -160.0, 731.6064, new CapacityModel(114, 191.0, 59, 242, 0.42, Duration.ofMillis(20000))),
+                TestTopologies.location("loc-08", 54.0, -57.0, 19468.1856, new CapacityModel(381, 998.0, 20, 397, 0.32, Duration.ofMillis(3000))),
+                TestTopologies.location("loc-09", -5.0, -101.0, 1583.625, new CapacityModel(25, 103.0, 16, 30, 0.41, Duration.ofMillis(6000))),
+                TestTopologies.location("loc-10", 1.0, -179.0, 0.0, new CapacityModel(0, 11.0, 0, 1, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-11", -60.0, 1.0, 32.345600000000005, new CapacityModel(14, 38.0, 11, 240, 0.32, Duration.ofMillis(218000))),
+                TestTopologies.location("loc-12", 45.0, -164.0, 459.459, new CapacityModel(221, 21.0, 0, 374, 0.33, Duration.ofMillis(5000))),
+                TestTopologies.location("loc-13", 5.0, -22.0, 3310.0811999999996, new CapacityModel(114, 849.0, 1, 274, 0.57, Duration.ofMillis(210000))),
+                TestTopologies.location("loc-14", -3.0, -51.0, 142.956, new CapacityModel(22, 38.0, 5, 82, 0.95, Duration.ofMillis(12000))),
+                TestTopologies.location("loc-15", -52.0, 28.0, 794.376, new CapacityModel(8, 255.0, 6, 88, 0.33, Duration.ofMillis(389000))),
+                TestTopologies.location("loc-16", -39.0, 30.0, 261.3024, new CapacityModel(32, 211.0, 3, 52, 0.43, Duration.ofMillis(79000))),
+                TestTopologies.location("loc-17", 52.0, 57.0, 171.63520000000003, new CapacityModel(53, 16.0, 42, 348, 0.46, Duration.ofMillis(57000))),
+                TestTopologies.location("loc-18", -58.0, -18.0, 8964.27, new CapacityModel(51, 525.0, 9, 389, 0.36, Duration.ofMillis(54000))))),
+                new EngineConfig(new HealthConfig(List.of("vantage-a"), 1, Duration.ofMillis(5000), 64, 3, 0.6, 0.5, Duration.ofMillis(60000)), new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofMillis(2000), Duration.ofMillis(20000)), new FailbackConfig(List.of(0.25, 0.5, 1.0), Duration.ofMillis(11000)), new PlannerConfig(2, 3, Duration.ofMillis(43000), Duration.ofMillis(540000)), new SafetyConfig(4, 0.36, 3, 17, Duration.ofMillis(60000), Duration.ofMillis(240000), Duration.ofMillis(6000), false)),
+                History.of(
+                Tick.after(1000).with(new Inputs.DemandReading("loc-18", 1344.6405)),
+                Tick.after(1000),
+                Tick.after(1000),
+                Tick.after(1000),
+                Tick.after(0).with(new Inputs.DemandReading("loc-08", 2336.182272), new Inputs.DemandReading("loc-11", 4.528384000000001)),
+                Tick.after(5152).with(new OperatorCommand.Unpin("loc-04", "U-ops"), new OperatorCommand.Freeze(null, null, "U-ops"), new OperatorCommand.Freeze(null, "", "U-oncall")).with(new History.PublishOutcome(ActionOutcome.PublishStatus.LOST_OWNERSHIP, false), new ScaleOutcome(4, ActionOutcome.ScaleStatus.FAILED)),
+                Tick.after(1000),
+                Tick.after(14).with(new History.SignalChoice(14, "queue", SignalStatus.FAILING, 455), new History.SignalChoice(15, "queue", SignalStatus.FAILING, 310)),
+                Tick.after(1000).with(new History.SignalChoice(0, "db", SignalStatus.DEGRADED, 35776)),
+                Tick.after(1000).with(new History.PublishOutcome(ActionOutcome.PublishStatus.FAILED, false), new ScaleOutcome(0, ActionOutcome.ScaleStatus.READY), new ScaleOutcome(0, ActionOutcome.ScaleStatus.READY)),
+                Tick.after(381),
+                Tick.after(1868),
+                Tick.after(2).with(new Probes(0, 1, Outcome.CONTENT_MISMATCH)),
+                Tick.after(1000),
+                Tick.after(1000).with(new OperatorCommand.Unpin("loc-13", "U-ops"), new OperatorCommand.Pin("loc-00", PinTarget.EVACUATED, Duration.ofMillis(2000), "U-oncall"), new OperatorCommand.Freeze(null, null, "U-ops")),
+                Tick.after(5975).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, true), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new ScaleOutcome(2, ActionOutcome.ScaleStatus.REQUESTED)),
+                Tick.after(2).with(new Probes(-1, 18, Outcome.OK)).with(new OperatorCommand.Evacuate("loc-18", null, null, "U-ops")),
+                Tick.after(47),
+                Tick.after(1000).with(new Inputs.DemandReading("loc-10", 0.0)),
+                Tick.after(1800000).with(new Probes(-1, 18, Outcome.OK)).with(new OperatorCommand.Evacuate("loc-18", Duration.ofMillis(0), null, "U-ops")),
+                Tick.after(16),
+                Tick.after(16),
+                Tick.after(1000),
+                Tick.after(1000).with(new Probes(0, 1, Outcome.CONTENT_MISMATCH)),
+                Tick.after(97).with(new OperatorCommand.Restore("loc-09", "U-oncall"), new OperatorCommand.Restore("loc-14", "U-oncall"), new OperatorCommand.Restore("loc-00", "U-ops")).with(new Inputs.DemandReading("loc-03", 0.0), new Inputs.DemandReading("loc-18", 1703.2113000000002)),
+                Tick.after(21293).with(new OperatorCommand.Restore("loc-06", "U-oncall"), new OperatorCommand.Pin("loc-01", PinTarget.EVACUATED, null, "U-oncall")).with(new History.SignalChoice(6, "queue", SignalStatus.HEALTHY, 152)),
+                Tick.after(1000).with(new OperatorCommand.Evacuate("loc-06", Duration.ofMillis(1065000), "", "U-oncall")),
+                Tick.after(5001).with(new Probes(0, 17, Outcome.CONNECT_ERROR)),
+                Tick.after(14492),
+                Tick.after(1000).with(new Probes(0, 5, Outcome.OK), new Probes(0, 13, Outcome.CONNECT_ERROR)).with(new History.SignalChoice(15, "db", SignalStatus.DEGRADED, 12428)),
+                Tick.after(16).with(new Probes(0, 17, Outcome.CONTENT_MISMATCH)),
+                Tick.after(384362),
+                Tick.after(12106).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new ScaleOutcome(2, ActionOutcome.ScaleStatus.READY))));
+
+        assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.NO_CATCHMENT_ON_BAD_RECEIVER,
+                Invariant.RECEIVERS_WITHIN_READY_CAPACITY)));
+    }
 }
