@@ -20,13 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Histories the engine properties shrank to on the default topology, for defects known and being
- * fixed elsewhere: a timed-out pre-scale counted as ready; and the journal drops the demand and
- * capacity readings the engine acts on, so a replay decides differently (one capacity reading of
- * af-south-1 at 35 instances: the run scaled it back to 34, the replay did nothing). Each fails
- * until its fix is in.
+ * Histories the engine properties shrank to on the default topology, kept as regression tests: a
+ * timed-out pre-scale once counted as ready; and the journal once dropped the demand and capacity
+ * readings the engine acts on, so a replay decided differently (one capacity reading of af-south-1
+ * at 35 instances: the run scaled it back to 34, the replay did nothing).
  */
-class KnownEngineDefectExamplesTest {
+class EngineRegressionExamplesTest {
 
     private static final Instant AT = Instant.parse("2026-11-22T03:00:01Z");
 
