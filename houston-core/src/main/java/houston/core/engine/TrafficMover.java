@@ -138,11 +138,18 @@ final class TrafficMover {
                 List.of(), List.of());
     }
 
-    /** {@code l}'s evacuation row as far as ready room takes it now; the rest waits on {@code l}. */
+    /**
+     * {@code l}'s evacuation row as far as ready room takes it now; the rest waits on {@code l}. A
+     * degraded location still serves what waits on it, so only the planned receivers and the spill
+     * limit of {@code max-receivers} gain; a dead one serves nobody, so what its receivers cannot
+     * take yet spills to every eligible location with ready room, however far, before any of it is
+     * left to fail at home.
+     */
     private static double[] carriedNow(StepContext ctx, int l) {
         double[] target = ctx.tracks[l].evacuationRow();
-        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l],
-                ctx.config.planner().maxReceivers());
+        boolean dead = ctx.report != null && ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold();
+        int gainers = dead ? ctx.topology.size() : ctx.config.planner().maxReceivers();
+        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l], gainers);
     }
 
     /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */
