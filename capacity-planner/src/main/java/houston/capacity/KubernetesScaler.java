@@ -29,6 +29,9 @@ import java.util.function.Function;
  */
 public final class KubernetesScaler implements Scaler {
 
+    /** Conflicting writes an edit outlasts before it is reported as failed. */
+    private static final int MAX_CONFLICTS = 5;
+
     /** Where a location's workload lives: its cluster is chosen by the client function. */
     public record Workload(String namespace, String deployment, String hpa) {
     }
@@ -76,11 +79,11 @@ public final class KubernetesScaler implements Scaler {
                 KubernetesClient client = clients.apply(request.location());
                 HorizontalPodAutoscaler hpa = hpa(client, w);
                 if (hpa != null) {
-                    hpaResource(client, w).edit(h -> new HorizontalPodAutoscalerBuilder(h).editSpec()
-                            .withMinReplicas(request.instances()).endSpec().build());
+                    onConflictAgain(() -> hpaResource(client, w).edit(h -> new HorizontalPodAutoscalerBuilder(h).editSpec()
+                            .withMinReplicas(request.instances()).endSpec().build()));
                 } else {
-                    deployment(client, w).edit(d -> new DeploymentBuilder(d).editSpec()
-                            .withReplicas(request.instances()).endSpec().build());
+                    onConflictAgain(() -> deployment(client, w).edit(d -> new DeploymentBuilder(d).editSpec()
+                            .withReplicas(request.instances()).endSpec().build()));
                 }
                 return result(request.location(), request.instances(), ScaleStatus.READY, "floor lowered");
             } catch (RuntimeException e) {
@@ -99,8 +102,8 @@ public final class KubernetesScaler implements Scaler {
             }
             Integer min = hpa.getSpec().getMinReplicas();
             if (min == null || min < target) {
-                hpaResource(client, w).edit(h -> new HorizontalPodAutoscalerBuilder(h).editSpec().withMinReplicas(target)
-                        .endSpec().build());
+                onConflictAgain(() -> hpaResource(client, w).edit(h -> new HorizontalPodAutoscalerBuilder(h).editSpec()
+                        .withMinReplicas(target).endSpec().build()));
             }
             return null;
         }
@@ -110,9 +113,28 @@ public final class KubernetesScaler implements Scaler {
         }
         Integer replicas = d.getSpec().getReplicas();
         if (replicas == null || replicas < target) {
-            deployment(client, w).edit(x -> new DeploymentBuilder(x).editSpec().withReplicas(target).endSpec().build());
+            onConflictAgain(() -> deployment(client, w).edit(x -> new DeploymentBuilder(x).editSpec().withReplicas(target)
+                    .endSpec().build()));
         }
         return null;
+    }
+
+    /**
+     * An edit reads the object and patches it at that resource version; a controller writing the
+     * same object in between (the deployment controller updates its status all the time) makes the
+     * API answer 409 Conflict. That is no failure to scale: read again and re-apply, a few times.
+     */
+    private static void onConflictAgain(Runnable edit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                edit.run();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= MAX_CONFLICTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void awaitReady(KubernetesClient client, Workload w, PreScale request, long deadline,

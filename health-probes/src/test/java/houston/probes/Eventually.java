@@ -17,10 +17,16 @@ public final class Eventually {
 
     /** As above, for what takes longer on its own (a JVM starting on a busy machine). */
     public static void await(java.time.Duration within, BooleanSupplier condition) throws InterruptedException {
+        await(within, condition, () -> "");
+    }
+
+    /** As above, saying what was seen when the condition is not met. */
+    public static void await(java.time.Duration within, BooleanSupplier condition,
+                             java.util.function.Supplier<String> seen) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(condition.getAsBoolean(), "condition not met within " + within.toSeconds() + " s");
+        assertTrue(condition.getAsBoolean(), () -> "condition not met within " + within.toSeconds() + " s " + seen.get());
     }
 }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class HoustonProcess implements AutoCloseable {
 
     /** The launcher's heap cap and OOM behaviour (see the {@code houston} script). */
+    /** As the launcher sets it: glibc's per-thread malloc arenas otherwise add tens of MB of RSS. */
+    public static final String LAUNCHER_MALLOC_ARENAS = "2";
     public static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m",
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     private static final Pattern LISTENING = Pattern.compile("http://[^:/\\s]+:(\\d+)/");
@@ -49,7 +51,9 @@ public final class HoustonProcess implements AutoCloseable {
             shell.addAll(command);
             command = shell;
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", LAUNCHER_MALLOC_ARENAS);
+        Process p = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HoustonProcess h = new HoustonProcess(p, log);
         h.awaitPort(startTimeout);

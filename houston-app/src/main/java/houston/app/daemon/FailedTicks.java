@@ -18,33 +18,70 @@ import java.util.concurrent.atomic.AtomicLong;
  * again, merged in arrival order ahead of the next tick's, and journaled only with the tick that
  * finally steps them, so a replay stays exact. A run of failures is alerted and logged once — one
  * line, not a stack trace per second — and its end is logged once; every failure is counted.
+ * <p>
+ * An input the engine cannot step (a bug meeting one command, say) would fail every tick it is
+ * carried into, and a loop that never steps again moves no traffic. So inputs that failed
+ * {@link #MAX_RETRIES} steps are set aside: the loop goes on with what arrives next, and one alert
+ * names what was set aside (every operator command in it), so nothing accepted disappears unsaid.
+ * Measured readings replace older ones of the same place: only the newest demand or instance count
+ * per location is worth stepping, which also keeps a long run of failures from growing the carry.
  * Only the loop thread calls it.
  */
 final class FailedTicks {
 
     private static final Logger log = LoggerFactory.getLogger(FailedTicks.class);
+    /**
+     * Steps a carried input may fail before it is set aside: ten ticks ride out a passing fault (a
+     * step that throws for a few seconds while some state lasts) without keeping a poisoned loop
+     * from stepping for long.
+     */
+    static final int MAX_RETRIES = 10;
 
     private final Notifier notifier;
     private final int maxObservations;
     private final AtomicLong total = new AtomicLong();
     private Inputs carried = Inputs.NONE;
     private long inARow;
+    /** Steps the current carry has failed. */
+    private int carriedFailures;
+    /** Whether this run of failures has already alerted that it set inputs aside. */
+    private boolean setAsideAlerted;
 
     FailedTicks(Notifier notifier, int maxObservations) {
         this.notifier = notifier;
         this.maxObservations = maxObservations;
     }
 
-    /** The inputs to step now: those of failed ticks first, then {@code fresh}. */
+    /** The inputs to step now: those of failed ticks first (unless set aside), then {@code fresh}. */
     Inputs withCarried(Inputs fresh) {
+        if (carriedFailures >= MAX_RETRIES && carried != Inputs.NONE) {
+            setAside(carried);
+            carriedFailures = 0;
+            carried = Inputs.NONE;
+        }
         Inputs merged = merge(carried, fresh);
         carried = Inputs.NONE;
         return merged;
     }
 
+    private void setAside(Inputs failing) {
+        String message = "control loop: " + MAX_RETRIES + " steps in a row failed on the same inputs; they are set "
+                + "aside so the loop goes on: " + failing.observations().size() + " observations, "
+                + failing.signals().size() + " signals, " + failing.outcomes().size() + " outcomes, "
+                + failing.commands().size() + " operator commands not applied " + failing.commands()
+                + " (send them again once the cause is fixed; the daemon's log has each failure)";
+        log.error(message);
+        if (!setAsideAlerted) {
+            // Once per run of failures: a step that fails whatever it is given would otherwise page every few ticks.
+            setAsideAlerted = true;
+            notifier.alert(new Action.Alert(AlertKind.TICK_FAILED, message, null));
+        }
+    }
+
     /** The step of {@code inputs} threw: keep them for the next tick, alert and log if this starts a run. */
     void failed(Inputs inputs, Instant at, RuntimeException e) {
         carried = inputs;
+        carriedFailures++;
         total.incrementAndGet();
         if (inARow++ > 0) {
             return;
@@ -62,6 +99,8 @@ final class FailedTicks {
             log.warn("control loop ticking again at {} after {} failed ticks", at, inARow);
             inARow = 0;
         }
+        carriedFailures = 0;
+        setAsideAlerted = false;
     }
 
     /** Ticks that threw since the loop started. */
@@ -77,7 +116,16 @@ final class FailedTicks {
         }
         return new Inputs(observations, concat(first.signals(), then.signals()),
                 concat(first.outcomes(), then.outcomes()), concat(first.commands(), then.commands()),
-                concat(first.demand(), then.demand()), concat(first.capacity(), then.capacity()));
+                newest(first.demand(), then.demand(), Inputs.DemandReading::location),
+                newest(first.capacity(), then.capacity(), Inputs.CapacityReading::location));
+    }
+
+    /** Readings of both lists, the later one winning for each location, in first-seen order. */
+    private static <T> List<T> newest(List<T> a, List<T> b, java.util.function.Function<T, String> place) {
+        java.util.Map<String, T> byPlace = new java.util.LinkedHashMap<>();
+        a.forEach(r -> byPlace.put(place.apply(r), r));
+        b.forEach(r -> byPlace.put(place.apply(r), r));
+        return List.copyOf(byPlace.values());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -50,7 +50,8 @@ final class HttpConnectionGuard {
                 .description("API connections closed at once: the connection cap was reached").register(registry);
         this.timedOut = Counter.builder("houston.http.connections.timed.out")
                 .description("API connections closed for not sending a request's headers in time").register(registry);
-        registry.gauge("houston.http.connections.open", open);
+        io.micrometer.core.instrument.Gauge.builder("houston.http.connections.open", open, AtomicInteger::get)
+                .description("API connections open now").register(registry);
     }
 
     /**

@@ -128,19 +128,23 @@ public final class LoopMetrics {
     }
 
     private static Counter.Builder decisions(DecisionKind kind) {
-        return Counter.builder("houston.decisions").tag("kind", kind.name().toLowerCase(Locale.ROOT));
+        return Counter.builder("houston.decisions").description("Decisions the engine made, by kind")
+                .tag("kind", kind.name().toLowerCase(Locale.ROOT));
     }
 
     private static Counter.Builder alerts(AlertKind kind) {
-        return Counter.builder("houston.alerts").tag("kind", kind.name().toLowerCase(Locale.ROOT));
+        return Counter.builder("houston.alerts").description("Alerts raised to humans, by kind")
+                .tag("kind", kind.name().toLowerCase(Locale.ROOT));
     }
 
     private static Counter.Builder publishes(ActionOutcome.PublishStatus status) {
-        return Counter.builder("houston.dns.publishes").tag("status", status.name().toLowerCase(Locale.ROOT));
+        return Counter.builder("houston.dns.publishes").description("Plan publishes to DNS, by outcome")
+                .tag("status", status.name().toLowerCase(Locale.ROOT));
     }
 
     private static Counter.Builder scaleActions(ActionOutcome.ScaleStatus status) {
-        return Counter.builder("houston.scale.actions").tags("kind", "up", "status", status.name().toLowerCase(Locale.ROOT));
+        return Counter.builder("houston.scale.actions").description("Scale actions sent to the scaler, by direction and outcome")
+                .tags("kind", "up", "status", status.name().toLowerCase(Locale.ROOT));
     }
 
     private static Timer.Builder publishTimer() {

@@ -66,7 +66,7 @@ final class DaemonProcess {
     static Path config(Path dir, String extra, int... ports) throws java.io.IOException {
         String location = """
                   %s { name = %s, latitude = 0, longitude = %d, edges = ["127.0.0.1:%d"], peak-demand-rps = 100,
-                       capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 8,
+                       capacity { instances = 4, rps-per-instance = 100, min-instances = 1, max-instances = 8,
                                   target-utilisation = 0.6, scale-up-lead-time = 1s } }
                 """;
         StringBuilder locations = new StringBuilder();

@@ -224,6 +224,44 @@ class ControlLoopTest {
     }
 
     @Test
+    void anInputThatMakesEveryStepThrowIsSetAsideAndNamedSoTheLoopGoesOn() {
+        loop.close();
+        loop = new ControlLoop(engine, (state, inputs, now) -> {
+            if (inputs.commands().stream().anyMatch(c -> c instanceof OperatorCommand.Evacuate e
+                    && e.location().equals("eu-west-2"))) {
+                throw new IllegalStateException("a step that cannot take this command");
+            }
+            return engine.step(state, inputs, now);
+        }, engine.initialState(T0), dns, scaler, notifier, journal, clock);
+        run(10, null);
+
+        loop.command(new OperatorCommand.Evacuate("eu-west-2", null, "poison", "mallory"));
+        run(FailedTicks.MAX_RETRIES + 5, null);
+
+        assertEquals(FailedTicks.MAX_RETRIES, loop.tickFailures());
+        assertEquals(10 + 5, loop.state().tick());
+        List<Action.Alert> failed = alerts(AlertKind.TICK_FAILED);
+        assertEquals(2, failed.size(), failed.toString());
+        assertTrue(failed.get(1).message().contains("set aside") && failed.get(1).message().contains("eu-west-2"),
+                failed.get(1).message());
+    }
+
+    @Test
+    void measuredReadingsCarriedOverFailedTicksKeepOnlyTheNewestPerPlace() {
+        FailedTicks failures = new FailedTicks(notifier, 1000);
+        Inputs first = new Inputs(List.of(), List.of(), List.of(), List.of(),
+                List.of(new Inputs.DemandReading("us-east-1", 10)), List.of(new Inputs.CapacityReading("us-east-1", 5)));
+        Inputs then = new Inputs(List.of(), List.of(), List.of(), List.of(),
+                List.of(new Inputs.DemandReading("us-east-1", 20)), List.of(new Inputs.CapacityReading("us-east-1", 6)));
+
+        failures.failed(failures.withCarried(first), T0, new IllegalStateException("x"));
+        Inputs merged = failures.withCarried(then);
+
+        assertEquals(List.of(new Inputs.DemandReading("us-east-1", 20)), merged.demand());
+        assertEquals(List.of(new Inputs.CapacityReading("us-east-1", 6)), merged.capacity());
+    }
+
+    @Test
     void everyCounterIsExportedAtZeroBeforeItsFirstEvent() {
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);

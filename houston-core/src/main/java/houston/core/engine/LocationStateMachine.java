@@ -162,7 +162,7 @@ final class LocationStateMachine {
             mover.receiversTimedOut(ctx, l);
             t = ctx.tracks[l];
         }
-        if (t.awaitingReady().isEmpty() && !good && TrafficMover.waiting(ctx, l) > 1e-9) {
+        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && TrafficMover.waiting(ctx, l) > 1e-9) {
             mover.completeShift(ctx, l);
             return;
         }

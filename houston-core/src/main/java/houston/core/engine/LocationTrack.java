@@ -88,6 +88,12 @@ public record LocationTrack(
                 awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons);
     }
 
+    /** Waits for {@code ready} receivers until {@code deadline} (epoch ms). */
+    public LocationTrack withAwaitingReady(List<String> ready, long deadline) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, ready, deadline, restoreRequested, heldReasons);
+    }
+
     public LocationTrack withRestoreRequested(boolean requested) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons);

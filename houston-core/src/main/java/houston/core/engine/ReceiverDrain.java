@@ -56,35 +56,47 @@ final class ReceiverDrain {
     }
 
     /**
-     * Places {@code c}'s share on {@code from} elsewhere (never on {@code c} itself or {@code from}),
-     * in the plan and in {@code c}'s evacuation row, and asks the new receivers to pre-scale.
+     * Places {@code c}'s share on {@code from} elsewhere (never on {@code c} itself or {@code from}):
+     * the share its evacuation row still gives {@code from} is placed again by the receivers'
+     * maximum, and they are asked to pre-scale (its pre-scale deadline runs from now). Live, the
+     * share moves only as far as ready instances take it now ({@link ReadyRoom}); the rest waits on
+     * {@code from} and follows when the receivers are ready, as an evacuee's own users do. Called
+     * every tick while {@code from} carries others: what waits spills to ready room that appears.
      */
     Placement moveOff(StepContext ctx, int c, int from) {
         double[] row = ctx.row(c);
-        double share = Math.max(row[from], evacuationShare(ctx, c, from));
+        LocationTrack t = ctx.tracks[c];
+        double[] evacuation = t.evacuationRow() != null ? t.evacuationRow() : row;
         boolean[] eligible = ctx.eligibleReceivers(from);
         eligible[c] = false;
-        Placement p = planner.place(c, ctx.demand[c] * share, ctx.plannedLoads(), eligible, ctx.instances);
-        if (p.receivers().isEmpty() || p.placedFraction() <= 0) {
-            return p;
-        }
-        if (row[from] > 0) {
-            ctx.changeRow(c, TrafficMover.moveShare(ctx.topology, row, from, p), "move " + ctx.id(c) + "'s share off "
-                    + ctx.id(from));
-        }
-        LocationTrack t = ctx.tracks[c];
-        if (t.evacuationRow() != null && t.evacuationRow()[from] > 0) {
-            double[] target = TrafficMover.moveShare(ctx.topology, t.evacuationRow(), from, p);
+        Placement p = planner.place(c, ctx.demand[c] * evacuation[from], ctx.plannedLoads(), eligible, ctx.instances);
+        boolean placed = evacuation[from] > 0 && !p.receivers().isEmpty() && p.placedFraction() > 0;
+        if (placed && t.evacuationRow() != null) {
+            evacuation = TrafficMover.moveShare(ctx.topology, evacuation, from, p);
             List<String> awaiting = new ArrayList<>(t.awaitingReady());
-            if (target[from] == 0) {
+            if (evacuation[from] == 0) {
                 awaiting.remove(ctx.id(from));
             }
             for (ReceiverShare s : p.receivers()) {
                 TrafficMover.preScale(ctx, ctx.topology.indexOf(s.location()), s.instancesNeeded(), c, awaiting);
             }
-            ctx.tracks[c] = t.withEvacuationRow(target).withAwaitingReady(awaiting.stream().distinct().toList());
+            long deadline = awaiting.size() > t.awaitingReady().size()
+                    ? Math.max(t.prescaleDeadline(), ctx.now + ctx.config.planner().prescaleTimeout().toMillis())
+                    : t.prescaleDeadline();
+            ctx.tracks[c] = t.withEvacuationRow(evacuation)
+                    .withAwaitingReady(awaiting.stream().distinct().toList(), deadline);
         }
-        return p;
+        if (row[from] > 0) {
+            double[] target = placed ? TrafficMover.moveShare(ctx.topology, row, from, p) : row;
+            // Users left on a location that may not receive fail (or keep a dead one's load): they
+            // spill to every location with ready room, not only max-receivers of them.
+            double[] live = ReadyRoom.carriedNow(ctx, c, from, row, target, eligible,
+                    Math.min(target[from], evacuation[from]), ctx.topology.size());
+            if (ReadyRoom.changed(row, live)) {
+                ctx.changeRow(c, live, "move " + ctx.id(c) + "'s share off " + ctx.id(from));
+            }
+        }
+        return placed ? p : new Placement(ctx.id(c), 0, List.of(), 0, p.notes());
     }
 
     /**

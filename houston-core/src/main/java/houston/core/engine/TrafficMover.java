@@ -2,6 +2,7 @@ package houston.core.engine;
 
 import houston.core.model.LocationState;
 import houston.core.model.Topology;
+import houston.core.model.TrafficPlan;
 import houston.core.plan.NearestCapacityPlanner;
 import houston.core.plan.Placement;
 import houston.core.plan.ReceiverShare;
@@ -76,77 +77,29 @@ final class TrafficMover {
     /** Makes the evacuation live, and moves other catchments' shares off {@code l} as well. */
     void shift(StepContext ctx, int l, String why) {
         LocationTrack track = ctx.tracks[l];
-        double[] now = track.awaitingReady().isEmpty() ? track.evacuationRow() : whatReceiversCarryNow(ctx, l,
-                track.evacuationRow());
+        // Even with no pre-scale to wait for, a receiver may carry more now than it was planned for
+        // (another evacuation's spill, a newer demand reading): only ready room is given.
+        double[] now = carriedNow(ctx, l);
         ctx.changeRow(l, now, "evacuate " + ctx.id(l));
         ctx.awaitPublish(l);
         List<Placement> others = new ArrayList<>();
         for (int c = 0; c < ctx.topology.size(); c++) {
             if (c != l && ctx.row(c)[l] > 0) {
-                others.add(drain.moveOff(ctx, c, l));
+                Placement p = drain.moveOff(ctx, c, l);
+                if (!p.receivers().isEmpty()) {
+                    others.add(p);
+                }
             }
         }
-        String held = now == track.evacuationRow() ? "" : String.format(Locale.ROOT,
+        String held = !ReadyRoom.changed(track.evacuationRow(), now) ? "" : String.format(Locale.ROOT,
                 "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100);
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why + held, others,
                 List.of());
     }
 
     /**
-     * The evacuation row cut to what each receiver's ready instances serve at the interim ceiling
-     * ({@link houston.core.model.CapacityModel#INTERIM_CEILING}, 90%) beside its own
-     * load; what does not fit spills to the next nearest eligible locations with ready headroom (up
-     * to {@code planner.max-receivers} in all), and only the rest stays on {@code l} until the
-     * receivers are ready. A dead location's users fail either way, but an overloaded receiver
-     * fails its own users too and degrades worse than linearly (the failover that causes the second
-     * outage), so nothing is sent that a receiver cannot carry now. O(locations).
-     */
-    private static double[] whatReceiversCarryNow(StepContext ctx, int l, double[] evacuationRow) {
-        double demand = ctx.demand[l];
-        if (demand <= 0) {
-            return evacuationRow;
-        }
-        double[] loads = ctx.loads();
-        double[] current = ctx.row(l);
-        double[] row = evacuationRow.clone();
-        double kept = row[l];
-        int used = 0;
-        for (int r = 0; r < row.length; r++) {
-            if (r == l || row[r] <= current[r]) {
-                continue;
-            }
-            used++;
-            double extra = Math.min((row[r] - current[r]) * demand, headroom(ctx, r, loads));
-            double fraction = current[r] + extra / demand;
-            kept += row[r] - fraction;
-            row[r] = fraction;
-        }
-        boolean[] eligible = ctx.eligibleReceivers(l);
-        for (int rank = 0; rank < row.length - 1 && used < ctx.config.planner().maxReceivers()
-                && kept > evacuationRow[l] + 1e-9; rank++) {
-            int r = ctx.topology.neighbour(l, rank);
-            if (!eligible[r] || row[r] > current[r]) {
-                continue;
-            }
-            double extra = Math.min((kept - evacuationRow[l]) * demand, headroom(ctx, r, loads));
-            if (extra > 0) {
-                used++;
-                row[r] += extra / demand;
-                kept -= extra / demand;
-            }
-        }
-        row[l] = kept;
-        return row;
-    }
-
-    /** Requests/s {@code r}'s ready instances serve at the interim ceiling beyond its load now. */
-    private static double headroom(StepContext ctx, int r, double[] loads) {
-        return Math.max(0, ctx.topology.location(r).capacity().rpsAtInterimCeiling(ctx.instances[r]) - loads[r]);
-    }
-
-    /**
      * Share of {@code l}'s catchment not yet where its evacuation row sends it: what
-     * {@link #whatReceiversCarryNow} kept home or spilled elsewhere while the receivers scale.
+     * {@link ReadyRoom#carriedNow} kept home or spilled elsewhere while the receivers scale.
      */
     static double waiting(StepContext ctx, int l) {
         double[] current = ctx.row(l);
@@ -165,13 +118,38 @@ final class TrafficMover {
         }
     }
 
-    /** Receivers are ready: moves what {@link #whatReceiversCarryNow} kept home or spilled. */
+    /**
+     * Receivers are ready: moves what {@link ReadyRoom#carriedNow} kept home or spilled, again only
+     * as far as ready instances take it (a receiver may carry more now than it was planned for,
+     * e.g. another evacuation's spill); what still finds no room waits for the next tick.
+     */
     void completeShift(StepContext ctx, int l) {
         double waited = waiting(ctx, l);
-        ctx.changeRow(l, ctx.tracks[l].evacuationRow(), "evacuate the rest of " + ctx.id(l));
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
-                "%s traffic shifting: receivers ready, moving the %.0f%% that waited for them", ctx.id(l),
-                waited * 100), List.of(), List.of());
+        double[] row = carriedNow(ctx, l);
+        if (!ReadyRoom.changed(ctx.row(l), row)) {
+            return;
+        }
+        ctx.changeRow(l, row, "evacuate the rest of " + ctx.id(l));
+        double still = waiting(ctx, l);
+        String moved = still <= TrafficPlan.DUST ? String.format(Locale.ROOT, "moving the %.0f%% that waited for them",
+                waited * 100) : String.format(Locale.ROOT, "moving %.0f%% of the %.0f%% that waited for them; the rest "
+                + "waits for ready room", (waited - still) * 100, waited * 100);
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: receivers ready, " + moved,
+                List.of(), List.of());
+    }
+
+    /**
+     * {@code l}'s evacuation row as far as ready room takes it now; the rest waits on {@code l}. A
+     * degraded location still serves what waits on it, so only the planned receivers and the spill
+     * limit of {@code max-receivers} gain; a dead one serves nobody, so what its receivers cannot
+     * take yet spills to every eligible location with ready room, however far, before any of it is
+     * left to fail at home.
+     */
+    private static double[] carriedNow(StepContext ctx, int l) {
+        double[] target = ctx.tracks[l].evacuationRow();
+        boolean dead = ctx.report != null && ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold();
+        int gainers = dead ? ctx.topology.size() : ctx.config.planner().maxReceivers();
+        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l], gainers);
     }
 
     /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */
@@ -207,7 +185,9 @@ final class TrafficMover {
     /** Goes back to the full evacuation row: the score dropped during fail-back. */
     void abort(StepContext ctx, int l, String why) {
         LocationTrack t = ctx.tracks[l];
-        ctx.changeRow(l, t.evacuationRow(), "abort fail-back of " + ctx.id(l));
+        // The receivers' room may have gone to others meanwhile: what finds none waits at home and
+        // follows as it appears (EVACUATED completes the shift).
+        ctx.changeRow(l, carriedNow(ctx, l), "abort fail-back of " + ctx.id(l));
         ctx.awaitPublish(l);
         ctx.tracks[l] = t.enter(LocationState.EVACUATED, ctx.now).withFailbackStep(-1);
         ctx.notify(l, DecisionKind.FAILBACK_ABORTED, ctx.id(l) + " fail-back aborted: " + why, List.of(), List.of());

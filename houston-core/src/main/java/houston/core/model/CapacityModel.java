@@ -50,12 +50,25 @@ public record CapacityModel(
         return count * rpsPerInstance * Math.max(INTERIM_CEILING, targetUtilisation);
     }
 
+    /**
+     * The most a receiver may serve on {@code ready} instances before its pre-scales land: the
+     * interim ceiling of those instances, and never past its maximum ({@link #maxRpsAtTarget()}).
+     * Running ready instances above target is tolerable only because the scale-up brings the
+     * receiver back to target; past what its largest fleet serves at target no scale-up can.
+     */
+    public double rpsWhileScaling(int ready) {
+        return Math.min(rpsAtInterimCeiling(ready), maxRpsAtTarget());
+    }
+
     /** Requests/s that {@code count} instances serve at target utilisation. */
     public double rpsAtTarget(int count) {
         return count * rpsPerInstance * targetUtilisation;
     }
 
-    /** Requests/s the largest allowed fleet serves at target utilisation: the planner's ceiling. */
+    /**
+     * A location's maximum: what its largest allowed fleet serves at target utilisation. No
+     * receiver is ever given other catchments' traffic past it, in a plan or while it scales.
+     */
     public double maxRpsAtTarget() {
         return rpsAtTarget(maxInstances);
     }

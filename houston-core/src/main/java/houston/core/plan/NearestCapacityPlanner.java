@@ -74,6 +74,11 @@ public final class NearestCapacityPlanner {
         List<ReceiverShare> shares = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             int r = chosen.get(i);
+            if (movedRps > 0 && added[i] <= 1e-9 * movedRps) {
+                // Already above the water level: it takes none of this catchment, so it is no receiver
+                // (listing it would plan a zero share and a pre-scale for nothing).
+                continue;
+            }
             CapacityModel capacity = topology.location(r).capacity();
             double fraction = movedRps > 0 ? added[i] / movedRps : added[i];
             double addedRps = movedRps > 0 ? added[i] : 0;

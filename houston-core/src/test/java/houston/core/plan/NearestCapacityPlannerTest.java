@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Four locations on the equator: loc-00 at 0°, loc-01 at 1°, loc-02 at 2°, loc-03 at 10°.
@@ -75,7 +76,17 @@ class NearestCapacityPlannerTest {
         Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
                 .place(0, 1000, loads, onlyFar, instances);
 
-        assertEquals(List.of("loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
+        // loc-03 alone has room below the water level; loc-02 takes none and is no receiver.
+        assertEquals(List.of("loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(1.0, p.receivers().get(0).fraction(), 1e-9);
+    }
+
+    @Test
+    void aLocationAboveTheWaterLevelIsNoReceiver() {
+        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
+                .place(0, 1000, loads, new boolean[]{false, true, true, true}, instances);
+
+        assertTrue(p.receivers().stream().allMatch(r -> r.fraction() > 0), p.receivers().toString());
     }
 
     @Test

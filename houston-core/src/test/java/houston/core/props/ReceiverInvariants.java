@@ -74,8 +74,12 @@ final class ReceiverInvariants {
 
     /**
      * No catchment is planned onto another location that has been bad past the down-hold while a
-     * good location with room for that share exists. Frozen automation, fail-static (observers
-     * suspect) and an operator's healthy pin on the receiver are the stated exceptions.
+     * good location with ready room for that share exists. Room is what its ready instances take
+     * now (interim ceiling, within its maximum), not what it could take once scaled: moving a share
+     * onto instances that are not there would break {@link #noneBeyondReadyCapacity}, so a share
+     * waits on a bad receiver only while the pre-scales it waits for land. Frozen automation,
+     * fail-static (observers suspect) and an operator's healthy pin on the receiver are the stated
+     * exceptions.
      */
     void noneBadWhileAGoodOneHasRoom(int tick, EngineState before, EngineState next, Instant now) {
         long t = now.toEpochMilli();
@@ -111,7 +115,7 @@ final class ReceiverInvariants {
             boolean eligible = g != c && g != s && next.track(g).state() == LocationState.HEALTHY
                     && !Double.isNaN(report.score(g)) && !report.isBad(g)
                     && next.overrides().pin(topology.location(g).id()) != PinTarget.EVACUATED;
-            if (eligible && topology.location(g).capacity().maxRpsAtTarget() - loads[g] >= rps) {
+            if (eligible && topology.location(g).capacity().rpsWhileScaling(next.instances()[g]) - loads[g] >= rps) {
                 return g;
             }
         }

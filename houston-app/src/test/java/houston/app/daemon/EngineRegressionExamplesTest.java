@@ -1,27 +1,31 @@
 package houston.app.daemon;
 
+import houston.core.engine.ActionOutcome.PublishStatus;
 import houston.core.engine.Inputs;
 import houston.core.engine.Inputs.CapacityReading;
 import houston.core.engine.Inputs.DemandReading;
+import houston.core.health.Outcome;
 import houston.core.props.EngineScenario;
 import houston.core.props.History;
 import houston.core.props.History.Tick;
 import houston.core.props.HistoryRunner;
+import houston.core.props.Invariant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Histories the engine properties shrank to, for a defect known and being fixed elsewhere: the
- * journal drops the demand and capacity readings the engine acts on, so a replay decides
- * differently (one capacity reading of af-south-1 at 35 instances: the run scaled it back to 34,
- * the replay did nothing). Fails until the journal keeps them.
+ * Histories the engine properties shrank to on the default topology, kept as regression tests: a
+ * timed-out pre-scale once counted as ready; and the journal once dropped the demand and capacity
+ * readings the engine acts on, so a replay decided differently (one capacity reading of af-south-1
+ * at 35 instances: the run scaled it back to 34, the replay did nothing).
  */
-class KnownEngineDefectExamplesTest {
+class EngineRegressionExamplesTest {
 
     private static final Instant AT = Instant.parse("2026-11-22T03:00:01Z");
 
@@ -36,6 +40,21 @@ class KnownEngineDefectExamplesTest {
         List<String> replayed = JournalReplay.replayed(scenario, journal);
 
         assertEquals(JournalReplay.taken(journal), replayed);
+    }
+
+    @Test
+    void aTimedOutPreScaleDoesNotCountAsReadyOnTheDefaultTopology() {
+        // Shrunk on the default topology: us-east-1 dies and shifts what its receivers carry now; half
+        // an hour later the pre-scale timeout moves the rest onto receivers that never grew
+        // (ca-central-1: 44,664 rps on 84 instances that serve 42,000).
+        EngineScenario scenario = new EngineScenario(DefaultTopologyEnginePropertiesTest.SETTINGS.topology(),
+                DefaultTopologyEnginePropertiesTest.SETTINGS.engine(), History.of(
+                        Tick.after(3001).with(new History.Probes(-1, 12, Outcome.HTTP_ERROR)),
+                        Tick.after(120000),
+                        Tick.after(1799999).with(new History.PublishOutcome(PublishStatus.INSYNC, false)),
+                        Tick.after(120000)));
+
+        assertDoesNotThrow(() -> scenario.play(Set.of(Invariant.RECEIVERS_WITHIN_READY_CAPACITY)));
     }
 
     @Test
