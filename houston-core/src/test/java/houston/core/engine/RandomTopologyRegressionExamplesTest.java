@@ -235,4 +235,58 @@ class RandomTopologyRegressionExamplesTest {
 
         assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.NO_CATCHMENT_ON_BAD_RECEIVER)));
     }
+
+    @Test
+    @Disabled("open, not diagnosed yet: found by a 5,000-try search after the fixes above")
+    void usersLeaveAReceiverBadForTwoMinutesWhenAGoodOneHasReadyRoom() {
+        // Shrunk from random topologies, not fixed yet: after repeated operator evacuations and
+        // failed pre-scales, 5.6 percent of loc-15's users are still sent to loc-12, bad for 120 s,
+        // while loc-06 is good with ready room for them.
+        EngineScenario scenario = new EngineScenario(Topology.greatCircle(List.of(
+                TestTopologies.location("loc-00", 16.0, 87.0, 2660.8608000000004, new CapacityModel(24, 309.0, 15, 80, 0.39, Duration.ofMillis(50000))),
+                TestTopologies.location("loc-01", 36.0, 6.0, 273.31919999999997, new CapacityModel(34, 29.0, 24, 81, 0.63, Duration.ofMillis(229000))),
+                TestTopologies.location("loc-02", 19.0, 57.0, 780.416, new CapacityModel(268, 35.0, 200, 369, 0.52, Duration.ofMillis(21000))),
+                TestTopologies.location("loc-03", -5.0, -171.0, 1130.976, new CapacityModel(88, 17.0, 11, 257, 0.56, Duration.ofMillis(54000))),
+                TestTopologies.location("loc-04", -9.0, -14.0, 670.1695, new CapacityModel(65, 11.0, 41, 240, 0.91, Duration.ofMillis(335000))),
+                TestTopologies.location("loc-05", 2.0, 1.0, 0.0, new CapacityModel(0, 10.0, 0, 1, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-06", 3.0, -51.0, 0.0, new CapacityModel(30, 193.0, 15, 61, 0.46, Duration.ofMillis(4000))),
+                TestTopologies.location("loc-07", 16.0, 7.0, 13.613600000000002, new CapacityModel(17, 22.0, 13, 376, 0.52, Duration.ofMillis(36000))),
+                TestTopologies.location("loc-08", -55.0, 34.0, 6.930000000000001, new CapacityModel(5, 33.0, 1, 13, 0.3, Duration.ofMillis(15000))),
+                TestTopologies.location("loc-09", -16.0, 23.0, 39676.674, new CapacityModel(347, 236.0, 117, 399, 0.51, Duration.ofMillis(211000))),
+                TestTopologies.location("loc-10", -2.0, 180.0, 0.22, new CapacityModel(2, 11.0, 2, 2, 1.0, Duration.ofMillis(0))),
+                TestTopologies.location("loc-11", -38.0, -3.0, 2168.5950000000003, new CapacityModel(337, 11.0, 1, 400, 0.45, Duration.ofMillis(16000))),
+                TestTopologies.location("loc-12", -49.0, -62.0, 28130.255999999998, new CapacityModel(118, 660.0, 2, 152, 0.84, Duration.ofMillis(254000))),
+                TestTopologies.location("loc-13", -48.0, -29.0, 514.1500000000001, new CapacityModel(113, 50.0, 14, 384, 0.65, Duration.ofMillis(55000))),
+                TestTopologies.location("loc-14", 16.0, -98.0, 5405.1228, new CapacityModel(51, 462.0, 19, 121, 0.37, Duration.ofMillis(6000))),
+                TestTopologies.location("loc-15", 17.0, 35.0, 8553.6, new CapacityModel(264, 900.0, 12, 400, 0.4, Duration.ofMillis(85000))))),
+                new EngineConfig(new HealthConfig(List.of("vantage-a", "vantage-b", "vantage-c"), 1, Duration.ofMillis(5000), 64, 1, 0.6, 0.5, Duration.ofMillis(60000)), new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofMillis(2000), Duration.ofMillis(60000)), new FailbackConfig(List.of(0.25, 0.5, 1.0), Duration.ofMillis(12000)), new PlannerConfig(3, 6, Duration.ofMillis(109000), Duration.ofMillis(900000)), new SafetyConfig(14, 0.44, 5, 11, Duration.ofMillis(360000), Duration.ofMillis(2220000), Duration.ofMillis(50000), false)),
+                History.of(
+                Tick.after(1000).with(new Probes(-1, 1, Outcome.CONNECT_ERROR)),
+                Tick.after(5000),
+                Tick.after(1800000).with(new Probes(-1, 1, Outcome.OK)).with(new OperatorCommand.Evacuate("loc-15", null, null, "U-ops")),
+                Tick.after(26).with(new History.SignalChoice(1, "db", SignalStatus.HEALTHY, 119999)),
+                Tick.after(5001).with(new Probes(-1, 1, Outcome.OK)).with(new OperatorCommand.Evacuate("loc-15", null, null, "U-ops")),
+                Tick.after(1000).with(new OperatorCommand.Freeze(null, "drill", "U-ops"), new OperatorCommand.Evacuate("loc-04", Duration.ofMillis(501000), "db failover", "U-oncall"), new OperatorCommand.Unfreeze("U-ops")).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, true), new ScaleOutcome(5, ActionOutcome.ScaleStatus.READY), new History.PublishOutcome(ActionOutcome.PublishStatus.FAILED, false)),
+                Tick.after(119999).with(new Probes(-1, 14, Outcome.CONNECT_ERROR)).with(new OperatorCommand.Evacuate("loc-15", null, null, "U-ops")),
+                Tick.after(1000),
+                Tick.after(1428).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new History.PublishOutcome(ActionOutcome.PublishStatus.FAILED, false), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false)).with(new History.SignalChoice(9, "db", SignalStatus.DEGRADED, 3625)),
+                Tick.after(124042).with(new History.SignalChoice(14, "queue", SignalStatus.FAILING, 93628)),
+                Tick.after(1000).with(new ScaleOutcome(1, ActionOutcome.ScaleStatus.READY)).with(new History.SignalChoice(0, "queue", SignalStatus.DEGRADED, 96988), new History.SignalChoice(10, "db", SignalStatus.HEALTHY, 31425)),
+                Tick.after(1000),
+                Tick.after(1800000).with(new Probes(0, 2, Outcome.OK)).with(new OperatorCommand.Evacuate("loc-15", null, null, "U-ops")),
+                Tick.after(1000).with(new History.PublishOutcome(ActionOutcome.PublishStatus.FAILED, false)),
+                Tick.after(112093).with(new Probes(0, 0, Outcome.CONNECT_ERROR), new Probes(-1, 9, Outcome.CONNECT_ERROR)).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new History.PublishOutcome(ActionOutcome.PublishStatus.FAILED, false), new ScaleOutcome(1, ActionOutcome.ScaleStatus.TIMED_OUT)),
+                Tick.after(0).with(new ScaleOutcome(0, ActionOutcome.ScaleStatus.TIMED_OUT)),
+                Tick.after(1000).with(new Inputs.CapacityReading("loc-02", 23), new Inputs.CapacityReading("loc-05", 1)),
+                Tick.after(1000).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, true), new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false)),
+                Tick.after(5737),
+                Tick.after(102437).with(new ScaleOutcome(3, ActionOutcome.ScaleStatus.FAILED)).with(new History.SignalChoice(6, "queue", SignalStatus.HEALTHY, 6797), new History.SignalChoice(6, "db", SignalStatus.FAILING, 95)),
+                Tick.after(2),
+                Tick.after(1000).with(new OperatorCommand.Evacuate("loc-14", Duration.ofMillis(4152000), "", "U-oncall"), new OperatorCommand.Unpin("loc-00", "U-oncall"), new OperatorCommand.Freeze(Duration.ofMillis(1000), "db failover", "U-ops")),
+                Tick.after(1000).with(new Probes(-1, 2, Outcome.CONNECT_ERROR), new Probes(1, 9, Outcome.CONNECT_ERROR), new Probes(0, 12, Outcome.SLOW)).with(new History.PublishOutcome(ActionOutcome.PublishStatus.INSYNC, false)).with(new Inputs.CapacityReading("loc-03", 23)),
+                Tick.after(5225),
+                Tick.after(120001).with(new Silent(2, true)).with(new OperatorCommand.Evacuate("loc-15", null, null, "U-ops"))));
+
+        assertDoesNotThrow(() -> scenario.play(EnumSet.of(Invariant.NO_CATCHMENT_ON_BAD_RECEIVER)));
+    }
 }
