@@ -91,8 +91,10 @@ final class TrafficMover {
                 }
             }
         }
-        String held = !ReadyRoom.changed(track.evacuationRow(), now) ? "" : String.format(Locale.ROOT,
-                "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100);
+        String held = !ReadyRoom.changed(track.evacuationRow(), now) ? ""
+                : now[l] > TrafficPlan.DUST ? String.format(Locale.ROOT,
+                        "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100)
+                : "; until the receivers are ready, what they cannot carry goes where ready instances have room";
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why + held, others,
                 List.of());
     }
