@@ -183,6 +183,8 @@ class ExitCodesIT {
         }
         Map<String, TreeSet<Integer>> documentedCodes = new TreeMap<>();
         readme.forEach((command, codes) -> documentedCodes.put(command, new TreeSet<>(codes.keySet())));
+        // The soak runs houston run for minutes: SoakIT runs it (its verdict is the exit code: 0 valid, 3 INVALID).
+        documentedCodes.remove("bench soak");
 
         assertEquals(documentedCodes, tested, "the README's exit codes and the ones tested here differ");
         assertEquals(expected, actual);

@@ -63,7 +63,11 @@ class OverridesAcrossRestartsIT {
         return DaemonProcess.config(dir, slack.settings(dir)
                 + "houston.api.token-file = \"" + dir.resolve("api-token") + "\"\n"
                 + "houston.planner { receivers = 2, max-receivers = 2 }\n"
-                + "houston.probes { interval = 200ms, jitter = 20ms }\n",
+                + "houston.probes { interval = 200ms, jitter = 20ms }\n"
+                // Receivers that must scale first: the evacuation is an incident with pre-scales and a
+                // thread, and the shares it publishes are not whole 1/255ths.
+                + "houston.topology.locations { lab-a.capacity.instances = 2, lab-b.capacity.instances = 2, "
+                + "lab-c.capacity.instances = 2 }\n",
                 sites.get(0).actualPort(), sites.get(1).actualPort(), sites.get(2).actualPort());
     }
 
