@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -63,11 +64,23 @@ public final class ZooKeeperSharedState implements AutoCloseable {
         return cache.get(statePath).map(d -> decode(d.getData())).orElse(HaSnapshot.EMPTY);
     }
 
-    /**
-     * Writes {@code snapshot} if {@code fencePath} (the writer's election node) still exists, in one
-     * transaction. Returns false when the fence is gone: the writer is no longer leader.
-     */
+    /** A command a follower queued for the leader: its znode name and the command. */
+    public record Queued(String id, Map<String, Object> command) {
+    }
+
+    /** Writes {@code snapshot} fenced, consuming no queued command. */
     public boolean write(HaSnapshot snapshot, String fencePath) throws Exception {
+        return write(snapshot, fencePath, List.of());
+    }
+
+    /**
+     * Writes {@code snapshot} and deletes the queued commands {@code applied} (their effect is in
+     * the snapshot) if {@code fencePath} (the writer's election node) still exists, in one
+     * transaction: a command leaves the queue exactly when its effect reaches the shared state, so
+     * a leader that dies between applying a command and writing it leaves it to the next leader.
+     * Returns false when the fence is gone: the writer is no longer leader.
+     */
+    public boolean write(HaSnapshot snapshot, String fencePath, Collection<String> applied) throws Exception {
         byte[] bytes = JSON.writeValueAsBytes(snapshot);
         if (client.checkExists().forPath(statePath) == null) {
             try {
@@ -76,14 +89,28 @@ public final class ZooKeeperSharedState implements AutoCloseable {
                 // Another leader created it first: the fenced write below decides.
             }
         }
-        CuratorOp fence = client.transactionOp().check().forPath(fencePath);
-        CuratorOp set = client.transactionOp().setData().forPath(statePath, bytes);
+        List<CuratorOp> ops = new ArrayList<>();
+        ops.add(client.transactionOp().check().forPath(fencePath));
+        ops.add(client.transactionOp().setData().forPath(statePath, bytes));
+        for (String id : applied) {
+            ops.add(client.transactionOp().delete().forPath(commandsPath + "/" + id));
+        }
         try {
-            client.transaction().forOperations(fence, set);
+            client.transaction().forOperations(ops);
             return true;
         } catch (KeeperException.NoNodeException gone) {
-            log.warn("shared state not written: election node {} is gone (no longer leader)", fencePath);
-            return false;
+            if (client.checkExists().forPath(fencePath) == null) {
+                log.warn("shared state not written: election node {} is gone (no longer leader)", fencePath);
+                return false;
+            }
+            // A command already consumed by an earlier write of this leader: write without it.
+            List<String> still = new ArrayList<>();
+            for (String id : applied) {
+                if (client.checkExists().forPath(commandsPath + "/" + id) != null) {
+                    still.add(id);
+                }
+            }
+            return still.size() < applied.size() && write(snapshot, fencePath, still);
         }
     }
 
@@ -94,26 +121,23 @@ public final class ZooKeeperSharedState implements AutoCloseable {
     }
 
     /**
-     * The leader takes the queued commands in order. Each is deleted before it is returned: a
-     * successful delete is this leader's claim on it, so a command is applied at most once even if
-     * two replicas briefly both believe they lead.
+     * The queued commands, oldest first, left in the queue: the leader applies them and names them
+     * in the {@link #write(HaSnapshot, String, Collection) write} that holds their effect.
      */
-    public List<Map<String, Object>> take() throws Exception {
+    public List<Queued> pending() throws Exception {
         if (client.checkExists().forPath(commandsPath) == null) {
             return List.of();
         }
-        List<Map<String, Object>> taken = new ArrayList<>();
+        List<Queued> queued = new ArrayList<>();
         for (String child : new TreeSet<>(client.getChildren().forPath(commandsPath))) {
-            String path = commandsPath + "/" + child;
             try {
-                byte[] data = client.getData().forPath(path);
-                client.delete().forPath(path);
-                taken.add(JSON.readValue(data, new TypeReference<Map<String, Object>>() { }));
-            } catch (KeeperException.NoNodeException takenByAnother) {
-                // Someone else applied it.
+                byte[] data = client.getData().forPath(commandsPath + "/" + child);
+                queued.add(new Queued(child, JSON.readValue(data, new TypeReference<Map<String, Object>>() { })));
+            } catch (KeeperException.NoNodeException consumed) {
+                // Written into a snapshot between the listing and the read.
             }
         }
-        return taken;
+        return queued;
     }
 
     private static HaSnapshot decode(byte[] data) {

@@ -79,16 +79,42 @@ class ZooKeeperSharedStateIT {
     }
 
     @Test
-    void aCommandSubmittedAtAFollowerIsTakenOnceInOrder() throws Exception {
+    void aCommandSubmittedAtAFollowerIsQueuedInOrderUntilASnapshotHoldingItIsWritten() throws Exception {
+        CuratorFramework leaderClient = zk.client();
+        CuratorLeadership leading = leader(leaderClient);
         ZooKeeperSharedState follower = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
-        ZooKeeperSharedState leader = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
+        ZooKeeperSharedState leader = zk.closeLater(new ZooKeeperSharedState(leaderClient, "/houston"));
         follower.submit(Map.of("type", "pin", "location", "lab-a"));
         follower.submit(Map.of("type", "freeze"));
 
-        List<Map<String, Object>> first = leader.take();
-        List<Map<String, Object>> second = leader.take();
+        List<ZooKeeperSharedState.Queued> queued = leader.pending();
+        List<ZooKeeperSharedState.Queued> stillQueued = leader.pending();
+        boolean written = leader.write(snapshot("a", leading.epoch()), leading.fencePath(),
+                queued.stream().map(ZooKeeperSharedState.Queued::id).toList());
 
-        assertEquals(List.of(Map.of("type", "pin", "location", "lab-a"), Map.of("type", "freeze")), first);
-        assertEquals(List.of(), second);
+        assertEquals(List.of(Map.of("type", "pin", "location", "lab-a"), Map.of("type", "freeze")),
+                queued.stream().map(ZooKeeperSharedState.Queued::command).toList());
+        assertEquals(queued, stillQueued, "a command stays queued until its effect is in the shared snapshot");
+        assertTrue(written);
+        assertEquals(List.of(), leader.pending());
+    }
+
+    @Test
+    void aLeaderThatDiesBetweenApplyingACommandAndWritingItLeavesItToTheNext() throws Exception {
+        CuratorFramework oldClient = zk.client();
+        CuratorLeadership old = leader(oldClient);
+        ZooKeeperSharedState oldState = zk.closeLater(new ZooKeeperSharedState(oldClient, "/houston"));
+        ZooKeeperSharedState follower = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
+        follower.submit(Map.of("type", "pin", "location", "lab-a"));
+        List<ZooKeeperSharedState.Queued> appliedByOld = oldState.pending();
+        String staleFence = old.fencePath();
+        old.close();
+
+        boolean staleWrite = oldState.write(snapshot("a", 1), staleFence,
+                appliedByOld.stream().map(ZooKeeperSharedState.Queued::id).toList());
+        List<ZooKeeperSharedState.Queued> forTheNext = follower.pending();
+
+        assertFalse(staleWrite);
+        assertEquals(appliedByOld, forTheNext, "the next leader applies what the dead one never wrote");
     }
 }

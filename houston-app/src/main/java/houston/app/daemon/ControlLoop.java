@@ -80,6 +80,7 @@ public final class ControlLoop implements AutoCloseable {
     private volatile java.util.function.BiConsumer<Step, Long> listener = (step, nanos) -> { };
     private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
     private volatile java.util.function.Predicate<OperatorCommand> handedOn = c -> false;
+    private volatile List<OperatorCommand> applied = List.of();
 
     /** One engine step; the engine's own unless a test needs a step that fails. */
     @FunctionalInterface
@@ -137,9 +138,21 @@ public final class ControlLoop implements AutoCloseable {
 
     /** Thread-safe; never blocks. Past {@link #MAX_PENDING_COMMANDS} waiting, dropped and counted. */
     public void command(OperatorCommand c) {
-        if (!handedOn.test(c) && bounded(pendingCommands, MAX_PENDING_COMMANDS)) {
+        if (!handedOn.test(c)) {
+            commandHere(c);
+        }
+    }
+
+    /** Applies {@code c} on this replica at the next tick, never handed on (the leader's queue is drained here). */
+    public void commandHere(OperatorCommand c) {
+        if (bounded(pendingCommands, MAX_PENDING_COMMANDS)) {
             commands.add(c);
         }
+    }
+
+    /** The commands the last successful tick applied (read from a tick listener, on the loop thread). */
+    public List<OperatorCommand> appliedCommands() {
+        return applied;
     }
 
     private boolean bounded(AtomicLong counter, int max) {
@@ -221,6 +234,7 @@ public final class ControlLoop implements AutoCloseable {
         }
         failures.succeeded(now);
         state = step.next();
+        applied = inputs.commands();
         step.actions().forEach(this::dispatch);
         listener.accept(step, System.nanoTime() - started);
         return step;

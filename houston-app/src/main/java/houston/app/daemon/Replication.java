@@ -5,6 +5,7 @@ import houston.app.config.HaSettings;
 import houston.core.engine.Action;
 import houston.core.engine.AlertKind;
 import houston.core.engine.EngineState;
+import houston.core.engine.OperatorCommand;
 import houston.core.model.TrafficPlan;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +61,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     private ControlLoop loop;
     private volatile long since;
     private volatile HaSnapshot written;
+    private final SharedCommandQueue queue = new SharedCommandQueue();
 
     private Replication(HaSettings settings, Clock clock) {
         this.settings = settings;
@@ -115,22 +118,27 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         }
         this.loop = controlLoop;
         shared.start();
+        // Every command goes through the shared queue, the leader's own too: accepted means queued
+        // where any next leader finds it, until the snapshot holding its effect is written.
         loop.handCommandsOn(c -> {
-            if (leadership.acting()) {
-                return false;
-            }
-            writer.execute(() -> submit(JSON.convertValue(JournalCodec.command(c), Map.class)));
+            writer.execute(() -> submit(c));
             return true;
         });
         loop.onTick((step, nanos) -> afterTick(step.next()));
         leadership.start(this);
     }
 
-    private void submit(Map<String, Object> command) {
+    private void submit(OperatorCommand c) {
+        Map<String, Object> command = JSON.convertValue(JournalCodec.command(c), Map.class);
         try {
             shared.submit(command);
         } catch (Exception e) {
-            log.warn("command not handed to the leader ({}): {}", e.toString(), command);
+            if (leadership.acting()) {
+                log.warn("command not queued in ZooKeeper ({}); applied here, kept in the next snapshot: {}", e, command);
+                loop.commandHere(c);
+            } else {
+                log.error("command LOST: ZooKeeper unreachable from this follower ({}); send it again: {}", e, command);
+            }
         }
     }
 
@@ -144,6 +152,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         TrafficPlan live = dns.peekLive().toCompletableFuture().get(1, TimeUnit.MINUTES);
         HaSnapshot before = shared.read();
         Instant now = clock.instant();
+        writer.execute(queue::forget);
         loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, now));
         if (outbox != null) {
             outbox.restoreThreads(before.threads());
@@ -176,16 +185,17 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         }
         long epoch = leadership.epoch();
         String fence = leadership.fencePath();
+        List<OperatorCommand> appliedNow = loop.appliedCommands();
         writer.execute(() -> {
             try {
+                queue.applied(appliedNow);
                 HaSnapshot last = written;
                 HaSnapshot now = snapshot(state, epoch, last == null ? Map.of() : last.threads());
-                if (!now.equals(last) && shared.write(now, fence)) {
+                if ((!now.equals(last) || queue.unwritten()) && shared.write(now, fence, queue.toConsume())) {
                     written = now;
+                    queue.written();
                 }
-                for (Map<String, Object> command : shared.take()) {
-                    loop.command(JournalCodec.command((com.fasterxml.jackson.databind.JsonNode) JSON.valueToTree(command)));
-                }
+                queue.handOut(shared.pending(), loop::commandHere);
             } catch (Exception e) {
                 log.warn("shared state not updated: {}", e.toString());
             }
@@ -194,6 +204,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
 
     @Override
     public void stepDown(String why) {
+        writer.execute(queue::forget);
         log.warn("replica {} follows: {}", settings.replica(), why);
     }
 
