@@ -104,7 +104,6 @@ final class RunCommand extends SettingsCommand {
             out.flush();
             if (runFor != null) {
                 stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-                Runtime.getRuntime().removeShutdownHook(hook);
             } else {
                 stop.await();
             }
@@ -117,13 +116,16 @@ final class RunCommand extends SettingsCommand {
             if (notifier.outbox() != null) {
                 notifier.outbox().close();
             }
+            out.println("houston stopped: journal closed.");
+            out.flush();
         } finally {
             timers.shutdownNow();
             vertx.close().await(30, TimeUnit.SECONDS);
+            // Stopped by a signal, the hook halts once this is counted down; stopped any other way (run-for,
+            // a refused start), the hook must go, or the JVM hosting this command would wait for it and exit 1.
+            stopped.countDown();
+            StopHooks.remove(hook);
         }
-        out.println("houston stopped: journal closed.");
-        out.flush();
-        stopped.countDown();
         return 0;
     }
 
