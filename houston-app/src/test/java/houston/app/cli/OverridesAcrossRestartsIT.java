@@ -4,8 +4,6 @@ import houston.app.bench.HoustonProcess;
 import houston.app.wiring.SlackStandIn;
 import houston.probes.Eventually;
 import houston.probes.intake.HmacAuth;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,25 +40,19 @@ class OverridesAcrossRestartsIT {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
-    private SlackStandIn slack;
-    private final List<HttpServer> sites = new ArrayList<>();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CanarySites sites = new CanarySites(3);
     private final HttpClient http = HttpClient.newHttpClient();
+    private SlackStandIn slack;
 
     @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        for (int i = 0; i < 3; i++) {
-            sites.add(vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
-                    .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS));
-        }
+    void start() {
         slack = new SlackStandIn();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         slack.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     private Path config() throws Exception {
@@ -74,7 +65,7 @@ class OverridesAcrossRestartsIT {
                 // thread, and the shares it publishes are not whole 1/255ths.
                 + "houston.topology.locations { lab-a.capacity.instances = 2, lab-b.capacity.instances = 2, "
                 + "lab-c.capacity.instances = 2 }\n",
-                sites.get(0).actualPort(), sites.get(1).actualPort(), sites.get(2).actualPort());
+                sites.port(0), sites.port(1), sites.port(2));
     }
 
     private static HoustonProcess start(Path conf, Path log) throws Exception {
