@@ -55,7 +55,10 @@ class ApiErrorsIT {
         assertEquals(200, headMetrics.statusCode());
     }
 
-    /** One raw request on its own connection; everything the daemon answered before closing it. */
+    /**
+     * One raw request on its own connection; everything the daemon answered before closing it. The
+     * status line may say HTTP/1.0: a request the codec could not read has no version to answer in.
+     */
     private static String raw(int port, String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
@@ -74,11 +77,11 @@ class ApiErrorsIT {
         String notHttp = raw(daemon.port(), "HELLO THERE\r\n\r\n");
         daemon.await();
 
-        assertTrue(longLine.startsWith("HTTP/1.1 414"), longLine);
+        assertTrue(longLine.matches("(?s)HTTP/1\\.[01] 414 .*"), longLine);
         assertTrue(longLine.endsWith("{\"error\":\"request line too long\"}"), longLine);
-        assertTrue(largeHeaders.startsWith("HTTP/1.1 431"), largeHeaders);
+        assertTrue(largeHeaders.matches("(?s)HTTP/1\\.[01] 431 .*"), largeHeaders);
         assertTrue(largeHeaders.endsWith("{\"error\":\"request headers too large\"}"), largeHeaders);
-        assertTrue(notHttp.startsWith("HTTP/1.1 400"), notHttp);
+        assertTrue(notHttp.matches("(?s)HTTP/1\\.[01] 400 .*"), notHttp);
         assertTrue(notHttp.endsWith("{\"error\":\"malformed HTTP request\"}"), notHttp);
         assertTrue(longLine.contains("content-type: application/json") || longLine.contains("Content-Type: application/json"),
                 longLine);
