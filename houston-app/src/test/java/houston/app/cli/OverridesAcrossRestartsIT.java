@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code houston run} process is stopped ten times in a row, alternately by SIGTERM and SIGKILL, and
  * started again: every time the pin, the freeze and the plan are still there, nothing is published
  * again, and the incident's next message (the restore) is a reply in its thread, not a new thread.
+ * The operator acts once the probes have scored every location, as an operator looking at the status
+ * page would: before that the engine knows no receiver to split lab-a between.
  */
 class OverridesAcrossRestartsIT {
 
