@@ -3,6 +3,7 @@ package houston.app.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,12 +22,29 @@ final class BenchTargetsProcess implements AutoCloseable {
                 BenchTargets.class.getName(), String.valueOf(servers))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        // Not only the first line: on another class path (a test's) the child's logging may print its
+        // own status before the ports.
+        StringBuilder before = new StringBuilder();
         String line = out.readLine();
-        if (line == null || !line.startsWith("PORTS ")) {
+        while (line != null && !line.startsWith("PORTS ")) {
+            before.append(line).append('\n');
+            line = out.readLine();
+        }
+        if (line == null) {
             process.destroyForcibly();
-            throw new IOException("benchmark target servers did not start (got: " + line + ")");
+            throw new IOException("benchmark target servers did not start (printed: " + before.toString().strip() + ")");
         }
         ports = Arrays.stream(line.substring(6).split(",")).map(Integer::parseInt).toList();
+        // Whatever it prints later is read and dropped, so a full pipe never blocks it.
+        Thread drain = new Thread(() -> {
+            try {
+                out.transferTo(Writer.nullWriter());
+            } catch (IOException closed) {
+                // The servers stopped.
+            }
+        }, "bench-targets-output");
+        drain.setDaemon(true);
+        drain.start();
     }
 
     List<Integer> ports() {

@@ -48,6 +48,11 @@ final class DrillCommand implements Callable<Integer> {
             err.println("houston drill: unknown action '" + action + "' (expected: run)");
             return 2;
         }
+        if (report != null && !writable(report)) {
+            // Said before simulating: a long drill should not end in an error about where its report goes.
+            err.println("--report: " + report + " (expected: a file that can be written, in a directory that exists)");
+            return 2;
+        }
         DrillReader.Drill drill;
         try {
             drill = DrillReader.read(file);
@@ -69,5 +74,11 @@ final class DrillCommand implements Callable<Integer> {
         }
         out.flush();
         return result.objectivesMet() ? 0 : 3;
+    }
+
+    private static boolean writable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return !Files.isDirectory(file) && dir != null && Files.isDirectory(dir)
+                && (Files.exists(file) ? Files.isWritable(file) : Files.isWritable(dir));
     }
 }

@@ -21,7 +21,19 @@ public final class HoustonCli implements Runnable {
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         return new CommandLine(new HoustonCli()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(HoustonCli::failed);
+                .setExecutionExceptionHandler(HoustonCli::failed).setParameterExceptionHandler(HoustonCli::misused);
+    }
+
+    /**
+     * A usage error: the problem, picocli's "did you mean", and the usage. Picocli's own handler leaves
+     * the usage out whenever it has a suggestion, so a mistyped subcommand left the user without the list.
+     */
+    private static int misused(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+        command.usage(command.getErr());
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

@@ -172,12 +172,28 @@ final class LabCommand extends SettingsCommand {
                 err.println("houston lab fault: no lab answering on port " + port + " (start one with ./houston lab)");
                 return 3;
             }
+            io.vertx.core.json.JsonObject answer = labAnswer(r.body());
+            if (answer == null || r.statusCode() != 200 && answer.getString("error") == null) {
+                // Something listens there, but not a lab: the fault reached nothing.
+                err.println("houston lab fault: port " + port + " answered HTTP " + r.statusCode()
+                        + ", not as a Houston lab (start one with ./houston lab --port " + port + ")");
+                return 3;
+            }
             if (r.statusCode() != 200) {
-                err.println("houston lab fault: " + new io.vertx.core.json.JsonObject(r.body()).getString("error"));
+                err.println("houston lab fault: " + answer.getString("error"));
                 return 2;
             }
             spec.commandLine().getOut().println("faults now: " + r.body().replaceAll("\\s+", " "));
             return 0;
+        }
+
+        /** The lab's JSON answer, or null when what answered does not speak it. */
+        private static io.vertx.core.json.JsonObject labAnswer(String body) {
+            try {
+                return new io.vertx.core.json.JsonObject(body);
+            } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+                return null;
+            }
         }
     }
 }

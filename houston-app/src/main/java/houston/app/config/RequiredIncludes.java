@@ -2,16 +2,21 @@ package houston.app.config;
 
 import com.typesafe.config.ConfigIncludeContext;
 import com.typesafe.config.ConfigIncluder;
+import com.typesafe.config.ConfigIncluderClasspath;
+import com.typesafe.config.ConfigIncluderFile;
+import com.typesafe.config.ConfigIncluderURL;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigParseable;
 
 /**
- * Makes every {@code include "x.conf"} of a user's file behave as {@code include required("x.conf")}:
- * HOCON skips a missing include silently, so a typo in its name would leave the user's settings out
- * while {@code validate} said the configuration was fine.
+ * Makes every include of a user's file ({@code include "x.conf"}, {@code file(…)}, {@code classpath(…)},
+ * {@code url(…)}) behave as {@code include required(…)}: HOCON skips a missing include silently, so a
+ * typo in its name would leave the user's settings out while {@code validate} said the configuration
+ * was fine. The library asks an includer for the three explicit forms only through their own
+ * interfaces, falling back to its lenient default otherwise: hence all four here.
  */
-final class RequiredIncludes implements ConfigIncluder {
+final class RequiredIncludes implements ConfigIncluder, ConfigIncluderFile, ConfigIncluderURL, ConfigIncluderClasspath {
 
     private final ConfigIncluder fallback;
 
@@ -30,8 +35,27 @@ final class RequiredIncludes implements ConfigIncluder {
 
     @Override
     public ConfigObject include(ConfigIncludeContext context, String what) {
+        return requiring(what, () -> fallback.include(required(context), what));
+    }
+
+    @Override
+    public ConfigObject includeFile(ConfigIncludeContext context, java.io.File file) {
+        return requiring(file.getPath(), () -> ((ConfigIncluderFile) fallback).includeFile(required(context), file));
+    }
+
+    @Override
+    public ConfigObject includeURL(ConfigIncludeContext context, java.net.URL url) {
+        return requiring(url.toString(), () -> ((ConfigIncluderURL) fallback).includeURL(required(context), url));
+    }
+
+    @Override
+    public ConfigObject includeResources(ConfigIncludeContext context, String resource) {
+        return requiring(resource, () -> ((ConfigIncluderClasspath) fallback).includeResources(required(context), resource));
+    }
+
+    private static ConfigObject requiring(String what, java.util.function.Supplier<ConfigObject> include) {
         try {
-            return fallback.include(required(context), what);
+            return include.get();
         } catch (com.typesafe.config.ConfigException.IO e) {
             throw new Missing(what, e);
         }

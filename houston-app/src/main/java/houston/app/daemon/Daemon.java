@@ -74,7 +74,8 @@ public final class Daemon implements AutoCloseable {
         HttpConnectionGuard guard = new HttpConnectionGuard(vertx,
                 HttpConnectionGuard.cap(d.maxConnections(), settings.probes().maxInFlight()), d.headerTimeout(),
                 d.idleTimeout(), registry);
-        HttpServer server = guard.install(vertx.createHttpServer(guard.options()), router).listen(port, host)
+        HttpServer server = guard.install(vertx.createHttpServer(guard.options()), router)
+                .invalidRequestHandler(DaemonHttp::invalidRequest).listen(port, host)
                 .await(30, TimeUnit.SECONDS);
         loop.start(settings.tick());
         return new Daemon(loop, journal, server, registry, http);

@@ -74,6 +74,29 @@ final class DaemonHttp {
         }
     }
 
+    /**
+     * What the HTTP codec refuses before any route sees it (a request line or headers past their limits,
+     * a request that is not HTTP): the same JSON error as every other refusal, where Vert.x's own
+     * handler answers the status with an empty body. The connection is closed after it: the codec
+     * cannot tell where the next request would start.
+     */
+    static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+        int status = 400;
+        String reason = "malformed HTTP request";
+        if (cause instanceof io.netty.handler.codec.TooLongFrameException && message.startsWith("An HTTP line is larger")) {
+            status = 414;
+            reason = "request line too long";
+        } else if (cause instanceof io.netty.handler.codec.TooLongFrameException) {
+            status = 431;
+            reason = "request headers too large";
+        }
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Connection", "close").end(new JsonObject().put("error", reason).encode())
+                .onComplete(done -> request.connection().close());
+    }
+
     private static void json(RoutingContext ctx, String body) {
         ctx.response().putHeader("Content-Type", "application/json").end(body);
     }

@@ -133,15 +133,36 @@ public final class LabWorld implements AutoCloseable {
                 .end(faults().encodePrettily()));
         router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(LabWorld::sameOriginJsonOnly)
                 .handler(ctx -> {
+            JsonObject body;
             try {
-                JsonObject body = ctx.body().asJsonObject();
-                Object amount = body.getValue("amount");
-                fault(body.getString("target"), LabFault.parse(body.getString("fault"), amount == null ? null : amount.toString()));
+                body = ctx.body().asJsonObject();
+            } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+                // The parser's own text names its internals, not what to send.
+                refuse(ctx, 400, "body: not a JSON object (expected: " + FAULT_BODY + ")");
+                return;
+            }
+            try {
+                Object amount = body == null ? null : body.getValue("amount");
+                fault(text(body, "target", "a location id, or vantage:NAME"),
+                        LabFault.parse(text(body, "fault", "outage, brownout, latency, flap, clear or partition"),
+                                amount == null ? null : amount.toString()));
                 ctx.response().putHeader("Content-Type", "application/json").end(faults().encodePrettily());
-            } catch (RuntimeException e) {
-                refuse(ctx, 400, String.valueOf(e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                refuse(ctx, 400, e.getMessage());
             }
         });
+    }
+
+    private static final String FAULT_BODY = "{\"target\": LOCATION, \"fault\": KIND, \"amount\": NUMBER}";
+
+    /** A field that must be a string, refused by name when missing, null or of another type. */
+    private static String text(JsonObject body, String field, String expected) {
+        Object value = body == null ? null : body.getValue(field);
+        if (!(value instanceof String s)) {
+            throw new IllegalArgumentException(field + ": " + (value == null ? "missing" : value) + " (expected: "
+                    + expected + ", in " + FAULT_BODY + ")");
+        }
+        return s;
     }
 
     /**
@@ -156,11 +177,16 @@ public final class LabWorld implements AutoCloseable {
         if (site != null && !site.equals("same-origin") && !site.equals("none")
                 || origin != null && !origin.equalsIgnoreCase("http://" + ctx.request().authority())) {
             refuse(ctx, 403, "cross-origin writes to the lab are refused (Origin " + origin + ")");
-        } else if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        } else if (!isJson(ctx.parsedHeaders().contentType())) {
             refuse(ctx, 415, "Content-Type must be application/json, got " + type);
         } else {
             ctx.next();
         }
+    }
+
+    /** The media type itself, parameters aside: {@code application/json-evil} is not JSON. */
+    private static boolean isJson(io.vertx.ext.web.MIMEHeader type) {
+        return type != null && "application".equalsIgnoreCase(type.component()) && "json".equalsIgnoreCase(type.subComponent());
     }
 
     private static void refuse(RoutingContext ctx, int status, String error) {

@@ -150,6 +150,32 @@ class CliTest {
     }
 
     @Test
+    void anUnknownSubcommandPrintsTheUsage() {
+        for (String[] args : new String[][]{{"frobnicate"}, {"plans"}, {"dns", "shwo"}}) {
+            int code = run(args);
+
+            assertEquals(2, code, String.join(" ", args));
+            assertTrue(last.err().contains("Unmatched argument at index"), last.err());
+            assertTrue(last.err().contains("Usage: houston"), String.join(" ", args) + ": " + last.err());
+        }
+    }
+
+    @Test
+    void drillRunRefusesAnUnwritableReportBeforeSimulating() throws IOException {
+        Path drill = dir.resolve("drill.conf");
+        Files.writeString(drill, "drill { length = 20m, faults = [{ kind = outage, target = eu-west-1, at = 2m, "
+                + "length = 10m }] }\n");
+        Path report = dir.resolve("no-such-dir").resolve("report.html");
+
+        int code = run("drill", "run", drill.toString(), "--report", report.toString());
+
+        assertEquals(2, code, last.out() + last.err());
+        assertTrue(last.err().contains("--report: " + report + " (expected: a file that can be written, in a directory "
+                + "that exists)"), last.err());
+        assertEquals("", last.out(), "nothing simulated");
+    }
+
+    @Test
     void drillRunPrintsTheKpiTableAndWritesTheReport() throws IOException {
         Path drill = dir.resolve("drill.conf");
         Files.writeString(drill, "drill { length = 20m, faults = [{ kind = outage, target = eu-west-1, at = 2m, "

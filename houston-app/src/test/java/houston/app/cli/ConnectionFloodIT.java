@@ -2,11 +2,7 @@ package houston.app.cli;
 
 import houston.app.bench.ConnectionFlood;
 import houston.app.bench.HoustonProcess;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +33,8 @@ class ConnectionFloodIT {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
-    private HttpServer site;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CanarySites site = new CanarySites(1);
 
     /** A new client each time: the daemon may have closed an idle kept-alive connection, as it should. */
     private String get(int port, String path) throws Exception {
@@ -93,7 +77,7 @@ class ConnectionFloodIT {
     @org.junit.jupiter.api.Disabled("Known defect, open: the connection cap applies after accept, so a flood of ~10,000 "
             + "connections still reaches the descriptor limit for a moment (descriptors seen: 1024 of 1024)")
     void idleAndSlowHeaderFloodsAreCappedAndClosedWhileProbesAndDecisionsGoOn() throws Exception {
-        Path conf = DaemonProcess.config(dir, site.actualPort(), site.actualPort(), ""
+        Path conf = DaemonProcess.config(dir, site.port(), site.port(), ""
                 + "houston.http { max-connections = 200, header-timeout = 2s, idle-timeout = 5s }\n"
                 + "houston.probes { interval = 200ms, jitter = 20ms }\n");
         try (HoustonProcess daemon = HoustonProcess.run(conf, dir.resolve("run.log"), 1024, Duration.ofSeconds(60));

@@ -1,11 +1,7 @@
 package houston.app.cli;
 
 import houston.app.bench.HoustonProcess;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +24,12 @@ class DaemonSignalsIT {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
-    private HttpServer site;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CanarySites site = new CanarySites(1);
 
     @Test
     void sigtermFinishesTheTickClosesTheJournalAndExitsZero() throws Exception {
-        Path conf = DaemonProcess.config(dir, site.actualPort(), site.actualPort(), "houston.tick = 200ms\n");
+        Path conf = DaemonProcess.config(dir, site.port(), site.port(), "houston.tick = 200ms\n");
         HttpClient http = HttpClient.newHttpClient();
         int exit;
         String output;

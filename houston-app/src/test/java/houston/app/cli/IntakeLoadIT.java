@@ -2,9 +2,6 @@ package houston.app.cli;
 
 import houston.app.bench.HoustonProcess;
 import houston.app.bench.PushLoad;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -36,25 +32,17 @@ class IntakeLoadIT {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
-    private HttpServer site;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CanarySites site = new CanarySites(1);
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         Files.writeString(dir.resolve("token"), SECRET);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     @Test
     void acceptedPushesAtTheLimitsNeverExhaustTheHeapAndARestartAfterThemSucceeds() throws Exception {
-        Path conf = DaemonProcess.config(dir, site.actualPort(), site.actualPort(),
+        Path conf = DaemonProcess.config(dir, site.port(), site.port(),
                 "houston.api.token-file = \"" + dir.resolve("token") + "\"\n"
                         + "houston.journal { max-file = 4MiB, keep-files = 3 }\n");
         AtomicLong peakRss = new AtomicLong();

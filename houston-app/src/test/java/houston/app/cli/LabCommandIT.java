@@ -81,4 +81,26 @@ class LabCommandIT {
             assertFalse(last.err().contains("Exception"), last.err());
         }
     }
+
+    @Test
+    void aFaultSentToAPortWhereNoLabListensSaysSoWithExitThree() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            for (int status : new int[]{404, 200}) {
+                var other = vertx.createHttpServer().requestHandler(r -> r.response().setStatusCode(status)
+                        .end("<html>someone else's server</html>")).listen(0, "127.0.0.1")
+                        .await(10, java.util.concurrent.TimeUnit.SECONDS);
+                String port = String.valueOf(other.actualPort());
+
+                int code = run("lab", "fault", "us-east-1", "outage", "--port", port);
+
+                assertEquals(3, code, status + ": " + last.said());
+                assertTrue(last.err().contains("houston lab fault: port " + port + " answered HTTP " + status
+                        + ", not as a Houston lab (start one with ./houston lab --port " + port + ")"), last.said());
+                assertFalse(last.said().contains("unexpected failure"), last.said());
+            }
+        } finally {
+            vertx.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }

@@ -1,10 +1,7 @@
 package houston.app.cli;
 
 import houston.probes.intake.HmacAuth;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,26 +26,18 @@ class RunCommandIT {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
-    private HttpServer site;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CanarySites site = new CanarySites(1);
     private final HmacAuth signer = new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60),
             Clock.systemUTC(), 10);
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         Files.writeString(dir.resolve("token"), SECRET);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
     private Path config() throws Exception {
-        return DaemonProcess.config(dir, site.actualPort(), site.actualPort(),
+        return DaemonProcess.config(dir, site.port(), site.port(),
                 "houston.api.token-file = \"" + dir.resolve("token") + "\"\n");
     }
 

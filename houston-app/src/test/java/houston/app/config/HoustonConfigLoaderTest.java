@@ -104,6 +104,18 @@ class HoustonConfigLoaderTest {
         assertEquals(true, problems.get(0).contains("houston.conf"), problems.get(0));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"file(\"missing.conf\")", "classpath(\"missing.conf\")",
+            "url(\"file:/nonexistent/missing.conf\")", "required(file(\"missing.conf\"))"})
+    void everyFormOfAMissingIncludeIsAProblemAtItsLine(String include) throws IOException {
+        Path conf = file("houston.health.quorum = 2\ninclude " + include + "\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(conf));
+
+        assertEquals(List.of("include"), e.problems().stream().map(ConfigProblem::key).toList());
+        assertEquals(conf + ":2", e.problems().get(0).origin());
+    }
+
     @Test
     void missingFileIsReported() {
         ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(dir.resolve("nope.conf")));

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lab as users run it: real HTTP on loopback, faults through its API, answers from its API. */
@@ -159,6 +160,36 @@ class LabIT {
 
         assertEquals(415, r.statusCode());
         assertEquals("Content-Type must be application/json, got text/plain", new JsonObject(r.body()).getString("error"));
+    }
+
+    @Test
+    void aMediaTypeThatOnlyStartsLikeJsonIsRefused() throws Exception {
+        for (String type : new String[]{"application/json-evil", "application/jsonp", "application/json+x; charset=utf-8"}) {
+            HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", type));
+
+            assertEquals(415, r.statusCode(), type);
+        }
+        assertEquals(200, post(faultRequest("eu-west-1", "none").header("Content-Type", "Application/JSON; charset=UTF-8"))
+                .statusCode());
+        assertEquals("{ }", get("/lab/faults").strip());
+    }
+
+    @Test
+    void missingOrNonNumericFieldsAreNamedWithoutTheParsersText() throws Exception {
+        String[] bodies = {"{\"target\": null, \"fault\": \"outage\"}", "{\"target\": \"us-east-1\"}",
+                "{\"target\": \"eu-west-1\", \"fault\": \"brownout\", \"amount\": NaN}",
+                "{\"target\": 7, \"fault\": \"outage\"}", "[1]"};
+        for (String body : bodies) {
+            HttpResponse<String> r = post(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port()
+                    + "/lab/faults")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+            assertEquals(400, r.statusCode(), body);
+            String error = new JsonObject(r.body()).getString("error");
+            assertTrue(error.contains("(expected: "), body + " -> " + error);
+            assertFalse(error.contains("Jackson") || error.contains("Failed to decode") || error.contains("java.")
+                    || error.equals("null"), body + " -> " + error);
+        }
+        assertEquals("{ }", get("/lab/faults").strip());
     }
 
     @Test
