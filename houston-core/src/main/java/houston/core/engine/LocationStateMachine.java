@@ -74,10 +74,15 @@ final class LocationStateMachine {
             String why = String.format(Locale.ROOT, "score %.2f below %.2f for %ds (%s)", score, h.downThreshold(),
                     (ctx.now - t.badSince()) / 1000, agreeing(ctx, l));
             String hold = safety.holdAutomatic(ctx, l);
+            String beyond = hold == null ? safety.limitsPassed(ctx) : null;
             if (hold == null) {
                 hold = mover.decide(ctx, l, true, why, List.of());
             }
             if (hold == null) {
+                if (beyond != null) {
+                    ctx.alert(AlertKind.MAX_EVACUATED_EXCEEDED, l, DecisionKind.EVACUATION_DECIDED, ctx.id(l)
+                            + " evacuated beyond " + beyond + ": every voter calls it dead (" + why + "); restore it or pin it healthy if that is wrong");
+                }
                 shiftIfReady(ctx, l, score);
             } else {
                 held(ctx, l, hold, ctx.id(l) + " is bad (" + why + ") but its evacuation is held back: " + hold);

@@ -29,6 +29,38 @@ class SafetyLimitsTest {
     }
 
     @Test
+    void aThirdLocationEveryVoterCallsDeadIsEvacuatedBeyondMaxEvacuatedAndTheRateLimitAndPagesOnce() {
+        world.run(10);
+
+        world.breakLocation("loc-01", "vantage-a", "vantage-b", "vantage-c")
+                .breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c")
+                .breakLocation("loc-13", "vantage-a", "vantage-b", "vantage-c").run(20);
+
+        assertEquals(LocationState.EVACUATED, world.stateOf("loc-13"), world.alerts(AlertKind.EVACUATION_HELD).toString());
+        assertEquals(List.of(), world.alerts(AlertKind.EVACUATION_HELD));
+        assertEquals(1, world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED).size());
+        assertTrue(world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED).get(0).message().contains("3 of 3 voters"));
+    }
+
+    @Test
+    void aRecoveringLocationNoLongerCountsAgainstMaxEvacuated() {
+        world.run(10);
+        // Ten minutes apart, so the rate limit (2 in 10 min) has room for a third.
+        world.breakLocation("loc-01", "vantage-a", "vantage-b").run(620);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b").run(20);
+        world.clear().breakLocation("loc-07", "vantage-a", "vantage-b");
+        while (world.stateOf("loc-01") != LocationState.RECOVERING) {
+            world.tick();
+        }
+
+        world.breakLocation("loc-13", "vantage-a", "vantage-b").run(5);
+
+        assertEquals(LocationState.RECOVERING, world.stateOf("loc-01"));
+        assertTrue(world.stateOf("loc-13").isEvacuation(), "loc-13: " + world.stateOf("loc-13"));
+        assertEquals(List.of(), world.alerts(AlertKind.EVACUATION_HELD));
+    }
+
+    @Test
     void heldEvacuationIsAlertedOncePerReason() {
         world.run(10);
 
