@@ -7,7 +7,7 @@ public enum AlertKind {
     /** A location is bad but the safety policy holds its evacuation back. */
     EVACUATION_HELD,
     /**
-     * Every voter calls a location dead while max-evacuated or the evacuation rate limit is
+     * Every vantage calls a location dead while max-evacuated or the evacuation rate limit is
      * reached: Houston evacuates it anyway
      * (users on a dead location fail whatever the cap says) and pages so a human can look at once.
      */

@@ -81,7 +81,7 @@ final class LocationStateMachine {
             if (hold == null) {
                 if (beyond != null) {
                     ctx.alert(AlertKind.MAX_EVACUATED_EXCEEDED, l, DecisionKind.EVACUATION_DECIDED, ctx.id(l)
-                            + " evacuated beyond " + beyond + ": every voter calls it dead (" + why + "); restore it or pin it healthy if that is wrong");
+                            + " evacuated beyond " + beyond + ": every vantage calls it dead (" + why + "); restore it or pin it healthy if that is wrong");
                 }
                 shiftIfReady(ctx, l, score);
             } else {

@@ -73,17 +73,24 @@ final class SafetyPolicy {
 
     /**
      * Independent evidence is unanimous that {@code l} is dead: its score is at or below the dead
-     * threshold, at least a quorum of voters have evidence, every one of them judges it bad, and
-     * no voter is discounted. The cap and the rate limit guard against a cascade of false
-     * positives, which shows as voters disagreeing or as many locations bad at once (fail-static,
-     * still in force); a location every observer calls dead fails its users wherever they are kept.
+     * threshold, at least a quorum of vantages have evidence, every one of them judges it bad, and
+     * no voter is discounted. The services voter is left out: its signals arrive
+     * {@code signal-delay} late and a dead service sends none, so its last "healthy" lingers for
+     * the signal TTL after the location died. The cap and the rate limit guard against a cascade
+     * of false positives, which shows as vantages disagreeing or as many locations bad at once
+     * (fail-static, still in force); a location every vantage calls dead fails its users wherever
+     * they are kept.
      */
     static boolean unanimouslyDead(StepContext ctx, int l) {
+        if (!(ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold())
+                || !ctx.report.suspectVoterNames().isEmpty()) {
+            return false;
+        }
         var evidence = ctx.report.location(l);
-        return ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold()
-                && evidence.discounted().isEmpty()
-                && evidence.byVoter().size() >= ctx.config.health().quorum()
-                && evidence.agreeing().size() == evidence.byVoter().size();
+        List<String> vantages = ctx.config.health().vantages();
+        long seen = evidence.byVoter().keySet().stream().filter(vantages::contains).count();
+        long agreeing = evidence.agreeing().stream().filter(vantages::contains).count();
+        return seen >= ctx.config.health().quorum() && agreeing == seen;
     }
 
     /** Why any evacuation of {@code l} must wait, or null: only the minimum-serving floor. */
