@@ -21,6 +21,8 @@ final class HoustonPolicy implements Policy {
 
     private final DecisionEngine engine;
     private EngineState state;
+    private List<Inputs.DemandReading> demand = List.of();
+    private List<Inputs.CapacityReading> capacity = List.of();
 
     HoustonPolicy(EngineConfig config, Topology topology, Instant start) {
         this.engine = new DecisionEngine(config, topology);
@@ -38,9 +40,15 @@ final class HoustonPolicy implements Policy {
     }
 
     @Override
+    public void measured(List<Inputs.DemandReading> demand, List<Inputs.CapacityReading> capacity) {
+        this.demand = List.copyOf(demand);
+        this.capacity = List.copyOf(capacity);
+    }
+
+    @Override
     public List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,
                              List<ActionOutcome> outcomes) {
-        Inputs inputs = new Inputs(observations, signals, outcomes, List.of(), List.of(), List.of());
+        Inputs inputs = new Inputs(observations, signals, outcomes, List.of(), demand, capacity);
         Step step = engine.step(state, inputs, now);
         state = step.next();
         return step.actions();

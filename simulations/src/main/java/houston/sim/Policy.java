@@ -2,6 +2,7 @@ package houston.sim;
 
 import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
+import houston.core.engine.Inputs;
 import houston.core.health.Observation;
 import houston.core.health.ServiceSignal;
 
@@ -27,6 +28,14 @@ interface Policy {
     /** False when its plan changes happen inside the DNS provider (no API call, no API faults). */
     default boolean usesDnsApi() {
         return true;
+    }
+
+    /**
+     * What the platform's metrics read before this tick: requests/s each catchment sends and the
+     * instances each location runs (the daemon reads them from Prometheus and the scaler). Only
+     * Houston plans on them; the baselines have no such input.
+     */
+    default void measured(List<Inputs.DemandReading> demand, List<Inputs.CapacityReading> capacity) {
     }
 
     List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,

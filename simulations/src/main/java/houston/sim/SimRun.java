@@ -4,6 +4,7 @@ import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
 import houston.core.engine.ActionOutcome.PublishStatus;
 import houston.core.engine.ActionOutcome.ScaleStatus;
+import houston.core.engine.Inputs;
 import houston.core.health.Observation;
 import houston.core.health.Outcome;
 import houston.core.health.ServiceSignal;
@@ -116,6 +117,7 @@ final class SimRun {
         world.advance(ms);
         kpis.tick(ms, (ms - lastTick) / 1000.0);
         lastTick = ms;
+        policy.measured(measuredDemand(), runningInstances());
         List<Action> actions = policy.tick(at(ms), List.copyOf(observations), List.copyOf(signals),
                 List.copyOf(outcomes));
         observations.clear();
@@ -125,6 +127,24 @@ final class SimRun {
             execute(ms, a);
         }
         queue.push(ms + setup.tick().toMillis(), TICK << 24);
+    }
+
+    /** Requests/s each catchment sends now, wherever DNS sends them. */
+    private List<Inputs.DemandReading> measuredDemand() {
+        List<Inputs.DemandReading> out = new ArrayList<>(world.size());
+        for (int c = 0; c < world.size(); c++) {
+            out.add(new Inputs.DemandReading(world.topology().location(c).id(), world.demandNow[c]));
+        }
+        return out;
+    }
+
+    /** Ready instances per location, as the scaler's status reports them. */
+    private List<Inputs.CapacityReading> runningInstances() {
+        List<Inputs.CapacityReading> out = new ArrayList<>(world.size());
+        for (int l = 0; l < world.size(); l++) {
+            out.add(new Inputs.CapacityReading(world.topology().location(l).id(), world.instances(l)));
+        }
+        return out;
     }
 
     private void execute(long ms, Action a) {

@@ -4,6 +4,7 @@ import houston.sim.Drill;
 import houston.sim.DrillResult;
 import houston.sim.KpiTable;
 import houston.sim.RunResult;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,17 +20,40 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The drills in config/drills/unrehearsed: failures the shipped drills do not cover, with the
- * objectives Houston is judged by. Houston does not meet all of them yet (the README's drill
- * table says which); this runs each one, checks that every policy ran and that the KPIs and
- * verdicts are reported, so a drill that no longer reads or runs fails CI.
+ * The drills in config/drills/unrehearsed: failures the shipped drills do not cover, judged by
+ * their objectives (every one asks for zero receiver overload, zero false evacuations and no more
+ * failed requests than the better Route 53 baseline, 2× fewer where a baseline acts or 2× fewer
+ * above the DNS bound). Every drill must meet them, except the known gaps below: each is named
+ * with what Houston still loses, runs and reports like the others, and is skipped (not passed)
+ * while it misses. A known gap that starts meeting its objectives fails, so the list cannot go stale.
  */
 class UnrehearsedDrillsTest {
 
     private static final Path DRILLS = Path.of("..", "config", "drills", "unrehearsed");
 
+    /** Drills Houston still loses, and why: the README's drill table has their figures. */
+    private static final Map<String, String> KNOWN_GAPS = Map.of(
+            "dns-api-outage-around-failure.conf",
+            "nothing moves while the DNS API is down; Route 53's own failover needs no API call",
+            "flapping-5-minute-period.conf",
+            "flap damping keeps it out after two relapses, but its first cycles still take 10 shifts (objective 8)",
+            "grey-failure-ramp.conf", "a 5-15% error ramp is detected later than the objective",
+            "steady-brownout.conf", "a steady 10% brownout is detected later than 2 minutes");
+
     @TestFactory
-    Stream<DynamicTest> everyUnrehearsedDrillRunsAndIsJudged() throws IOException {
+    Stream<DynamicTest> aQuietDayAtTenPercentProbeLossEvacuatesNothingOnThreeSeeds() throws IOException {
+        DrillReader.Drill drill = DrillReader.read(DRILLS.resolve("probe-loss-10-quiet-day.conf"));
+        return Stream.of(1L, 2L, 3L).map(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+            DrillResult result = Drill.run(drill.scenario().withSeed(seed), drill.setup(), p -> { });
+
+            RunResult houston = result.run("houston");
+            assertEquals(0, houston.kpis().falseEvacuations(), KpiTable.render(result));
+            assertEquals(0, houston.kpis().shifts(), KpiTable.render(result));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyUnrehearsedDrillMeetsItsObjectivesOrIsANamedKnownGap() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(DRILLS)) {
             files = list.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
@@ -47,6 +72,13 @@ class UnrehearsedDrillsTest {
             for (RunResult r : result.runs()) {
                 assertTrue(r.kpis().failedRequests() >= result.dnsBound() - 1, r.policy() + " below the DNS bound:\n"
                         + table);
+            }
+            String gap = KNOWN_GAPS.get(file.getFileName().toString());
+            if (gap == null) {
+                assertTrue(result.objectivesMet(), table);
+            } else {
+                assertFalse(result.objectivesMet(), "known gap now met, remove it from KNOWN_GAPS:\n" + table);
+                Assumptions.abort("known gap: " + gap + "\n" + table);
             }
         }));
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Limits every automatic action must pass.
  *
- * @param maxEvacuated        at most this many locations evacuating/evacuated/recovering at once
+ * @param maxEvacuated        at most this many locations evacuating or evacuated at once (unanimous evidence passes it)
  * @param failStaticFraction  when at least this fraction of all locations look bad at the same
  *                            moment, suspect the observers: act on none and alert humans
  * @param minServing          never leave fewer than this many locations serving their catchment

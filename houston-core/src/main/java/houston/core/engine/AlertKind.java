@@ -6,6 +6,12 @@ public enum AlertKind {
     FAIL_STATIC,
     /** A location is bad but the safety policy holds its evacuation back. */
     EVACUATION_HELD,
+    /**
+     * Every vantage calls a location dead while max-evacuated or the evacuation rate limit is
+     * reached: Houston evacuates it anyway
+     * (users on a dead location fail whatever the cap says) and pages so a human can look at once.
+     */
+    MAX_EVACUATED_EXCEEDED,
     /** Receivers could not absorb everything: part of a catchment stays on a bad location. */
     CAPACITY_SHORTFALL,
     /** A DNS publish failed after its retries. */

@@ -74,10 +74,16 @@ final class LocationStateMachine {
             String why = String.format(Locale.ROOT, "score %.2f below %.2f for %ds (%s)", score, h.downThreshold(),
                     (ctx.now - t.badSince()) / 1000, agreeing(ctx, l));
             String hold = safety.holdAutomatic(ctx, l);
+            String beyond = hold == null ? safety.limitsPassed(ctx) : null;
             if (hold == null) {
                 hold = mover.decide(ctx, l, true, why, List.of());
             }
             if (hold == null) {
+                if (beyond != null) {
+                    ctx.alert(AlertKind.MAX_EVACUATED_EXCEEDED, l, DecisionKind.EVACUATION_DECIDED, ctx.id(l)
+                            + " evacuated beyond " + beyond + ": every vantage calls it dead (" + why + "); restore it or pin it healthy if that is wrong");
+                }
+                ctx.tracks[l] = FlapDamping.evacuated(ctx.tracks[l], ctx.now);
                 shiftIfReady(ctx, l, score);
             } else {
                 held(ctx, l, hold, ctx.id(l) + " is bad (" + why + ") but its evacuation is held back: " + hold);
@@ -171,8 +177,9 @@ final class LocationStateMachine {
         }
         if (pin == PinTarget.HEALTHY || t.restoreRequested()) {
             mover.failback(ctx, l, 0, "operator override");
-        } else if (good && ctx.now - t.goodSince() >= h.upHold().toMillis() && safety.automationAllowed(ctx)) {
-            mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s");
+        } else if (good && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t) && safety.automationAllowed(ctx)) {
+            mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s"
+                    + (t.relapses() > 0 ? " (up-hold doubled for each of " + t.relapses() + " relapses)" : ""));
         }
     }
 
@@ -188,6 +195,7 @@ final class LocationStateMachine {
             mover.abort(ctx, l, "operator pinned it evacuated");
         } else if (bad && !forced) {
             mover.abort(ctx, l, String.format(Locale.ROOT, "score dropped to %.2f (%s)", score, agreeing(ctx, l)));
+            ctx.tracks[l] = FlapDamping.aborted(ctx.tracks[l]);
         } else if (t.awaitingGeneration() == 0 && ctx.now - t.since() >= stepHoldMillis(ctx)
                 && (forced || (good && safety.automationAllowed(ctx)))) {
             mover.failback(ctx, l, t.failbackStep() + 1, forced ? "operator override" : "step held "

@@ -21,6 +21,9 @@ import java.util.List;
  * @param restoreRequested an operator asked for fail-back now
  * @param heldReasons      the distinct reasons its evacuation was held for in this incident, each reported
  *                         once (kept until the incident closes, so a flapping hold does not page again)
+ * @param relapses         how often it failed again during or soon after a fail-back ({@link FlapDamping}); kept
+ *                         across incidents
+ * @param restoredAt       when its last fail-back completed (epoch ms), or 0
  */
 public record LocationTrack(
         LocationState state,
@@ -34,7 +37,9 @@ public record LocationTrack(
         List<String> awaitingReady,
         long prescaleDeadline,
         boolean restoreRequested,
-        List<String> heldReasons) {
+        List<String> heldReasons,
+        int relapses,
+        long restoredAt) {
 
     public LocationTrack {
         awaitingReady = List.copyOf(awaitingReady);
@@ -44,59 +49,60 @@ public record LocationTrack(
     }
 
     public static LocationTrack healthy(long now) {
-        return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, List.of());
+        return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, List.of(), 0,
+                0);
     }
 
     public LocationTrack enter(LocationState newState, long now) {
         return new LocationTrack(newState, now, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
     }
 
     public LocationTrack withEvidence(long newBadSince, long newGoodSince) {
         return new LocationTrack(state, since, newBadSince, newGoodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
     }
 
     public LocationTrack withEvacuation(String newIncident, double[] row, List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, row, -1, 0, ready, deadline,
-                false, heldReasons);
+                false, heldReasons, relapses, restoredAt);
     }
 
     /** Opens an incident (one Slack thread) for this location, e.g. when it becomes suspect. */
     public LocationTrack withIncident(String newIncident) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
     }
 
     public LocationTrack withEvacuationRow(double[] row) {
         return new LocationTrack(state, since, badSince, goodSince, incident, row, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
     }
 
     public LocationTrack withFailbackStep(int step) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, step,
-                awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReasons);
+                awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReasons, relapses, restoredAt);
     }
 
     public LocationTrack awaiting(long generation) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                generation, awaitingReady, prescaleDeadline, restoreRequested, heldReasons);
+                generation, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
     }
 
     public LocationTrack withAwaitingReady(List<String> ready) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons);
+                awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
     }
 
     /** Waits for {@code ready} receivers until {@code deadline} (epoch ms). */
     public LocationTrack withAwaitingReady(List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, ready, deadline, restoreRequested, heldReasons);
+                awaitingGeneration, ready, deadline, restoreRequested, heldReasons, relapses, restoredAt);
     }
 
     public LocationTrack withRestoreRequested(boolean requested) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons);
+                awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons, relapses, restoredAt);
     }
 
     /** Records that the hold {@code reason} (its stable part) was reported in this incident. */
@@ -104,12 +110,18 @@ public record LocationTrack(
         List<String> reasons = new java.util.ArrayList<>(heldReasons);
         reasons.add(reason);
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reasons);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reasons, relapses, restoredAt);
     }
 
-    /** Back to plain HEALTHY, incident closed. */
+    /** One more relapse at {@code now} (see {@link FlapDamping}). */
+    public LocationTrack relapsed(int count) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, count, restoredAt);
+    }
+
+    /** Back to plain HEALTHY, incident closed; an evacuation that ends here is a completed fail-back. */
     public LocationTrack closed(long now) {
         return new LocationTrack(LocationState.HEALTHY, now, badSince, goodSince, null, null, -1, 0, List.of(), 0,
-                false, List.of());
+                false, List.of(), relapses, incident != null && evacuationRow != null ? now : restoredAt);
     }
 }

@@ -34,19 +34,63 @@ final class SafetyPolicy {
         if (ctx.failStatic) {
             return FAIL_STATIC + ": " + ctx.report.badLocations() + " locations look bad at once";
         }
-        int evacuated = ctx.evacuationCount();
-        if (evacuated >= config.maxEvacuated()) {
+        boolean unanimous = unanimouslyDead(ctx, l);
+        if (capReached(ctx) && !unanimous) {
             return "max-evacuated " + config.maxEvacuated() + " reached (" + String.join(", ", evacuatedIds(ctx)) + ")";
         }
         String floor = holdManual(ctx, l);
         if (floor != null) {
             return floor;
         }
-        if (ctx.recentEvacuations.size() >= config.maxNewEvacuations()) {
+        if (ctx.recentEvacuations.size() >= config.maxNewEvacuations() && !unanimous) {
             return "rate limit: " + ctx.recentEvacuations.size() + " evacuations in the last "
                     + config.rateWindow().toMinutes() + " min (max " + config.maxNewEvacuations() + ")";
         }
         return null;
+    }
+
+    /**
+     * True when the locations out on bad evidence (evacuating or evacuated) fill max-evacuated. A
+     * recovering location does not count: its score has been good for the up-hold and its users
+     * are on their way home; if it fails again it goes back out whatever the cap says.
+     */
+    private boolean capReached(StepContext ctx) {
+        return ctx.awayCount() >= config.maxEvacuated();
+    }
+
+    /** The limits an evacuation decided now passes only on unanimous evidence, or null when it passes none. */
+    String limitsPassed(StepContext ctx) {
+        List<String> passed = new ArrayList<>();
+        if (capReached(ctx)) {
+            passed.add("max-evacuated " + config.maxEvacuated());
+        }
+        if (ctx.recentEvacuations.size() >= config.maxNewEvacuations()) {
+            passed.add("the rate limit (" + config.maxNewEvacuations() + " in " + config.rateWindow().toMinutes()
+                    + " min)");
+        }
+        return passed.isEmpty() ? null : String.join(" and ", passed);
+    }
+
+    /**
+     * Independent evidence is unanimous that {@code l} is dead: its score is at or below the dead
+     * threshold, at least a quorum of vantages have evidence, every one of them judges it bad, and
+     * no voter is discounted. The services voter is left out: its signals arrive
+     * {@code signal-delay} late and a dead service sends none, so its last "healthy" lingers for
+     * the signal TTL after the location died. The cap and the rate limit guard against a cascade
+     * of false positives, which shows as vantages disagreeing or as many locations bad at once
+     * (fail-static, still in force); a location every vantage calls dead fails its users wherever
+     * they are kept.
+     */
+    static boolean unanimouslyDead(StepContext ctx, int l) {
+        if (!(ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold())
+                || !ctx.report.suspectVoterNames().isEmpty()) {
+            return false;
+        }
+        var evidence = ctx.report.location(l);
+        List<String> vantages = ctx.config.health().vantages();
+        long seen = evidence.byVoter().keySet().stream().filter(vantages::contains).count();
+        long agreeing = evidence.agreeing().stream().filter(vantages::contains).count();
+        return seen >= ctx.config.health().quorum() && agreeing == seen;
     }
 
     /** Why any evacuation of {@code l} must wait, or null: only the minimum-serving floor. */
@@ -117,7 +161,7 @@ final class SafetyPolicy {
     private static List<String> evacuatedIds(StepContext ctx) {
         List<String> ids = new ArrayList<>();
         for (int l = 0; l < ctx.tracks.length; l++) {
-            if (ctx.tracks[l].state().isEvacuation()) {
+            if (ctx.tracks[l].state().isAway()) {
                 ids.add(ctx.id(l));
             }
         }

@@ -144,6 +144,17 @@ final class StepContext {
         return n;
     }
 
+    /** Locations out on bad evidence: what max-evacuated counts. */
+    int awayCount() {
+        int n = 0;
+        for (LocationTrack t : tracks) {
+            if (t.state().isAway()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     void notify(int location, DecisionKind kind, String summary, List<Placement> placements, List<String> notes) {
         actions.add(new Action.Notify(decision(location, kind, summary, placements, notes)));
     }

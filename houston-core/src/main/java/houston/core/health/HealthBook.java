@@ -93,7 +93,8 @@ public final class HealthBook {
             Observation o = observations.get(i);
             // An agent's clock may run ahead; an observation is never newer than the tick that reads it.
             at[w][filled[w]] = Math.min(o.at().toEpochMilli(), nowMs);
-            bad[w][filled[w]++] = (float) o.outcome().badness(config.slowBadness());
+            float previous = filled[w] > 0 ? bad[w][filled[w] - 1] : windows[w].lastBadness();
+            bad[w][filled[w]++] = badness(o.outcome(), previous, config);
         }
         for (int w = 0; w < windows.length; w++) {
             if (at[w] != null) {
@@ -113,6 +114,24 @@ public final class HealthBook {
         }
         return new HealthBook(vantages, vantageIndex, locationIndex, next, nextSignals, ignored + newlyIgnored);
     }
+
+    /**
+     * How much one outcome counts against its location. A timeout right after a good answer is
+     * most likely a probe lost on the way (a lossy path drops one in ten, and a lost probe looks
+     * exactly like a blackhole: no answer within the timeout), so it counts {@link #LOST_PROBE_BADNESS};
+     * a timeout after any bad outcome counts in full, so a blackholed location, whose probes all
+     * time out, is judged on its second probe. Refused connects, errors and wrong answers are
+     * what a location says, never lost: they count in full at once.
+     */
+    private static float badness(Outcome outcome, float previous, HealthConfig config) {
+        if (outcome == Outcome.TIMEOUT && previous <= 0f) {
+            return LOST_PROBE_BADNESS;
+        }
+        return (float) outcome.badness(config.slowBadness());
+    }
+
+    /** What a timeout after a good answer counts (see {@link #badness}). */
+    static final float LOST_PROBE_BADNESS = 0.25f;
 
     /** The voters: the configured vantages, then "services" (the inside view from service signals). */
     public List<String> voters() {

@@ -45,6 +45,11 @@ final class ProbeWindow {
         return new ProbeWindow(keptAt, keptBad);
     }
 
+    /** Badness of the outcome added last, or 0 when the window is empty (nothing bad known). */
+    float lastBadness() {
+        return badness.length == 0 ? 0f : badness[badness.length - 1];
+    }
+
     /**
      * 1 − mean badness of the outcomes after {@code windowStart} (a window of length w holds
      * exactly w/interval samples), or NaN when fewer than

@@ -20,4 +20,9 @@ public enum LocationState {
     public boolean isEvacuation() {
         return this == EVACUATING || this == EVACUATED || this == RECOVERING;
     }
+
+    /** True while the location is out on bad evidence: evacuating or evacuated, not yet coming back. */
+    public boolean isAway() {
+        return this == EVACUATING || this == EVACUATED;
+    }
 }

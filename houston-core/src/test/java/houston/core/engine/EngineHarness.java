@@ -40,6 +40,7 @@ final class EngineHarness {
     private final java.util.Set<String> silent = new java.util.HashSet<>();
     private final List<ActionOutcome> pendingOutcomes = new ArrayList<>();
     private final List<OperatorCommand> pendingCommands = new ArrayList<>();
+    private final List<houston.core.health.ServiceSignal> pendingSignals = new ArrayList<>();
     private final List<Inputs.DemandReading> pendingDemand = new ArrayList<>();
     private final List<Inputs.CapacityReading> pendingCapacity = new ArrayList<>();
 
@@ -80,6 +81,12 @@ final class EngineHarness {
         return this;
     }
 
+    /** A service signal, given with the next tick. */
+    EngineHarness signal(houston.core.health.ServiceSignal signal) {
+        pendingSignals.add(signal);
+        return this;
+    }
+
     /** Measured demand of a catchment, given with the next tick. */
     EngineHarness demand(String location, double rps) {
         pendingDemand.add(new Inputs.DemandReading(location, rps));
@@ -109,10 +116,11 @@ final class EngineHarness {
                 observations.add(new Observation(v, l, "canary", now, outcomeFor(v, l), Duration.ofMillis(20)));
             }
         }
-        Inputs inputs = new Inputs(observations, List.of(), List.copyOf(pendingOutcomes), List.copyOf(pendingCommands),
+        Inputs inputs = new Inputs(observations, List.copyOf(pendingSignals), List.copyOf(pendingOutcomes), List.copyOf(pendingCommands),
                 List.copyOf(pendingDemand), List.copyOf(pendingCapacity));
         pendingOutcomes.clear();
         pendingCommands.clear();
+        pendingSignals.clear();
         pendingDemand.clear();
         pendingCapacity.clear();
         journal.add(inputs);

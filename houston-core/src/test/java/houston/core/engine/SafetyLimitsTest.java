@@ -3,6 +3,8 @@ package houston.core.engine;
 import houston.core.TestTopologies;
 import houston.core.config.EngineConfig;
 import houston.core.health.Outcome;
+import houston.core.health.ServiceSignal;
+import houston.core.health.SignalStatus;
 import houston.core.model.LocationState;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,63 @@ class SafetyLimitsTest {
         assertEquals(LocationState.SUSPECT, world.stateOf("loc-13"));
         assertEquals(1, world.alerts(AlertKind.EVACUATION_HELD).size());
         assertTrue(world.alerts(AlertKind.EVACUATION_HELD).get(0).message().contains("max-evacuated 2"));
+    }
+
+    @Test
+    void aThirdLocationEveryVoterCallsDeadIsEvacuatedBeyondMaxEvacuatedAndTheRateLimitAndPagesOnce() {
+        world.run(10);
+
+        world.breakLocation("loc-01", "vantage-a", "vantage-b", "vantage-c")
+                .breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c")
+                .breakLocation("loc-13", "vantage-a", "vantage-b", "vantage-c").run(20);
+
+        assertEquals(LocationState.EVACUATED, world.stateOf("loc-13"), world.alerts(AlertKind.EVACUATION_HELD).toString());
+        assertEquals(List.of(), world.alerts(AlertKind.EVACUATION_HELD));
+        assertEquals(1, world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED).size());
+        assertTrue(world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED).get(0).message().contains("3 of 3 voters"));
+    }
+
+    @Test
+    void theLastHealthySignalOfADeadServiceDoesNotKeepItBehindTheCap() {
+        world.run(10);
+        world.breakLocation("loc-01", "vantage-a", "vantage-b", "vantage-c")
+                .breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(20);
+
+        // loc-13's services said "healthy" just before it went dark, and will say nothing more.
+        world.signal(new ServiceSignal("loc-13", "web", SignalStatus.HEALTHY, "0.0% errors", world.now))
+                .breakLocation("loc-13", "vantage-a", "vantage-b", "vantage-c").run(5);
+
+        assertTrue(world.stateOf("loc-13").isEvacuation(), "loc-13: " + world.stateOf("loc-13"));
+    }
+
+    @Test
+    void aThirdLocationNotEveryVantageCallsDeadIsStillHeldByMaxEvacuated() {
+        world.run(10);
+        world.breakLocation("loc-01", "vantage-a", "vantage-b", "vantage-c")
+                .breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(20);
+
+        world.breakLocation("loc-13", "vantage-a", "vantage-b").run(20);
+
+        assertEquals(LocationState.SUSPECT, world.stateOf("loc-13"));
+        assertEquals(List.of(), world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED));
+    }
+
+    @Test
+    void aRecoveringLocationNoLongerCountsAgainstMaxEvacuated() {
+        world.run(10);
+        // Ten minutes apart, so the rate limit (2 in 10 min) has room for a third.
+        world.breakLocation("loc-01", "vantage-a", "vantage-b").run(620);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b").run(20);
+        world.clear().breakLocation("loc-07", "vantage-a", "vantage-b");
+        while (world.stateOf("loc-01") != LocationState.RECOVERING) {
+            world.tick();
+        }
+
+        world.breakLocation("loc-13", "vantage-a", "vantage-b").run(5);
+
+        assertEquals(LocationState.RECOVERING, world.stateOf("loc-01"));
+        assertTrue(world.stateOf("loc-13").isEvacuation(), "loc-13: " + world.stateOf("loc-13"));
+        assertEquals(List.of(), world.alerts(AlertKind.EVACUATION_HELD));
     }
 
     @Test

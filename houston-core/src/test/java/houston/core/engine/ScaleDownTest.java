@@ -64,4 +64,23 @@ class ScaleDownTest {
 
         assertEquals(3, world.all(Action.ScaleDown.class).size());
     }
+
+    @Test
+    void aReceiverIsNeverScaledBelowWhatItsOwnMeasuredDemandNeeds() {
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
+        // While it carries loc-07's users, loc-06's own catchment doubles and its platform grows it to 20.
+        world.demand("loc-06", 800).running("loc-06", 20).run(60);
+        world.clear();
+        while (world.stateOf("loc-07") != LocationState.HEALTHY) {
+            world.tick();
+        }
+
+        world.run(15 * 60 + 5);
+
+        // 800 rps at 100 rps per instance and target 0.5 needs 16 instances, not the configured 10.
+        Action.ScaleDown loc06 = world.all(Action.ScaleDown.class).stream()
+                .filter(d -> d.location().equals("loc-06")).findFirst().orElseThrow();
+        assertEquals(16, loc06.instances());
+    }
 }

@@ -24,11 +24,27 @@ class HealthBookTest {
     @Test
     void scoreIsTheShareOfGoodOutcomesInTheWindow() {
         List<Observation> obs = List.of(seen("vantage-a", "loc-a", 1, Outcome.OK), seen("vantage-a", "loc-a", 2, Outcome.OK),
-                seen("vantage-a", "loc-a", 3, Outcome.TIMEOUT), seen("vantage-a", "loc-a", 4, Outcome.OK));
+                seen("vantage-a", "loc-a", 3, Outcome.CONNECT_ERROR), seen("vantage-a", "loc-a", 4, Outcome.OK));
 
         HealthBook book = HealthBook.empty(config.vantages(), locations).record(obs, List.of(), 4000 + T0.toEpochMilli(), config);
 
         assertEquals(0.75, book.voterScores(T0.toEpochMilli() + 4000, config)[0][0], 1e-9);
+    }
+
+    @Test
+    void aTimeoutAfterAGoodAnswerIsWeakEvidenceAndTimeoutsInARowAreNot() {
+        List<Observation> obs = List.of(seen("vantage-a", "loc-a", 1, Outcome.OK), seen("vantage-a", "loc-a", 2, Outcome.TIMEOUT),
+                seen("vantage-a", "loc-a", 3, Outcome.OK), seen("vantage-a", "loc-a", 4, Outcome.TIMEOUT));
+        List<Observation> inARow = List.of(seen("vantage-a", "loc-b", 1, Outcome.OK), seen("vantage-a", "loc-b", 2, Outcome.TIMEOUT),
+                seen("vantage-a", "loc-b", 3, Outcome.TIMEOUT), seen("vantage-a", "loc-b", 4, Outcome.TIMEOUT));
+        long now = 4000 + T0.toEpochMilli();
+
+        HealthBook book = HealthBook.empty(config.vantages(), locations).record(obs, List.of(), now, config)
+                .record(inARow, List.of(), now, config);
+
+        // Two lost probes of four: 1 - (0.25 + 0.25) / 4. In a row: 1 - (0.25 + 1 + 1) / 4.
+        assertEquals(0.875, book.voterScores(now, config)[0][0], 1e-9);
+        assertEquals(0.4375, book.voterScores(now, config)[0][1], 1e-9);
     }
 
     @Test

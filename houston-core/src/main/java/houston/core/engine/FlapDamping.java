@@ -1,0 +1,39 @@
+package houston.core.engine;
+
+import houston.core.config.HysteresisConfig;
+
+/**
+ * Route-flap damping for fail-back. A location that fails again while it fails back, or soon
+ * after, has relapsed; each relapse doubles the up-hold its next fail-back waits for, so a
+ * location flapping with any period settles evacuated instead of moving its users every cycle.
+ * A fixed up-hold cannot: whatever its length, a flap with a longer good half defeats it.
+ * Relapses are forgotten when a new evacuation comes long after the last restore.
+ */
+final class FlapDamping {
+
+    /** A new evacuation this soon after a completed fail-back is the same trouble back. */
+    static final long RELAPSE_WINDOW_MS = 30 * 60_000L;
+    /** At most this many doublings: 64 × a 60 s up-hold is about an hour. */
+    static final int MAX_DOUBLINGS = 6;
+
+    private FlapDamping() {
+    }
+
+    /** How long {@code t} must be good before its fail-back starts. */
+    static long upHoldMillis(HysteresisConfig h, LocationTrack t) {
+        return h.upHold().toMillis() << Math.min(t.relapses(), MAX_DOUBLINGS);
+    }
+
+    /** The fail-back of {@code t} was aborted: the location relapsed. */
+    static LocationTrack aborted(LocationTrack t) {
+        return t.relapsed(t.relapses() + 1);
+    }
+
+    /** {@code t} is evacuated automatically at {@code now}: a relapse if it was restored recently, else a fresh start. */
+    static LocationTrack evacuated(LocationTrack t, long now) {
+        if (t.restoredAt() <= 0) {
+            return t;
+        }
+        return t.relapsed(now - t.restoredAt() < RELAPSE_WINDOW_MS ? t.relapses() + 1 : 0);
+    }
+}
