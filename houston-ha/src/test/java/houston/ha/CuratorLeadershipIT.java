@@ -106,8 +106,23 @@ class CuratorLeadershipIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known defect, open: after two of three servers are killed not every replica "
-            + "pages within 45 s on a busy machine; ReplicasFailoverIT's quorum loss through real processes passes")
+    void aReplicaStartedWhileTheEnsembleHasNoQuorumPagesOnceASessionLater() throws Exception {
+        zk.cluster.killServer(zk.server(1));
+        zk.cluster.killServer(zk.server(2));
+        Recorder r = new Recorder();
+        long started = System.nanoTime();
+
+        CuratorLeadership a = replica("a", zk.cluster.getConnectString(), r);
+        Eventually.await(QUORUM_CHANGE, () -> r.count("lost") == 1, () -> r.events.toString());
+        long pagedAfter = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        Thread.sleep(2 * Ensemble.SESSION_MS);
+
+        assertFalse(a.acting());
+        assertEquals(List.of("lost"), r.events, "paged once, never acted");
+        assertTrue(pagedAfter >= Ensemble.SESSION_MS, "not before a session: " + pagedAfter + " ms");
+    }
+
+    @Test
     void losingQuorumStopsEveryoneAlertsOnceEachAndOneLeaderComesBack() throws Exception {
         Recorder ra = new Recorder();
         Recorder rb = new Recorder();
