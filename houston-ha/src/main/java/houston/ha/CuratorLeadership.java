@@ -74,6 +74,12 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
         client.getConnectionStateListenable().addListener(this);
         latch.addListener(this);
         latch.start();
+        // The client is started by its owner and may have connected before this listener existed:
+        // Curator does not replay that CONNECTED.
+        if (client.getZookeeperClient().isConnected()) {
+            connection = ConnectionState.CONNECTED.name();
+            alarm.connected();
+        }
         // A tenth of a session: the page comes at most that late.
         long every = Math.max(50, sessionTimeout.toMillis() / 10);
         watch.scheduleWithFixedDelay(this::reportIfCutOff, every, every, TimeUnit.MILLISECONDS);
@@ -126,6 +132,10 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     }
 
     private void reportIfCutOff() {
+        if (client.getZookeeperClient().isConnected()) {
+            alarm.connected();
+            return;
+        }
         if (!alarm.due(System.nanoTime())) {
             return;
         }

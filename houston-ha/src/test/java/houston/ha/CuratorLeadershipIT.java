@@ -106,6 +106,22 @@ class CuratorLeadershipIT {
     }
 
     @Test
+    void aReplicaWhoseClientConnectedBeforeItJoinedNeitherPagesNorSaysConnecting() throws Exception {
+        org.apache.curator.framework.CuratorFramework client = zk.client();
+        assertTrue(client.blockUntilConnected(30, java.util.concurrent.TimeUnit.SECONDS));
+        Recorder r = new Recorder();
+        CuratorLeadership a = zk.closeLater(new CuratorLeadership(client, "/houston/leader", "a",
+                java.time.Duration.ofMillis(Ensemble.SESSION_MS)));
+
+        a.start(r);
+        Eventually.await(a::acting);
+        Thread.sleep(2 * Ensemble.SESSION_MS);
+
+        assertEquals("CONNECTED", a.connection());
+        assertEquals(0, r.count("lost"), r.events.toString());
+    }
+
+    @Test
     void aReplicaStartedWhileTheEnsembleHasNoQuorumPagesOnceASessionLater() throws Exception {
         zk.cluster.killServer(zk.server(1));
         zk.cluster.killServer(zk.server(2));
