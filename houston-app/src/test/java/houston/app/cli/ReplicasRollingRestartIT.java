@@ -7,10 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +73,17 @@ class ReplicasRollingRestartIT {
         assertEquals("evacuated", ReplicaLab.pinOf(leader, "lab-a"), "the pin survives three restarts");
         assertEquals(1, lab.incidentThreads().size(), "one incident, one thread: " + lab.incidentThreads());
         assertTrue(lab.owner().contains("generation=" + generation), lab.owner());
+        assertEquals(List.of(), dashboardReplicaMetricsMissingFrom(leader), "the dashboard's houston_ha_* metrics exist");
+    }
+
+    /** Names of houston_ha_* metrics the shipped dashboard queries that {@code r}'s /metrics does not expose. */
+    private static List<String> dashboardReplicaMetricsMissingFrom(ReplicaProcess r) throws Exception {
+        String dashboard = Files.readString(Path.of("..", "config", "dashboards", "houston.json"));
+        String exposed = r.send(r.request("/metrics")).body();
+        List<String> named = Pattern.compile("houston_ha_\\w+").matcher(dashboard).results().map(MatchResult::group)
+                .distinct().toList();
+        assertTrue(named.size() >= 4, "replica metrics on the dashboard: " + named);
+        return named.stream().filter(name -> !Pattern.compile("(?m)^" + name + "[{ ]").matcher(exposed).find()).toList();
     }
 
     private static long liveGeneration(ReplicaProcess r) {
