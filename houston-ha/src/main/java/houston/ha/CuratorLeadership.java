@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Leadership through Curator's {@link LeaderLatch}. The epoch is the sequence number ZooKeeper
@@ -24,6 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the latch says leadership is gone: before the session can expire and another replica be
  * elected. A takeover (fence, resume) runs on this class's own thread; acting starts only after it
  * succeeded and only if leadership is still held then.
+ *
+ * <p>Whether to page for a lost ensemble is decided on a second thread of its own: a takeover can
+ * block in ZooKeeper and DNS calls for as long as their retries last, and the page must not wait
+ * behind it.
  */
 public final class CuratorLeadership implements Leadership, LeaderLatchListener, ConnectionStateListener {
 
@@ -35,7 +38,8 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     private final LeaderLatch latch;
     private final ScheduledExecutorService thread;
     private final java.time.Duration sessionTimeout;
-    private final AtomicBoolean lostReported = new AtomicBoolean();
+    private final ScheduledExecutorService watch;
+    private final CutOffAlarm alarm;
     private volatile Role role;
     private volatile boolean acting;
     private volatile long epoch;
@@ -51,8 +55,14 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
         this.sessionTimeout = sessionTimeout;
         this.replica = replica;
         this.latch = new LeaderLatch(client, path, replica);
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "houston-ha");
+        this.thread = daemonThread("houston-ha");
+        this.watch = daemonThread("houston-ha-watch");
+        this.alarm = new CutOffAlarm(sessionTimeout, System.nanoTime());
+    }
+
+    private static ScheduledExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
@@ -64,6 +74,15 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
         client.getConnectionStateListenable().addListener(this);
         latch.addListener(this);
         latch.start();
+        // The client is started by its owner and may have connected before this listener existed:
+        // Curator does not replay that CONNECTED.
+        if (client.getZookeeperClient().isConnected()) {
+            connection = ConnectionState.CONNECTED.name();
+            alarm.connected();
+        }
+        // A tenth of a session: the page comes at most that late.
+        long every = Math.max(50, sessionTimeout.toMillis() / 10);
+        watch.scheduleWithFixedDelay(this::reportIfCutOff, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -99,22 +118,33 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     @Override
     public void stateChanged(CuratorFramework c, ConnectionState state) {
         connection = state.name();
+        log.info("replica {}: ZooKeeper connection {}", replica, state);
         if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
             stop("coordination connection " + state);
-            // Curator reports LOST only once a server confirms the expiry, which never comes without
-            // quorum: the replica's own clock decides when the outage is worth a page.
-            thread.schedule(this::reportIfStillCutOff, sessionTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Without quorum no server confirms an expiry: the replica's own clock decides when the
+            // outage is worth a page.
+            alarm.disconnected(System.nanoTime());
         } else if (state.isConnected()) {
-            lostReported.set(false);
+            alarm.connected();
             // A leader whose connection came back without losing its session leads on; its fence still holds.
             thread.execute(this::takeOver);
         }
     }
 
-    private void reportIfStillCutOff() {
-        if (!connection.equals("CONNECTED") && !connection.equals("RECONNECTED") && lostReported.compareAndSet(false, true)) {
+    private void reportIfCutOff() {
+        if (client.getZookeeperClient().isConnected()) {
+            alarm.connected();
+            return;
+        }
+        if (!alarm.due(System.nanoTime())) {
+            return;
+        }
+        try {
             role.coordinationLost("replica " + replica + " has been cut off from ZooKeeper for " + sessionTimeout.toSeconds()
                     + "s: if the ensemble lost quorum nobody leads; nobody acts until it is back (fail static)");
+        } catch (RuntimeException e) {
+            // A throwing task would end the fixed-delay schedule, and with it every later page.
+            log.error("replica {} could not page that it is cut off from ZooKeeper: {}", replica, e.toString());
         }
     }
 
@@ -157,6 +187,7 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     public void close() {
         acting = false;
         thread.shutdownNow();
+        watch.shutdownNow();
         try {
             if (latch.getState() == LeaderLatch.State.STARTED) {
                 latch.close();

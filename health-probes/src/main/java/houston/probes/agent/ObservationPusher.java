@@ -67,13 +67,15 @@ public final class ObservationPusher implements AutoCloseable {
         this.batchMax = batchMax;
         this.flushInterval = flushInterval;
         this.clock = clock;
-        this.dropped = Counter.builder("houston.agent.dropped").description("Observations dropped: buffer full")
-                .register(registry);
-        this.delivered = Counter.builder("houston.agent.delivered").description("Observations accepted by the daemon")
-                .register(registry);
-        this.rejected = Counter.builder("houston.agent.rejected").description("Observations refused by the daemon")
-                .register(registry);
-        Gauge.builder("houston.agent.buffered", this, ObservationPusher::buffered).register(registry);
+        // One pusher per daemon (every replica gets every observation): the daemon tag keeps their counts apart.
+        String daemon = reportTo.getAuthority();
+        this.dropped = Counter.builder("houston.agent.dropped").tag("daemon", daemon)
+                .description("Observations dropped: buffer full").register(registry);
+        this.delivered = Counter.builder("houston.agent.delivered").tag("daemon", daemon)
+                .description("Observations accepted by the daemon").register(registry);
+        this.rejected = Counter.builder("houston.agent.rejected").tag("daemon", daemon)
+                .description("Observations refused by the daemon").register(registry);
+        Gauge.builder("houston.agent.buffered", this, ObservationPusher::buffered).tag("daemon", daemon).register(registry);
     }
 
     /** Queues one observation; thread-safe, never blocks. */

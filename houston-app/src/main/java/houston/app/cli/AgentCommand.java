@@ -38,8 +38,10 @@ final class AgentCommand extends SettingsCommand {
             description = "This agent's vantage name; must be listed in houston.health.vantages.")
     String vantage;
 
-    @Option(names = "--report-to", required = true, paramLabel = "URL", description = "The daemon, e.g. https://houston.internal:8080")
-    URI reportTo;
+    @Option(names = "--report-to", required = true, split = ",", paramLabel = "URL",
+            description = "The daemon, e.g. https://houston.internal:8080; with replicas, every replica (repeat the "
+                    + "option or separate with commas): each gets every observation through its own buffer and backoff.")
+    List<URI> reportTo;
 
     @Option(names = "--token-file", required = true, paramLabel = "FILE", description = "File holding the shared secret (houston.api.token-file on the daemon).")
     Path tokenFile;
@@ -64,10 +66,13 @@ final class AgentCommand extends SettingsCommand {
                     + settings.engine().health().vantages() + ": the daemon would refuse its observations");
             return 2;
         }
-        if (reportTo.getHost() == null || !("http".equals(reportTo.getScheme()) || "https".equals(reportTo.getScheme()))) {
-            err.println("houston agent: --report-to " + reportTo + " (expected: an http(s) URL such as http://houston:8080)");
-            return 2;
+        for (URI daemon : reportTo) {
+            if (daemon.getHost() == null || !("http".equals(daemon.getScheme()) || "https".equals(daemon.getScheme()))) {
+                err.println("houston agent: --report-to " + daemon + " (expected: an http(s) URL such as http://houston:8080)");
+                return 2;
+            }
         }
+        reportTo = reportTo.stream().distinct().toList();
         byte[] secret;
         try {
             secret = SharedSecret.read(tokenFile);
@@ -85,10 +90,12 @@ final class AgentCommand extends SettingsCommand {
         List<ProbeTarget> targets = CanarySite.targets(settings.topology(), settings.outside().sites());
         var agent = settings.outside().agent();
         HmacAuth signer = new HmacAuth(secret, settings.outside().api().replayWindow(), clock, 1);
-        ObservationPusher pusher = new ObservationPusher(vertx, reportTo, vantage, signer, agent.buffer(), agent.batch(),
-                agent.flushInterval(), clock, registry);
+        // A pusher per daemon: a dead or slow replica fills only its own buffer and backs off alone.
+        List<ObservationPusher> pushers = reportTo.stream().map(daemon -> new ObservationPusher(vertx, daemon,
+                vantage, signer, agent.buffer(), agent.batch(), agent.flushInterval(), clock, registry)).toList();
         VertxHttpProbe probe = ProbeFactory.probe(vertx, settings, clock);
-        ProbeScheduler scheduler = new ProbeScheduler(vertx, probe, settings.probes(), vantage, targets, pusher::offer,
+        ProbeScheduler scheduler = new ProbeScheduler(vertx, probe, settings.probes(), vantage, targets,
+                o -> pushers.forEach(p -> p.offer(o)),
                 new ProbeMetrics(registry, vantage), clock, new SplittableRandom());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "houston-agent-shutdown");
@@ -98,10 +105,11 @@ final class AgentCommand extends SettingsCommand {
         PrometheusRegistries.mountMetrics(router, registry);
         HttpServer http = vertx.createHttpServer().requestHandler(router).listen(httpPort, httpHost)
                 .await(30, TimeUnit.SECONDS);
-        pusher.start();
+        pushers.forEach(ObservationPusher::start);
         scheduler.start();
         out.printf("houston agent %s: probing %d targets every %dms, reporting to %s; metrics http://%s:%d/metrics%n",
-                vantage, targets.size(), settings.probes().interval().toMillis(), reportTo, httpHost, http.actualPort());
+                vantage, targets.size(), settings.probes().interval().toMillis(),
+                reportTo.stream().map(URI::toString).collect(java.util.stream.Collectors.joining(", ")), httpHost, http.actualPort());
         out.flush();
         if (runFor != null) {
             stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
@@ -109,10 +117,13 @@ final class AgentCommand extends SettingsCommand {
             stopped.await();
         }
         scheduler.close();
-        pusher.flush();
-        out.printf("houston agent %s: stopped; %d delivered, %d buffered, %d dropped%n", vantage, pusher.delivered(),
-                pusher.buffered(), pusher.dropped());
-        pusher.close();
+        for (int i = 0; i < pushers.size(); i++) {
+            ObservationPusher pusher = pushers.get(i);
+            pusher.flush();
+            out.printf("houston agent %s: stopped; %s: %d delivered, %d buffered, %d dropped%n", vantage,
+                    reportTo.get(i), pusher.delivered(), pusher.buffered(), pusher.dropped());
+            pusher.close();
+        }
         probe.close();
         vertx.close().await(10, TimeUnit.SECONDS);
         if (runFor != null) {

@@ -55,11 +55,16 @@ class AgentCommandIT {
         vertx = Vertx.vertx();
         site = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
                 .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        daemon = intake(received);
+    }
+
+    /** A daemon's observation intake on loopback, adding what it accepts to {@code into}. */
+    private HttpServer intake(List<Observation> into) throws Exception {
         Router router = Router.router(vertx);
         IntakeRoutes.mount(router, new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60),
                         Clock.systemUTC(), 1000), Set.of("agent-test"), Set.of("lab-up", "lab-down"), Clock.systemUTC(),
-                received::addAll, s -> { }, new SimpleMeterRegistry(), 1 << 20, () -> false);
-        daemon = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+                into::addAll, s -> { }, new SimpleMeterRegistry(), 1 << 20, () -> false);
+        return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -106,6 +111,32 @@ class AgentCommandIT {
     }
 
     @Test
+    void agentPushesEveryObservationToEveryReplicaAndADeadOneHoldsUpNobody() throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, SECRET + "\n");
+        List<Observation> second = new CopyOnWriteArrayList<>();
+        HttpServer replica = intake(second);
+        int dead;
+        try (ServerSocket s = new ServerSocket(0)) {
+            dead = s.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cli = HoustonCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+
+        int code = cli.execute("agent", "--vantage", "agent-test", "--report-to", "http://127.0.0.1:" + dead
+                        + ",http://127.0.0.1:" + daemon.actualPort(), "--report-to", "http://127.0.0.1:" + replica.actualPort(),
+                "--token-file", token.toString(), "--run-for", "PT4S", "--http-port", "0", "--config", config().toString());
+
+        assertEquals(0, code, out.toString());
+        for (List<Observation> at : List.of(received, second)) {
+            assertTrue(at.stream().anyMatch(o -> o.location().equals("lab-up") && o.outcome() == Outcome.OK), at + "\n" + out);
+            assertTrue(at.stream().anyMatch(o -> o.location().equals("lab-down") && o.outcome() == Outcome.CONNECT_ERROR));
+        }
+        assertTrue(out.toString().contains("http://127.0.0.1:" + dead + ": 0 delivered"), out.toString());
+    }
+
+    @Test
     void agentServesHealthzAndTheMetricsTheReadmeLists() throws Exception {
         Path token = dir.resolve("token");
         Files.writeString(token, SECRET + "\n");
@@ -119,7 +150,7 @@ class AgentCommandIT {
         URI metrics = awaitMetricsUri(out, agent);
 
         HttpResponse<String> healthz = http(metrics.resolve("/healthz"));
-        String scrape = awaitScrape(metrics, "houston_agent_delivered_total{} [1-9]");
+        String scrape = awaitScrape(metrics, "houston_agent_delivered_total\\{daemon=\"127.0.0.1:" + daemon.actualPort() + "\"} [1-9]");
 
         assertEquals(0, agent.get(30, TimeUnit.SECONDS), out.toString());
         assertEquals(200, healthz.statusCode());
@@ -148,7 +179,7 @@ class AgentCommandIT {
 
     /** Scrapes until a line matches {@code line} (a regex; the agent pushes every 100 ms); fails after 15 s. */
     private static String awaitScrape(URI metrics, String line) throws Exception {
-        Pattern wanted = Pattern.compile("(?m)^" + line.replace("{}", ""));
+        Pattern wanted = Pattern.compile("(?m)^" + line);
         String scrape = "";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline && !wanted.matcher(scrape).find()) {

@@ -109,6 +109,12 @@ final class ReplicaProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as a rolling upgrade stops a replica: it leaves the election and exits; its exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
     static long acting(List<ReplicaProcess> replicas) {
         return replicas.stream().filter(ReplicaProcess::acting).count();
     }
