@@ -126,9 +126,7 @@ final class AgentCommand extends SettingsCommand {
         }
         probe.close();
         vertx.close().await(10, TimeUnit.SECONDS);
-        if (runFor != null) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
+        StopHooks.remove(hook);
         return 0;
     }
 }

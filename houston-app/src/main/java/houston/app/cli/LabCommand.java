@@ -63,7 +63,7 @@ final class LabCommand extends SettingsCommand {
         } finally {
             TempDirs.delete(journal);
             stopped.countDown();
-            removeHook(hook);
+            StopHooks.remove(hook);
         }
         return 0;
     }
@@ -111,13 +111,6 @@ final class LabCommand extends SettingsCommand {
         }
     }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is what stopped us.
-        }
-    }
 
     @Command(name = "fault", mixinStandardHelpOptions = true,
             description = "Break (or mend) a location of the running lab: LOC outage | brownout PCT | latency MS | flap "
