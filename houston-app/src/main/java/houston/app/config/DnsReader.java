@@ -1,5 +1,6 @@
 package houston.app.config;
 
+import houston.core.config.DnsFallbackConfig;
 import houston.dns.SwitchSettings;
 
 import java.net.InetAddress;
@@ -62,6 +63,23 @@ final class DnsReader {
         }
         return new DnsSettings(provider, zone, ttl.toSeconds(), switching,
                 Path.of(in.string(p + "file", "a file path")), hostedZone, uri);
+    }
+
+    /** {@code houston.dns.fallback} and {@code fallback-after}: the engine acts on them, so they are read into its config. */
+    static DnsFallbackConfig fallback(ConfigReader in) {
+        String p = "houston.dns.";
+        String expected = "none, health-endpoint or arc";
+        DnsFallbackConfig.Mode mode = DnsFallbackConfig.Mode.parse(in.string(p + "fallback", expected));
+        if (mode == null) {
+            in.problem(p + "fallback", expected);
+            mode = DnsFallbackConfig.Mode.NONE;
+        }
+        // Below ~10 s a publish that merely retries (throttling, a slow INSYNC) would trip the data plane.
+        Duration after = in.duration(p + "fallback-after", Duration.ofSeconds(10), Duration.ofHours(1));
+        if (mode != DnsFallbackConfig.Mode.NONE && !in.string(p + "provider", "memory, file or route53").equals("route53")) {
+            in.problem(p + "fallback", "none unless houston.dns.provider = route53 (the fallback acts on Route 53)");
+        }
+        return new DnsFallbackConfig(mode, after);
     }
 
     private static String hostName() {
