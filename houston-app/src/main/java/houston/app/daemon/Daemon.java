@@ -5,7 +5,9 @@ import houston.app.wiring.PrometheusRegistries;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
 import houston.core.model.TrafficPlan;
+import houston.core.config.DnsFallbackConfig;
 import houston.core.port.DnsSwitch;
+import houston.dns.fallback.HealthEndpointDataPlane;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -64,6 +66,10 @@ public final class Daemon implements AutoCloseable {
                     initial.liveGeneration()));
         }
         ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
+        if (settings.engine().dnsFallback().mode() == DnsFallbackConfig.Mode.HEALTH_ENDPOINT) {
+            // Answers as the restored engine remembers, so a restart does not bring an evacuated location back.
+            loop.useDataPlane(new HealthEndpointDataPlane(initial.dnsFallback().live()));
+        }
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);
         Router router = Router.router(vertx);
