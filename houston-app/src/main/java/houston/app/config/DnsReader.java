@@ -18,7 +18,7 @@ final class DnsReader {
         this.in = in;
     }
 
-    DnsSettings read() {
+    DnsSettings read(java.util.Set<String> locations) {
         String p = "houston.dns.";
         String provider = in.string(p + "provider", "memory, file or route53");
         if (!provider.equals("memory") && !provider.equals("file") && !provider.equals("route53")) {
@@ -62,7 +62,9 @@ final class DnsReader {
             }
         }
         return new DnsSettings(provider, zone, ttl.toSeconds(), switching,
-                Path.of(in.string(p + "file", "a file path")), hostedZone, uri);
+                Path.of(in.string(p + "file", "a file path")), hostedZone, uri,
+                new ArcReader(in).read(DnsFallbackConfig.Mode.parse(in.string(p + "fallback", "none, health-endpoint or arc")),
+                        locations));
     }
 
     /** {@code houston.dns.fallback} and {@code fallback-after}: the engine acts on them, so they are read into its config. */

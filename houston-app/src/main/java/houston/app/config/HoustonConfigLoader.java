@@ -71,7 +71,7 @@ public final class HoustonConfigLoader {
         java.util.Set<String> ids = topology == null ? java.util.Set.of() : java.util.Set.copyOf(topology.ids());
         HoustonSettings settings = new HoustonSettings(source,
                 in.duration("houston.tick", Duration.ofMillis(100), Duration.ofMinutes(1)),
-                probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(),
+                probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(ids),
                 new ScalerReader(in).read(ids), new SlackReader(in).read(), daemon(in),
                 new HaReader(in).read());
         if (!problems.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DnsFallbackConfigTest {
 
@@ -61,7 +62,7 @@ class DnsFallbackConfigTest {
 
     @Test
     void fallbackAfterBelowTenSecondsIsRejected() throws IOException {
-        List<String> problems = problems(ROUTE53 + "houston.dns.fallback = arc\nhouston.dns.fallback-after = 2s\n");
+        List<String> problems = problems(ROUTE53 + "houston.dns.fallback = health-endpoint\nhouston.dns.fallback-after = 2s\n");
 
         assertEquals(List.of("houston.dns.fallback-after: 2s (expected: a duration 10s..60m) in "
                 + dir.resolve("houston.conf") + ":4"), problems);
@@ -69,9 +70,40 @@ class DnsFallbackConfigTest {
 
     @Test
     void fallbackNeedsTheRoute53Provider() throws IOException {
-        List<String> problems = problems("houston.dns.fallback = arc\n");
+        List<String> problems = problems("houston.dns.fallback = health-endpoint\n");
 
-        assertEquals(List.of("houston.dns.fallback: arc (expected: none unless houston.dns.provider = route53 "
+        assertEquals(List.of("houston.dns.fallback: health-endpoint (expected: none unless houston.dns.provider = route53 "
                 + "(the fallback acts on Route 53)) in " + dir.resolve("houston.conf") + ":1"), problems);
+    }
+
+    @Test
+    void arcNeedsEndpointsAndAControlForEveryLocation() throws IOException {
+        List<String> problems = problems(ROUTE53 + """
+                houston.dns.fallback = arc
+                houston.dns.arc.routing-controls = [
+                  "us-east-1=arn:aws:route53-recovery-control::111122223333:controlpanel/p1/routingcontrol/use1"
+                ]
+                """);
+        List<String> missing = HoustonConfigLoader.load(null).topology().ids().stream()
+                .filter(l -> !l.equals("us-east-1")).sorted().toList();
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("houston.dns.arc.cluster-endpoints: [] (expected: the ARC cluster's "
+                + "endpoints when houston.dns.fallback = arc) in "), problems.get(0));
+        assertTrue(problems.get(1).endsWith("(expected: a routing control for every location when houston.dns.fallback"
+                + " = arc (missing: " + missing + ")) in " + dir.resolve("houston.conf") + ":4"), problems.get(1));
+    }
+
+    @Test
+    void arcSettingsAreReadInOrder() throws IOException {
+        Path f = file(ROUTE53 + """
+                houston.dns.arc.cluster-endpoints = ["us-west-2=https://a.example/v1", "eu-west-1=https://b.example/v1"]
+                """);
+
+        ArcSettings arc = HoustonConfigLoader.load(f).dns().arc();
+
+        assertEquals(List.of(new houston.dns.fallback.ArcDataPlane.Endpoint("us-west-2", java.net.URI.create("https://a.example/v1")),
+                new houston.dns.fallback.ArcDataPlane.Endpoint("eu-west-1", java.net.URI.create("https://b.example/v1"))),
+                arc.endpoints());
     }
 }
