@@ -79,19 +79,7 @@ class ControlLoopTest {
         }
     };
 
-    private final Scaler scaler = new Scaler() {
-        @Override
-        public CompletionStage<ActionOutcome.ScaleResult> scale(Action.PreScale r) {
-            return CompletableFuture.completedFuture(new ActionOutcome.ScaleResult(r.location(), r.instances(),
-                    ActionOutcome.ScaleStatus.READY, "ready"));
-        }
-
-        @Override
-        public CompletionStage<ActionOutcome.ScaleResult> scaleDown(Action.ScaleDown r) {
-            return CompletableFuture.completedFuture(new ActionOutcome.ScaleResult(r.location(), r.instances(),
-                    ActionOutcome.ScaleStatus.READY, "down"));
-        }
-    };
+    private final Scaler scaler = new ReadyScaler();
 
     private final Notifier notifier = new Notifier() {
         @Override
