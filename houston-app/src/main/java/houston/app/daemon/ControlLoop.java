@@ -19,6 +19,7 @@ import houston.core.port.DnsSwitch;
 import houston.core.port.Journal;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
+import houston.dns.fallback.NoDataPlane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ public final class ControlLoop implements AutoCloseable {
     private final Stepper stepper;
     private final FailedTicks failures;
     private final DnsSwitch dns;
-    private volatile DnsDataPlane dataPlane = DnsDataPlane.NONE;
+    private volatile DnsDataPlane dataPlane = new NoDataPlane();
     private final Scaler scaler;
     private final Notifier notifier;
     private final Journal journal;

@@ -11,6 +11,7 @@ import houston.core.port.Notifier;
 import houston.core.port.Scaler;
 import houston.dns.fallback.ArcDataPlane;
 import houston.dns.fallback.HealthEndpointDataPlane;
+import houston.dns.fallback.NoDataPlane;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -96,7 +97,7 @@ public final class Daemon implements AutoCloseable {
                         t.setDaemon(true);
                         return t;
                     }));
-            case NONE -> DnsDataPlane.NONE;
+            case NONE -> new NoDataPlane();
         };
     }
 

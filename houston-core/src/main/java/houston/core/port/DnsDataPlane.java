@@ -17,8 +17,4 @@ public interface DnsDataPlane {
      * again. Completes engaged = true once the data plane says so; false (with why) otherwise.
      */
     CompletionStage<FallbackEngaged> evacuate(List<String> locations);
-
-    /** The data plane of {@code houston.dns.fallback = none}: refuses, so the engine alerts. */
-    DnsDataPlane NONE = locations -> java.util.concurrent.CompletableFuture.completedFuture(
-            new FallbackEngaged(locations, false, "houston.dns.fallback = none: no data-plane path configured"));
 }
