@@ -49,6 +49,9 @@ final class SimRun {
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final Map<Integer, Runnable> completions = new HashMap<>();
     private final double[][] published;
+    /** What each catchment's clients are told: the published weights minus the records the data plane drops. */
+    private final double[][] answered;
+    private java.util.Set<Integer> dropped = java.util.Set.of();
     private int nextCompletion;
     private long lastTick;
 
@@ -64,9 +67,11 @@ final class SimRun {
         this.vantages = setup.engine().health().vantages();
         int n = world.size();
         published = new double[n][];
+        answered = new double[n][];
         for (int c = 0; c < n; c++) {
             published[c] = new double[n];
             published[c][c] = 1.0;
+            answered[c] = published[c].clone();
         }
     }
 
@@ -150,6 +155,8 @@ final class SimRun {
     private void execute(long ms, Action a) {
         if (a instanceof Action.PublishPlan p) {
             publish(ms, p.plan());
+        } else if (a instanceof Action.EngageFallback f) {
+            fallback(ms, f);
         } else if (a instanceof Action.PreScale s) {
             preScale(ms, s);
         } else if (a instanceof Action.ScaleDown d) {
@@ -184,11 +191,33 @@ final class SimRun {
 
     /** DNS answers change: every catchment whose row differs starts moving its clients. */
     private void apply(long ms, TrafficPlan plan) {
+        for (int c = 0; c < world.size(); c++) {
+            published[c] = plan.row(c);
+        }
+        answer(ms);
+    }
+
+    /**
+     * The data-plane fallback: its call returns at once (the health endpoint or a routing control
+     * changes), Route 53 acts on it {@link DataPlaneAnswers#delayMs} later.
+     */
+    private void fallback(long ms, Action.EngageFallback f) {
+        java.util.Set<Integer> next = new java.util.HashSet<>();
+        f.locations().forEach(id -> next.add(world.topology().indexOf(id)));
+        outcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), true, "simulated data plane"));
+        long effective = ms + DataPlaneAnswers.delayMs(setup.engine().dnsFallback().mode(), scenario.baseline());
+        later(effective, () -> {
+            dropped = java.util.Set.copyOf(next);
+            answer(effective);
+        });
+    }
+
+    private void answer(long ms) {
         boolean changed = false;
         for (int c = 0; c < world.size(); c++) {
-            double[] row = plan.row(c);
-            if (!java.util.Arrays.equals(row, published[c])) {
-                published[c] = row;
+            double[] row = DataPlaneAnswers.row(published[c], dropped);
+            if (!java.util.Arrays.equals(row, answered[c])) {
+                answered[c] = row;
                 world.publish(c, ms, row);
                 changed = true;
             }

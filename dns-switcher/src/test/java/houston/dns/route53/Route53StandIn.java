@@ -36,6 +36,7 @@ public final class Route53StandIn implements AutoCloseable {
     public final InMemoryZone zone;
     final AtomicInteger changeCalls = new AtomicInteger();
     final AtomicInteger listPages = new AtomicInteger();
+    private volatile boolean controlPlaneDown;
     private final Vertx vertx;
     private final HttpServer server;
 
@@ -53,13 +54,20 @@ public final class Route53StandIn implements AutoCloseable {
         })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     }
 
+    /** While down, every ChangeResourceRecordSets answers 503 (reads and GetChange still work), as in an API outage. */
+    public void controlPlaneDown(boolean down) {
+        this.controlPlaneDown = down;
+    }
+
     public int port() {
         return server.actualPort();
     }
 
     private void route(HttpServerRequest req, byte[] body) throws Exception {
         String path = req.path().replaceAll("/$", "");
-        if (req.method().name().equals("POST") && path.equals("/2013-04-01/hostedzone/" + ZONE_ID + "/rrset")) {
+        if (controlPlaneDown && req.method().name().equals("POST")) {
+            reply(req, 503, errorXml("ServiceUnavailable", "the Route 53 API is unavailable (stand-in outage)"));
+        } else if (req.method().name().equals("POST") && path.equals("/2013-04-01/hostedzone/" + ZONE_ID + "/rrset")) {
             changeCalls.incrementAndGet();
             String id = zone.submit(parseChanges(body), "");
             reply(req, 200, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(id, false)

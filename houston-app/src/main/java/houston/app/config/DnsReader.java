@@ -1,5 +1,6 @@
 package houston.app.config;
 
+import houston.core.config.DnsFallbackConfig;
 import houston.dns.SwitchSettings;
 
 import java.net.InetAddress;
@@ -17,7 +18,7 @@ final class DnsReader {
         this.in = in;
     }
 
-    DnsSettings read() {
+    DnsSettings read(java.util.Set<String> locations) {
         String p = "houston.dns.";
         String provider = in.string(p + "provider", "memory, file or route53");
         if (!provider.equals("memory") && !provider.equals("file") && !provider.equals("route53")) {
@@ -61,7 +62,26 @@ final class DnsReader {
             }
         }
         return new DnsSettings(provider, zone, ttl.toSeconds(), switching,
-                Path.of(in.string(p + "file", "a file path")), hostedZone, uri);
+                Path.of(in.string(p + "file", "a file path")), hostedZone, uri,
+                new ArcReader(in).read(DnsFallbackConfig.Mode.parse(in.string(p + "fallback", "none, health-endpoint or arc")),
+                        locations));
+    }
+
+    /** {@code houston.dns.fallback} and {@code fallback-after}: the engine acts on them, so they are read into its config. */
+    static DnsFallbackConfig fallback(ConfigReader in) {
+        String p = "houston.dns.";
+        String expected = "none, health-endpoint or arc";
+        DnsFallbackConfig.Mode mode = DnsFallbackConfig.Mode.parse(in.string(p + "fallback", expected));
+        if (mode == null) {
+            in.problem(p + "fallback", expected);
+            mode = DnsFallbackConfig.Mode.NONE;
+        }
+        // Below ~10 s a publish that merely retries (throttling, a slow INSYNC) would trip the data plane.
+        Duration after = in.duration(p + "fallback-after", Duration.ofSeconds(10), Duration.ofHours(1));
+        if (mode != DnsFallbackConfig.Mode.NONE && !in.string(p + "provider", "memory, file or route53").equals("route53")) {
+            in.problem(p + "fallback", "none unless houston.dns.provider = route53 (the fallback acts on Route 53)");
+        }
+        return new DnsFallbackConfig(mode, after);
     }
 
     private static String hostName() {

@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param file         provider = file: the zone file
  * @param hostedZoneId provider = route53: the hosted zone id
  * @param endpoint     provider = route53: endpoint override, or null for AWS
+ * @param arc          fallback = arc: the cluster endpoints and routing controls
  */
 public record DnsSettings(String provider, String zone, long ttlSeconds, SwitchSettings switching, Path file,
-                          String hostedZoneId, URI endpoint) {
+                          String hostedZoneId, URI endpoint, ArcSettings arc) {
 }

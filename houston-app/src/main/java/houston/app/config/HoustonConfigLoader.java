@@ -71,7 +71,7 @@ public final class HoustonConfigLoader {
         java.util.Set<String> ids = topology == null ? java.util.Set.of() : java.util.Set.copyOf(topology.ids());
         HoustonSettings settings = new HoustonSettings(source,
                 in.duration("houston.tick", Duration.ofMillis(100), Duration.ofMinutes(1)),
-                probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(),
+                probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(ids),
                 new ScalerReader(in).read(ids), new SlackReader(in).read(), daemon(in),
                 new HaReader(in).read());
         if (!problems.isEmpty()) {
@@ -176,7 +176,7 @@ public final class HoustonConfigLoader {
                 in.integer(s + "max-new-evacuations", 0, 1000), in.duration(s + "rate-window", Duration.ZERO, Duration.ofDays(1)),
                 in.duration(s + "default-override", Duration.ofMinutes(1), Duration.ofDays(7)),
                 in.duration(s + "publish-retry", Duration.ofSeconds(1), HOUR), in.bool(s + "dry-run"));
-        return new EngineConfig(health, hysteresis, failback, planner, safety);
+        return new EngineConfig(health, hysteresis, failback, planner, safety, DnsReader.fallback(in));
     }
 
     private static void checkSteps(ConfigReader in, List<Double> steps) {

@@ -14,10 +14,12 @@ import houston.core.engine.OperatorCommand;
 import houston.core.engine.Step;
 import houston.core.health.Observation;
 import houston.core.health.ServiceSignal;
+import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Journal;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
+import houston.dns.fallback.NoDataPlane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,7 @@ public final class ControlLoop implements AutoCloseable {
     private final Stepper stepper;
     private final FailedTicks failures;
     private final DnsSwitch dns;
+    private volatile DnsDataPlane dataPlane = new NoDataPlane();
     private final Scaler scaler;
     private final Notifier notifier;
     private final Journal journal;
@@ -109,6 +112,15 @@ public final class ControlLoop implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The data-plane path the engine's fallback actions go to ({@code houston.dns.fallback}). */
+    public void useDataPlane(DnsDataPlane plane) {
+        this.dataPlane = plane;
+    }
+
+    public DnsDataPlane dataPlane() {
+        return dataPlane;
     }
 
     public void start(Duration tick) {
@@ -244,6 +256,9 @@ public final class ControlLoop implements AutoCloseable {
         if (action instanceof Action.PublishPlan p) {
             dns.publish(p.plan()).whenComplete((r, e) -> arrived(r != null ? r
                     : new PlanPublished(p.plan().generation(), PublishStatus.FAILED, String.valueOf(e), Duration.ZERO)));
+        } else if (action instanceof Action.EngageFallback f) {
+            dataPlane.evacuate(f.locations()).whenComplete((r, e) -> arrived(r != null ? r
+                    : new ActionOutcome.FallbackEngaged(f.locations(), false, String.valueOf(e))));
         } else if (action instanceof Action.PreScale s) {
             scaler.scale(s).whenComplete((r, e) -> arrived(r != null ? r
                     : new ScaleResult(s.location(), s.instances(), ScaleStatus.FAILED, String.valueOf(e))));

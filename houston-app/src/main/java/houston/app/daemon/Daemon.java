@@ -5,9 +5,13 @@ import houston.app.wiring.PrometheusRegistries;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
 import houston.core.model.TrafficPlan;
+import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
+import houston.dns.fallback.ArcDataPlane;
+import houston.dns.fallback.HealthEndpointDataPlane;
+import houston.dns.fallback.NoDataPlane;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -16,6 +20,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,6 +69,7 @@ public final class Daemon implements AutoCloseable {
                     initial.liveGeneration()));
         }
         ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
+        loop.useDataPlane(dataPlane(settings, initial));
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);
         Router router = Router.router(vertx);
@@ -79,6 +85,21 @@ public final class Daemon implements AutoCloseable {
                 .await(30, TimeUnit.SECONDS);
         loop.start(settings.tick());
         return new Daemon(loop, journal, server, registry, http);
+    }
+
+    private static DnsDataPlane dataPlane(HoustonSettings settings, EngineState initial) {
+        return switch (settings.engine().dnsFallback().mode()) {
+            // Answers as the restored engine remembers, so a restart does not bring an evacuated location back.
+            case HEALTH_ENDPOINT -> new HealthEndpointDataPlane(initial.dnsFallback().live());
+            // Credentials: the AWS default chain; the SDK blocks, so it gets a thread of its own.
+            case ARC -> new ArcDataPlane(settings.dns().arc().endpoints(), settings.dns().arc().controls(), null,
+                    Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "houston-arc");
+                        t.setDaemon(true);
+                        return t;
+                    }));
+            case NONE -> new NoDataPlane();
+        };
     }
 
     public ControlLoop loop() {

@@ -1,6 +1,7 @@
 package houston.app.daemon;
 
 import houston.app.wiring.PrometheusRegistries;
+import houston.dns.fallback.HealthEndpointDataPlane;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,8 @@ final class DaemonHttp {
     static final String HEALTH_PATH = "/healthz";
     /** Ready once the loop has ticked: a readiness probe. */
     static final String READY_PATH = "/readyz";
+    /** Route 53 health checks of the health-endpoint fallback: one per location. */
+    static final String DNS_HEALTH_PATH = "/v1/dns-health/";
 
     private final ControlLoop loop;
     private final StatusView view;
@@ -61,9 +64,26 @@ final class DaemonHttp {
         router.get("/v1/locations").handler(ctx -> json(ctx, view.locations().encodePrettily()));
         router.get("/v1/plan").handler(ctx -> json(ctx, view.plan().encodePrettily()));
         router.get("/v1/decisions").handler(ctx -> json(ctx, view.decisions().encodePrettily()));
+        router.get(DNS_HEALTH_PATH + ":location").handler(this::dnsHealth);
         PrometheusRegistries.mountMetrics(router, registry);
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(StatusPage.HTML));
+    }
+
+    /**
+     * What Route 53's health checks read with {@code houston.dns.fallback = health-endpoint}: 200
+     * unless this replica's data plane evacuates the location (503). Unknown locations are 404,
+     * so a typo in a health check shows as a failing check and not as a silent evacuation.
+     */
+    private void dnsHealth(RoutingContext ctx) {
+        String location = ctx.pathParam("location");
+        if (!loop.engine().topology().ids().contains(location)) {
+            error(ctx, 404, "no such location: " + location);
+        } else if (loop.dataPlane() instanceof HealthEndpointDataPlane plane && !plane.healthy(location)) {
+            ctx.response().setStatusCode(503).end(location + " evacuated through the DNS fallback");
+        } else {
+            ctx.response().end(location + " serving");
+        }
     }
 
     /** Every refusal the router itself makes, as JSON with a reason: no HTML page, no stack trace. */

@@ -109,6 +109,13 @@ final class JournalCodec {
             return JSON.createObjectNode().put("type", "published").put("generation", p.generation())
                     .put("status", p.status().name()).put("detail", p.detail()).put("tookMs", p.took().toMillis());
         }
+        if (o instanceof ActionOutcome.FallbackEngaged f) {
+            ObjectNode n = JSON.createObjectNode().put("type", "fallback").put("engaged", f.engaged())
+                    .put("detail", f.detail());
+            var locations = n.putArray("locations");
+            f.locations().forEach(locations::add);
+            return n;
+        }
         ActionOutcome.ScaleResult s = (ActionOutcome.ScaleResult) o;
         return JSON.createObjectNode().put("type", "scale").put("location", s.location()).put("instances", s.instances())
                 .put("status", s.status().name()).put("detail", s.detail());
@@ -211,6 +218,13 @@ final class JournalCodec {
         }
         List<ActionOutcome> outcomes = new ArrayList<>();
         for (JsonNode o : in.get("outcomes")) {
+            if (o.get("type").asText().equals("fallback")) {
+                List<String> locations = new ArrayList<>();
+                o.path("locations").forEach(l -> locations.add(l.asText()));
+                outcomes.add(new ActionOutcome.FallbackEngaged(locations, o.get("engaged").asBoolean(),
+                        o.get("detail").asText()));
+                continue;
+            }
             outcomes.add(o.get("type").asText().equals("published")
                     ? new ActionOutcome.PlanPublished(o.get("generation").asLong(),
                             ActionOutcome.PublishStatus.valueOf(o.get("status").asText()), o.get("detail").asText(),
@@ -253,6 +267,8 @@ final class JournalCodec {
     static String describe(Action a) {
         if (a instanceof Action.PublishPlan p) {
             return "publish generation " + p.plan().generation() + " " + p.plan();
+        } else if (a instanceof Action.EngageFallback f) {
+            return "fallback evacuate " + f.locations() + " (" + f.reason() + ")";
         } else if (a instanceof Action.PreScale s) {
             return "prescale " + s.location() + " to " + s.instances() + " (" + s.reason() + ")";
         } else if (a instanceof Action.ScaleDown d) {

@@ -33,8 +33,6 @@ class UnrehearsedDrillsTest {
 
     /** Drills Houston still loses, and why: the README's drill table has their figures. */
     private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "dns-api-outage-around-failure.conf",
-            "nothing moves while the DNS API is down; Route 53's own failover needs no API call",
             "flapping-5-minute-period.conf",
             "flap damping keeps it out after two relapses, but its first cycles still take 10 shifts (objective 8)",
             "grey-failure-ramp.conf", "a 5-15% error ramp is detected later than the objective",

@@ -2,6 +2,7 @@ package houston.app.daemon;
 
 import houston.app.config.HoustonConfigLoader;
 import houston.app.config.HoustonSettings;
+import houston.core.config.DnsFallbackConfig;
 import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
 import houston.core.engine.AlertKind;
@@ -17,6 +18,7 @@ import houston.core.model.TrafficPlan;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
+import houston.dns.fallback.HealthEndpointDataPlane;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The loop with synchronous fake adapters and a clock the test advances: nothing sleeps. */
@@ -56,9 +59,15 @@ class ControlLoopTest {
     private JsonlJournal journal;
     private ControlLoop loop;
 
+    private boolean controlPlaneDown;
+
     private final DnsSwitch dns = new DnsSwitch() {
         @Override
         public CompletionStage<ActionOutcome.PlanPublished> publish(TrafficPlan plan) {
+            if (controlPlaneDown) {
+                return CompletableFuture.completedFuture(new ActionOutcome.PlanPublished(plan.generation(),
+                        ActionOutcome.PublishStatus.FAILED, "ServiceUnavailable", Duration.ofSeconds(2)));
+            }
             published.add(plan);
             return CompletableFuture.completedFuture(new ActionOutcome.PlanPublished(plan.generation(),
                     ActionOutcome.PublishStatus.INSYNC, "ok", Duration.ofSeconds(2)));
@@ -70,19 +79,7 @@ class ControlLoopTest {
         }
     };
 
-    private final Scaler scaler = new Scaler() {
-        @Override
-        public CompletionStage<ActionOutcome.ScaleResult> scale(Action.PreScale r) {
-            return CompletableFuture.completedFuture(new ActionOutcome.ScaleResult(r.location(), r.instances(),
-                    ActionOutcome.ScaleStatus.READY, "ready"));
-        }
-
-        @Override
-        public CompletionStage<ActionOutcome.ScaleResult> scaleDown(Action.ScaleDown r) {
-            return CompletableFuture.completedFuture(new ActionOutcome.ScaleResult(r.location(), r.instances(),
-                    ActionOutcome.ScaleStatus.READY, "down"));
-        }
-    };
+    private final Scaler scaler = new ReadyScaler();
 
     private final Notifier notifier = new Notifier() {
         @Override
@@ -296,6 +293,28 @@ class ControlLoopTest {
 
         assertEquals(houston.core.model.LocationState.EVACUATED,
                 loop.state().track(settings.topology().indexOf("us-east-1")).state());
+    }
+
+    @Test
+    void failingPublishesEvacuateThroughTheHealthEndpointAndTheJournalReplaysIt() {
+        engine = new DecisionEngine(settings.engine().withDnsFallback(
+                new DnsFallbackConfig(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(30))), settings.topology());
+        loop.close();
+        loop = new ControlLoop(engine, engine.initialState(T0), dns, scaler, notifier, journal, clock);
+        HealthEndpointDataPlane plane = new HealthEndpointDataPlane(List.of());
+        loop.useDataPlane(plane);
+        run(10, null);
+        controlPlaneDown = true;
+
+        run(60, "us-east-1");
+
+        assertFalse(plane.healthy("us-east-1"));
+        assertEquals(List.of("us-east-1"), loop.state().dnsFallback().live());
+        EngineState replayed = engine.initialState(T0);
+        for (JsonlJournal.Record r : journal.records()) {
+            replayed = engine.step(replayed, r.inputs(), r.at()).next();
+        }
+        assertEquals(loop.state().dnsFallback(), replayed.dnsFallback());
     }
 
     @Test

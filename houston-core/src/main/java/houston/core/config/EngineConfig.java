@@ -6,7 +6,14 @@ public record EngineConfig(
         HysteresisConfig hysteresis,
         FailbackConfig failback,
         PlannerConfig planner,
-        SafetyConfig safety) {
+        SafetyConfig safety,
+        DnsFallbackConfig dnsFallback) {
+
+    /** Without a DNS fallback (the engine only ever publishes weights). */
+    public EngineConfig(HealthConfig health, HysteresisConfig hysteresis, FailbackConfig failback,
+                        PlannerConfig planner, SafetyConfig safety) {
+        this(health, hysteresis, failback, planner, safety, DnsFallbackConfig.defaults());
+    }
 
     public static EngineConfig defaults() {
         return new EngineConfig(HealthConfig.defaults(), HysteresisConfig.defaults(), FailbackConfig.defaults(),
@@ -14,10 +21,14 @@ public record EngineConfig(
     }
 
     public EngineConfig withHealth(HealthConfig newHealth) {
-        return new EngineConfig(newHealth, hysteresis, failback, planner, safety);
+        return new EngineConfig(newHealth, hysteresis, failback, planner, safety, dnsFallback);
     }
 
     public EngineConfig withSafety(SafetyConfig newSafety) {
-        return new EngineConfig(health, hysteresis, failback, planner, newSafety);
+        return new EngineConfig(health, hysteresis, failback, planner, newSafety, dnsFallback);
+    }
+
+    public EngineConfig withDnsFallback(DnsFallbackConfig newFallback) {
+        return new EngineConfig(health, hysteresis, failback, planner, safety, newFallback);
     }
 }

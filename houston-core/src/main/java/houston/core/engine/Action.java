@@ -23,6 +23,18 @@ public sealed interface Action {
     record PublishPlan(TrafficPlan plan, String reason) implements Action {
     }
 
+    /**
+     * Make exactly {@code locations} evacuated through the DNS provider's data plane (health
+     * checks or routing controls), without the control plane; every other location is released.
+     * An empty list releases the fallback. Used only while publishes fail; idempotent.
+     */
+    record EngageFallback(java.util.List<String> locations, String reason) implements Action {
+
+        public EngageFallback {
+            locations = java.util.List.copyOf(locations);
+        }
+    }
+
     /** Tell humans about a decision, with its evidence. */
     record Notify(Decision decision) implements Action {
     }

@@ -16,6 +16,17 @@ public sealed interface ActionOutcome {
             implements ActionOutcome {
     }
 
+    /**
+     * The data-plane fallback now evacuates exactly {@code locations} ({@code engaged} true), or
+     * setting it failed and nothing is known to have changed ({@code engaged} false).
+     */
+    record FallbackEngaged(java.util.List<String> locations, boolean engaged, String detail) implements ActionOutcome {
+
+        public FallbackEngaged {
+            locations = java.util.List.copyOf(locations);
+        }
+    }
+
     /** {@code location}'s scale to {@code instances} is now {@code status}. */
     record ScaleResult(String location, int instances, ScaleStatus status, String detail)
             implements ActionOutcome {

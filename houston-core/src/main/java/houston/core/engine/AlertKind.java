@@ -18,6 +18,8 @@ public enum AlertKind {
     DNS_PUBLISH_FAILED,
     /** Another writer owns the DNS zone: Houston stopped publishing. */
     DNS_OWNERSHIP_LOST,
+    /** The data-plane fallback could not be set: traffic stays where the live weights put it. */
+    DNS_FALLBACK_FAILED,
     /** A scale-up failed or timed out. */
     SCALER_FAILED,
     /** The control loop could not step the engine: the tick's inputs wait for the next one. */

@@ -27,6 +27,8 @@ import java.util.List;
  *   <li>advance each location's state machine in id order (so two evacuations in one tick see
  *       each other's load);</li>
  *   <li>move other catchments off any location that may no longer receive ({@link ReceiverDrain});</li>
+ *   <li>engage, change or release the DNS data-plane fallback when publishes keep failing
+ *       ({@link DnsFallbackTracker});</li>
  *   <li>publish every row changed this tick as one new plan generation.</li>
  * </ol>
  * Cost per step is O(observations + voters × locations) on a quiet tick; a tick that moves
@@ -43,6 +45,7 @@ public final class DecisionEngine {
     private final OutcomeIntake outcomes;
     private final ScaleDownPolicy scaleDown = new ScaleDownPolicy();
     private final ReceiverDrain drain;
+    private final DnsFallbackTracker fallback = new DnsFallbackTracker();
 
     public DecisionEngine(EngineConfig config, Topology topology) {
         this.config = config;
@@ -104,7 +107,8 @@ public final class DecisionEngine {
      */
     public boolean isQuiet(EngineState state) {
         if (state.failStatic() || !state.overrides().equals(Overrides.NONE) || !state.recentEvacuations().isEmpty()
-                || state.publishBlocked() != null || state.liveGeneration() != state.plan().generation()) {
+                || state.publishBlocked() != null || state.liveGeneration() != state.plan().generation()
+                || !state.dnsFallback().idle()) {
             return false;
         }
         for (int l = 0; l < topology.size(); l++) {
@@ -127,6 +131,7 @@ public final class DecisionEngine {
         ctx.report = scorer.score(health.voters(), health.voterScores(t, config.health()));
         outcomes.readings(ctx, inputs.demand(), inputs.capacity());
         outcomes.apply(ctx, inputs.outcomes());
+        fallback.outcomes(ctx, inputs.outcomes());
         commands.apply(ctx, inputs.commands());
         commands.expire(ctx);
         safety.updateFailStatic(ctx);
@@ -135,6 +140,7 @@ public final class DecisionEngine {
         }
         drain.apply(ctx);
         scaleDown.apply(ctx);
+        fallback.decide(ctx);
         EngineState next = ctx.finish(state);
         return new Step(next, ctx.actions);
     }

@@ -27,6 +27,7 @@ import java.util.List;
  * @param recentEvacuations  times (epoch ms) of recent automatic evacuations, for the rate limit
  * @param publishBlocked     why publishing is stopped (lost DNS ownership), or null
  * @param retryPublishAt     when to publish the wanted plan again after a failed publish (epoch ms), or 0
+ * @param dnsFallback        whether the DNS control plane fails and what the data-plane fallback evacuates
  */
 public record EngineState(
         long tick,
@@ -43,11 +44,22 @@ public record EngineState(
         boolean failStatic,
         List<Long> recentEvacuations,
         String publishBlocked,
-        long retryPublishAt) {
+        long retryPublishAt,
+        DnsFallback dnsFallback) {
 
     public EngineState {
         tracks = List.copyOf(tracks);
         recentEvacuations = List.copyOf(recentEvacuations);
+        dnsFallback = dnsFallback == null ? DnsFallback.IDLE : dnsFallback;
+    }
+
+    /** A state whose DNS control plane is not known to fail (no fallback engaged). */
+    public EngineState(long tick, HealthBook health, HealthReport report, List<LocationTrack> tracks, TrafficPlan plan,
+                       long liveGeneration, double[] demand, int[] instances, int[] requested, long[] lastRelied,
+                       Overrides overrides, boolean failStatic, List<Long> recentEvacuations, String publishBlocked,
+                       long retryPublishAt) {
+        this(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested, lastRelied, overrides,
+                failStatic, recentEvacuations, publishBlocked, retryPublishAt, DnsFallback.IDLE);
     }
 
     public LocationTrack track(int location) {

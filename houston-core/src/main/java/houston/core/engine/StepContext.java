@@ -42,6 +42,7 @@ final class StepContext {
     long liveGeneration;
     String publishBlocked;
     long retryPublishAt;
+    DnsFallback fallback;
 
     private final EngineState previous;
     private final TreeMap<Integer, double[]> changedRows = new TreeMap<>();
@@ -65,6 +66,7 @@ final class StepContext {
         this.liveGeneration = previous.liveGeneration();
         this.publishBlocked = previous.publishBlocked();
         this.retryPublishAt = previous.retryPublishAt();
+        this.fallback = previous.dnsFallback();
         long windowStart = this.now - config.safety().rateWindow().toMillis();
         this.recentEvacuations = new ArrayList<>(previous.recentEvacuations().stream()
                 .filter(at -> at > windowStart).toList());
@@ -218,6 +220,11 @@ final class StepContext {
         return false;
     }
 
+    /** True when no row changed in this step and the plan the engine wants is confirmed live in DNS. */
+    boolean wantedPlanLive() {
+        return changedRows.isEmpty() && liveGeneration >= previous.plan().generation();
+    }
+
     /** Publishes this step's row changes as one new plan generation, and builds the next state. */
     EngineState finish(EngineState previousState) {
         TrafficPlan plan = previousState.plan();
@@ -240,6 +247,6 @@ final class StepContext {
         }
         return new EngineState(previousState.tick() + 1, health, report, List.of(tracks), plan, liveGeneration,
                 demand, instances, requested, lastRelied, overrides, failStatic, recentEvacuations, publishBlocked,
-                retryPublishAt);
+                retryPublishAt, fallback);
     }
 }

@@ -35,6 +35,10 @@ final class EngineHarness {
     final List<Instant> journalTimes = new ArrayList<>();
     boolean confirmPublishes = true;
     boolean confirmScaleUps = true;
+    /** The DNS provider's control plane fails every publish (after {@code failAfter}); its data plane works. */
+    boolean controlPlaneDown;
+    Duration failAfter = Duration.ofSeconds(1);
+    boolean dataPlaneAnswers = true;
 
     private final Map<String, Outcome> faults = new HashMap<>();
     private final java.util.Set<String> silent = new java.util.HashSet<>();
@@ -129,7 +133,13 @@ final class EngineHarness {
         state = step.next();
         actions.addAll(step.actions());
         for (Action a : step.actions()) {
-            if (a instanceof Action.PublishPlan p && confirmPublishes) {
+            if (a instanceof Action.PublishPlan p && controlPlaneDown) {
+                pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.FAILED, "ServiceUnavailable",
+                        failAfter));
+            } else if (a instanceof Action.EngageFallback f) {
+                pendingOutcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), dataPlaneAnswers,
+                        dataPlaneAnswers ? "ok" : "every endpoint refused"));
+            } else if (a instanceof Action.PublishPlan p && confirmPublishes) {
                 pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.INSYNC, "ok",
                         Duration.ofSeconds(1)));
             } else if (a instanceof Action.PreScale s && confirmScaleUps) {

@@ -1,0 +1,109 @@
+package houston.app.config;
+
+import houston.core.config.DnsFallbackConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DnsFallbackConfigTest {
+
+    private static final String ROUTE53 = """
+            houston.dns.provider = route53
+            houston.dns.route53.hosted-zone-id = Z0123456789ABC
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path file(String hocon) throws IOException {
+        Path f = dir.resolve("houston.conf");
+        Files.writeString(f, hocon);
+        return f;
+    }
+
+    private List<String> problems(String hocon) throws IOException {
+        Path f = file(hocon);
+        ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(f));
+        return e.problems().stream().map(ConfigProblem::render).toList();
+    }
+
+    @Test
+    void defaultIsNoFallbackAfterTwoMinutes() {
+        DnsFallbackConfig fallback = HoustonConfigLoader.load(null).engine().dnsFallback();
+
+        assertEquals(new DnsFallbackConfig(DnsFallbackConfig.Mode.NONE, Duration.ofMinutes(2)), fallback);
+    }
+
+    @Test
+    void healthEndpointWithRoute53IsRead() throws IOException {
+        Path f = file(ROUTE53 + "houston.dns.fallback = health-endpoint\nhouston.dns.fallback-after = 45s\n");
+
+        DnsFallbackConfig fallback = HoustonConfigLoader.load(f).engine().dnsFallback();
+
+        assertEquals(new DnsFallbackConfig(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(45)), fallback);
+    }
+
+    @Test
+    void unknownModeNamesTheChoices() throws IOException {
+        List<String> problems = problems(ROUTE53 + "houston.dns.fallback = failover\n");
+
+        assertEquals(List.of("houston.dns.fallback: failover (expected: none, health-endpoint or arc) in "
+                + dir.resolve("houston.conf") + ":3"), problems);
+    }
+
+    @Test
+    void fallbackAfterBelowTenSecondsIsRejected() throws IOException {
+        List<String> problems = problems(ROUTE53 + "houston.dns.fallback = health-endpoint\nhouston.dns.fallback-after = 2s\n");
+
+        assertEquals(List.of("houston.dns.fallback-after: 2s (expected: a duration 10s..60m) in "
+                + dir.resolve("houston.conf") + ":4"), problems);
+    }
+
+    @Test
+    void fallbackNeedsTheRoute53Provider() throws IOException {
+        List<String> problems = problems("houston.dns.fallback = health-endpoint\n");
+
+        assertEquals(List.of("houston.dns.fallback: health-endpoint (expected: none unless houston.dns.provider = route53 "
+                + "(the fallback acts on Route 53)) in " + dir.resolve("houston.conf") + ":1"), problems);
+    }
+
+    @Test
+    void arcNeedsEndpointsAndAControlForEveryLocation() throws IOException {
+        List<String> problems = problems(ROUTE53 + """
+                houston.dns.fallback = arc
+                houston.dns.arc.routing-controls = [
+                  "us-east-1=arn:aws:route53-recovery-control::111122223333:controlpanel/p1/routingcontrol/use1"
+                ]
+                """);
+        List<String> missing = HoustonConfigLoader.load(null).topology().ids().stream()
+                .filter(l -> !l.equals("us-east-1")).sorted().toList();
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("houston.dns.arc.cluster-endpoints: [] (expected: the ARC cluster's "
+                + "endpoints when houston.dns.fallback = arc) in "), problems.get(0));
+        assertTrue(problems.get(1).endsWith("(expected: a routing control for every location when houston.dns.fallback"
+                + " = arc (missing: " + missing + ")) in " + dir.resolve("houston.conf") + ":4"), problems.get(1));
+    }
+
+    @Test
+    void arcSettingsAreReadInOrder() throws IOException {
+        Path f = file(ROUTE53 + """
+                houston.dns.arc.cluster-endpoints = ["us-west-2=https://a.example/v1", "eu-west-1=https://b.example/v1"]
+                """);
+
+        ArcSettings arc = HoustonConfigLoader.load(f).dns().arc();
+
+        assertEquals(List.of(new houston.dns.fallback.ArcDataPlane.Endpoint("us-west-2", java.net.URI.create("https://a.example/v1")),
+                new houston.dns.fallback.ArcDataPlane.Endpoint("eu-west-1", java.net.URI.create("https://b.example/v1"))),
+                arc.endpoints());
+    }
+}

@@ -1,0 +1,137 @@
+package houston.core.engine;
+
+import houston.core.config.DnsFallbackConfig;
+import houston.core.engine.ActionOutcome.FallbackEngaged;
+import houston.core.engine.ActionOutcome.PlanPublished;
+import houston.core.model.LocationState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The second path: when publishes have failed for {@code houston.dns.fallback-after}, locations
+ * whose shift Houston decided but whose weights are not live are evacuated through
+ * the provider's data plane instead. The data plane is released only once the wanted plan's
+ * weights are confirmed live, so those weights already keep the location empty and releasing
+ * moves no traffic: traffic moves once on the way out, once on the way back.
+ */
+final class DnsFallbackTracker {
+
+    /**
+     * Folds publish and fallback outcomes into {@code ctx.fallback}: publishes first, so a fallback
+     * confirmed in the same tick is told with the outage as it stands after them.
+     */
+    void outcomes(StepContext ctx, List<ActionOutcome> outcomes) {
+        outcomes.stream().filter(PlanPublished.class::isInstance).map(PlanPublished.class::cast)
+                .forEach(p -> published(ctx, p));
+        outcomes.stream().filter(FallbackEngaged.class::isInstance).map(FallbackEngaged.class::cast)
+                .forEach(f -> engaged(ctx, f));
+    }
+
+    /** Asks for the data-plane set this step calls for, unless it is live or already asked for. */
+    void decide(StepContext ctx) {
+        DnsFallbackConfig config = ctx.config.dnsFallback();
+        DnsFallback f = ctx.fallback;
+        if (!config.enabled() || ctx.dryRun() || ctx.publishBlocked != null) {
+            return;
+        }
+        List<String> desired;
+        if (f.failingSince() > 0 && ctx.now - f.failingSince() >= config.after().toMillis()) {
+            desired = evacuating(ctx);
+        } else if (ctx.wantedPlanLive()) {
+            desired = List.of();
+        } else {
+            desired = f.live(); // the control plane answers again, but the weights are not live yet
+        }
+        boolean settled = desired.equals(f.live()) && f.requested() == null;
+        boolean inFlight = desired.equals(f.requested());
+        if (settled || inFlight || ctx.now < f.retryAt()) {
+            return;
+        }
+        String reason = desired.isEmpty() ? "the wanted weights are live: release the data-plane evacuation"
+                : "DNS publishes failing for " + human(ctx.now - f.failingSince()) + ": evacuate " + desired
+                + " through " + config.mode().label() + " (data plane)";
+        ctx.actions.add(new Action.EngageFallback(desired, reason));
+        ctx.fallback = new DnsFallback(f.failingSince(), f.live(), desired, 0);
+    }
+
+    private static void published(StepContext ctx, PlanPublished p) {
+        DnsFallback f = ctx.fallback;
+        switch (p.status()) {
+            // Any confirmed change proves the control plane answers again.
+            case INSYNC -> ctx.fallback = new DnsFallback(0, f.live(), f.requested(), f.retryAt());
+            case FAILED -> {
+                if (f.failingSince() == 0) {
+                    // The failure is known when the adapter gives up; it began when the publish was sent.
+                    long began = ctx.now - p.took().toMillis();
+                    ctx.fallback = new DnsFallback(began, f.live(), f.requested(), f.retryAt());
+                }
+            }
+            case LOST_OWNERSHIP -> {
+                // Not an outage: another writer owns the zone, and a human decides.
+            }
+        }
+    }
+
+    private static void engaged(StepContext ctx, FallbackEngaged e) {
+        DnsFallback f = ctx.fallback;
+        List<String> requested = e.locations().equals(f.requested()) ? null : f.requested();
+        if (!e.engaged()) {
+            long retryAt = ctx.now + ctx.config.safety().publishRetry().toMillis();
+            ctx.fallback = new DnsFallback(f.failingSince(), f.live(), requested, retryAt);
+            ctx.alert(AlertKind.DNS_FALLBACK_FAILED, -1, DecisionKind.PUBLISH_FAILED, "setting the DNS data-plane "
+                    + "fallback to " + e.locations() + " failed: " + e.detail() + "; retrying in "
+                    + ctx.config.safety().publishRetry().toSeconds() + "s");
+            return;
+        }
+        String path = ctx.config.dnsFallback().mode().label();
+        for (String id : e.locations()) {
+            if (!f.live().contains(id)) {
+                ctx.notify(ctx.topology.indexOf(id), DecisionKind.FALLBACK_ENGAGED, "DNS API down for "
+                        + human(ctx.now - f.failingSince()) + "; " + id + " evacuated through " + path
+                        + " (data plane)", List.of(), notes(ctx, f));
+            }
+        }
+        for (String id : f.live()) {
+            if (!e.locations().contains(id)) {
+                String why = f.failingSince() == 0 ? "DNS API back and the weights of plan generation "
+                        + ctx.liveGeneration + " are live" : id + " is no longer evacuating";
+                ctx.notify(ctx.topology.indexOf(id), DecisionKind.FALLBACK_RELEASED, why + "; " + id
+                        + "'s " + path + " released: traffic follows the weights", List.of(), List.of());
+            }
+        }
+        ctx.fallback = new DnsFallback(f.failingSince(), e.locations(), requested, 0);
+    }
+
+    private static List<String> notes(StepContext ctx, DnsFallback f) {
+        List<String> notes = new ArrayList<>();
+        notes.add("DNS publishes failing since " + Instant.ofEpochMilli(f.failingSince()) + "; fallback-after "
+                + human(ctx.config.dnsFallback().after().toMillis()));
+        notes.add("live path: data plane (" + ctx.config.dnsFallback().mode().label() + "); the weights of plan "
+                + "generation " + ctx.liveGeneration + " stay live until a publish succeeds");
+        return notes;
+    }
+
+    /**
+     * The locations whose shift is decided and waits only for DNS (EVACUATING with a plan
+     * generation to wait for). One still waiting for its receivers to grow is left alone: the
+     * engine has not moved its traffic yet, and the data plane must not move it sooner.
+     */
+    private static List<String> evacuating(StepContext ctx) {
+        List<String> ids = new ArrayList<>();
+        for (int l = 0; l < ctx.tracks.length; l++) {
+            if (ctx.tracks[l].state() == LocationState.EVACUATING && ctx.tracks[l].awaitingGeneration() > 0) {
+                ids.add(ctx.id(l));
+            }
+        }
+        return ids.stream().sorted().toList();
+    }
+
+    /** "45 s" under a minute, whole minutes above: how long an outage has lasted, for humans. */
+    static String human(long millis) {
+        Duration d = Duration.ofMillis(Math.max(0, millis));
+        return d.toMinutes() >= 1 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+}

@@ -1,0 +1,117 @@
+package houston.core.engine;
+
+import houston.core.TestTopologies;
+import houston.core.config.DnsFallbackConfig;
+import houston.core.config.DnsFallbackConfig.Mode;
+import houston.core.config.EngineConfig;
+import houston.core.model.LocationState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DnsFallbackTest {
+
+    private static final String[] ALL = {"vantage-a", "vantage-b", "vantage-c"};
+
+    private final EngineHarness world = new EngineHarness(EngineConfig.defaults()
+            .withDnsFallback(new DnsFallbackConfig(Mode.HEALTH_ENDPOINT, Duration.ofMinutes(2))), TestTopologies.row(15));
+
+    /** Runs until the engine first tries to publish loc-07's evacuation, with the control plane down. */
+    private void loc07DiesWhileTheDnsApiIsDown() {
+        world.run(10);
+        world.controlPlaneDown = true;
+        world.breakLocation("loc-07", ALL);
+        while (world.all(Action.PublishPlan.class).isEmpty()) {
+            world.tick();
+        }
+    }
+
+    @Test
+    void fallbackEngagesWhenPublishesHaveFailedForFallbackAfter() {
+        loc07DiesWhileTheDnsApiIsDown();
+
+        world.run(119);
+        List<Action.EngageFallback> before = world.all(Action.EngageFallback.class);
+        world.run(1);
+
+        assertEquals(List.of(), before);
+        assertEquals(List.of(List.of("loc-07")),
+                world.all(Action.EngageFallback.class).stream().map(Action.EngageFallback::locations).toList());
+    }
+
+    @Test
+    void engagedFallbackIsToldInTheEvacuationsThreadWithItsPath() {
+        loc07DiesWhileTheDnsApiIsDown();
+
+        world.run(180);
+
+        Decision engaged = world.decisions(DecisionKind.FALLBACK_ENGAGED).get(0);
+        Decision decided = world.decisions(DecisionKind.EVACUATION_DECIDED).get(0);
+        assertEquals("DNS API down for 2 min; loc-07 evacuated through health-check failover (data plane)",
+                engaged.summary());
+        assertEquals(decided.incident(), engaged.incident());
+        assertTrue(engaged.explanation().notes().get(1).startsWith("live path: data plane (health-check failover)"),
+                engaged.explanation().notes().toString());
+        assertEquals(List.of("loc-07"), world.state.dnsFallback().live());
+        assertEquals(LocationState.EVACUATING, world.stateOf("loc-07"));
+    }
+
+    @Test
+    void controlPlaneBackPublishesTheWeightsFirstThenReleasesWithoutMovingTrafficAgain() {
+        loc07DiesWhileTheDnsApiIsDown();
+        world.run(180);
+        int actionsWhileDown = world.actions.size();
+
+        world.controlPlaneDown = false;
+        world.run(40);
+
+        List<Action> after = world.actions.subList(actionsWhileDown, world.actions.size());
+        int published = indexOf(after, Action.PublishPlan.class);
+        int released = indexOf(after, Action.EngageFallback.class);
+        assertTrue(published >= 0 && released > published, "publish at " + published + ", release at " + released);
+        assertEquals(List.of(), ((Action.EngageFallback) after.get(released)).locations());
+        assertEquals(LocationState.EVACUATED, world.stateOf("loc-07"));
+        assertEquals(0.0, world.fraction("loc-07", "loc-07"));
+        assertTrue(world.state.dnsFallback().idle(), world.state.dnsFallback().toString());
+        Decision release = world.decisions(DecisionKind.FALLBACK_RELEASED).get(0);
+        assertEquals(world.decisions(DecisionKind.EVACUATION_DECIDED).get(0).incident(), release.incident());
+        assertTrue(release.summary().startsWith("DNS API back and the weights of plan generation"), release.summary());
+    }
+
+    @Test
+    void withoutAFallbackFailedPublishesOnlyAlert() {
+        EngineHarness plain = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
+        plain.run(10);
+        plain.controlPlaneDown = true;
+
+        plain.breakLocation("loc-07", ALL).run(20 * 60);
+
+        assertEquals(List.of(), plain.all(Action.EngageFallback.class));
+        assertTrue(plain.alerts(AlertKind.DNS_PUBLISH_FAILED).size() > 1);
+    }
+
+    @Test
+    void fallbackThatCannotBeSetIsAlertedAndTriedAgainAfterThePublishPause() {
+        world.dataPlaneAnswers = false;
+        loc07DiesWhileTheDnsApiIsDown();
+
+        world.run(120 + 1 + 30);
+
+        assertEquals(1, world.alerts(AlertKind.DNS_FALLBACK_FAILED).size());
+        assertEquals(2, world.all(Action.EngageFallback.class).size());
+        assertEquals(List.of(), world.state.dnsFallback().live());
+    }
+
+    private static int indexOf(List<Action> actions, Class<? extends Action> type) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (type.isInstance(actions.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,51 @@
+package houston.sim;
+
+import houston.core.config.DnsFallbackConfig;
+
+import java.util.Set;
+
+/**
+ * What Route 53 answers for a weighted pool when the data-plane fallback drops some locations'
+ * records (their health checks fail), and how long after Houston asks.
+ */
+final class DataPlaneAnswers {
+
+    /** ARC: a routing control's new state reaches Route 53's answers within seconds (modelled as 5 s). */
+    static final long ARC_DELAY_MS = 5_000;
+
+    private DataPlaneAnswers() {
+    }
+
+    /**
+     * health-endpoint: Route 53's checkers see the 503 within one request interval times the
+     * failure threshold (fast checks, as docs/dns-fallback.md recommends); arc: seconds.
+     */
+    static long delayMs(DnsFallbackConfig.Mode mode, Route53Baseline checks) {
+        return mode == DnsFallbackConfig.Mode.ARC ? ARC_DELAY_MS
+                : checks.fastInterval().toMillis() * checks.failureThreshold();
+    }
+
+    /**
+     * The pool's answer shares: the healthy records' weights renormalized; when every healthy
+     * record has weight 0, Route 53 answers them all with equal probability — the coarse split
+     * a pool at home falls back to.
+     */
+    static double[] row(double[] weights, Set<Integer> dropped) {
+        double[] row = new double[weights.length];
+        if (dropped.isEmpty()) {
+            return weights.clone();
+        }
+        double sum = 0;
+        for (int s = 0; s < row.length; s++) {
+            row[s] = dropped.contains(s) ? 0 : weights[s];
+            sum += row[s];
+        }
+        int healthy = weights.length - dropped.size();
+        for (int s = 0; s < row.length; s++) {
+            if (!dropped.contains(s)) {
+                row[s] = sum > 0 ? row[s] / sum : 1.0 / healthy;
+            }
+        }
+        return row;
+    }
+}
