@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The drills in config/drills/unrehearsed: failures the shipped drills do not cover, with the
- * objectives Houston is judged by. Houston does not meet all of them yet (the README's drill
+ * objectives Houston is judged by. Houston does not meet all of them yet (docs/drills.md's drill
  * table says which); this runs each one, checks that every policy ran and that the KPIs and
  * verdicts are reported, so a drill that no longer reads or runs fails CI.
  */
