@@ -13,7 +13,25 @@ const land = feature(topology, topology.objects.land);
 export const SCALE = 2.5, NORTH = 84, SOUTH = -58;
 const project = ([lon, lat]) => [Math.round((lon + 180) * SCALE), Math.round((NORTH - Math.max(lat, SOUTH)) * SCALE)];
 
-const rings = land.features.flatMap(f => f.geometry.type === "Polygon" ? f.geometry.coordinates : f.geometry.coordinates.flat());
+// A ring that crosses the antimeridian (Chukotka, Fiji) jumps from +180 to -180: unwrap its longitudes
+// so it stays continuous, and draw it a second time shifted by 360° so each half shows on its side
+// (the SVG viewBox clips what falls outside). Otherwise it draws a line across the whole map.
+function unwrap(ring) {
+  const out = [ring[0]];
+  for (let i = 1; i < ring.length; i++) {
+    let [lon, lat] = ring[i];
+    const prev = out[i - 1][0];
+    while (lon - prev > 180) lon -= 360;
+    while (prev - lon > 180) lon += 360;
+    out.push([lon, lat]);
+  }
+  return out;
+}
+
+const rings = land.features.flatMap(f => f.geometry.type === "Polygon" ? f.geometry.coordinates : f.geometry.coordinates.flat())
+  .map(unwrap)
+  .flatMap(r => r.some(([lon]) => lon > 180) ? [r, r.map(([lon, lat]) => [lon - 360, lat])]
+    : r.some(([lon]) => lon < -180) ? [r, r.map(([lon, lat]) => [lon + 360, lat])] : [r]);
 const parts = [];
 for (const ring of rings) {
   if (ring.every(([, lat]) => lat < SOUTH)) continue;
