@@ -2,7 +2,6 @@ package houston.app.lab;
 
 import houston.app.config.HoustonConfigLoader;
 import houston.probes.Eventually;
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,10 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,11 +49,7 @@ class LabConsoleIT {
     void anIncidentPrintsPlainTextStampedWithEachMessagesOwnTime() throws Exception {
         Eventually.await(Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick() > 6);
         int before = console.size();
-        String body = new JsonObject().put("target", "us-east-1").put("fault", "outage").encode();
-        HttpResponse<String> broke = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + lab.daemon().port() + "/lab/faults")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, broke.statusCode());
+        assertEquals(200, LabFaultRequest.send(lab, "us-east-1", "outage"));
 
         Eventually.await(Duration.ofSeconds(30), () -> messages(before).size() >= 3);
         Thread.sleep(2_000); // let the incident's next messages arrive too: the rules hold for all of them

@@ -92,7 +92,7 @@ class StatusPageBrowserIT {
     void aBrokenLocationIsDrawnAsFlowsAndADeadDaemonAsStale() throws Exception {
         Eventually.await(Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick() > 6);
         browser.get(base() + "/");
-        assertEquals(200, fault("us-east-1", "outage"));
+        assertEquals(200, LabFaultRequest.send(lab, "us-east-1", "outage"));
 
         // Evacuating while the receivers pre-scale (users already move onto their ready room), then evacuated.
         Eventually.await(Duration.ofSeconds(30), () -> List.of("evacuating", "evacuated").contains(stateOnThePage("us-east-1")));
@@ -105,7 +105,7 @@ class StatusPageBrowserIT {
         });
         assertEquals(stateOnThePage("us-east-1"),
                 js("return document.querySelector(\"#locations tr[data-id='us-east-1'] td:nth-child(2)\").textContent;"));
-        assertEquals(200, fault("vantage:lab-eu-west", "partition"));
+        assertEquals(200, LabFaultRequest.send(lab, "vantage:lab-eu-west", "partition"));
         Eventually.await(Duration.ofSeconds(30), () -> browser.findElement(By.id("vantages")).isDisplayed());
         assertTrue(text("vantages").contains("lab-eu-west"), text("vantages"));
 
@@ -167,12 +167,6 @@ class StatusPageBrowserIT {
                 for(let i=0;i<boxes.length;i++)for(let j=i+1;j<boxes.length;j++){const a=boxes[i].b,b=boxes[j].b;
                   if(a.x<b.x+b.width&&b.x<a.x+a.width&&a.y<b.y+b.height&&b.y<a.y+a.height)out.push(boxes[i].id+'/'+boxes[j].id);}
                 return out;""");
-    }
-
-    private int fault(String target, String fault) throws Exception {
-        String body = new JsonObject().put("target", target).put("fault", fault).encode();
-        return http.send(HttpRequest.newBuilder(URI.create(base() + "/lab/faults")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private String get(String path) {
