@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabConsoleIT {
 
     private static final Pattern SLACK_MARKUP = Pattern.compile(":[a-z_]+:|\\*[^*\\s][^*]*\\*");
+    private static final Pattern SCORE_LINE = Pattern.compile("^\\s+lab-us-east\\s+\\d\\.\\d+.*");
     private static final Pattern STAMP = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d) .*");
 
     @TempDir
@@ -57,7 +58,9 @@ class LabConsoleIT {
         List<String> messages = messages(before);
 
         assertFalse(SLACK_MARKUP.matcher(printed).find(), "Slack markup on the console:\n" + printed);
-        assertEquals(1, printed.split("lab-us-east", -1).length - 1, "the score block once per incident:\n" + printed);
+        // Headlines name the agreeing vantages; the indented per-vantage score lines are the block that must not repeat.
+        assertEquals(1, printed.lines().filter(l -> SCORE_LINE.matcher(l).matches()).count(),
+                "the score block once per incident:\n" + printed);
         long stamps = messages.stream().map(m -> STAMP.matcher(m).replaceFirst("$1")).distinct().count();
         assertTrue(stamps >= 2, "messages of an incident carry their own times, not its start:\n" + printed);
     }
