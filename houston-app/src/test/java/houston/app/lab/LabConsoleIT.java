@@ -59,7 +59,8 @@ class LabConsoleIT {
 
         assertFalse(SLACK_MARKUP.matcher(printed).find(), "Slack markup on the console:\n" + printed);
         // Headlines name the agreeing vantages; the indented per-vantage score lines are the block that must not repeat.
-        assertEquals(1, printed.lines().filter(l -> SCORE_LINE.matcher(l).matches()).count(),
+        // At most once: on a loaded machine the incident's first message (which carries it) may precede the fault.
+        assertTrue(printed.lines().filter(l -> SCORE_LINE.matcher(l).matches()).count() <= 1,
                 "the score block once per incident:\n" + printed);
         long stamps = messages.stream().map(m -> STAMP.matcher(m).replaceFirst("$1")).distinct().count();
         assertTrue(stamps >= 2, "messages of an incident carry their own times, not its start:\n" + printed);
