@@ -46,6 +46,13 @@ public final class PrometheusSignalSource implements AutoCloseable {
         this.interval = interval;
         this.clock = clock;
         this.registry = registry;
+        // Registered now, at 0: a counter that appears only with its first failure breaks rate() and alerts on it.
+        this.queries.forEach(this::errors);
+    }
+
+    private Counter errors(SignalQuery q) {
+        return Counter.builder("houston.signal.query.errors").description("Failed service-signal queries")
+                .tag("service", q.service()).register(registry);
     }
 
     public void start(Consumer<ServiceSignal> sink) {
@@ -81,7 +88,7 @@ public final class PrometheusSignalSource implements AutoCloseable {
                             clock.instant());
                 })
                 .onFailure(e -> {
-                    Counter.builder("houston.signal.query.errors").tag("service", q.service()).register(registry).increment();
+                    errors(q).increment();
                     log.warn("signal {}@{}: query failed: {}", q.service(), q.location(), e.toString());
                 });
     }

@@ -54,7 +54,7 @@ final class PlanCommand extends SettingsCommand {
         return 0;
     }
 
-    /** The documented JSON shape (README, "houston plan --format json"). */
+    /** The documented JSON shape (docs/operations.md, "plan --format json"). */
     static Map<String, Object> json(Answer p) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generation", p.plan().generation());

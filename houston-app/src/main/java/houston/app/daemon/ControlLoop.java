@@ -66,6 +66,7 @@ public final class ControlLoop implements AutoCloseable {
     private final Scaler scaler;
     private final Notifier notifier;
     private final Journal journal;
+    private volatile Instant lastTickAt;
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
@@ -247,6 +248,7 @@ public final class ControlLoop implements AutoCloseable {
         failures.succeeded(now);
         state = step.next();
         applied = inputs.commands();
+        lastTickAt = now;
         step.actions().forEach(this::dispatch);
         listener.accept(step, System.nanoTime() - started);
         return step;
@@ -312,6 +314,11 @@ public final class ControlLoop implements AutoCloseable {
 
     public EngineState state() {
         return state;
+    }
+
+    /** When the state was last stepped (null before the first tick): the time of the data the API serves. */
+    public Instant lastTickAt() {
+        return lastTickAt;
     }
 
     public DecisionEngine engine() {

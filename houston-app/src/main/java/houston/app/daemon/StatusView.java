@@ -28,7 +28,8 @@ final class StatusView {
             String state = track.state().name().toLowerCase(Locale.ROOT);
             counts.put(state, counts.getInteger(state, 0) + 1);
         }
-        return new JsonObject().put("tick", s.tick()).put("failStatic", s.failStatic())
+        Instant at = loop.lastTickAt();
+        return new JsonObject().put("tick", s.tick()).put("at", at == null ? null : at.toString()).put("failStatic", s.failStatic())
                 .put("frozenUntil", s.overrides().frozenUntil() == 0 ? null : Instant.ofEpochMilli(s.overrides().frozenUntil()).toString())
                 .put("pins", pins(s.overrides()))
                 .put("planGeneration", s.plan().generation()).put("liveGeneration", s.liveGeneration())

@@ -96,7 +96,7 @@ class IntakeLoadIT {
         assertEquals(Map.of(), without(statuses, 202, 503, -1), "only accepted or 503 + Retry-After: " + statuses);
         assertTrue(statuses.getOrDefault(-1, 0L) * 100 <= answered, "at most 1% unanswered: " + statuses);
         assertTrue(longestLine <= houston.app.daemon.JsonlJournal.maxLine(MAX_FILE), "a journal line of " + longestLine + " bytes");
-        // The goal is under 300 MB; runs here measured 299-308 MB (README, "Benchmarks"), so this guards
+        // The goal is under 300 MB; runs here measured 299-308 MB (docs/benchmarks.md), so this guards
         // against a regression while the goal is open rather than claiming it.
         assertTrue(peakRss.get() < 320 * 1024, "peak RSS " + peakRss.get() / 1024 + " MB");
     }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class ReplicaLab implements AutoCloseable {
 
-    /** The shipped default session timeout and tick: the hand-over they give is the README's figure. */
+    /** The shipped default session timeout and tick: the hand-over they give is the figure in docs/replicas.md. */
     static final Duration SESSION = Duration.ofSeconds(6);
     static final Duration TICK = Duration.ofSeconds(1);
     private static final String SECRET = "replica-shared-secret-0123";

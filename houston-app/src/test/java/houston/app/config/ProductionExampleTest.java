@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The README's production example is a valid configuration (with its secret files in place). */
+/** The production example (docs/operations.md) is a valid configuration (with its secret files in place). */
 class ProductionExampleTest {
 
     @TempDir

@@ -31,7 +31,7 @@ class UnrehearsedDrillsTest {
 
     private static final Path DRILLS = Path.of("..", "config", "drills", "unrehearsed");
 
-    /** Drills Houston still loses, and why: the README's drill table has their figures. */
+    /** Drills Houston still loses, and why: docs/drills.md's drill table has their figures. */
     private static final Map<String, String> KNOWN_GAPS = Map.of(
             "flapping-5-minute-period.conf",
             "flap damping keeps it out after two relapses, but its first cycles still take 10 shifts (objective 8)",

@@ -30,7 +30,7 @@ class DefaultTopologyEnginePropertiesTest {
         return EngineScenario.over(SETTINGS.topology(), SETTINGS.engine(), 60);
     }
 
-    // A fixed seed while the README's known gap is open: ./mvnw verify stays reproducible, and a
+    // A fixed seed while the known gap in docs/architecture.md is open: ./mvnw verify stays reproducible, and a
     // longer search (-Djqwik.tries.default=5000) walks on from the same seed into new histories.
     @Property(seed = "20261130")
     void invariantsHoldOnTheDefaultTopology(@ForAll("defaultWorld") EngineScenario scenario) {
