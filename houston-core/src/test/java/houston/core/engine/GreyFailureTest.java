@@ -43,6 +43,25 @@ class GreyFailureTest {
     }
 
     @Test
+    void flickersHalfAMinuteApartAreOneIncidentNotOneEach() {
+        world.run(600);
+
+        for (int flicker = 0; flicker < 4; flicker++) {
+            // Errors two seconds apart on two vantages: three of the last five probes bad for one
+            // tick, below the down threshold for less than the down-hold.
+            for (int i = 0; i < 30; i++) {
+                world.clear();
+                if (i == 0 || i == 2 || i == 4) {
+                    world.fault("vantage-a", "loc-07", Outcome.HTTP_ERROR).fault("vantage-b", "loc-07", Outcome.HTTP_ERROR);
+                }
+                world.tick();
+            }
+        }
+
+        assertEquals(1, world.decisions(DecisionKind.SUSPECTED).size(), world.decisions(DecisionKind.SUSPECTED).toString());
+    }
+
+    @Test
     void aFivePercentErrorRateIsEvacuatedWithinTwoMinutes() {
         world.run(600);
 
