@@ -101,8 +101,11 @@ public final class HealthBook {
             at[w][filled[w]] = Math.min(o.at().toEpochMilli(), nowMs);
             float previous = filled[w] > 0 ? bad[w][filled[w] - 1] : windows[w].lastBadness();
             bad[w][filled[w]++] = badness(o.outcome(), previous, config);
-            nextRates[w] = nextRates[w].plus(at[w][filled[w] - 1], ErrorRateWindow.isError(o.outcome()), nowMs,
-                    GREY_WINDOW_MS);
+            // Only scattered errors (after an outcome that was not a failure) are the grey window's:
+            // a run of failures is an outage, judged by the short window, and must not hold the
+            // location bad for two minutes after it ends.
+            nextRates[w] = nextRates[w].plus(at[w][filled[w] - 1], ErrorRateWindow.isError(o.outcome()) && previous < 1f,
+                    nowMs, GREY_WINDOW_MS);
         }
         for (int w = 0; w < windows.length; w++) {
             if (at[w] != null) {
