@@ -93,7 +93,7 @@ public final class DecisionEngine {
             tracks.add(track);
         }
         HealthBook health = HealthBook.empty(config.health().vantages(), topology.ids());
-        var report = scorer.score(health.voters(), health.voterScores(t, config.health()));
+        var report = scorer.score(health.voters(), health.voterScores(t, config.health(), greyScore()));
         return new EngineState(0, health, report, tracks, livePlan, liveGeneration, demand, instances,
                 new int[topology.size()], new long[topology.size()], Overrides.NONE, false, List.of(), null, 0);
     }
@@ -128,7 +128,7 @@ public final class DecisionEngine {
         HealthBook health = state.health().record(inputs.observations(), inputs.signals(), t, config.health());
         StepContext ctx = new StepContext(config, topology, state, health, now);
         // Scored first: a receiver that failed to grow is re-planned onto locations scored eligible now.
-        ctx.report = scorer.score(health.voters(), health.voterScores(t, config.health()));
+        ctx.report = scorer.score(health.voters(), health.voterScores(t, config.health(), greyScore()));
         outcomes.readings(ctx, inputs.demand(), inputs.capacity());
         outcomes.apply(ctx, inputs.outcomes());
         fallback.outcomes(ctx, inputs.outcomes());
@@ -143,5 +143,13 @@ public final class DecisionEngine {
         fallback.decide(ctx);
         EngineState next = ctx.finish(state);
         return new Step(next, ctx.actions);
+    }
+
+    /**
+     * What a vantage that sees a grey failure scores: midway between dead and down, so the location is
+     * evacuated (bad) but its receivers are pre-scaled first (not dead: most of its requests still succeed).
+     */
+    private double greyScore() {
+        return (config.hysteresis().downThreshold() + config.hysteresis().deadThreshold()) / 2;
     }
 }

@@ -62,11 +62,11 @@ final class LocationStateMachine {
         LocationTrack t = ctx.tracks[l];
         if (pin == PinTarget.EVACUATED) {
             manualEvacuation(ctx, l);
-        } else if (good && (t.heldReasons().isEmpty() || ctx.now - t.goodSince() >= h.upHold().toMillis())) {
-            // Cleared only at the up threshold, not merely above the down one: a score hovering
-            // around the down threshold stays one SUSPECT incident instead of a thread per flicker.
-            // A held one must stay good for up-hold too, or a location flapping under a hold opens
-            // an incident (and pages) every flap.
+        } else if (good && ctx.now - t.goodSince() >= h.upHold().toMillis()) {
+            // Cleared only at the up threshold and only once it has held for up-hold: a score
+            // flickering below the down threshold now and then (a grey failure building up, a
+            // location flapping under a hold) stays one SUSPECT incident instead of a thread, and
+            // a page, per flicker.
             ctx.notify(l, DecisionKind.CLEARED, String.format(Locale.ROOT, "%s cleared: score back to %.2f",
                     ctx.id(l), score), List.of(), List.of());
             ctx.tracks[l] = t.closed(ctx.now);

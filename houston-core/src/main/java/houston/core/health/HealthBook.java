@@ -25,16 +25,19 @@ public final class HealthBook {
     private final Map<String, Integer> locationIndex;
     private final int locations;
     private final ProbeWindow[] windows;
+    private final ErrorRateWindow[] rates;
     private final TreeMap<String, ServiceSignal> signals;
     private final long ignored;
 
     private HealthBook(List<String> vantages, Map<String, Integer> vantageIndex, Map<String, Integer> locationIndex,
-                       ProbeWindow[] windows, TreeMap<String, ServiceSignal> signals, long ignored) {
+                       ProbeWindow[] windows, ErrorRateWindow[] rates, TreeMap<String, ServiceSignal> signals,
+                       long ignored) {
         this.vantages = vantages;
         this.vantageIndex = vantageIndex;
         this.locationIndex = locationIndex;
         this.locations = locationIndex.size();
         this.windows = windows;
+        this.rates = rates;
         this.signals = signals;
         this.ignored = ignored;
     }
@@ -43,7 +46,9 @@ public final class HealthBook {
     public static HealthBook empty(List<String> vantages, List<String> locationIds) {
         ProbeWindow[] windows = new ProbeWindow[vantages.size() * locationIds.size()];
         Arrays.fill(windows, ProbeWindow.EMPTY);
-        return new HealthBook(List.copyOf(vantages), indexOf(vantages), indexOf(locationIds), windows,
+        ErrorRateWindow[] rates = new ErrorRateWindow[windows.length];
+        Arrays.fill(rates, ErrorRateWindow.EMPTY);
+        return new HealthBook(List.copyOf(vantages), indexOf(vantages), indexOf(locationIds), windows, rates,
                 new TreeMap<>(), 0);
     }
 
@@ -78,6 +83,7 @@ public final class HealthBook {
             }
         }
         ProbeWindow[] next = windows.clone();
+        ErrorRateWindow[] nextRates = rates.clone();
         long[][] at = new long[windows.length][];
         float[][] bad = new float[windows.length][];
         int[] filled = new int[windows.length];
@@ -95,6 +101,11 @@ public final class HealthBook {
             at[w][filled[w]] = Math.min(o.at().toEpochMilli(), nowMs);
             float previous = filled[w] > 0 ? bad[w][filled[w] - 1] : windows[w].lastBadness();
             bad[w][filled[w]++] = badness(o.outcome(), previous, config);
+            // Only scattered errors (after an outcome that was not a failure) are the grey window's:
+            // a run of failures is an outage, judged by the short window, and must not hold the
+            // location bad for two minutes after it ends.
+            nextRates[w] = nextRates[w].plus(at[w][filled[w] - 1], ErrorRateWindow.isError(o.outcome()) && previous < 1f,
+                    nowMs, GREY_WINDOW_MS);
         }
         for (int w = 0; w < windows.length; w++) {
             if (at[w] != null) {
@@ -112,7 +123,8 @@ public final class HealthBook {
                 }
             }
         }
-        return new HealthBook(vantages, vantageIndex, locationIndex, next, nextSignals, ignored + newlyIgnored);
+        return new HealthBook(vantages, vantageIndex, locationIndex, next, nextRates, nextSignals,
+                ignored + newlyIgnored);
     }
 
     /**
@@ -140,16 +152,34 @@ public final class HealthBook {
         return voters;
     }
 
+    /** How far back a vantage's error rate looks: long enough that a steady 5% is unambiguous. */
+    static final long GREY_WINDOW_MS = 120_000;
+    /**
+     * An error rate surely above this is a grey failure. Lost probes are not errors, so a healthy
+     * location shows none; 2% leaves room for a location's own background of failed requests.
+     */
+    static final double GREY_ERROR_RATE = 0.02;
+    /** One-sided 95% confidence: the rate is judged on what the errors surely show, not on a lucky burst. */
+    static final double GREY_Z = 1.645;
+    /** Fewer outcomes than this in the long window (a minute of probes at 1 s) and no grey verdict is given. */
+    static final int GREY_MIN_SAMPLES = 60;
+
     /**
      * Score of every voter for every location as of {@code nowMs}: [voter][location], 1 healthy,
-     * 0 failing, NaN when the voter has too little recent evidence to say.
+     * 0 failing, NaN when the voter has too little recent evidence to say. A vantage whose error
+     * rate over {@link #GREY_WINDOW_MS} is surely above {@link #GREY_ERROR_RATE} scores at most
+     * {@code greyScore}, whatever its short window says: a grey failure is judged bad steadily
+     * instead of flickering with each unlucky five seconds.
      */
-    public double[][] voterScores(long nowMs, HealthConfig config) {
+    public double[][] voterScores(long nowMs, HealthConfig config, double greyScore) {
         long since = nowMs - config.window().toMillis();
         double[][] scores = new double[vantages.size() + 1][locations];
         for (int v = 0; v < vantages.size(); v++) {
             for (int l = 0; l < locations; l++) {
-                scores[v][l] = windows[v * locations + l].score(since, config.minSamples());
+                int w = v * locations + l;
+                double score = windows[w].score(since, config.minSamples());
+                boolean grey = rates[w].lowerBound(nowMs, GREY_WINDOW_MS, GREY_Z, GREY_MIN_SAMPLES) > GREY_ERROR_RATE;
+                scores[v][l] = grey ? Math.min(score, greyScore) : score;
             }
         }
         double[] sum = new double[locations];

@@ -35,9 +35,10 @@ class IncidentThreadTest {
         EngineConfig patient = new EngineConfig(d.health(), new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofSeconds(30),
                 Duration.ofSeconds(60)), d.failback(), d.planner(), d.safety());
         EngineHarness world = new EngineHarness(patient, TestTopologies.row(15));
-        world.run(10);
+        // Two minutes of history: three failed probes are then a blip, not a 5% error rate.
+        world.run(120);
         world.breakLocation("loc-07", "vantage-a", "vantage-b").run(3);
-        world.clear().run(10);
+        world.clear().run(70);
 
         world.breakLocation("loc-07", "vantage-a", "vantage-b").run(3);
 

@@ -28,7 +28,7 @@ class HealthBookTest {
 
         HealthBook book = HealthBook.empty(config.vantages(), locations).record(obs, List.of(), 4000 + T0.toEpochMilli(), config);
 
-        assertEquals(0.75, book.voterScores(T0.toEpochMilli() + 4000, config)[0][0], 1e-9);
+        assertEquals(0.75, book.voterScores(T0.toEpochMilli() + 4000, config, 0.3)[0][0], 1e-9);
     }
 
     @Test
@@ -43,8 +43,8 @@ class HealthBookTest {
                 .record(inARow, List.of(), now, config);
 
         // Two lost probes of four: 1 - (0.25 + 0.25) / 4. In a row: 1 - (0.25 + 1 + 1) / 4.
-        assertEquals(0.875, book.voterScores(now, config)[0][0], 1e-9);
-        assertEquals(0.4375, book.voterScores(now, config)[0][1], 1e-9);
+        assertEquals(0.875, book.voterScores(now, config, 0.3)[0][0], 1e-9);
+        assertEquals(0.4375, book.voterScores(now, config, 0.3)[0][1], 1e-9);
     }
 
     @Test
@@ -54,7 +54,7 @@ class HealthBookTest {
 
         HealthBook book = HealthBook.empty(config.vantages(), locations).record(obs, List.of(), T0.toEpochMilli() + 9000, config);
 
-        assertEquals(1.0, book.voterScores(T0.toEpochMilli() + 9000, config)[0][0], 1e-9);
+        assertEquals(1.0, book.voterScores(T0.toEpochMilli() + 9000, config, 0.3)[0][0], 1e-9);
     }
 
     @Test
@@ -67,7 +67,7 @@ class HealthBookTest {
         HealthBook book = HealthBook.empty(config.vantages(), locations).record(flood, List.of(), T0.toEpochMilli() + 1000, config);
 
         // Only the last 64 are kept: 54 timeouts and 10 OK.
-        assertEquals(10 / 64.0, book.voterScores(T0.toEpochMilli() + 1000, config)[0][0], 1e-6);
+        assertEquals(10 / 64.0, book.voterScores(T0.toEpochMilli() + 1000, config, 0.3)[0][0], 1e-6);
     }
 
     @Test
@@ -77,7 +77,7 @@ class HealthBookTest {
         HealthBook book = HealthBook.empty(config.vantages(), locations).record(obs, List.of(), T0.toEpochMilli() + 1000, config);
 
         assertEquals(2, book.ignored());
-        assertTrue(Double.isNaN(book.voterScores(T0.toEpochMilli() + 1000, config)[0][0]));
+        assertTrue(Double.isNaN(book.voterScores(T0.toEpochMilli() + 1000, config, 0.3)[0][0]));
     }
 
     @Test
@@ -87,8 +87,8 @@ class HealthBookTest {
                 new ServiceSignal("loc-b", "web", SignalStatus.HEALTHY, "", T0));
         HealthBook book = HealthBook.empty(config.vantages(), locations).record(List.of(), signals, T0.toEpochMilli(), config);
 
-        double fresh = book.voterScores(T0.toEpochMilli() + 1000, config)[3][1];
-        double expired = book.voterScores(T0.toEpochMilli() + 61_000, config)[3][1];
+        double fresh = book.voterScores(T0.toEpochMilli() + 1000, config, 0.3)[3][1];
+        double expired = book.voterScores(T0.toEpochMilli() + 61_000, config, 0.3)[3][1];
 
         assertEquals(0.5, fresh, 1e-9);
         assertTrue(Double.isNaN(expired));
