@@ -13,16 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * {@code houston run} as a real child process, launched as {@code ./houston} launches it (heap capped,
- * exit on OOM), optionally under a lowered descriptor limit: for what only a real process shows —
+ * exit on OOM, soft descriptor limit raised to the hard one), optionally under a given hard limit: for what only a real process shows —
  * memory, descriptors, signals. Its output goes to a file (a pipe nobody reads would block it).
  */
 public final class HoustonProcess implements AutoCloseable {
 
-    /** The launcher's heap cap and OOM behaviour (see the {@code houston} script). */
     /** As the launcher sets it: glibc's per-thread malloc arenas otherwise add tens of MB of RSS. */
     public static final String LAUNCHER_MALLOC_ARENAS = "2";
+    /** The launcher's heap cap and OOM behaviour (see the {@code houston} script). */
     public static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m",
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    /** As the launcher raises it: the soft descriptor limit up to the hard one. */
+    private static final String LAUNCHER_FD_LIMIT = "ulimit -n \"$(ulimit -Hn)\"";
     private static final Pattern LISTENING = Pattern.compile("http://[^:/\\s]+:(\\d+)/");
 
     private final Process process;
@@ -36,7 +38,8 @@ public final class HoustonProcess implements AutoCloseable {
 
     /**
      * Starts {@code houston run --config conf} on this JVM's class path and waits until it prints where
-     * it listens; {@code fdLimit > 0} runs it under {@code ulimit -n fdLimit}.
+     * it listens. {@code fdLimit > 0} is the machine's hard descriptor limit, under a login shell's soft
+     * limit of 1024 (at most {@code fdLimit}); as the launcher does, the soft limit is then raised to the hard.
      */
     public static HoustonProcess run(Path conf, Path log, int fdLimit, Duration startTimeout)
             throws IOException, InterruptedException {
@@ -45,12 +48,11 @@ public final class HoustonProcess implements AutoCloseable {
         command.addAll(LAUNCHER_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "houston.app.cli.HoustonCli", "run",
                 "--config", conf.toString()));
-        if (fdLimit > 0) {
-            // exec keeps the pid: signals sent to this process reach the JVM itself.
-            List<String> shell = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + fdLimit + " && exec \"$@\"", "houston"));
-            shell.addAll(command);
-            command = shell;
-        }
+        String machine = fdLimit > 0 ? "ulimit -Sn " + Math.min(1024, fdLimit) + " && ulimit -Hn " + fdLimit + " && " : "";
+        // exec keeps the pid: signals sent to this process reach the JVM itself.
+        List<String> shell = new ArrayList<>(List.of("bash", "-c", machine + LAUNCHER_FD_LIMIT + " && exec \"$@\"", "houston"));
+        shell.addAll(command);
+        command = shell;
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", LAUNCHER_MALLOC_ARENAS);
         Process p = builder.redirectErrorStream(true)

@@ -134,14 +134,24 @@ final class ConfigReader {
 
     /** Records a problem with the current value of {@code key}. */
     void problem(String key, String expected) {
-        problems.add(new ConfigProblem(prefix + key, valueOf(key), expected, originOf(key)));
+        add(new ConfigProblem(prefix + key, valueOf(key), expected, originOf(key)));
+    }
+
+    /**
+     * One problem per key: a value already reported (missing, or of the wrong type) also fails the checks
+     * that follow on it, and listing those would say the same thing twice.
+     */
+    private void add(ConfigProblem problem) {
+        if (problems.stream().noneMatch(p -> p.key().equals(problem.key()))) {
+            problems.add(problem);
+        }
     }
 
     private <T> T read(String key, Supplier<T> reader, String expected, T fallback) {
         try {
             return reader.get();
         } catch (Missing e) {
-            problems.add(new ConfigProblem(prefix + key, "missing", expected, ""));
+            add(new ConfigProblem(prefix + key, "missing", expected, originOfParent(key)));
         } catch (WrongType | BadValue e) {
             problem(key, expected);
         }
@@ -167,6 +177,18 @@ final class ConfigReader {
         } catch (RuntimeException e) {
             return "";
         }
+    }
+
+    /** Where the object that lacks {@code key} is written: the place to add it. */
+    private String originOfParent(String key) {
+        List<String> path = com.typesafe.config.ConfigUtil.splitPath(key);
+        for (int n = path.size() - 1; n > 0; n--) {
+            String parent = com.typesafe.config.ConfigUtil.joinPath(path.subList(0, n));
+            if (config.hasPath(parent)) {
+                return originOf(parent);
+            }
+        }
+        return "";
     }
 
     /** True when {@code key}'s value comes from Houston's own defaults, not from the user's file. */

@@ -54,6 +54,13 @@ final class DaemonHttp {
         router.errorHandler(413, ctx -> error(ctx, 413, "request body too large"));
         router.errorHandler(400, ctx -> error(ctx, 400, "bad request"));
         router.errorHandler(500, ctx -> {
+            if (ctx.response().closed() || ctx.response().ended()) {
+                // The connection failed under the request (a body the codec could not read, a client gone):
+                // HttpConnectionGuard answered and logged it in one line; nothing is left to answer.
+                log.debug("request {} {} failed after its answer: {}", ctx.request().method(), ctx.request().path(),
+                        String.valueOf(ctx.failure()));
+                return;
+            }
             log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
             error(ctx, 500, "internal error; the daemon's log says more");
         });
@@ -112,6 +119,11 @@ final class DaemonHttp {
             status = 431;
             reason = "request headers too large";
         }
+        refuseAndClose(request, status, reason);
+    }
+
+    /** The JSON refusal, then the connection closed: after a codec failure nothing more on it can be read. */
+    static void refuseAndClose(io.vertx.core.http.HttpServerRequest request, int status, String reason) {
         request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .putHeader("Connection", "close").end(new JsonObject().put("error", reason).encode())
                 .onComplete(done -> request.connection().close());

@@ -25,8 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without expecting them closed); a connection silent for {@code idleTimeout} mid-request is closed
  * by Vert.x itself. The cap is also kept well
  * under the process's descriptor limit, leaving probes and the journal a share of their own.
+ * A request whose body the codec cannot read (a malformed chunk) fails its connection: the request in
+ * progress gets the JSON 400 every refusal gets and the log one line, where Vert.x would log a stack
+ * trace and close the connection without a reply.
  */
 final class HttpConnectionGuard {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpConnectionGuard.class);
 
     /** Descriptors kept for everything but the API: the JVM's own files, the journal, DNS, Slack, scalers. */
     static final int RESERVED_DESCRIPTORS = 256;
@@ -37,6 +42,7 @@ final class HttpConnectionGuard {
     private final Duration idleTimeout;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<HttpConnection, Long> deadlines = new ConcurrentHashMap<>();
+    private final Map<HttpConnection, HttpServerRequest> inProgress = new ConcurrentHashMap<>();
     private final Counter refused;
     private final Counter timedOut;
 
@@ -84,7 +90,11 @@ final class HttpConnectionGuard {
             if (timer != null) {
                 vertx.cancelTimer(timer);
             }
-            request.response().endHandler(done -> arm(connection, idleTimeout.toMillis()));
+            inProgress.put(connection, request);
+            request.response().endHandler(done -> {
+                inProgress.remove(connection, request);
+                arm(connection, idleTimeout.toMillis());
+            });
             requests.handle(request);
         });
     }
@@ -96,14 +106,36 @@ final class HttpConnectionGuard {
             connection.close();
             return;
         }
+        connection.exceptionHandler(failure -> failed(connection, failure));
         connection.closeHandler(closed -> {
             open.decrementAndGet();
+            inProgress.remove(connection);
             Long timer = deadlines.remove(connection);
             if (timer != null) {
                 vertx.cancelTimer(timer);
             }
         });
         arm(connection, headerTimeoutMs);
+    }
+
+    /**
+     * A connection failed: the client went away (nothing to answer), or the codec could not read a
+     * request's body; the request in progress, if not answered yet, is answered before Vert.x closes it.
+     */
+    private void failed(HttpConnection connection, Throwable failure) {
+        if (failure instanceof java.io.IOException) {
+            log.debug("API connection from {} failed: {}", connection.remoteAddress(), failure.toString());
+            return;
+        }
+        HttpServerRequest request = inProgress.remove(connection);
+        log.warn("malformed HTTP request from {}{}: {}", connection.remoteAddress(),
+                request == null ? "" : " (" + request.method() + " " + request.path() + ")", failure.toString());
+        if (request != null && !request.response().headWritten()) {
+            DaemonHttp.refuseAndClose(request, 400, "malformed HTTP request");
+            // Vert.x defers the flush of what is written while it reads until the read completes, and
+            // closes the channel before that: closing it ourselves flushes first.
+            connection.close();
+        }
     }
 
     private void arm(HttpConnection connection, long timeoutMs) {

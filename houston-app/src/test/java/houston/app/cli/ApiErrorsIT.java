@@ -75,6 +75,8 @@ class ApiErrorsIT {
         String largeHeaders = raw(daemon.port(), "GET /v1/status HTTP/1.1\r\nHost: a\r\nX-Big: " + "y".repeat(20_000)
                 + "\r\n\r\n");
         String notHttp = raw(daemon.port(), "HELLO THERE\r\n\r\n");
+        String badChunk = raw(daemon.port(), "POST /v1/observations HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
         daemon.await();
 
         assertTrue(longLine.matches("(?s)HTTP/1\\.[01] 414 .*"), longLine);
@@ -83,6 +85,8 @@ class ApiErrorsIT {
         assertTrue(largeHeaders.endsWith("{\"error\":\"request headers too large\"}"), largeHeaders);
         assertTrue(notHttp.matches("(?s)HTTP/1\\.[01] 400 .*"), notHttp);
         assertTrue(notHttp.endsWith("{\"error\":\"malformed HTTP request\"}"), notHttp);
+        assertTrue(badChunk.matches("(?s)HTTP/1\\.[01] 400 .*"), badChunk);
+        assertTrue(badChunk.endsWith("{\"error\":\"malformed HTTP request\"}"), badChunk);
         assertTrue(longLine.contains("content-type: application/json") || longLine.contains("Content-Type: application/json"),
                 longLine);
     }

@@ -96,6 +96,26 @@ class HoustonConfigLoaderTest {
     }
 
     @Test
+    void aMissingKeyIsListedOnceAtTheObjectThatLacksIt() throws IOException {
+        List<String> problems = problems("""
+                houston.topology.include-default-locations = false
+                houston.topology.locations {
+                  dc-a { name = A, latitude = 10, longitude = 10, edges = ["192.0.2.1"], peak-demand-rps = 100,
+                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
+                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
+                  dc-b { name = B, latitude = 20, longitude = 20, peak-demand-rps = 100,
+                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
+                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
+                }
+                houston.planner { receivers = 1, max-receivers = 1 }
+                houston.safety { max-evacuated = 1, min-serving = 1 }
+                """);
+
+        assertEquals(List.of("houston.topology.locations.dc-b.edges: missing (expected: a list of strings) in "
+                + dir.resolve("houston.conf") + ":6"), problems);
+    }
+
+    @Test
     void syntaxErrorNamesTheFileAndLine() throws IOException {
         List<String> problems = problems("houston {\n  tick = \n");
 
