@@ -21,7 +21,7 @@ public final class HoustonProcess implements AutoCloseable {
     /** As the launcher sets it: glibc's per-thread malloc arenas otherwise add tens of MB of RSS. */
     public static final String LAUNCHER_MALLOC_ARENAS = "2";
     /** The launcher's heap cap and OOM behaviour (see the {@code houston} script). */
-    public static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m",
+    public static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxDirectMemorySize=64m",
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     /** As the launcher raises it: the soft descriptor limit up to the hard one. */
     private static final String LAUNCHER_FD_LIMIT = "ulimit -n \"$(ulimit -Hn)\"";
