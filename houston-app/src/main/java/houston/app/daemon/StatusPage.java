@@ -31,7 +31,8 @@ final class StatusPage {
             async function refresh(){
               const [st,locs,plan,dec]=await Promise.all(['status','locations','plan','decisions'].map(p=>fetch('/v1/'+p).then(r=>r.json())));
               document.getElementById('summary').textContent=`tick ${st.tick} · plan generation ${st.planGeneration} (live ${st.liveGeneration})`+
-                (st.failStatic?' · FAIL STATIC':'')+(st.frozenUntil?' · frozen until '+st.frozenUntil:'');
+                (st.failStatic?' · FAIL STATIC':'')+(st.frozenUntil?' · frozen until '+st.frozenUntil:'')+
+                (st.ha?` · replica ${st.ha.replica}, ${st.ha.acting?'the leader':'follower of '+st.ha.leader}, epoch ${st.ha.epoch}`:'');
               document.getElementById('map').innerHTML=locs.map(l=>{const x=(l.longitude+180)*2,y=(90-l.latitude)*2;
                 return `<circle cx="${x}" cy="${y}" r="7" fill="${colour[l.state]}"><title>${esc(l.id)} ${l.state}</title></circle>`+
                        `<text x="${x+9}" y="${y+4}" fill="#aaa" font-size="10">${esc(l.id)}</text>`}).join('');
