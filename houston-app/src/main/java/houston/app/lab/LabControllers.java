@@ -31,6 +31,11 @@ public final class LabControllers implements AutoCloseable {
     private final LabEnsemble.Link[] links;
     private final int[] ports;
     private final boolean[] partitioned;
+    private final java.util.concurrent.ExecutorService faults = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "houston-lab-controller-faults");
+        t.setDaemon(true);
+        return t;
+    });
 
     private LabControllers(Lab.Shared lab, HoustonSettings settings, Path journalDir, LabEnsemble ensemble, int n) {
         this.lab = lab;
@@ -143,16 +148,24 @@ public final class LabControllers implements AutoCloseable {
         router.post("/lab/controllers").handler(BodyHandler.create(false).setBodyLimit(4096))
                 .handler(LabWorld::sameOriginJsonOnly).handler(ctx -> {
                     JsonObject body = ctx.body().asJsonObject();
-                    // A kill or restart takes seconds and must not hold up the event loop.
-                    lab.vertx().executeBlocking(() -> fault(body.getInteger("replica", 0), body.getString("fault")), false)
-                            .onSuccess(s -> ctx.response().putHeader("Content-Type", "application/json").end(s.encodePrettily()))
-                            .onFailure(e -> LabWorld.refuse(ctx, e instanceof IllegalArgumentException ? 400 : 500,
-                                    String.valueOf(e.getMessage())));
+                    // A kill or restart takes seconds and waits on Vert.x futures: off the event loop and
+                    // off Vert.x's own threads, one fault at a time.
+                    faults.execute(() -> {
+                        try {
+                            JsonArray state = fault(body.getInteger("replica", 0), body.getString("fault"));
+                            ctx.response().putHeader("Content-Type", "application/json").end(state.encodePrettily());
+                        } catch (IllegalArgumentException e) {
+                            LabWorld.refuse(ctx, 400, e.getMessage());
+                        } catch (Exception e) {
+                            LabWorld.refuse(ctx, 500, String.valueOf(e));
+                        }
+                    });
                 });
     }
 
     @Override
     public void close() throws Exception {
+        faults.shutdownNow();
         for (LabReplica r : replicas) {
             if (r != null) {
                 r.close();
