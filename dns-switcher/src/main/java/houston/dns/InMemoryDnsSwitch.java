@@ -15,7 +15,8 @@ public final class InMemoryDnsSwitch extends WeightedRecordSwitch {
         this(new InMemoryZone(clock, propagation), layout, settings);
     }
 
-    private InMemoryDnsSwitch(InMemoryZone zone, PoolLayout layout, SwitchSettings settings) {
+    /** A switch on a zone others write too (the lab's replicas share one zone, each with its own writer id). */
+    public InMemoryDnsSwitch(InMemoryZone zone, PoolLayout layout, SwitchSettings settings) {
         super(zone, layout, settings);
         this.zone = zone;
     }

@@ -108,7 +108,7 @@ public final class TtmBench {
         return null;
     }
 
-    private static void row(PrintWriter out, String name, List<Double> values) {
+    static void row(PrintWriter out, String name, List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         out.printf(Locale.ROOT, "%-26s %7.1fs %7.1fs %7.1fs%n", name, pct(sorted, 0.5), pct(sorted, 0.95),

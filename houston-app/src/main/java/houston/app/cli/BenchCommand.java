@@ -24,10 +24,11 @@ import java.util.concurrent.Callable;
         description = "Run a benchmark and print its figures. engine: one decision-engine step (JMH). "
                 + "probes: probe throughput on loopback, side by side with blackbox_exporter when installed. "
                 + "ttm: time to mitigate outages in the lab. sim: 24 simulated hours with the engine in the loop. "
-                + "soak: houston run under pushes at the limits, connection floods and SIGKILL restarts (exit 3: INVALID).")
+                + "soak: houston run under pushes at the limits, connection floods and SIGKILL restarts (exit 3: INVALID). "
+                + "failover: the leader of three lab replicas killed N times, hand-over p50/p95 (exit 3: INVALID).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine, probes, ttm, sim or soak")
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "engine, probes, ttm, sim, soak or failover")
     String benchmark;
 
     @Option(names = "--targets", description = "probes: canary targets. Default: ${DEFAULT-VALUE}.", defaultValue = "2500")
@@ -55,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--concurrency", description = "probes: parallel /probe requests to blackbox_exporter. "
             + "Default: ${DEFAULT-VALUE}.", defaultValue = "32")
     int concurrency;
+
+    @Option(names = "--kills", description = "failover: leaders killed one after another. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "20")
+    int kills;
 
     @Option(names = "--minutes", description = "soak: how long. Default: ${DEFAULT-VALUE}.", defaultValue = "5")
     double minutes;
@@ -84,12 +89,17 @@ final class BenchCommand implements Callable<Integer> {
             machine(out);
             return 0;
         }
+        if ("failover".equals(benchmark)) {
+            boolean valid = houston.app.bench.FailoverBench.run(out, quick ? 3 : kills);
+            machine(out);
+            return valid ? 0 : 3;
+        }
         if ("soak".equals(benchmark)) {
             return houston.app.bench.SoakBench.run(out, quick ? 1 : minutes).valid() ? 0 : 3;
         }
         if (!"engine".equals(benchmark)) {
             spec.commandLine().getErr().println("houston bench: unknown benchmark '" + benchmark
-                    + "' (known: engine, probes, ttm, sim, soak)");
+                    + "' (known: engine, probes, ttm, sim, soak, failover)");
             return 2;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()

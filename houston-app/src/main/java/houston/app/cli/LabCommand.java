@@ -35,12 +35,19 @@ final class LabCommand extends SettingsCommand {
     @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT60S).")
     Duration runFor;
 
+    @Option(names = "--replicas", defaultValue = "1", description = "Daemons coordinated through an in-process "
+            + "ZooKeeper ensemble; replica i listens on --port + i. Default: ${DEFAULT-VALUE}.")
+    int replicas;
 
 
     @Override
     int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws Exception {
         if (port < 0 || port > 65535) {
             err.println("houston lab: --port: " + port + " (expected: 0..65535)");
+            return 2;
+        }
+        if (replicas < 1 || replicas > 9) {
+            err.println("houston lab: --replicas: " + replicas + " (expected: 1..9)");
             return 2;
         }
         // The lab's state is ephemeral by design (every start is a fresh lab): its journal lives in a
@@ -53,8 +60,11 @@ final class LabCommand extends SettingsCommand {
             awaitQuietly(stopped);
         }, "houston-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Lab lab = Lab.start(settings, port, journal, System.out)) {
-            banner(settings, lab.daemon().port(), journal, out);
+        try (Lab lab = Lab.start(settings, port, journal, System.out, replicas)) {
+            banner(settings, lab.daemon().port(), lab.port(), journal, out);
+            if (replicas > 1) {
+                LabReplicasBanner.print(lab.controllers(), lab.port(), out);
+            }
             if (runFor != null) {
                 stop.await(runFor.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } else {
@@ -75,10 +85,11 @@ final class LabCommand extends SettingsCommand {
         return 2;
     }
 
-    private static void banner(HoustonSettings settings, int actualPort, Path journal, PrintWriter out) {
+    /** @param labPort where the fault routes listen (the daemon's port, or the lab's own with replicas) */
+    private static void banner(HoustonSettings settings, int actualPort, int labPort, Path journal, PrintWriter out) {
         String base = "http://localhost:" + actualPort;
         // The fault commands must reach this lab, not whatever listens on the default port.
-        String fault = "./houston lab fault" + (actualPort == DEFAULT_PORT ? "" : " --port " + actualPort);
+        String fault = "./houston lab fault" + (labPort == DEFAULT_PORT ? "" : " --port " + labPort);
         out.printf("""
                 Houston lab is running: %d locations on loopback, vantages %s,
                 in-memory DNS, lab scaler (scale-up lead times x0.05), notifications on this console.
@@ -114,10 +125,10 @@ final class LabCommand extends SettingsCommand {
 
     @Command(name = "fault", mixinStandardHelpOptions = true,
             description = "Break (or mend) a location of the running lab: LOC outage | brownout PCT | latency MS | flap "
-                    + "| clear; or a vantage: vantage NAME partition | clear.")
+                    + "| clear; or a vantage: vantage NAME partition | clear; or a replica: controller N kill | partition | clear.")
     static final class Fault implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "TARGET", description = "A location id, or the word 'vantage'.")
+        @Parameters(index = "0", paramLabel = "TARGET", description = "A location id, or the word 'vantage' or 'controller'.")
         String target;
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "FAULT", description = "outage | brownout PCT | latency MS | flap | clear; "
@@ -139,6 +150,9 @@ final class LabCommand extends SettingsCommand {
                 err.println("houston lab fault: --port: " + port + " (expected: 1..65535)");
                 return 2;
             }
+            if (target.equals("controller")) {
+                return LabReplicasBanner.fault(words, port, spec.commandLine().getOut(), err);
+            }
             if (target.equals("vantage")) {
                 if (words.size() < 2) {
                     err.println("houston lab fault: which vantage, and what? (expected: vantage NAME partition|clear)");
@@ -158,9 +172,7 @@ final class LabCommand extends SettingsCommand {
                     .put("amount", parsed.amount()).encode();
             HttpResponse<String> r;
             try {
-                r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lab/faults"))
-                        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                r = post(port, "/lab/faults", body, Duration.ofSeconds(5));
             } catch (java.io.IOException e) {
                 err.println("houston lab fault: no lab answering on port " + port + " (start one with ./houston lab)");
                 return 3;
@@ -187,6 +199,14 @@ final class LabCommand extends SettingsCommand {
             } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
                 return null;
             }
+        }
+
+        /** A JSON POST to the lab on {@code port}. */
+        static HttpResponse<String> post(int port, String path, String body, Duration timeout)
+                throws java.io.IOException, InterruptedException {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(timeout).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -170,7 +170,7 @@ public final class LabWorld implements AutoCloseable {
      * text/plain cross-origin without a preflight. JSON needs one, and a browser says where a write
      * comes from (Origin, Sec-Fetch-Site); the CLI sends neither, the status page is same-origin.
      */
-    private static void sameOriginJsonOnly(RoutingContext ctx) {
+    static void sameOriginJsonOnly(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         String origin = ctx.request().getHeader("Origin");
         String site = ctx.request().getHeader("Sec-Fetch-Site");
@@ -189,7 +189,7 @@ public final class LabWorld implements AutoCloseable {
         return type != null && "application".equalsIgnoreCase(type.component()) && "json".equalsIgnoreCase(type.subComponent());
     }
 
-    private static void refuse(RoutingContext ctx, int status, String error) {
+    static void refuse(RoutingContext ctx, int status, String error) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", error).encode());
     }

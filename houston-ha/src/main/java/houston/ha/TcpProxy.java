@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy the test controls, in front of one server: {@link #cut()} drops every connection and
+ * A TCP proxy a test or the lab controls, in front of one server: {@link #cut()} drops every connection and
  * refuses new ones (a network partition as the client sees it), {@link #resume()} lets them in again.
  * Listens on an ephemeral loopback port.
  */
