@@ -36,17 +36,41 @@ final class ConfigReader {
     }
 
     /**
-     * A file holding a secret ({@code ""}: off). It must be readable, unless secrets are not read:
+     * A file holding a secret ({@code ""}: off) of at least {@code minBytes} (surrounding whitespace
+     * aside, as the daemon reads it). It must be readable, unless secrets are not read:
      * {@code validate --skip-secrets} checks a configuration away from the host its secrets live on.
      */
-    java.nio.file.Path secretFile(String key, String what) {
+    java.nio.file.Path secretFile(String key, String what, int minBytes) {
         String value = string(key, "a file path, or \"\"");
         if (value.isBlank()) {
             return null;
         }
         java.nio.file.Path path = java.nio.file.Path.of(value);
-        if (readSecrets && !java.nio.file.Files.isReadable(path)) {
-            problem(key, "a readable file holding " + what);
+        if (!readSecrets) {
+            return path;
+        }
+        String expected = "a readable file holding " + what + (minBytes > 1 ? ", at least " + minBytes + " bytes" : ", not empty");
+        if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+            problem(key, expected);
+            return path;
+        }
+        try {
+            int held = new String(java.nio.file.Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8).strip()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (held < minBytes) {
+                problem(key, expected + "; this one holds " + held);
+            }
+        } catch (java.io.IOException e) {
+            problem(key, expected);
+        }
+        return path;
+    }
+
+    /** A directory, or a path where one can be created (not a file). */
+    java.nio.file.Path directory(String key) {
+        java.nio.file.Path path = java.nio.file.Path.of(string(key, "a directory"));
+        if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isDirectory(path)) {
+            problem(key, "a directory, or a path where one can be created");
         }
         return path;
     }

@@ -111,7 +111,7 @@ public final class HoustonConfigLoader {
             in.problem("houston.daemon.vantage", "one of " + vantages);
         }
         return new DaemonSettings(host, in.integer("houston.http.port", 0, 65535),
-                java.nio.file.Path.of(in.string("houston.journal.dir", "a directory")),
+                in.directory("houston.journal.dir"),
                 in.bytes("houston.journal.max-file", 64 * 1024, 16L << 30), in.integer("houston.journal.keep-files", 1, 1000),
                 vantage, in.integer("houston.http.max-connections", 16, 100_000),
                 in.duration("houston.http.header-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),

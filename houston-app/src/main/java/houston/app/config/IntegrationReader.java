@@ -83,7 +83,7 @@ final class IntegrationReader {
     }
 
     private IntegrationSettings.Api api() {
-        Path tokenFile = in.secretFile("houston.api.token-file", "the shared secret");
+        Path tokenFile = in.secretFile("houston.api.token-file", "the shared secret", 16);
         return new IntegrationSettings.Api(tokenFile,
                 in.duration("houston.api.replay-window", Duration.ofSeconds(5), Duration.ofMinutes(15)),
                 in.bytes("houston.api.max-body", 1024, 256L * 1024 * 1024));

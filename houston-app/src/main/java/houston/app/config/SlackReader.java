@@ -14,8 +14,8 @@ final class SlackReader {
 
     SlackSettings read() {
         String p = "houston.slack.";
-        Path token = in.secretFile(p + "token-file", "the bot token");
-        Path secret = in.secretFile(p + "signing-secret-file", "the signing secret");
+        Path token = in.secretFile(p + "token-file", "the bot token", 1);
+        Path secret = in.secretFile(p + "signing-secret-file", "the signing secret", 1);
         var users = new HashSet<>(in.strings(p + "allowed-users"));
         for (String u : users) {
             if (!u.matches("[UW][A-Z0-9]{2,20}")) {

@@ -55,7 +55,7 @@ class CliTest {
         assertTrue(skipping.out().contains("secrets     not read (--skip-secrets)"), skipping.out());
         assertEquals(1, reading.code());
         assertTrue(reading.err().contains("houston.api.token-file: /etc/houston/api-token (expected: a readable file "
-                + "holding the shared secret)"), reading.err());
+                + "holding the shared secret, at least 16 bytes)"), reading.err());
     }
 
     @Test

@@ -24,6 +24,9 @@ final class DocumentedRuns {
         if (command.startsWith("bin/houston") || command.startsWith("/opt/houston/bin/houston")) {
             return new Run(null, "", "ReleaseArchiveIT runs the release's bin/houston (validate, plan, run)");
         }
+        if (command.startsWith("./houston lab fault controller ")) {
+            return new Run(null, "", "needs a lab with replicas: LabReplicasIT kills, partitions and clears a replica");
+        }
         List<String> args = new ArrayList<>(Arrays.asList(command.split("\\s+")));
         args.remove(0);
         if (command.matches("\\./houston lab fault [a-z0-9-]+ [a-z]+( \\d+)?|\\./houston lab fault vantage [a-z0-9-]+ [a-z]+")) {
@@ -33,6 +36,9 @@ final class DocumentedRuns {
         return switch (command) {
             case "./houston" -> new Run(List.of("--help"), "lab", "the launcher alone: its help lists the commands");
             case "./houston lab" -> new Run(null, "", "runs until Ctrl-C on port 8080: ExitCodesIT runs it on a free port for 1 s");
+            case "./houston lab --replicas 3" -> new Run(null, "", "runs until Ctrl-C on ports 8080-8083: LabReplicasIT runs three replicas");
+            case "./houston bench failover", "./houston bench failover --kills 20" ->
+                    new Run(null, "", "minutes of leader kills: LabReplicasIT drives the same kill through the lab");
             case "./houston run", "./houston agent", "./houston dns show" -> new Run(help(args), "--config", "named as a command: its help answers");
             case "./houston run --config /etc/houston/houston.conf",
                     "./houston validate --config /etc/houston/houston.conf" ->

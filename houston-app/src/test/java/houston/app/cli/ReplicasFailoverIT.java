@@ -112,14 +112,14 @@ class ReplicasFailoverIT {
         Eventually.await(() -> ReplicaProcess.acting(List.of(second, third)) == 1);
         Eventually.await(() -> !lab.owner().equals(fenceBefore));
         String fenced = lab.owner();
+        // Cut off for longer than a session (counted from when it noticed), the partitioned replica pages
+        // (it can still reach Slack); the partition lasts until it has.
+        Eventually.await(Duration.ofSeconds(30), () -> lab.cutOffAlerts() >= 1);
+        int pagedWhilePartitioned = lab.cutOffAlerts();
         partition.resume();
         Eventually.await(() -> "CONNECTED RECONNECTED".contains(first.status().getJsonObject("ha").getString("connection")));
         Thread.sleep(2000);
         long actingAfterHeal = ReplicaProcess.acting(lab.replicas);
-
-        // Cut off for longer than a session, the partitioned replica pages (it can still reach Slack).
-        Eventually.await(() -> lab.cutOffAlerts() >= 1);
-        int pagedWhilePartitioned = lab.cutOffAlerts();
         List<org.apache.curator.test.InstanceSpec> servers = new ArrayList<>(lab.zookeeper.getInstances());
         lab.zookeeper.killServer(servers.get(1));
         lab.zookeeper.killServer(servers.get(2));

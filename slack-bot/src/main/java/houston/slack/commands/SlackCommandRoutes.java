@@ -71,7 +71,10 @@ public final class SlackCommandRoutes {
         if (raw == null) {
             return;
         }
-        Map<String, String> form = form(raw);
+        Map<String, String> form = form(ctx, raw);
+        if (form == null) {
+            return;
+        }
         String user = form.get("user_id");
         String responseUrl = form.get("response_url");
         if (user == null || responseUrl == null || !validUrl(responseUrl)) {
@@ -138,9 +141,13 @@ public final class SlackCommandRoutes {
         if (raw == null) {
             return;
         }
+        Map<String, String> form = form(ctx, raw);
+        if (form == null) {
+            return;
+        }
         JsonObject payload;
         try {
-            payload = new JsonObject(form(raw).getOrDefault("payload", ""));
+            payload = new JsonObject(form.getOrDefault("payload", ""));
         } catch (DecodeException | ClassCastException e) {
             SlackRequestBody.refuse(ctx, 400, "malformed payload: expected payload=<JSON>");
             return;
@@ -209,14 +216,20 @@ public final class SlackCommandRoutes {
         }
     }
 
-    private static Map<String, String> form(String raw) {
+    /** The form's fields; null, the request answered 400, when its percent-encoding is broken. */
+    private static Map<String, String> form(RoutingContext ctx, String raw) {
         Map<String, String> form = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        try {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
             }
+        } catch (IllegalArgumentException e) {
+            SlackRequestBody.refuse(ctx, 400, "malformed form encoding: expected application/x-www-form-urlencoded");
+            return null;
         }
         return form;
     }

@@ -383,4 +383,20 @@ class SlackCommandsIT {
 
         assertEquals(400, r.statusCode());
     }
+
+    @Test
+    void aCommandWhoseFormEncodingIsBrokenIs400() throws Exception {
+        HttpResponse<Buffer> r = signed("/slack/commands", "%%%%%=&&&==");
+
+        assertEquals(400, r.statusCode(), r.bodyAsString());
+        assertTrue(r.bodyAsJsonObject().getString("error").startsWith("malformed form encoding"), r.bodyAsString());
+    }
+
+    @Test
+    void anInteractionWhoseFormEncodingIsBrokenIs400() throws Exception {
+        HttpResponse<Buffer> r = signed("/slack/interactions", "payload=%zz");
+
+        assertEquals(400, r.statusCode(), r.bodyAsString());
+        assertTrue(r.bodyAsJsonObject().getString("error").startsWith("malformed form encoding"), r.bodyAsString());
+    }
 }
