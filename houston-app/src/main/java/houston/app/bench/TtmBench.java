@@ -65,7 +65,9 @@ public final class TtmBench {
                 await(() -> layout.plan(lab.dns().zone().list()).fraction(index, index) < 0.5, 30);
                 publish.add(seconds(fault, Instant.now()));
                 lab.world().fault(target, LabFault.NONE);
-                await(() -> lab.daemon().loop().state().track(index).state() == LocationState.HEALTHY, 120);
+                // Fail-back waits out the up-hold once the location's error rate over its two-minute window is
+                // clean again, then steps home: minutes, not seconds.
+                await(() -> lab.daemon().loop().state().track(index).state() == LocationState.HEALTHY, 300);
                 peakRss = Math.max(peakRss, rssKb());
                 out.printf(Locale.ROOT, "  outage %2d/%d %-15s detected %.1fs, published %.1fs%n", i + 1, outages, target,
                         detect.get(i), publish.get(i));

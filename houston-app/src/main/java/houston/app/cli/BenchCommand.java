@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--locations", split = ",", paramLabel = "N", description = "Topology sizes. Default: 15,200.")
-    String[] locations = {"15", "200"};
+    int[] locations = {15, 200};
 
     @Spec
     CommandSpec spec;
@@ -76,6 +76,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        String refused = outOfRange();
+        if (refused != null) {
+            spec.commandLine().getErr().println("houston bench: " + refused);
+            return 2;
+        }
         if ("probes".equals(benchmark)) {
             return probes(out);
         }
@@ -104,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(EngineStepBenchmark.class.getName())
-                .param("locations", locations)
+                .param("locations", java.util.Arrays.stream(locations).mapToObj(String::valueOf).toArray(String[]::new))
                 .forks(1)
                 .shouldFailOnError(true);
         if (quick) {
@@ -135,5 +140,21 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void machine(PrintWriter out) {
         out.printf(Locale.ROOT, "%n%s%n", houston.app.bench.BenchMachine.describe());
+    }
+
+    /** The first number given past what its benchmark can run, as {@code option: value (expected: …)}; null if none. */
+    private String outOfRange() {
+        if (minutes <= 0) {
+            return "--minutes: " + minutes + " (expected: more than 0)";
+        }
+        for (int n : locations) {
+            if (n < 2 || n > 10_000) {
+                return "--locations: " + n + " (expected: 2..10000)";
+            }
+        }
+        if (outages < 1 || kills < 1 || loss < 0 || loss > 100) {
+            return "--outages, --kills: at least 1; --loss: 0..100 (got " + outages + ", " + kills + ", " + loss + ")";
+        }
+        return null;
     }
 }

@@ -261,4 +261,24 @@ class CliRefusalsTest {
         assertFalse(last.err().contains("bad.conf: 1:"), said());
         assertTrue(last.err().contains(" in " + conf + ":1"), said());
     }
+
+    @Test
+    void benchEngineWithATopologySizeThatIsNotANumberIsAUsageError() {
+        int code = run("bench", "engine", "--locations", "abc");
+
+        assertEquals(2, code, said());
+        assertTrue(last.err().contains("--locations"), said());
+    }
+
+    @Test
+    void benchNumbersOutOfRangeAreUsageErrors() {
+        int minutes = run("bench", "soak", "--minutes", "-1");
+        String soak = last.err();
+        int locations = run("bench", "engine", "--locations", "1");
+
+        assertEquals(2, minutes, soak);
+        assertTrue(soak.contains("--minutes: -1.0 (expected: more than 0)"), soak);
+        assertEquals(2, locations, said());
+        assertTrue(last.err().contains("--locations: 1 (expected: 2..10000)"), said());
+    }
 }

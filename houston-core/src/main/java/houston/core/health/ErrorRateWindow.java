@@ -27,8 +27,14 @@ final class ErrorRateWindow {
         this.total = total;
     }
 
+    /**
+     * An answer that proves the location served badly: an HTTP error or the wrong page. Transport
+     * failures (timeouts, refused or reset connections, TLS) scattered at random are as often the
+     * probe's own path as the location, so they never make a location grey; sustained, they are an
+     * outage, which the short window judges.
+     */
     static boolean isError(Outcome outcome) {
-        return outcome != Outcome.OK && outcome != Outcome.SLOW && outcome != Outcome.TIMEOUT;
+        return outcome == Outcome.HTTP_ERROR || outcome == Outcome.CONTENT_MISMATCH;
     }
 
     /** This window plus one outcome at {@code atMs}, dropping buckets that left a window of {@code windowMs}. */

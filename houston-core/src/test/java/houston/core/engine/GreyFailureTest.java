@@ -81,6 +81,18 @@ class GreyFailureTest {
     }
 
     @Test
+    void fivePercentConnectErrorsForAnHourEvacuateNothing() {
+        // Refused or reset connections scattered at random are the probe's path as often as the
+        // location (the lab's probe loss, a flaky NAT): only a location that answers badly is grey.
+        world.run(600);
+
+        failOneIn(20, Outcome.CONNECT_ERROR, 3600);
+
+        assertEquals(LocationState.HEALTHY, world.stateOf("loc-07"));
+        assertEquals(0, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
+    }
+
+    @Test
     void aLocationWhoseErrorsStopIsFailedBackOnceItsRateIsSurelyLow() {
         world.run(600);
         failOneIn(10, Outcome.HTTP_ERROR, 120);
