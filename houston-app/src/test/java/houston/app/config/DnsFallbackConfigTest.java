@@ -5,13 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DnsFallbackConfigTest {
@@ -25,15 +23,11 @@ class DnsFallbackConfigTest {
     Path dir;
 
     private Path file(String hocon) throws IOException {
-        Path f = dir.resolve("houston.conf");
-        Files.writeString(f, hocon);
-        return f;
+        return ConfigFiles.write(dir, hocon);
     }
 
     private List<String> problems(String hocon) throws IOException {
-        Path f = file(hocon);
-        ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(f));
-        return e.problems().stream().map(ConfigProblem::render).toList();
+        return ConfigFiles.problems(dir, hocon);
     }
 
     @Test

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,7 @@ class HaConfigTest {
     Path dir;
 
     private Path file(String hocon) throws IOException {
-        return Files.writeString(dir.resolve("houston.conf"), hocon);
+        return ConfigFiles.write(dir, hocon);
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,15 +19,11 @@ class HoustonConfigLoaderTest {
     Path dir;
 
     private Path file(String hocon) throws IOException {
-        Path f = dir.resolve("houston.conf");
-        Files.writeString(f, hocon);
-        return f;
+        return ConfigFiles.write(dir, hocon);
     }
 
     private List<String> problems(String hocon) throws IOException {
-        Path f = file(hocon);
-        ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(f));
-        return e.problems().stream().map(ConfigProblem::render).toList();
+        return ConfigFiles.problems(dir, hocon);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** What `run` would refuse at start, `validate` names first: secret files too short, a journal directory that is a file. */
 class SecretFilesTest {
@@ -18,10 +17,7 @@ class SecretFilesTest {
     Path dir;
 
     private List<String> problems(String hocon) throws IOException {
-        Path f = dir.resolve("houston.conf");
-        Files.writeString(f, hocon);
-        ConfigException e = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(f));
-        return e.problems().stream().map(ConfigProblem::render).toList();
+        return ConfigFiles.problems(dir, hocon);
     }
 
     @Test
