@@ -150,7 +150,11 @@ class AgentCommandIT {
         URI metrics = awaitMetricsUri(out, agent);
 
         HttpResponse<String> healthz = http(metrics.resolve("/healthz"));
-        String scrape = awaitScrape(metrics, "houston_agent_delivered_total\\{daemon=\"127.0.0.1:" + daemon.actualPort() + "\"} [1-9]");
+        // Both a delivery and lab-up's first result: the two locations are probed independently, so the first
+        // delivered batch may hold only lab-down's.
+        awaitScrape(metrics, "houston_agent_delivered_total\\{daemon=\"127.0.0.1:" + daemon.actualPort() + "\"} [1-9]");
+        String scrape = awaitScrape(metrics,
+                "houston_probe_results_total\\{location=\"lab-up\",outcome=\"ok\",vantage=\"agent-test\"} [1-9]");
 
         assertEquals(0, agent.get(30, TimeUnit.SECONDS), out.toString());
         assertEquals(200, healthz.statusCode());
