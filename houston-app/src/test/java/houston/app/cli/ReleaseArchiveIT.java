@@ -63,7 +63,7 @@ class ReleaseArchiveIT {
             assertTrue(Files.isExecutable(home.resolve("bin/houston")));
             assertTrue(paths.containsAll(List.of("lib/houston.jar", "config/houston.conf", "config/topology.conf",
                     "config/examples/production.conf", "deploy/systemd/houston.service", "deploy/Dockerfile",
-                    "deploy/kubernetes/daemon.yaml")), paths.toString());
+                    "deploy/kubernetes/daemon.yaml", "LICENSE", "README.md")), paths.toString());
             assertFalse(paths.stream().anyMatch(p -> p.endsWith(".java") || p.endsWith("pom.xml") || p.contains("mvnw")),
                     paths.toString());
         }
