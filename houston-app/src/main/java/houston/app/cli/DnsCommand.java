@@ -8,6 +8,7 @@ import houston.core.model.TrafficPlan;
 import houston.dns.WeightedRecordSwitch;
 import houston.dns.records.Change;
 import houston.dns.records.Weights;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,9 @@ final class DnsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // Nothing to do is a usage error (exit 2, usage on stderr), so a script that forgot the
+        // subcommand does not pass as a success.
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing %s (see the list below)".formatted("a dns command"));
     }
 
     /** Shared plumbing: settings, the switch, and turning a failed call into exit code 3. */

@@ -56,6 +56,8 @@ public final class HoustonCli implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // Nothing to do is a usage error (exit 2, usage on stderr), so a script that forgot the
+        // subcommand does not pass as a success.
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing %s (see the list below)".formatted("a command"));
     }
 }

@@ -161,6 +161,18 @@ class CliTest {
     }
 
     @Test
+    void noSubcommandIsAUsageErrorNotASuccess() {
+        for (String[] args : new String[][]{{}, {"dns"}}) {
+            int code = run(args);
+
+            assertEquals(2, code, String.join(" ", args));
+            assertTrue(last.err().contains("missing a"), last.err());
+            assertTrue(last.err().contains("Usage: houston"), String.join(" ", args) + ": " + last.err());
+            assertTrue(last.out().isEmpty(), last.out());
+        }
+    }
+
+    @Test
     void drillRunRefusesAnUnwritableReportBeforeSimulating() throws IOException {
         Path drill = dir.resolve("drill.conf");
         Files.writeString(drill, "drill { length = 20m, faults = [{ kind = outage, target = eu-west-1, at = 2m, "
