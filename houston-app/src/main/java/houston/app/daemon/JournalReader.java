@@ -12,21 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Reads a journal's files in order, one line at a time and never more than {@code maxLine} bytes of
  * one line in memory, joining the parts of a split tick back into one record. Memory is bounded by
  * one tick whatever the journal's size. A line that cannot be read (too long, not JSON, a tick's
- * parts out of order) is fatal unless it is the journal's very last, which a crash mid-write tears;
- * the caller then starts from DNS instead.
+ * parts out of order) is skipped with a warning naming its file and line: losing the one tick it held
+ * costs far less than losing every operator override after it, and the caller still checks the
+ * replayed plan against live DNS. The journal's very last line is skipped silently: a crash mid-write
+ * tears it.
  */
 final class JournalReader {
 
-    /** The journal cannot be replayed: which file and line, and why. */
-    static final class Unreadable extends RuntimeException {
-        Unreadable(String message) {
-            super(message, null, false, false);
-        }
-    }
+    private static final Logger log = LoggerFactory.getLogger(JournalReader.class);
 
     private static final byte[] CHECKPOINT_PREFIX = "{\"checkpoint\"".getBytes(StandardCharsets.UTF_8);
 
@@ -68,9 +68,10 @@ final class JournalReader {
             }
             if (decoded == null) {
                 if (!last) {
-                    throw new Unreadable("journal " + where + " is unreadable" + (line == null
-                            ? " (a line longer than " + maxLine + " bytes)" : ""));
+                    log.warn("journal {} is unreadable{}: skipped, the tick it held is lost", where, line == null
+                            ? " (a line longer than " + maxLine + " bytes)" : "");
                 }
+                parts.clear();
                 return;
             }
             if (decoded instanceof JournalCodec.Part p) {
@@ -78,8 +79,10 @@ final class JournalReader {
                     parts.clear();
                 }
                 if (p.part() != parts.size() + 1) {
-                    throw new Unreadable("journal " + where + ": part " + p.part() + " of tick " + p.record().tick()
-                            + " follows " + parts.size() + " parts");
+                    log.warn("journal {}: part {} of tick {} follows {} parts: the tick is skipped", where, p.part(),
+                            p.record().tick(), parts.size());
+                    parts.clear();
+                    return;
                 }
                 parts.add(p.record());
                 if (p.part() == p.parts()) {

@@ -34,29 +34,24 @@ final class JournalRestore {
                 : engine.initialState(now, live, live.generation());
         EngineState state;
         int ticks;
-        try {
-            JsonlJournal.Checkpoint checkpoint = journal.lastCheckpoint();
-            if (checkpoint == null) {
-                if (journal.hasRecords()) {
-                    log.warn("the journal has ticks but no start checkpoint (rotated away?): starting from DNS");
-                }
-                return new Start(fromDns, false);
+        JsonlJournal.Checkpoint checkpoint = journal.lastCheckpoint();
+        if (checkpoint == null) {
+            if (journal.hasRecords()) {
+                log.warn("the journal has ticks but no start checkpoint (rotated away?): starting from DNS");
             }
-            TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
-            EngineState[] replayed = {start.generation() == 0 ? engine.initialState(checkpoint.at())
-                    : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration())};
-            int[] count = {0};
-            // One tick in memory at a time, whatever the journal's size.
-            journal.replaySinceLastCheckpoint(r -> {
-                replayed[0] = engine.step(replayed[0], r.inputs(), r.at()).next();
-                count[0]++;
-            });
-            state = replayed[0];
-            ticks = count[0];
-        } catch (JournalReader.Unreadable e) {
-            log.warn("{}: starting from DNS; operator overrides from before the restart are not restored", e.getMessage());
             return new Start(fromDns, false);
         }
+        TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
+        EngineState[] replayed = {start.generation() == 0 ? engine.initialState(checkpoint.at())
+                : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration())};
+        int[] count = {0};
+        // One tick in memory at a time, whatever the journal's size.
+        journal.replaySinceLastCheckpoint(r -> {
+            replayed[0] = engine.step(replayed[0], r.inputs(), r.at()).next();
+            count[0]++;
+        });
+        state = replayed[0];
+        ticks = count[0];
         boolean agrees = live == null ? state.plan().generation() == 0
                 : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))
                 && state.liveGeneration() >= live.generation();

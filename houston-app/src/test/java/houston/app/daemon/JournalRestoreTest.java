@@ -63,6 +63,23 @@ class JournalRestoreTest {
     }
 
     @Test
+    void aGarbageLineInsideTheJournalLosesThatLineOnlyNotThePin() throws Exception {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState before = firstRun(journal);
+        java.nio.file.Files.writeString(dir.resolve("journal.jsonl"), "{\"tick\": oops <b>not json</b>\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Instant later = T0.plusSeconds(3);
+        Step idle = engine.step(before, Inputs.NONE, later);
+        journal.append(new Journal.Entry(idle.next().tick(), later, Inputs.NONE, idle.actions()));
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, before.plan(), T0.plusSeconds(600));
+
+        assertTrue(start.replayed());
+        assertEquals(PinTarget.EVACUATED, start.state().overrides().pin("us-east-1"));
+        assertEquals(before.plan(), start.state().plan());
+    }
+
+    @Test
     void aRestartKeepsThePinWhenDnsHoldsThePlanAtItsOwnResolution() {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
         EngineState before = firstRun(journal);
