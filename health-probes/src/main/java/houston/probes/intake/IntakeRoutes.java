@@ -32,7 +32,7 @@ public final class IntakeRoutes {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         // One largest body decoding at a time: a decoded batch of 4 MiB takes tens of MB on the heap, and two
         // at once took the launcher's 192 MB heap to 161 MB used and RSS to 300 MB under 6 parallel agents.
-        router.post("/v1/observations").failureHandler(IntakeRoutes::refused)
+        router.post("/v1/observations").failureHandler(ctx -> refused(ctx, registry, "observations"))
                 .handler(new IntakeGate(maxBodyBytes, maxBodyBytes, busy, registry, "observations")).handler(body)
                 .handler(new SignedIntake("observations", auth, buffer -> {
             List<Observation> batch = ObservationCodec.decode(buffer, vantages, locations, clock.instant(), MAX_AGE,
@@ -40,7 +40,7 @@ public final class IntakeRoutes {
             observations.accept(batch);
             return batch.size();
         }, registry));
-        router.post("/v1/signals").failureHandler(IntakeRoutes::refused)
+        router.post("/v1/signals").failureHandler(ctx -> refused(ctx, registry, "signals"))
                 .handler(new IntakeGate(maxBodyBytes, maxBodyBytes, busy, registry, "signals")).handler(body)
                 .handler(new SignedIntake("signals", auth, buffer -> {
             signals.accept(SignalCodec.decode(buffer, locations, clock.instant()));
@@ -48,9 +48,15 @@ public final class IntakeRoutes {
         }, registry));
     }
 
-    /** A request refused before the intake saw it (413 from the body limit): the same JSON shape, no stack trace. */
-    public static void refused(io.vertx.ext.web.RoutingContext ctx) {
+    /**
+     * A request refused before the intake saw it (413 from the body limit): the same JSON shape, no stack
+     * trace, and counted like the intake's own refusals so an alert on too_large sees it.
+     */
+    private static void refused(io.vertx.ext.web.RoutingContext ctx, MeterRegistry registry, String endpoint) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status == 413 || status == 400) {
+            SignedIntake.counter(registry, endpoint, status == 413 ? "too_large" : "bad_request").increment();
+        }
         String error = status == 413 ? "request body too large" : "request failed: " + status;
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(new io.vertx.core.json.JsonObject().put("error", error).encode());

@@ -67,6 +67,11 @@ public final class SignedIntake implements Handler<RoutingContext> {
     }
 
     private Counter counter(String result) {
+        return counter(registry, endpoint, result);
+    }
+
+    /** The one counter of pushes by endpoint and result, shared with the refusals made before this handler. */
+    static Counter counter(MeterRegistry registry, String endpoint, String result) {
         return Counter.builder("houston.intake.requests").description("Signed pushes by endpoint and result")
                 .tags("endpoint", endpoint, "result", result).register(registry);
     }

@@ -40,6 +40,7 @@ class IntakeIT {
     private final List<Observation> delivered = new CopyOnWriteArrayList<>();
     private final List<ServiceSignal> signals = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() throws Exception {
@@ -47,7 +48,7 @@ class IntakeIT {
         Router router = Router.router(vertx);
         HmacAuth verifier = new HmacAuth(SECRET, Duration.ofSeconds(60), Clock.systemUTC(), 1000);
         IntakeRoutes.mount(router, verifier, Set.of("agent-eu"), Set.of("us-east-1", "eu-west-1"), Clock.systemUTC(),
-                delivered::addAll, signals::add, new SimpleMeterRegistry(), 64 * 1024, busy::get);
+                delivered::addAll, signals::add, registry, 64 * 1024, busy::get);
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         client = WebClient.create(vertx);
     }
@@ -191,6 +192,8 @@ class IntakeIT {
         HttpResponse<Buffer> r = signed("/v1/observations", Buffer.buffer(new byte[128 * 1024]));
 
         assertEquals(413, r.statusCode());
+        assertEquals(1.0, registry.get("houston.intake.requests").tags("endpoint", "observations", "result", "too_large")
+                .counter().count(), "a body refused by its size is counted as too_large");
     }
 
     @Test
