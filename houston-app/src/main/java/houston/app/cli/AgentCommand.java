@@ -46,7 +46,7 @@ final class AgentCommand extends SettingsCommand {
     @Option(names = "--token-file", required = true, paramLabel = "FILE", description = "File holding the shared secret (houston.api.token-file on the daemon).")
     Path tokenFile;
 
-    @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT30S). Default: until stopped.")
+    @Option(names = "--run-for", paramLabel = "DURATION", description = "Stop after this long (e.g. 30s, 5m, or ISO-8601 PT30S). Default: until stopped.")
     Duration runFor;
 
     @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",

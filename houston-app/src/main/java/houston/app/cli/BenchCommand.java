@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--targets", description = "probes: canary targets. Default: ${DEFAULT-VALUE}.", defaultValue = "2500")
     int targets;
 
-    @Option(names = "--interval", description = "probes: interval per target, ISO-8601. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--interval", description = "probes: interval per target (e.g. 200ms or PT0.2S). Default: ${DEFAULT-VALUE}.",
             defaultValue = "PT0.2S")
     Duration interval;
 

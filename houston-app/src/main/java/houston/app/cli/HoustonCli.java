@@ -20,7 +20,8 @@ public final class HoustonCli implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new HoustonCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new HoustonCli()).registerConverter(java.time.Duration.class, new DurationConverter())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(HoustonCli::failed).setParameterExceptionHandler(HoustonCli::misused);
     }
 
