@@ -114,6 +114,7 @@ public final class HoustonConfigLoader {
                 in.directory("houston.journal.dir"),
                 in.bytes("houston.journal.max-file", 64 * 1024, 16L << 30), in.integer("houston.journal.keep-files", 1, 1000),
                 vantage, in.integer("houston.http.max-connections", 16, 100_000),
+                in.integer("houston.http.max-connections-per-client", 1, 100_000),
                 in.duration("houston.http.header-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
                 in.duration("houston.http.idle-timeout", Duration.ofSeconds(1), Duration.ofHours(1)));
     }

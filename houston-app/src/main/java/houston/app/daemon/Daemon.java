@@ -78,7 +78,8 @@ public final class Daemon implements AutoCloseable {
         routes.mount(router, loop, registry);
         var d = settings.daemon();
         HttpConnectionGuard guard = new HttpConnectionGuard(vertx,
-                HttpConnectionGuard.cap(d.maxConnections(), settings.probes().maxInFlight()), d.headerTimeout(),
+                HttpConnectionGuard.cap(d.maxConnections(), settings.probes().maxInFlight()), d.maxConnectionsPerClient(),
+                d.headerTimeout(),
                 d.idleTimeout(), registry);
         HttpServer server = guard.install(vertx.createHttpServer(guard.options()), router)
                 .invalidRequestHandler(DaemonHttp::invalidRequest).listen(port, host)

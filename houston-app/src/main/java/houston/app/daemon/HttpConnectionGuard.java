@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps the daemon's HTTP server from spending the descriptors its probes need. At most
  * {@code maxConnections} connections are open (one more is accepted and closed at once, counted as
- * refused); a connection must complete its first request's headers within {@code headerTimeout} of
+ * refused), and at most {@code maxPerClient} from one client address, so one client holding idle or
+ * slow connections cannot lock every other client (agents, Slack, operators) out; a connection must complete its first request's headers within {@code headerTimeout} of
  * opening (idle and slow-header clients are closed), and each next one within {@code idleTimeout} of
  * its previous answer (a keep-alive client gets the longer grace: clients reuse idle connections
  * without expecting them closed); a connection silent for {@code idleTimeout} mid-request is closed
@@ -38,6 +39,8 @@ final class HttpConnectionGuard {
 
     private final Vertx vertx;
     private final int maxConnections;
+    private final int maxPerClient;
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final long headerTimeoutMs;
     private final Duration idleTimeout;
     private final AtomicInteger open = new AtomicInteger();
@@ -46,14 +49,16 @@ final class HttpConnectionGuard {
     private final Counter refused;
     private final Counter timedOut;
 
-    HttpConnectionGuard(Vertx vertx, int maxConnections, Duration headerTimeout, Duration idleTimeout,
+    HttpConnectionGuard(Vertx vertx, int maxConnections, int maxPerClient, Duration headerTimeout, Duration idleTimeout,
                         MeterRegistry registry) {
         this.vertx = vertx;
         this.maxConnections = maxConnections;
+        this.maxPerClient = Math.min(maxPerClient, maxConnections);
         this.headerTimeoutMs = headerTimeout.toMillis();
         this.idleTimeout = idleTimeout;
         this.refused = Counter.builder("houston.http.connections.refused")
-                .description("API connections closed at once: the connection cap was reached").register(registry);
+                .description("API connections closed at once: the connection cap, or the client's share of it, was reached")
+                .register(registry);
         this.timedOut = Counter.builder("houston.http.connections.timed.out")
                 .description("API connections closed for not sending a request's headers in time").register(registry);
         io.micrometer.core.instrument.Gauge.builder("houston.http.connections.open", open, AtomicInteger::get)
@@ -100,8 +105,11 @@ final class HttpConnectionGuard {
     }
 
     private void connected(HttpConnection connection) {
-        if (open.incrementAndGet() > maxConnections) {
+        String client = connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
+        int fromClient = perClient.merge(client, 1, Integer::sum);
+        if (open.incrementAndGet() > maxConnections | fromClient > maxPerClient) {
             open.decrementAndGet();
+            release(client);
             refused.increment();
             connection.close();
             return;
@@ -109,6 +117,7 @@ final class HttpConnectionGuard {
         connection.exceptionHandler(failure -> failed(connection, failure));
         connection.closeHandler(closed -> {
             open.decrementAndGet();
+            release(client);
             inProgress.remove(connection);
             Long timer = deadlines.remove(connection);
             if (timer != null) {
@@ -136,6 +145,11 @@ final class HttpConnectionGuard {
             // closes the channel before that: closing it ourselves flushes first.
             connection.close();
         }
+    }
+
+    /** One connection of {@code client} fewer; its entry goes with its last, so the map holds only clients now open. */
+    private void release(String client) {
+        perClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
     }
 
     private void arm(HttpConnection connection, long timeoutMs) {
