@@ -20,11 +20,21 @@ public final class ConnectionFlood implements AutoCloseable {
 
     private final List<SocketChannel> open = new ArrayList<>();
     private final Selector selector;
+    private final InetSocketAddress from;
     private int refused;
     private int closedByServer;
 
     public ConnectionFlood() throws IOException {
+        this("127.0.0.1");
+    }
+
+    /**
+     * A flood whose connections come from {@code fromAddress}, a loopback address of its own (any of
+     * 127.0.0.0/8 on Linux), so a test can tell the flooding client from the others.
+     */
+    public ConnectionFlood(String fromAddress) throws IOException {
         this.selector = Selector.open();
+        this.from = new InetSocketAddress(fromAddress, 0);
     }
 
     /** Opens {@code idle} idle and {@code slow} slow-header connections to {@code port} on loopback. */
@@ -32,7 +42,8 @@ public final class ConnectionFlood implements AutoCloseable {
         for (int i = 0; i < idle + slow; i++) {
             SocketChannel c;
             try {
-                c = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+                c = SocketChannel.open().bind(from);
+                c.connect(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
                 refused++;
                 continue;

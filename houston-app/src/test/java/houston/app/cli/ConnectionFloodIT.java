@@ -91,7 +91,7 @@ class ConnectionFloodIT {
                 + "houston.http { max-connections = 200, header-timeout = 2s, idle-timeout = 5s }\n"
                 + "houston.probes { interval = 200ms, jitter = 20ms }\n");
         try (HoustonProcess daemon = HoustonProcess.run(conf, dir.resolve("run.log"), HARD_LIMIT, Duration.ofSeconds(60));
-             ConnectionFlood flood = new ConnectionFlood()) {
+             ConnectionFlood flood = new ConnectionFlood("127.0.0.2")) {
             Thread.sleep(2000);
             long quietStart = System.nanoTime();
             double okQuietStart = okProbes(get(daemon.port(), "/metrics"));
@@ -102,12 +102,16 @@ class ConnectionFloodIT {
             long floodStart = System.nanoTime();
             flood.open(daemon.port(), 2_500, 300);
             int descriptorsDuringFlood = daemon.openDescriptors();
+            // Another client, while the flooder holds its whole share of connections.
+            JsonObject statusDuringFlood = new JsonObject(get(daemon.port(), "/v1/status"));
             int stillOpen = flood.hold(Duration.ofSeconds(10));
             String metrics = awaitGet(daemon.port(), "/metrics");
             double floodRate = (okProbes(metrics) - okBefore) / seconds(floodStart);
             JsonObject status = new JsonObject(get(daemon.port(), "/v1/status"));
             JsonObject plan = new JsonObject(get(daemon.port(), "/v1/plan"));
 
+            assertTrue(statusDuringFlood.containsKey("tick"), "another client is answered during the flood: "
+                    + statusDuringFlood.encode());
             assertEquals(0, stillOpen, "every flood connection is closed by the daemon");
             assertEquals(2_800, flood.closedByServer() + flood.refused());
             assertTrue(descriptorsDuringFlood < HARD_LIMIT - 256, "descriptors during the flood: " + descriptorsDuringFlood);
