@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lab scenarios with short hold times (up-hold 4 s, fail-back steps every 2 s) so they fit in CI. */
+// Each case starts its own lab and waits out windows and holds in real time: side by side
+// (see src/test/resources/junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class LabScenariosIT {
 
     @TempDir
