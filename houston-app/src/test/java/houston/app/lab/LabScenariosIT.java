@@ -4,10 +4,9 @@ import houston.app.config.HoustonConfigLoader;
 import houston.core.model.LocationState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lab scenarios with short hold times (up-hold 4 s, fail-back steps every 2 s) so they fit in CI. */
-// Each case starts its own lab and waits out windows and holds in real time: side by side
-// (see src/test/resources/junit-platform.properties).
-@Execution(ExecutionMode.CONCURRENT)
+// Bounds on how fast a lab evacuates, which a second JVM running ITs beside it would distort: runs
+// alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class LabScenariosIT {
 
     @TempDir
