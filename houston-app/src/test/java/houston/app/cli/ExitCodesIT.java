@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -180,24 +178,11 @@ class ExitCodesIT {
         Map<String, TreeSet<Integer>> tested = new TreeMap<>();
         Map<String, Integer> actual = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
-        // bench ttm mostly waits (fault, decision, fail-back) in a lab of its own that no other case
-        // touches: it runs beside the others instead of after them.
-        Map<String, CompletableFuture<Integer>> beside = new LinkedHashMap<>();
-        for (Case c : CASES) {
-            if (c.command().equals("bench ttm")) {
-                beside.put(String.join(" ", c.args()), CompletableFuture.supplyAsync(() -> run(c.args())));
-            }
-        }
         for (Case c : CASES) {
             tested.computeIfAbsent(c.command(), k -> new TreeSet<>()).add(c.code());
             String what = String.join(" ", c.args());
             expected.put(what, c.code());
-            if (!beside.containsKey(what)) {
-                actual.put(what, run(c.args()));
-            }
-        }
-        for (Map.Entry<String, CompletableFuture<Integer>> c : beside.entrySet()) {
-            actual.put(c.getKey(), c.getValue().get(5, TimeUnit.MINUTES));
+            actual.put(what, run(c.args()));
         }
         Map<String, TreeSet<Integer>> documentedCodes = new TreeMap<>();
         readme.forEach((command, codes) -> documentedCodes.put(command, new TreeSet<>(codes.keySet())));
