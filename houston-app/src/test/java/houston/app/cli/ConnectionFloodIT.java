@@ -3,6 +3,7 @@ package houston.app.cli;
 import houston.app.bench.ConnectionFlood;
 import houston.app.bench.HoustonProcess;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connection, the probes' reserve is never reached and they keep succeeding (no connect errors, no
  * fail-static, no evacuation), and the API answers after the flood.
  */
+// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class ConnectionFloodIT {
 
     private static final Pattern OK = Pattern.compile(

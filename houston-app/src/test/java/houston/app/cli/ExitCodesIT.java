@@ -159,7 +159,8 @@ class ExitCodesIT {
                 "--config", bad);
         expect("agent", 2, "agent", "--vantage", "nowhere", "--report-to", "http://127.0.0.1:1", "--token-file", token);
         expect("bench engine", 0, "bench", "engine", "--quick", "--locations", "15");
-        expect("bench ttm", 0, "bench", "ttm", "--quick");
+        // One outage cycle (~25 s of fault, decision and fail-back) proves the exit code; --quick runs three.
+        expect("bench ttm", 0, "bench", "ttm", "--outages", "1");
         expect("bench sim", 0, "bench", "sim", "--quick");
         // Its canary servers are a child JVM on this JVM's class path, where logback prints its status first.
         expect("bench probes", 0, "bench", "probes", "--quick", "--targets", "20", "--seconds", "1", "--servers", "2");

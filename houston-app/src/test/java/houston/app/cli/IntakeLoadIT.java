@@ -3,6 +3,7 @@ package houston.app.cli;
 import houston.app.bench.HoustonProcess;
 import houston.app.bench.PushLoad;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cannot hold with 503 + Retry-After instead of running out of memory, keep its journal inside its
  * limits, stay under 300 MB resident, and start again after a SIGKILL at the worst moment.
  */
+// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class IntakeLoadIT {
 
     private static final String SECRET = "intake-load-it-shared-secret-0123";

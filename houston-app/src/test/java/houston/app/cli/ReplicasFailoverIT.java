@@ -6,6 +6,7 @@ import houston.probes.Eventually;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * timeout (plus the one ZooKeeper tick by which a server rounds up session expiry) plus two ticks, DNS never receives a generation twice, the pin set through a follower
  * still holds, and the incident keeps its one Slack thread.
  */
+// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class ReplicasFailoverIT {
 
     @AutoClose

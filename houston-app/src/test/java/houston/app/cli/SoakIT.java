@@ -2,6 +2,7 @@ package houston.app.cli;
 
 import houston.app.bench.SoakBench;
 import houston.app.bench.SoakReport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -15,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SIGKILL + restart every 30 s during an evacuation. Every restart must succeed, the daemon must never
  * die on its own, stay under 300 MB resident, close every flood connection and stop cleanly on SIGTERM.
  */
+// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class SoakIT {
 
     @Test

@@ -7,6 +7,8 @@ import houston.sim.RunResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with what Houston still loses, runs and reports like the others, and is skipped (not passed)
  * while it misses. A known gap that starts meeting its objectives fails, so the list cannot go stale.
  */
+// Each drill is an independent simulation (pure, seeded, CPU-bound): they run side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class UnrehearsedDrillsTest {
 
     private static final Path DRILLS = Path.of("..", "config", "drills", "unrehearsed");

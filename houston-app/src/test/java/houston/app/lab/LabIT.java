@@ -5,6 +5,7 @@ import houston.core.model.TrafficPlan;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lab as users run it: real HTTP on loopback, faults through its API, answers from its API. */
+// Bounds on how fast a lab evacuates, which a second JVM running ITs beside it would distort: runs
+// alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class LabIT {
 
     @TempDir

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code houston lab --replicas 3}: three daemons on a real in-process ensemble, broken through the lab's API. */
+// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class LabReplicasIT {
 
     @TempDir

@@ -4,6 +4,7 @@ import houston.app.config.HoustonConfigLoader;
 import houston.core.model.LocationState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lab scenarios with short hold times (up-hold 4 s, fail-back steps every 2 s) so they fit in CI. */
+// Bounds on how fast a lab evacuates, which a second JVM running ITs beside it would distort: runs
+// alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class LabScenariosIT {
 
     @TempDir

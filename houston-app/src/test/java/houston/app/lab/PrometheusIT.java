@@ -6,6 +6,7 @@ import houston.app.config.HoustonConfigLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exposition, a broken lab location raises HoustonLocationEvacuated, and every dashboard query
  * returns series.
  */
+// Alerts must go pending within a deadline, which a second JVM running ITs beside it would distort:
+// runs alone (houston-app/pom.xml).
+@Tag("load-sensitive")
 class PrometheusIT {
 
     private static final Path RULES = Path.of("..", "config", "prometheus", "houston-rules.yml");
