@@ -48,6 +48,8 @@ class ReplicasFailoverIT {
         Eventually.await(() -> first.status().getLong("liveGeneration") >= 1);
         lab.command(second, "pin lab-a evacuated for 2h");
         Eventually.await(() -> "evacuated".equals(ReplicaLab.pinOf(first, "lab-a")));
+        // Written to the shared state and gone from the queue: the next leader reads the pin, it does not apply it again.
+        Eventually.await(() -> lab.queuedCommands() == 0);
         JsonObject overridesBefore = first.status();
         long epochBefore = first.status().getJsonObject("ha").getLong("epoch");
         long generationBefore = first.status().getLong("liveGeneration");
@@ -138,6 +140,8 @@ class ReplicasFailoverIT {
         assertEquals(1, lab.cutOffAlerts(), "one page for the outage: " + lab.slack.threadStarts());
         assertTrue(lab.owner().contains("writer=replica-1 "), "it claimed the fence once elected: " + lab.owner());
         assertTrue(alone.output().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + alone.output());
+        assertTrue(alone.output().lines().anyMatch(l -> l.contains("WARN") && l.contains("cut off from ZooKeeper for 6s")),
+                "the page in its log too, in one line: " + alone.output());
         unreachable.close();
     }
 
