@@ -118,13 +118,14 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     @Override
     public void stateChanged(CuratorFramework c, ConnectionState state) {
         connection = state.name();
-        log.info("replica {}: ZooKeeper connection {}", replica, state);
         if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
+            log.warn("replica {}: ZooKeeper connection {}", replica, state);
             stop("coordination connection " + state);
             // Without quorum no server confirms an expiry: the replica's own clock decides when the
             // outage is worth a page.
             alarm.disconnected(System.nanoTime());
         } else if (state.isConnected()) {
+            log.info("replica {}: ZooKeeper connection {}", replica, state);
             alarm.connected();
             // A leader whose connection came back without losing its session leads on; its fence still holds.
             thread.execute(this::takeOver);
@@ -139,9 +140,11 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
         if (!alarm.due(System.nanoTime())) {
             return;
         }
+        String why = "replica " + replica + " has been cut off from ZooKeeper for " + sessionTimeout.toSeconds()
+                + "s: if the ensemble lost quorum nobody leads; nobody acts until it is back (fail static)";
+        log.warn(why);
         try {
-            role.coordinationLost("replica " + replica + " has been cut off from ZooKeeper for " + sessionTimeout.toSeconds()
-                    + "s: if the ensemble lost quorum nobody leads; nobody acts until it is back (fail static)");
+            role.coordinationLost(why);
         } catch (RuntimeException e) {
             // A throwing task would end the fixed-delay schedule, and with it every later page.
             log.error("replica {} could not page that it is cut off from ZooKeeper: {}", replica, e.toString());

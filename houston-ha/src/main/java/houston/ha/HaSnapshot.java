@@ -13,6 +13,8 @@ import java.util.Map;
  * @param leader         the leading replica's id ("" before anyone led)
  * @param epoch          its epoch
  * @param since          when it took over (epoch ms)
+ * @param at             the time of the tick whose state this is (epoch ms): it holds every operator
+ *                       command applied until then, so a replica's journal is newer only for a command after it
  * @param overrides      freeze and pins, as the leader's engine holds them
  * @param incidents      location → its open incident id
  * @param threads        incident id → Slack thread
@@ -20,24 +22,16 @@ import java.util.Map;
  * @param liveGeneration the newest generation confirmed live in DNS
  * @param rows           the wanted plan's rows
  */
-public record HaSnapshot(String leader, long epoch, long since, Overrides overrides, Map<String, String> incidents,
+public record HaSnapshot(String leader, long epoch, long since, long at, Overrides overrides, Map<String, String> incidents,
                          Map<String, String> threads, long generation, long liveGeneration,
                          Map<String, Map<String, Double>> rows) {
 
-    public static final HaSnapshot EMPTY = new HaSnapshot("", 0, 0, Overrides.NONE, Map.of(), Map.of(), 0, 0, Map.of());
+    public static final HaSnapshot EMPTY = new HaSnapshot("", 0, 0, 0, Overrides.NONE, Map.of(), Map.of(), 0, 0, Map.of());
 
     public HaSnapshot {
         overrides = overrides == null ? Overrides.NONE : overrides;
         incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
         threads = threads == null ? Map.of() : Map.copyOf(threads);
         rows = rows == null ? Map.of() : Map.copyOf(rows);
-    }
-
-    public HaSnapshot withLeader(String replica, long newEpoch, long at) {
-        return new HaSnapshot(replica, newEpoch, at, overrides, incidents, threads, generation, liveGeneration, rows);
-    }
-
-    public HaSnapshot withThreads(Map<String, String> newThreads) {
-        return new HaSnapshot(leader, epoch, since, overrides, incidents, newThreads, generation, liveGeneration, rows);
     }
 }

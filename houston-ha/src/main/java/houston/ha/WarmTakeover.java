@@ -21,8 +21,12 @@ import java.util.Map;
  *       never one DNS already holds. If the warm plan has the same rows, its tracks are kept
  *       (a track awaiting a generation above the live one awaits the live one); otherwise the tracks restart from the
  *       live plan, as after a restart.</li>
- *   <li>Overrides (pins, freeze, expiry) are the previous leader's.</li>
- *   <li>A location's open incident keeps the previous leader's id, so its Slack thread continues.</li>
+ *   <li>Overrides (pins, freeze, expiry) are the previous leader's, and a location's open incident keeps
+ *       the previous leader's id, so its Slack thread continues: unless this replica's own state holds an
+ *       operator command the shared snapshot never saw (its journal's last command is later than the
+ *       snapshot's tick: the ensemble lost its data, replicas were just switched on over a single daemon's
+ *       journal, or this replica led last and its final write did not land). Then its own overrides and
+ *       incident ids are the newer, and are kept.</li>
  *   <li>A publish block or pending retry of the follower's never-executed plan is dropped.</li>
  * </ul>
  * Pure: no I/O, no clock.
@@ -32,13 +36,18 @@ public final class WarmTakeover {
     private WarmTakeover() {
     }
 
+    /**
+     * @param commandsAt when this replica's own state last took an operator command (epoch ms; 0: never),
+     *                   whether from its journal or from its own time as leader
+     */
     public static EngineState resume(DecisionEngine engine, EngineState warm, TrafficPlan live, HaSnapshot shared,
-                                     Instant now) {
+                                     long commandsAt, Instant now) {
+        boolean sharedIsNewer = shared.at() >= commandsAt;
         long liveGeneration = live.generation();
         List<LocationTrack> tracks = new ArrayList<>();
         List<LocationTrack> base = warm.plan().sameRowsAs(live) ? warm.tracks()
                 : engine.initialState(now, live, liveGeneration).tracks();
-        Map<String, String> incidents = new HashMap<>(shared.incidents());
+        Map<String, String> incidents = sharedIsNewer ? new HashMap<>(shared.incidents()) : Map.of();
         List<String> ids = engine.topology().ids();
         for (int l = 0; l < base.size(); l++) {
             LocationTrack t = base.get(l);
@@ -53,8 +62,8 @@ public final class WarmTakeover {
             tracks.add(t);
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, live, liveGeneration, warm.demand(),
-                warm.instances(), warm.requested(), warm.lastRelied(), shared.overrides(), warm.failStatic(),
-                warm.recentEvacuations(), null, 0);
+                warm.instances(), warm.requested(), warm.lastRelied(), sharedIsNewer ? shared.overrides() : warm.overrides(),
+                warm.failStatic(), warm.recentEvacuations(), null, 0);
     }
 
     /** Location → open incident, as the leader's engine holds them (written into the shared state). */

@@ -29,12 +29,21 @@ class WarmTakeoverTest {
     private static final TrafficPlan EVACUATED = TrafficPlan.of(TOPOLOGY.ids(), Map.of("lab-a", Map.of("lab-b", 1.0)), 4);
     private static final Overrides PINNED = Overrides.NONE.withPin("lab-a",
             new Overrides.PinOverride(PinTarget.EVACUATED, NOW.toEpochMilli() + 60_000, "ops", "keep it out"));
-    private static final HaSnapshot SHARED = new HaSnapshot("replica-1", 3, 0, PINNED, Map.of("lab-a", "lab-a@incident-1"),
+    /** Written a minute ago; this replica's journal took its last operator command an hour ago. */
+    private static final long SNAPSHOT_AT = NOW.toEpochMilli() - 60_000;
+    private static final long JOURNAL_COMMAND_AT = NOW.toEpochMilli() - 3_600_000;
+    private static final HaSnapshot SHARED = new HaSnapshot("replica-1", 3, 0, SNAPSHOT_AT, PINNED, Map.of("lab-a", "lab-a@incident-1"),
             Map.of("lab-a@incident-1", "1700.01"), 5, 4, EVACUATED.toMap());
 
     private static Location location(String id, double longitude) {
         return new Location(id, id, new GeoPoint(0, longitude), List.of("192.0.2.1"), 100,
                 new CapacityModel(2, 100, 1, 4, 0.5, Duration.ofMinutes(1)));
+    }
+
+    private static EngineState withOverrides(EngineState s, Overrides overrides) {
+        return new EngineState(s.tick(), s.health(), s.report(), s.tracks(), s.plan(), s.liveGeneration(), s.demand(),
+                s.instances(), s.requested(), s.lastRelied(), overrides, s.failStatic(), s.recentEvacuations(),
+                s.publishBlocked(), s.retryPublishAt());
     }
 
     private static EngineState blocked(EngineState s) {
@@ -47,7 +56,7 @@ class WarmTakeoverTest {
     void aFollowerThatSawTheSameRowsKeepsItsTracksAndTakesTheLiveGenerationPinsAndIncidentIds() throws Exception {
         EngineState warm = blocked(ENGINE.initialState(NOW, EVACUATED.atGeneration(7), 2));
 
-        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, NOW);
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, JOURNAL_COMMAND_AT, NOW);
 
         assertEquals(EVACUATED, resumed.plan());
         assertEquals(4, resumed.liveGeneration());
@@ -62,12 +71,38 @@ class WarmTakeoverTest {
     void aFollowerWhoseRowsDifferFromDnsRestartsItsTracksFromTheLivePlan() throws Exception {
         EngineState warm = ENGINE.initialState(NOW);
 
-        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, NOW);
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, JOURNAL_COMMAND_AT, NOW);
 
         assertEquals(LocationState.EVACUATED, resumed.track(0).state());
         assertEquals("lab-a@incident-1", resumed.track(0).incident());
         assertEquals(LocationState.HEALTHY, resumed.track(1).state());
         assertEquals(4, resumed.plan().generation());
         assertEquals(Map.of("lab-a", "lab-a@incident-1"), WarmTakeover.incidents(ENGINE, resumed));
+    }
+
+    @Test
+    void aFollowerWhoseJournalIsBehindTheSnapshotTakesTheSnapshotsOverridesNotItsOwnOlderOnes() throws Exception {
+        Overrides stale = Overrides.NONE.withFreeze(NOW.toEpochMilli() + 600_000, "ops");
+        EngineState warm = withOverrides(ENGINE.initialState(NOW, EVACUATED, 4), stale);
+
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, JOURNAL_COMMAND_AT, NOW);
+
+        assertEquals(PINNED, resumed.overrides());
+        assertEquals("lab-a@incident-1", resumed.track(0).incident());
+    }
+
+    @Test
+    void aJournalWithACommandTheSnapshotNeverSawKeepsItsOverridesAndIncidents() throws Exception {
+        Overrides journaled = PINNED.withFreeze(NOW.toEpochMilli() + 600_000, "ops (upgrade)");
+        EngineState warm = withOverrides(ENGINE.initialState(NOW, EVACUATED, 4), journaled);
+        long commandAfterTheSnapshot = SNAPSHOT_AT + 1_000;
+
+        EngineState fromEmpty = WarmTakeover.resume(ENGINE, warm, EVACUATED, HaSnapshot.EMPTY, commandAfterTheSnapshot, NOW);
+        EngineState fromOlder = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, commandAfterTheSnapshot, NOW);
+
+        assertEquals(journaled, fromEmpty.overrides(), "an ensemble without shared state keeps the journal's pins");
+        assertEquals(journaled, fromOlder.overrides(), "a snapshot older than the journal's last command");
+        assertEquals(warm.track(0).incident(), fromOlder.track(0).incident());
+        assertEquals(4, fromOlder.liveGeneration(), "the plan is DNS's whichever side is newer");
     }
 }

@@ -34,7 +34,7 @@ class ZooKeeperSharedStateIT {
     private static HaSnapshot snapshot(String leader, long epoch) {
         Overrides pinned = Overrides.NONE.withPin("lab-a", new Overrides.PinOverride(PinTarget.EVACUATED, 9_000, "ops", "drill"))
                 .withFreeze(5_000, "ops");
-        return new HaSnapshot(leader, epoch, 1_000, pinned, Map.of("lab-a", "lab-a@1000"), Map.of("lab-a@1000", "1700.01"),
+        return new HaSnapshot(leader, epoch, 1_000, 1_500, pinned, Map.of("lab-a", "lab-a@1000"), Map.of("lab-a@1000", "1700.01"),
                 3, 2, Map.of("lab-a", Map.of("lab-b", 1.0)));
     }
 

@@ -85,6 +85,7 @@ public final class ControlLoop implements AutoCloseable {
     private volatile java.util.function.Consumer<ActionOutcome> outcomeListener = o -> { };
     private volatile java.util.function.Predicate<OperatorCommand> handedOn = c -> false;
     private volatile List<OperatorCommand> applied = List.of();
+    private volatile long commandsAt;
 
     /** One engine step; the engine's own unless a test needs a step that fails. */
     @FunctionalInterface
@@ -161,6 +162,19 @@ public final class ControlLoop implements AutoCloseable {
         if (bounded(pendingCommands, MAX_PENDING_COMMANDS)) {
             commands.add(c);
         }
+    }
+
+    /**
+     * When this loop's state last took an operator command (epoch ms; 0: never): a tick here, or the
+     * journal replayed at start. A replica taking over compares it with the shared state's age.
+     */
+    public long commandsAt() {
+        return commandsAt;
+    }
+
+    /** The time of the last operator command in the journal replayed into the initial state. */
+    public void restoredCommandsAt(Instant at) {
+        commandsAt = at == null ? 0 : at.toEpochMilli();
     }
 
     /** The commands the last successful tick applied (read from a tick listener, on the loop thread). */
@@ -248,6 +262,9 @@ public final class ControlLoop implements AutoCloseable {
         failures.succeeded(now);
         state = step.next();
         applied = inputs.commands();
+        if (!applied.isEmpty()) {
+            commandsAt = now.toEpochMilli();
+        }
         lastTickAt = now;
         step.actions().forEach(this::dispatch);
         listener.accept(step, System.nanoTime() - started);

@@ -69,6 +69,7 @@ public final class Daemon implements AutoCloseable {
                     initial.liveGeneration()));
         }
         ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
+        loop.restoredCommandsAt(start.lastCommand());
         loop.useDataPlane(dataPlane(settings, initial));
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);

@@ -1,6 +1,5 @@
 package houston.app.daemon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import houston.app.config.HaSettings;
 import houston.core.engine.Action;
 import houston.core.engine.AlertKind;
@@ -45,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 public final class Replication implements Leadership.Role, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Replication.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HaSettings settings;
     private final Clock clock;
@@ -129,7 +127,8 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     }
 
     private void submit(OperatorCommand c) {
-        Map<String, Object> command = JSON.convertValue(JournalCodec.command(c), Map.class);
+        Map<String, Object> command = SharedCommandQueue.stamped(c, clock.millis(),
+                loop.engine().config().safety().defaultOverride());
         try {
             shared.submit(command);
         } catch (Exception e) {
@@ -153,12 +152,14 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         HaSnapshot before = shared.read();
         Instant now = clock.instant();
         writer.execute(queue::forget);
-        loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, now));
+        // The newer of this replica's own overrides (its journal, its own time as leader) and the shared ones.
+        long commandsAt = loop.commandsAt();
+        loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, commandsAt, now));
         if (outbox != null) {
             outbox.restoreThreads(before.threads());
         }
         since = now.toEpochMilli();
-        HaSnapshot mine = snapshot(loop.state(), epoch, before.threads());
+        HaSnapshot mine = snapshot(loop.state(), now, epoch, before.threads());
         if (!shared.write(mine, leadership.fencePath())) {
             throw new IllegalStateException("shared state not written: no longer leader");
         }
@@ -168,12 +169,12 @@ public final class Replication implements Leadership.Role, AutoCloseable {
                 settings.replica(), epoch, live.generation(), before.overrides().pins().size(), before.threads().size());
     }
 
-    private HaSnapshot snapshot(EngineState state, long epoch, Map<String, String> knownThreads) {
+    private HaSnapshot snapshot(EngineState state, Instant at, long epoch, Map<String, String> knownThreads) {
         Map<String, String> threads = new HashMap<>(knownThreads);
         if (outbox != null) {
             threads.putAll(outbox.threads());
         }
-        return new HaSnapshot(settings.replica(), epoch, since, state.overrides(),
+        return new HaSnapshot(settings.replica(), epoch, since, at.toEpochMilli(), state.overrides(),
                 WarmTakeover.incidents(loop.engine(), state), threads, state.plan().generation(), state.liveGeneration(),
                 state.plan().toMap());
     }
@@ -186,20 +187,28 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         long epoch = leadership.epoch();
         String fence = leadership.fencePath();
         List<OperatorCommand> appliedNow = loop.appliedCommands();
+        Instant at = loop.lastTickAt();
         writer.execute(() -> {
             try {
                 queue.applied(appliedNow);
                 HaSnapshot last = written;
-                HaSnapshot now = snapshot(state, epoch, last == null ? Map.of() : last.threads());
-                if ((!now.equals(last) || queue.unwritten()) && shared.write(now, fence, queue.toConsume())) {
+                HaSnapshot now = snapshot(state, at, epoch, last == null ? Map.of() : last.threads());
+                // Rewritten when something but its tick time changed: the time alone is no news.
+                if ((last == null || !now.equals(sameTick(last, at)) || queue.unwritten())
+                        && shared.write(now, fence, queue.toConsume())) {
                     written = now;
                     queue.written();
                 }
-                queue.handOut(shared.pending(), loop::commandHere);
+                queue.handOut(shared.pending(), loop::commandHere, clock.millis());
             } catch (Exception e) {
                 log.warn("shared state not updated: {}", e.toString());
             }
         });
+    }
+
+    private static HaSnapshot sameTick(HaSnapshot s, Instant at) {
+        return new HaSnapshot(s.leader(), s.epoch(), s.since(), at.toEpochMilli(), s.overrides(), s.incidents(), s.threads(),
+                s.generation(), s.liveGeneration(), s.rows());
     }
 
     @Override

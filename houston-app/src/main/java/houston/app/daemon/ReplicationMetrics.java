@@ -43,11 +43,8 @@ final class ReplicationMetrics {
                 .register(registry);
         StatusView view = new StatusView(loop);
         // Ordered before the daemon's own /v1/status: the same document with the replica's view added.
-        router.get("/v1/status").order(-1).handler(ctx -> {
-            JsonObject pins = new JsonObject();
-            loop.state().overrides().pins().forEach((location, pin) -> pins.put(location, pin.target().name().toLowerCase()));
-            ctx.response().putHeader("Content-Type", "application/json").end(view.status()
-                    .put("ha", new JsonObject(replication.status())).put("pins", pins).encodePrettily());
-        });
+        // The pins as the daemon renders them (target, expiry, author): a new leader's carry the old one's expiry.
+        router.get("/v1/status").order(-1).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(view.status().put("ha", new JsonObject(replication.status())).encodePrettily()));
     }
 }

@@ -1,10 +1,13 @@
 package houston.app.daemon;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import houston.core.engine.OperatorCommand;
 import houston.ha.ZooKeeperSharedState;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -24,6 +27,9 @@ import java.util.function.Consumer;
 final class SharedCommandQueue {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The journal's key for a command's duration, and the queue's for when its override ends (epoch ms). */
+    private static final String SECONDS = "seconds";
+    private static final String UNTIL = "until";
 
     /** Handed to the loop, not yet applied by a tick: the command object (identity) → its queue id. */
     private final Map<OperatorCommand, String> handed = new IdentityHashMap<>();
@@ -32,11 +38,33 @@ final class SharedCommandQueue {
     /** Applied by a tick, their effect not yet in a written snapshot. */
     private final List<String> consume = new ArrayList<>();
 
-    /** Hands every queued command not yet handed out to {@code apply}, oldest first. */
-    void handOut(List<ZooKeeperSharedState.Queued> queued, Consumer<OperatorCommand> apply) {
+    /**
+     * A command as queued: with the time its override ends (evacuate, pin, freeze), counted from when a
+     * replica accepted it, so it ends when the operator was told whichever leader applies it and when.
+     */
+    static Map<String, Object> stamped(OperatorCommand c, long acceptedMillis, Duration defaultOverride) {
+        ObjectNode n = JournalCodec.command(c);
+        if (c instanceof OperatorCommand.Evacuate || c instanceof OperatorCommand.Freeze || c instanceof OperatorCommand.Pin) {
+            long seconds = n.has(SECONDS) ? n.get(SECONDS).asLong() : defaultOverride.toSeconds();
+            n.put(UNTIL, acceptedMillis + seconds * 1000);
+        }
+        return JSON.convertValue(n, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /**
+     * Hands every queued command not yet handed out to {@code apply}, oldest first, its override
+     * lasting what is left of it at {@code nowMillis}: a command queued while no replica led, or
+     * applied again after a leader died before writing it, does not start its time over.
+     */
+    void handOut(List<ZooKeeperSharedState.Queued> queued, Consumer<OperatorCommand> apply, long nowMillis) {
         for (ZooKeeperSharedState.Queued q : queued) {
             if (inFlight.add(q.id())) {
-                OperatorCommand c = JournalCodec.command((JsonNode) JSON.valueToTree(q.command()));
+                ObjectNode n = JSON.valueToTree(q.command());
+                if (n.has(UNTIL)) {
+                    // At least a second (zero means the default): one that ran out while queued applies and expires at once, said so.
+                    n.put(SECONDS, Math.max(1, (n.get(UNTIL).asLong() - nowMillis + 999) / 1000));
+                }
+                OperatorCommand c = JournalCodec.command((JsonNode) n);
                 handed.put(c, q.id());
                 apply.accept(c);
             }

@@ -38,7 +38,7 @@ final class DocumentedRuns {
             case "./houston lab" -> new Run(null, "", "runs until Ctrl-C on port 8080: ExitCodesIT runs it on a free port for 1 s");
             case "./houston lab --replicas 3" -> new Run(null, "", "runs until Ctrl-C on ports 8080-8083: LabReplicasIT runs three replicas");
             case "./houston bench failover", "./houston bench failover --kills 20" ->
-                    new Run(null, "", "minutes of leader kills: LabReplicasIT drives the same kill through the lab");
+                    new Run(null, "", "minutes of leader kills: FailoverBenchIT runs it with --kills 2");
             case "./houston run", "./houston agent", "./houston dns show" -> new Run(help(args), "--config", "named as a command: its help answers");
             case "./houston run --config /etc/houston/houston.conf",
                     "./houston validate --config /etc/houston/houston.conf" ->

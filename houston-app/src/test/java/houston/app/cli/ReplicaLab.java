@@ -11,6 +11,9 @@ import houston.probes.intake.HmacAuth;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingCluster;
 
 import java.net.http.HttpRequest;
@@ -119,9 +122,37 @@ final class ReplicaLab implements AutoCloseable {
         assertEquals(202, status);
     }
 
+    /** The target ("evacuated", "healthy") of the pin on {@code location}, or null. */
     static String pinOf(ReplicaProcess r, String location) {
         JsonObject s = r.status();
-        return s == null ? null : s.getJsonObject("pins").getString(location);
+        JsonObject pin = s == null ? null : s.getJsonObject("pins").getJsonObject(location);
+        return pin == null ? null : pin.getString("target");
+    }
+
+    /**
+     * The ensemble loses Houston's shared state (rebuilt empty, or restored from before the replicas
+     * ran): the snapshot znode is deleted; the election is left alone.
+     */
+    void loseSharedState() throws Exception {
+        try (CuratorFramework zk = zookeeperClient()) {
+            zk.delete().forPath("/houston/state");
+        }
+    }
+
+    /** Operator commands queued in ZooKeeper that no leader has yet written the effect of. */
+    int queuedCommands() {
+        try (CuratorFramework zk = zookeeperClient()) {
+            return zk.checkExists().forPath("/houston/commands") == null ? 0 : zk.getChildren().forPath("/houston/commands").size();
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the command queue: " + e, e);
+        }
+    }
+
+    private CuratorFramework zookeeperClient() throws InterruptedException {
+        CuratorFramework zk = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100));
+        zk.start();
+        zk.blockUntilConnected(10, TimeUnit.SECONDS);
+        return zk;
     }
 
     /** The ownership record DNS holds now. */

@@ -32,7 +32,7 @@ final class ReplicaProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the replica and returns once it printed where it listens (60 s at most). */
+    /** Starts the replica and returns once it printed where it listens (120 s at most: a loaded CI machine has taken over 60). */
     static ReplicaProcess start(Path conf) throws Exception {
         // Kept under target/ after the test, for reading when an IT fails.
         Path log = Files.createDirectories(Path.of("target", "replicas"))
@@ -47,7 +47,7 @@ final class ReplicaProcess implements AutoCloseable {
         pb.environment().put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
         pb.environment().put("HOUSTON_LOG_LEVEL", "INFO");
         ReplicaProcess r = new ReplicaProcess(pb.start(), log);
-        for (int i = 0; i < 600 && r.port == 0; i++) {
+        for (int i = 0; i < 1200 && r.port == 0; i++) {
             Matcher m = LISTENING.matcher(r.output());
             if (m.find()) {
                 r.port = Integer.parseInt(m.group(1));

@@ -51,6 +51,9 @@ class ReplicasFailoverIT {
         Eventually.await(() -> first.status().getLong("liveGeneration") >= 1);
         lab.command(second, "pin lab-a evacuated for 2h");
         Eventually.await(() -> "evacuated".equals(ReplicaLab.pinOf(first, "lab-a")));
+        // Written to the shared state and gone from the queue: the next leader reads the pin, it does not apply it again.
+        Eventually.await(() -> lab.queuedCommands() == 0);
+        JsonObject overridesBefore = first.status();
         long epochBefore = first.status().getJsonObject("ha").getLong("epoch");
         long generationBefore = first.status().getLong("liveGeneration");
         List<Long> publishedBefore = List.copyOf(lab.published);
@@ -58,6 +61,9 @@ class ReplicasFailoverIT {
         long killed = System.nanoTime();
         first.kill();
         System.out.println("killed the leader at " + Instant.now());
+        // Accepted while nobody leads: queued until the next leader applies it, its 30 minutes counted from now.
+        Instant freezeSent = Instant.now();
+        lab.command(third, "freeze for 30m");
         List<ReplicaProcess> survivors = List.of(second, third);
         long ticked = 0;
         ReplicaProcess leader = null;
@@ -76,6 +82,15 @@ class ReplicasFailoverIT {
             }
             Thread.sleep(50);
         }
+        ReplicaProcess newLeader = leader;
+        if (newLeader != null) {
+            Eventually.await(() -> newLeader.status().getValue("frozenUntil") != null);
+        }
+        JsonObject frozenAfter = leader == null ? null : leader.status();
+        if (leader != null) {
+            // The freeze alone would keep the new leader from publishing: lifted, the plan it continues is DNS's.
+            lab.command(leader, "unfreeze");
+        }
         Thread.sleep(3000);
         JsonObject after = leader == null ? null : leader.status();
 
@@ -93,10 +108,50 @@ class ReplicasFailoverIT {
         assertEquals(generationBefore, after.getLong("liveGeneration"), "nothing republished: " + after.encode());
         assertEquals(publishedBefore, lab.published, "DNS received no generation twice");
         assertEquals(lab.published.stream().distinct().toList(), lab.published);
+        assertEquals(overridesBefore.getJsonObject("pins"), frozenAfter.getJsonObject("pins"),
+                "the pin set through a follower, its expiry and author, read from the shared state");
+        // Counted from when it was sent, the freeze's 30 minutes start before the new leader took over (a session
+        // after the kill at least); counted from when it was applied, they would start after.
+        Instant freezeCountsFrom = Instant.parse(frozenAfter.getString("frozenUntil")).minus(Duration.ofMinutes(30));
+        Instant takenOver = Instant.parse(frozenAfter.getJsonObject("ha").getString("since"));
+        assertTrue(!freezeCountsFrom.isBefore(freezeSent) && freezeCountsFrom.isBefore(takenOver),
+                "a freeze sent while nobody leads counts its 30 minutes from " + freezeCountsFrom + ": sent at " + freezeSent
+                        + ", the new leader took over at " + takenOver);
+        assertEquals(null, after.getString("frozenUntil"), "the unfreeze sent to the new leader applied");
         assertEquals("evacuated", ReplicaLab.pinOf(leader, "lab-a"), "the pin set through a follower still holds");
-        assertEquals(1, lab.slack.threadStarts().size(), "one incident, one thread: " + lab.slack.threadStarts());
+        // The freeze and unfreeze are said in the channel, outside any incident.
+        List<String> aboutLabA = lab.incidentThreads().stream().filter(m -> m.contains("lab-a")).toList();
+        assertEquals(1, aboutLabA.size(), "one incident, one thread: " + lab.incidentThreads());
         System.out.println("leader hand-over after SIGKILL: " + handover.toMillis() + " ms (session " + ReplicaLab.SESSION.toMillis()
                 + " ms + ZooKeeper tick " + Ensemble.TICK_MS + " ms + 2 ticks of " + ReplicaLab.TICK.toMillis() + " ms)");
+    }
+
+    @Test
+    void aReplicaStartedWhileZooKeeperIsUnreachableServesAsAFollowerPagesOnceAndLeadsWhenTheEnsembleIsBack()
+            throws Exception {
+        TcpProxy unreachable = new TcpProxy(new ArrayList<>(lab.zookeeper.getInstances()).get(0).getPort());
+        unreachable.cut();
+        ReplicaProcess alone = lab.replica(1, unreachable.connectString());
+        Eventually.await(() -> alone.status() != null);
+        JsonObject cutOff = alone.status().getJsonObject("ha");
+        // Cut off for a session (6 s) since it started, it pages; it keeps trying all along.
+        Eventually.await(Duration.ofSeconds(30), () -> lab.cutOffAlerts() >= 1);
+        Thread.sleep(2 * ReplicaLab.TICK.toMillis());
+        JsonObject stillCutOff = alone.status().getJsonObject("ha");
+        List<Long> publishedWhileCutOff = List.copyOf(lab.published);
+        unreachable.resume();
+        Eventually.await(Duration.ofSeconds(30), alone::acting);
+
+        assertEquals(false, cutOff.getBoolean("acting"), cutOff.encode());
+        assertEquals("CONNECTING", stillCutOff.getString("connection"), stillCutOff.encode());
+        assertEquals(false, stillCutOff.getBoolean("acting"));
+        assertEquals(List.of(), publishedWhileCutOff, "nothing published while no leader could be elected");
+        assertEquals(1, lab.cutOffAlerts(), "one page for the outage: " + lab.slack.threadStarts());
+        assertTrue(lab.owner().contains("writer=replica-1 "), "it claimed the fence once elected: " + lab.owner());
+        assertTrue(alone.output().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + alone.output());
+        assertTrue(alone.output().lines().anyMatch(l -> l.contains("WARN") && l.contains("cut off from ZooKeeper for 6s")),
+                "the page in its log too, in one line: " + alone.output());
+        unreachable.close();
     }
 
     @Test

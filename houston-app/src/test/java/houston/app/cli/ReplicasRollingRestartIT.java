@@ -76,6 +76,33 @@ class ReplicasRollingRestartIT {
         assertEquals(List.of(), dashboardReplicaMetricsMissingFrom(leader), "the dashboard's houston_ha_* metrics exist");
     }
 
+    @Test
+    void aLeaderRestartedOnAnEnsembleThatLostTheSharedStateKeepsThePinAndFreezeOfItsJournal() throws Exception {
+        ReplicaProcess first = lab.replica(1);
+        Eventually.await(first::acting);
+        lab.broken.set(true);
+        Eventually.await(() -> liveGeneration(first) >= 1);
+        lab.command(first, "pin lab-a evacuated for 2h");
+        lab.command(first, "freeze for 30m");
+        Eventually.await(() -> "evacuated".equals(ReplicaLab.pinOf(first, "lab-a")) && first.status().getValue("frozenUntil") != null);
+        // Both written to the shared state (and gone from the queue): only the journal and the snapshot hold them.
+        Eventually.await(() -> lab.queuedCommands() == 0);
+        JsonObject before = first.status();
+        lab.broken.set(false);
+        int exit = first.terminate();
+        lab.loseSharedState();
+
+        ReplicaProcess again = lab.replica(1);
+        Eventually.await(UP, again::acting);
+        Thread.sleep(2 * ReplicaLab.TICK.toMillis());
+        JsonObject after = again.status();
+
+        assertEquals(0, exit);
+        assertEquals(before.getJsonObject("pins"), after.getJsonObject("pins"), "the journal's pin, expiry and all");
+        assertEquals(before.getString("frozenUntil"), after.getString("frozenUntil"), "the journal's freeze and its expiry");
+        assertEquals(before.getLong("liveGeneration"), after.getLong("liveGeneration"), after.encode());
+    }
+
     /** Names of houston_ha_* metrics the shipped dashboard queries that {@code r}'s /metrics does not expose. */
     private static List<String> dashboardReplicaMetricsMissingFrom(ReplicaProcess r) throws Exception {
         String dashboard = Files.readString(Path.of("..", "config", "dashboards", "houston.json"));

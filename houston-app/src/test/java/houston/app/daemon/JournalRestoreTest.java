@@ -60,6 +60,7 @@ class JournalRestoreTest {
         assertTrue(start.replayed());
         assertEquals(PinTarget.EVACUATED, start.state().overrides().pin("us-east-1"));
         assertEquals(before.plan(), start.state().plan());
+        assertEquals(T0.plusSeconds(1), start.lastCommand(), "when the replayed state last took an operator command");
     }
 
     @Test
@@ -107,6 +108,7 @@ class JournalRestoreTest {
 
         assertFalse(start.replayed());
         assertEquals(7, start.state().plan().generation());
+        assertEquals(null, start.lastCommand(), "the journal's commands are not in the state started from DNS");
     }
 
     @Test

@@ -28,6 +28,8 @@ class SharedCommandQueueTest {
         return new ZooKeeperSharedState.Queued(id, command);
     }
 
+    private static final long NOW = 1_800_000_000_000L;
+
     private final SharedCommandQueue queue = new SharedCommandQueue();
     private final List<OperatorCommand> loop = new ArrayList<>();
 
@@ -35,8 +37,8 @@ class SharedCommandQueueTest {
     void aQueuedCommandIsHandedToTheLoopOnceEvenWhileItStaysQueued() {
         List<ZooKeeperSharedState.Queued> zk = List.of(queued("command-01", PIN), queued("command-02", FREEZE));
 
-        queue.handOut(zk, loop::add);
-        queue.handOut(zk, loop::add);
+        queue.handOut(zk, loop::add, NOW);
+        queue.handOut(zk, loop::add, NOW);
 
         assertEquals(List.of(PIN, FREEZE), loop);
         assertFalse(queue.unwritten(), "nothing applied by a tick yet");
@@ -44,7 +46,7 @@ class SharedCommandQueueTest {
 
     @Test
     void onlyTheCommandsATickAppliedAreConsumedByTheNextWrite() {
-        queue.handOut(List.of(queued("command-01", PIN), queued("command-02", FREEZE)), loop::add);
+        queue.handOut(List.of(queued("command-01", PIN), queued("command-02", FREEZE)), loop::add, NOW);
 
         queue.applied(List.of(loop.get(0)));
 
@@ -55,10 +57,10 @@ class SharedCommandQueueTest {
     @Test
     void aCommandWhoseWriteFailedIsConsumedByTheNextWriteAndNotHandedOutAgain() {
         ZooKeeperSharedState.Queued pin = queued("command-01", PIN);
-        queue.handOut(List.of(pin), loop::add);
+        queue.handOut(List.of(pin), loop::add, NOW);
         queue.applied(List.of(loop.get(0)));
 
-        queue.handOut(List.of(pin), loop::add);
+        queue.handOut(List.of(pin), loop::add, NOW);
         List<String> retried = queue.toConsume();
         queue.written();
 
@@ -70,10 +72,10 @@ class SharedCommandQueueTest {
     @Test
     void afterALeadershipChangeWhatIsStillQueuedIsHandedOutAgain() {
         ZooKeeperSharedState.Queued pin = queued("command-01", PIN);
-        queue.handOut(List.of(pin), loop::add);
+        queue.handOut(List.of(pin), loop::add, NOW);
 
         queue.forget();
-        queue.handOut(List.of(pin), loop::add);
+        queue.handOut(List.of(pin), loop::add, NOW);
 
         assertEquals(List.of(PIN, PIN), loop);
     }
@@ -83,5 +85,32 @@ class SharedCommandQueueTest {
         queue.applied(List.of(PIN));
 
         assertFalse(queue.unwritten());
+    }
+
+    @Test
+    void aCommandQueuedWhileNobodyLedLastsWhatWasLeftOfItWhenItIsHandedOut() {
+        long accepted = NOW - 40_000;
+        ZooKeeperSharedState.Queued freeze = new ZooKeeperSharedState.Queued("command-01",
+                SharedCommandQueue.stamped(FREEZE, accepted, Duration.ofHours(1)));
+        ZooKeeperSharedState.Queued byDefault = new ZooKeeperSharedState.Queued("command-02", SharedCommandQueue.stamped(
+                new OperatorCommand.Pin("lab-b", PinTarget.HEALTHY, null, "carol"), accepted, Duration.ofHours(1)));
+        ZooKeeperSharedState.Queued unpin = new ZooKeeperSharedState.Queued("command-03",
+                SharedCommandQueue.stamped(new OperatorCommand.Unpin("lab-a", "dave"), accepted, Duration.ofHours(1)));
+
+        queue.handOut(List.of(freeze, byDefault, unpin), loop::add, NOW);
+
+        assertEquals(List.of(new OperatorCommand.Freeze(Duration.ofMinutes(30).minusSeconds(40), "drill", "bob"),
+                new OperatorCommand.Pin("lab-b", PinTarget.HEALTHY, Duration.ofHours(1).minusSeconds(40), "carol"),
+                new OperatorCommand.Unpin("lab-a", "dave")), loop);
+    }
+
+    @Test
+    void aCommandWhoseTimeRanOutWhileQueuedStillAppliesForASecond() {
+        ZooKeeperSharedState.Queued stale = new ZooKeeperSharedState.Queued("command-01",
+                SharedCommandQueue.stamped(FREEZE, NOW - Duration.ofHours(2).toMillis(), Duration.ofHours(1)));
+
+        queue.handOut(List.of(stale), loop::add, NOW);
+
+        assertEquals(List.of(new OperatorCommand.Freeze(Duration.ofSeconds(1), "drill", "bob")), loop);
     }
 }
