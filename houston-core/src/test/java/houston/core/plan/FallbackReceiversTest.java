@@ -55,9 +55,34 @@ class FallbackReceiversTest {
         assertEquals(0, row[9]);
     }
 
+    @Test
+    void theFloorsFollowThePlannersSplitAndLeaveOutAReceiverItWouldNotLoad() {
+        // "small" is nearest but nearly full; the planner water-fills "big" (76%) and "mid" (24%).
+        Topology uneven = Topology.greatCircle(List.of(
+                TestTopologies.location("home", 0, 1000, capacity(100)),
+                TestTopologies.location("small", 1, 100, capacity(4)),
+                TestTopologies.location("big", 2, 100, capacity(100)),
+                TestTopologies.location("mid", 3, 100, capacity(40))));
+        FallbackReceivers planned = new FallbackReceivers(uneven, PlannerConfig.defaults());
+
+        long[] floors = planned.floors(uneven.indexOf("home"), identity(4));
+
+        long[] expected = new long[4];
+        expected[uneven.indexOf("big")] = 2;
+        assertArrayEquals(expected, floors);
+    }
+
+    private static houston.core.model.CapacityModel capacity(int maxInstances) {
+        return new houston.core.model.CapacityModel(2, 100, 1, maxInstances, 0.5, java.time.Duration.ofSeconds(60));
+    }
+
     private double[][] identity() {
-        double[][] rows = new double[topology.size()][topology.size()];
-        for (int i = 0; i < rows.length; i++) {
+        return identity(topology.size());
+    }
+
+    private static double[][] identity(int n) {
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
             rows[i][i] = 1;
         }
         return rows;
