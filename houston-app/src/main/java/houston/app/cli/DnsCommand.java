@@ -85,7 +85,10 @@ final class DnsCommand implements Runnable {
     static final class Init extends DnsJob {
         @Override
         int run(HoustonSettings settings, WeightedRecordSwitch dns, PrintWriter out) throws Exception {
-            Map<String, String> checks = DnsHealthChecks.provision(settings, out);
+            Map<String, String> checks = DnsHealthChecks.provision(settings, out, spec.commandLine().getErr());
+            if (checks == null) {
+                return 1;
+            }
             List<Change> created = await(dns.init(TrafficPlan.identity(settings.topology().ids(), 0), checks));
             created.forEach(c -> out.println("  " + c));
             long tied = created.stream().filter(c -> c.action() == Change.Action.UPSERT).count();

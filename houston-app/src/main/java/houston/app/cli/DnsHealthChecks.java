@@ -1,5 +1,6 @@
 package houston.app.cli;
 
+import houston.app.config.ConfigProblem;
 import houston.app.config.HoustonSettings;
 import houston.dns.route53.Route53HealthCheckSetup;
 
@@ -17,12 +18,20 @@ final class DnsHealthChecks {
     private DnsHealthChecks() {
     }
 
-    /** Health check id per location id (empty: records are tied to none). */
-    static Map<String, String> provision(HoustonSettings settings, PrintWriter out) {
+    /** Health check id per location id (empty: records are tied to none); null when refused (said on err). */
+    static Map<String, String> provision(HoustonSettings settings, PrintWriter out, PrintWriter err) {
         return switch (settings.engine().dnsFallback().mode()) {
             case NONE -> Map.of();
             case ARC -> settings.dns().arc().healthChecks();
-            case HEALTH_ENDPOINT -> create(settings, out);
+            case HEALTH_ENDPOINT -> {
+                if (settings.dns().healthCheck().name().isBlank()) {
+                    err.println("houston dns init: " + new ConfigProblem("houston.dns.health-check.name", "\"\"",
+                            "the name Route 53's checkers reach Houston at over HTTPS, such as houston.example.net, "
+                                    + "when houston.dns.fallback = health-endpoint", settings.source()).render());
+                    yield null;
+                }
+                yield create(settings, out);
+            }
         };
     }
 

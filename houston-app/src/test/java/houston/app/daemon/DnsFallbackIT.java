@@ -192,7 +192,7 @@ class DnsFallbackIT {
 
     /** The scenario both paths share; {@code whileEngaged} checks the path's own lever while the fallback holds. */
     private void apiDownThenTheLocationDiesAndTheApiComesBack(Runnable whileEngaged) throws Exception {
-        Eventually.await(() -> checks.answers(pool).keySet().contains(DEAD)
+        Eventually.await(Duration.ofSeconds(15), () -> checks.answers(pool).keySet().contains(DEAD)
                 && checks.answers(pool).get(DEAD) > 0.98, () -> "answers " + checks.answers(pool));
         route53.controlPlaneDown(true);
 
@@ -222,7 +222,7 @@ class DnsFallbackIT {
         assertEquals(incident, incidentOf(DecisionKind.FALLBACK_RELEASED));
         assertFalse(told.stream().anyMatch(d -> d.location().equals(DEAD) && d.incident() != null
                 && !d.incident().equals(incident)), told.toString());
-        Eventually.await(() -> slack.replies().size() >= 2, () -> "replies " + slack.replies().size());
+        Eventually.await(Duration.ofSeconds(15), () -> slack.replies().size() >= 2, () -> "replies " + slack.replies().size());
         assertEquals(1, slack.threadStarts().size(), () -> slack.threadStarts().toString());
     }
 
@@ -237,7 +237,7 @@ class DnsFallbackIT {
         return ids;
     }
 
-    private HttpServer api() {
+    private HttpServer api() throws Exception {
         Router router = Router.router(vertx);
         new DaemonHttp(loop, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
