@@ -142,26 +142,62 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
 
     /** Creates the pool records and the ownership record that do not exist yet (home weight 255). */
     public CompletionStage<List<Change>> init(TrafficPlan home) {
+        return init(home, Map.of());
+    }
+
+    /**
+     * Creates the pool records and the ownership record that do not exist yet (home weight 255),
+     * and ties every pool record of a location in {@code healthChecks} to that location's health
+     * check (existing records keep their weights). Idempotent: a second run sends nothing. Each
+     * batch carries the ownership fence unchanged, so a publish landing between the read and the
+     * write makes the batch fail instead of writing stale weights back.
+     *
+     * @param healthChecks health check id per location id (empty: records are tied to none)
+     */
+    public CompletionStage<List<Change>> init(TrafficPlan home, Map<String, String> healthChecks) {
         return CompletableFuture.supplyAsync(() -> {
-            List<Change> creates = creates(home);
-            if (!creates.isEmpty()) {
-                call(() -> zone.submit(creates, "houston dns init"));
+            List<RecordSet> live = call(zone::list);
+            List<Change> changes = creates(home, healthChecks, live);
+            RecordSet fence = owner(live);
+            List<Change> part = new ArrayList<>();
+            for (Change c : changes) {
+                part.add(c);
+                if (Change.records(part) > Change.MAX_RECORDS_PER_BATCH - 4) {
+                    submitFenced(part, fence);
+                    part = new ArrayList<>();
+                }
             }
-            return creates;
+            if (!part.isEmpty()) {
+                submitFenced(part, fence);
+            }
+            return changes;
         }, thread);
+    }
+
+    private void submitFenced(List<Change> part, RecordSet fence) {
+        List<Change> batch = new ArrayList<>(part);
+        if (fence != null) {
+            batch.add(new Change(Change.Action.DELETE, fence));
+            batch.add(new Change(Change.Action.CREATE, fence));
+        }
+        call(() -> zone.submit(batch, "houston dns init"));
     }
 
     /** What {@link #init} would create now, without creating it (empty: every record exists). */
     public CompletionStage<List<Change>> missing(TrafficPlan home) {
-        return CompletableFuture.supplyAsync(() -> creates(home), thread);
+        return CompletableFuture.supplyAsync(() -> creates(home, Map.of(), call(zone::list)), thread);
     }
 
-    private List<Change> creates(TrafficPlan home) {
-        Map<String, RecordSet> live = byKey(call(zone::list));
+    private List<Change> creates(TrafficPlan home, Map<String, String> healthChecks, List<RecordSet> liveSets) {
+        Map<String, RecordSet> live = byKey(liveSets);
         List<Change> creates = new ArrayList<>();
         for (RecordSet wanted : layout.records(home)) {
-            if (!live.containsKey(wanted.key())) {
-                creates.add(new Change(Change.Action.CREATE, wanted));
+            String check = healthChecks.get(wanted.setIdentifier());
+            RecordSet current = live.get(wanted.key());
+            if (current == null) {
+                creates.add(new Change(Change.Action.CREATE, check == null ? wanted : wanted.withHealthCheck(check)));
+            } else if (check != null && !check.equals(current.healthCheckId())) {
+                creates.add(new Change(Change.Action.UPSERT, current.withHealthCheck(check)));
             }
         }
         RecordSet owner = layout.ownership(settings.writerId(), home.generation());
@@ -269,8 +305,11 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     private List<Change> batch(TrafficPlan plan, List<RecordSet> live, RecordSet fence) {
         Map<String, RecordSet> current = byKey(live);
         List<Change> changes = new ArrayList<>();
-        for (RecordSet wanted : layout.records(plan)) {
-            if (!wanted.equals(current.get(wanted.key()))) {
+        for (RecordSet planned : layout.records(plan)) {
+            RecordSet held = current.get(planned.key());
+            // Health checks are dns init's to attach: a publish keeps whichever the record is tied to.
+            RecordSet wanted = held == null ? planned : planned.withHealthCheck(held.healthCheckId());
+            if (!wanted.equals(held)) {
                 changes.add(new Change(Change.Action.UPSERT, wanted));
             }
         }

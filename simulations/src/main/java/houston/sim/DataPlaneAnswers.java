@@ -1,19 +1,26 @@
 package houston.sim;
 
 import houston.core.config.DnsFallbackConfig;
+import houston.core.plan.FallbackReceivers;
 
 import java.util.Set;
 
 /**
  * What Route 53 answers for a weighted pool when the data-plane fallback drops some locations'
- * records (their health checks fail), and how long after Houston asks.
+ * records (their health checks fail), and how long after Houston asks. The pools hold what the
+ * policy published: with {@link FallbackReceivers} floors when the policy publishes them, as the
+ * daemon's DNS writer does.
  */
 final class DataPlaneAnswers {
 
     /** ARC: a routing control's new state reaches Route 53's answers within seconds (modelled as 5 s). */
     static final long ARC_DELAY_MS = 5_000;
 
-    private DataPlaneAnswers() {
+    /** null: the policy publishes its rows as they are. */
+    private final FallbackReceivers floors;
+
+    DataPlaneAnswers(FallbackReceivers floors) {
+        this.floors = floors;
     }
 
     /**
@@ -25,10 +32,15 @@ final class DataPlaneAnswers {
                 : checks.fastInterval().toMillis() * checks.failureThreshold();
     }
 
+    /** Pool {@code pool}'s answer shares: its published row (floored) less the dropped records. */
+    double[] answer(int pool, double[][] published, Set<Integer> dropped) {
+        return row(floors == null ? published[pool] : floors.floored(pool, published), dropped);
+    }
+
     /**
      * The pool's answer shares: the healthy records' weights renormalized; when every healthy
      * record has weight 0, Route 53 answers them all with equal probability — the coarse split
-     * a pool at home falls back to.
+     * a pool at home without floors falls back to.
      */
     static double[] row(double[] weights, Set<Integer> dropped) {
         double[] row = new double[weights.length];

@@ -20,12 +20,14 @@ final class HoustonPolicy implements Policy {
     static final String NAME = "houston";
 
     private final DecisionEngine engine;
+    private final boolean floors;
     private EngineState state;
     private List<Inputs.DemandReading> demand = List.of();
     private List<Inputs.CapacityReading> capacity = List.of();
 
     HoustonPolicy(EngineConfig config, Topology topology, Instant start) {
         this.engine = new DecisionEngine(config, topology);
+        this.floors = config.dnsFallback().enabled();
         this.state = engine.initialState(start);
     }
 
@@ -37,6 +39,11 @@ final class HoustonPolicy implements Policy {
     @Override
     public boolean wantsProbes() {
         return true;
+    }
+
+    @Override
+    public boolean floorsFallbackReceivers() {
+        return floors;
     }
 
     @Override

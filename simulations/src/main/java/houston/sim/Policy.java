@@ -31,6 +31,14 @@ interface Policy {
     }
 
     /**
+     * Whether its published pools give their fallback receivers a floor weight (Houston with a
+     * data-plane fallback configured), so Route 53 has somewhere near to send a dropped home's users.
+     */
+    default boolean floorsFallbackReceivers() {
+        return false;
+    }
+
+    /**
      * What the platform's metrics read before this tick: requests/s each catchment sends and the
      * instances each location runs (the daemon reads them from Prometheus and the scaler). Only
      * Houston plans on them; the baselines have no such input.

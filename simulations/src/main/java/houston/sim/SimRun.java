@@ -10,6 +10,7 @@ import houston.core.health.Outcome;
 import houston.core.health.ServiceSignal;
 import houston.core.health.SignalStatus;
 import houston.core.model.TrafficPlan;
+import houston.core.plan.FallbackReceivers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ final class SimRun {
     /** What each catchment's clients are told: the published weights minus the records the data plane drops. */
     private final double[][] answered;
     private java.util.Set<Integer> dropped = java.util.Set.of();
+    private final DataPlaneAnswers dataPlane;
     private int nextCompletion;
     private long lastTick;
 
@@ -66,12 +68,17 @@ final class SimRun {
         this.startEpochMs = scenario.start().toEpochMilli();
         this.vantages = setup.engine().health().vantages();
         int n = world.size();
+        this.dataPlane = new DataPlaneAnswers(policy.floorsFallbackReceivers()
+                ? new FallbackReceivers(world.topology(), setup.engine().planner()) : null);
         published = new double[n][];
         answered = new double[n][];
         for (int c = 0; c < n; c++) {
             published[c] = new double[n];
             published[c][c] = 1.0;
-            answered[c] = published[c].clone();
+        }
+        for (int c = 0; c < n; c++) {
+            answered[c] = dataPlane.answer(c, published, dropped);
+            world.publish(c, 0, answered[c]);
         }
     }
 
@@ -215,7 +222,7 @@ final class SimRun {
     private void answer(long ms) {
         boolean changed = false;
         for (int c = 0; c < world.size(); c++) {
-            double[] row = DataPlaneAnswers.row(published[c], dropped);
+            double[] row = dataPlane.answer(c, published, dropped);
             if (!java.util.Arrays.equals(row, answered[c])) {
                 answered[c] = row;
                 world.publish(c, ms, row);

@@ -1,6 +1,8 @@
 package houston.sim;
 
 import houston.core.config.DnsFallbackConfig;
+import houston.core.config.PlannerConfig;
+import houston.core.plan.FallbackReceivers;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -22,6 +24,45 @@ class DataPlaneAnswersTest {
         double[] row = DataPlaneAnswers.row(new double[]{0, 0, 1, 0, 0}, Set.of(2));
 
         assertArrayEquals(new double[]{0.25, 0.25, 0, 0.25, 0.25}, row, 1e-12);
+    }
+
+    @Test
+    void withoutFloorsAPoolAtHomeWhoseHomeIsDroppedGoesEvenlyToEveryLocation() {
+        double[] row = new DataPlaneAnswers(null).answer(3, identity(8), Set.of(3));
+
+        double seventh = 1.0 / 7;
+        assertArrayEquals(new double[]{seventh, seventh, seventh, 0, seventh, seventh, seventh, seventh}, row, 1e-12);
+    }
+
+    @Test
+    void withFloorsAPoolAtHomeWhoseHomeIsDroppedGoesToTheReceiversThePlannerWouldPick() {
+        DataPlaneAnswers answers = new DataPlaneAnswers(new FallbackReceivers(SimFixtures.topology(),
+                PlannerConfig.defaults()));
+
+        double[] row = answers.answer(3, identity(8), Set.of(3));
+
+        double third = 1.0 / 3;
+        assertArrayEquals(new double[]{0, third, third, 0, third, 0, 0, 0}, row, 1e-12);
+    }
+
+    @Test
+    void inSteadyStateTheFloorsTakeThreePartsIn258() {
+        DataPlaneAnswers answers = new DataPlaneAnswers(new FallbackReceivers(SimFixtures.topology(),
+                PlannerConfig.defaults()));
+
+        double[] row = answers.answer(3, identity(8), Set.of());
+
+        assertEquals(255.0 / 258, row[3], 1e-12);
+        assertEquals(1.0 / 258, row[2], 1e-12);
+        assertEquals(0, row[7]);
+    }
+
+    private static double[][] identity(int n) {
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            rows[i][i] = 1;
+        }
+        return rows;
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The {@code arc} fallback: one Route 53 ARC routing control per location, each tied (once, by
@@ -37,6 +39,8 @@ public final class ArcDataPlane implements DnsDataPlane, AutoCloseable {
     private final Map<String, Route53RecoveryClusterClient> clients = new LinkedHashMap<>();
     private final Map<String, String> controls;
     private final Executor worker;
+    /** The worker this plane made for itself and stops on close; null when the caller's. */
+    private final ExecutorService ownWorker;
 
     /**
      * @param endpoints   the cluster's endpoints, tried in this order
@@ -46,8 +50,14 @@ public final class ArcDataPlane implements DnsDataPlane, AutoCloseable {
      */
     public ArcDataPlane(List<Endpoint> endpoints, Map<String, String> controls, AwsCredentialsProvider credentials,
                         Executor worker) {
+        this(endpoints, controls, credentials, worker, null);
+    }
+
+    private ArcDataPlane(List<Endpoint> endpoints, Map<String, String> controls, AwsCredentialsProvider credentials,
+                         Executor worker, ExecutorService ownWorker) {
         this.controls = new TreeMap<>(controls);
         this.worker = worker;
+        this.ownWorker = ownWorker;
         for (Endpoint e : endpoints) {
             var builder = Route53RecoveryClusterClient.builder()
                     .region(Region.of(e.region()))
@@ -60,6 +70,17 @@ public final class ArcDataPlane implements DnsDataPlane, AutoCloseable {
             }
             clients.put(e.region() + " " + e.url(), builder.build());
         }
+    }
+
+    /** A plane whose blocking SDK calls run on a thread of its own ("houston-arc"), stopped by {@link #close}. */
+    public static ArcDataPlane withOwnThread(List<Endpoint> endpoints, Map<String, String> controls,
+                                             AwsCredentialsProvider credentials) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "houston-arc");
+            t.setDaemon(true);
+            return t;
+        });
+        return new ArcDataPlane(endpoints, controls, credentials, thread, thread);
     }
 
     @Override
@@ -86,8 +107,12 @@ public final class ArcDataPlane implements DnsDataPlane, AutoCloseable {
         return new FallbackEngaged(locations, false, "every ARC cluster endpoint failed: " + String.join("; ", failures));
     }
 
+    /** Closes every endpoint's SDK client, and the plane's own thread once the call in flight is done. */
     @Override
     public void close() {
+        if (ownWorker != null) {
+            ownWorker.shutdown();
+        }
         clients.values().forEach(Route53RecoveryClusterClient::close);
     }
 }

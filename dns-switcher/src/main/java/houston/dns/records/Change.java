@@ -20,7 +20,8 @@ public record Change(Action action, RecordSet set) {
     @Override
     public String toString() {
         RecordSet s = set;
-        return String.format("%-6s %s %s%s ttl=%d %s", action, s.name(), s.type(),
-                s.setIdentifier() == null ? "" : " [" + s.setIdentifier() + " weight=" + s.weight() + "]", s.ttl(), s.values());
+        return String.format("%-6s %s %s%s ttl=%d %s%s", action, s.name(), s.type(),
+                s.setIdentifier() == null ? "" : " [" + s.setIdentifier() + " weight=" + s.weight() + "]", s.ttl(), s.values(),
+                s.healthCheckId() == null ? "" : " health-check=" + s.healthCheckId());
     }
 }

@@ -3,6 +3,7 @@ package houston.dns.records;
 import houston.core.model.Location;
 import houston.core.model.Topology;
 import houston.core.model.TrafficPlan;
+import houston.core.plan.FallbackReceivers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +24,21 @@ public final class PoolLayout {
     private final Topology topology;
     private final String zone;
     private final long ttl;
+    /** null: pools hold the plan's weights only (no data-plane fallback to prepare for). */
+    private final FallbackReceivers floors;
 
     /** @param zone the zone apex, e.g. {@code example.net.} (a trailing dot is added if missing) */
     public PoolLayout(Topology topology, String zone, long ttlSeconds) {
+        this(topology, zone, ttlSeconds, null);
+    }
+
+    /**
+     * @param floors when not null, every pool whose home serves it gives the home's fallback
+     *               receivers their floor weight (at least): where Route 53 sends the catchment
+     *               when the data-plane fallback drops the home's records
+     */
+    public PoolLayout(Topology topology, String zone, long ttlSeconds, FallbackReceivers floors) {
+        this.floors = floors;
         this.topology = topology;
         this.zone = zone.endsWith(".") ? zone.toLowerCase(Locale.ROOT) : zone.toLowerCase(Locale.ROOT) + ".";
         this.ttl = ttlSeconds;
@@ -46,8 +59,13 @@ public final class PoolLayout {
     /** Every pool record the plan needs, catchment by catchment, serving locations in id order. */
     public List<RecordSet> records(TrafficPlan plan) {
         List<RecordSet> sets = new ArrayList<>();
+        double[][] rows = rows(plan);
         for (int c = 0; c < topology.size(); c++) {
-            long[] w = Weights.of(plan.row(c));
+            long[] w = Weights.of(rows[c]);
+            long[] floor = floors == null ? new long[w.length] : floors.floors(c, rows);
+            for (int r = 0; r < w.length; r++) {
+                w[r] = Math.max(w[r], floor[r]);
+            }
             for (int s = 0; s < topology.size(); s++) {
                 Location serving = topology.location(s);
                 sets.add(new RecordSet(poolName(topology.location(c).id()), "A", serving.id(), w[s], ttl,
@@ -55,6 +73,14 @@ public final class PoolLayout {
             }
         }
         return sets;
+    }
+
+    private double[][] rows(TrafficPlan plan) {
+        double[][] rows = new double[topology.size()][];
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = plan.row(c);
+        }
+        return rows;
     }
 
     /** The ownership record for {@code writer} at {@code generation}. */
@@ -98,7 +124,8 @@ public final class PoolLayout {
 
     /**
      * The plan the live records describe. A pool with no records at all reads as home; a row
-     * whose weights are all 0 reads as Route 53 answers it, an even split.
+     * whose weights are all 0 reads as Route 53 answers it, an even split. Floors are not part of
+     * the plan: a fallback receiver's weight equal to its floor in a pool whose home serves it reads as 0.
      */
     public TrafficPlan plan(List<RecordSet> live) {
         Map<String, long[]> weights = new HashMap<>();
@@ -117,6 +144,7 @@ public final class PoolLayout {
                 }
             }
         }
+        unfloor(weights);
         Map<String, Map<String, Double>> rows = new HashMap<>();
         for (Map.Entry<String, long[]> e : weights.entrySet()) {
             double[] f = Weights.fractions(e.getValue());
@@ -129,5 +157,32 @@ public final class PoolLayout {
             rows.put(e.getKey(), row);
         }
         return TrafficPlan.of(topology.ids(), rows, generationOf(owner));
+    }
+
+    private void unfloor(Map<String, long[]> weights) {
+        if (floors == null) {
+            return;
+        }
+        int n = topology.size();
+        double[][] rows = new double[n][];
+        for (int c = 0; c < n; c++) {
+            long[] w = weights.get(topology.location(c).id());
+            rows[c] = w == null ? home(c) : Weights.fractions(w);
+        }
+        for (int c = 0; c < n; c++) {
+            long[] w = weights.get(topology.location(c).id());
+            long[] floor = w == null ? new long[n] : floors.floors(c, rows);
+            for (int r = 0; r < n; r++) {
+                if (floor[r] > 0 && w[r] == floor[r]) {
+                    w[r] = 0;
+                }
+            }
+        }
+    }
+
+    private double[] home(int c) {
+        double[] row = new double[topology.size()];
+        row[c] = 1;
+        return row;
     }
 }

@@ -1,19 +1,17 @@
 package houston.dns.records;
 
 import houston.core.model.TrafficPlan;
+import houston.core.plan.LargestRemainder;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Comparator;
 
 /**
  * Route 53 weights are integers 0..255 per record; a plan's rows are fractions. Rows become
- * weights summing to 255 by the largest-remainder method: each location gets the floor of its
- * exact share, and the units left go to the largest remainders (ties to the lower index, for
- * determinism). No row can be represented more closely with integer weights of that total.
- * O(n log n) per row.
+ * weights summing to 255 by the largest-remainder method ({@link LargestRemainder}): no row can be
+ * represented more closely with integer weights of that total.
  */
 public final class Weights {
 
@@ -23,26 +21,7 @@ public final class Weights {
     }
 
     public static long[] of(double[] fractions) {
-        double sum = Arrays.stream(fractions).sum();
-        long[] weights = new long[fractions.length];
-        double[] remainder = new double[fractions.length];
-        long assigned = 0;
-        for (int i = 0; i < fractions.length; i++) {
-            double exact = sum == 0 ? 0 : fractions[i] / sum * TOTAL;
-            weights[i] = (long) Math.floor(exact + 1e-9);
-            remainder[i] = exact - weights[i];
-            assigned += weights[i];
-        }
-        Integer[] order = new Integer[fractions.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -remainder[i]).thenComparingInt(i -> i));
-        for (int k = 0; assigned < TOTAL && sum > 0; k++) {
-            weights[order[k % order.length]]++;
-            assigned++;
-        }
-        return weights;
+        return LargestRemainder.apportion(fractions, TOTAL);
     }
 
     /** Fractions from weights: w / Σw (all zero: an even split, as Route 53 answers). */

@@ -48,8 +48,18 @@ public final class Route53Zone implements ZoneStore, AutoCloseable {
      */
     public Route53Zone(String hostedZoneId, URI endpoint, AwsCredentialsProvider credentials) {
         this.hostedZoneId = hostedZoneId.replaceFirst("^/?hostedzone/", "");
+        this.client = client(endpoint, credentials);
+    }
+
+    /**
+     * A Route 53 client as Houston uses it: signed for us-east-1 (Route 53 is global, but AWS_GLOBAL
+     * would sign for "aws-global"), the URL connection HTTP client, the SDK's own retries off.
+     *
+     * @param endpoint    endpoint override (a stand-in in tests), or null for AWS
+     * @param credentials credentials, or null for the AWS default chain
+     */
+    public static Route53Client client(URI endpoint, AwsCredentialsProvider credentials) {
         var builder = Route53Client.builder()
-                // Route 53 is global but signs for us-east-1; AWS_GLOBAL would sign for "aws-global".
                 .region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
@@ -59,7 +69,7 @@ public final class Route53Zone implements ZoneStore, AutoCloseable {
         if (credentials != null) {
             builder.credentialsProvider(credentials);
         }
-        this.client = builder.build();
+        return builder.build();
     }
 
     @Override
@@ -73,7 +83,8 @@ public final class Route53Zone implements ZoneStore, AutoCloseable {
                     continue;
                 }
                 sets.add(new RecordSet(r.name(), r.typeAsString(), r.setIdentifier(), r.weight(),
-                        r.ttl() == null ? 0 : r.ttl(), r.resourceRecords().stream().map(ResourceRecord::value).toList()));
+                        r.ttl() == null ? 0 : r.ttl(), r.resourceRecords().stream().map(ResourceRecord::value).toList(),
+                        r.healthCheckId()));
             }
             return sets;
         });
@@ -100,12 +111,12 @@ public final class Route53Zone implements ZoneStore, AutoCloseable {
 
     private static ResourceRecordSet toSdk(RecordSet s) {
         return ResourceRecordSet.builder().name(s.name()).type(s.type()).setIdentifier(s.setIdentifier())
-                .weight(s.weight()).ttl(s.ttl())
+                .weight(s.weight()).ttl(s.ttl()).healthCheckId(s.healthCheckId())
                 .resourceRecords(s.values().stream().map(v -> ResourceRecord.builder().value(v).build()).toList())
                 .build();
     }
 
-    private static <T> T call(Supplier<T> call) {
+    static <T> T call(Supplier<T> call) {
         try {
             return call.get();
         } catch (ThrottlingException | PriorRequestNotCompleteException e) {

@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client: several regional endpoints sharing one set of routing control states. An endpoint can
  * be made to answer 503 EndpointTemporarilyUnavailable, or closed so it refuses connections.
  */
-final class ArcClusterStandIn implements AutoCloseable {
+public final class ArcClusterStandIn implements AutoCloseable {
 
     private final List<HttpServer> servers = new ArrayList<>();
     private final List<Boolean> unavailable = new ArrayList<>();
     private final Map<String, String> states = new ConcurrentHashMap<>();
     final AtomicInteger updates = new AtomicInteger();
 
-    ArcClusterStandIn(Vertx vertx, int endpoints, Map<String, String> initial) throws Exception {
+    public ArcClusterStandIn(Vertx vertx, int endpoints, Map<String, String> initial) throws Exception {
         states.putAll(initial);
         for (int i = 0; i < endpoints; i++) {
             int index = i;
@@ -36,22 +36,22 @@ final class ArcClusterStandIn implements AutoCloseable {
         }
     }
 
-    URI url(int endpoint) {
+    public URI url(int endpoint) {
         return URI.create("http://127.0.0.1:" + servers.get(endpoint).actualPort());
     }
 
     /** From now on {@code endpoint} answers 503, as a cluster endpoint whose region is impaired does. */
-    void unavailable(int endpoint) {
+    public void unavailable(int endpoint) {
         unavailable.set(endpoint, true);
     }
 
     /** Closes {@code endpoint}: connections are refused. */
-    void down(int endpoint) throws Exception {
+    public void down(int endpoint) throws Exception {
         servers.get(endpoint).close().await(10, TimeUnit.SECONDS);
     }
 
     /** The routing control's state: "On" or "Off". */
-    String state(String arn) {
+    public String state(String arn) {
         return states.get(arn);
     }
 

@@ -1,6 +1,7 @@
 package houston.dns.fallback;
 
 import houston.core.engine.ActionOutcome.FallbackEngaged;
+import houston.probes.Eventually;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +73,24 @@ class ArcDataPlaneIT {
         assertTrue(outcome.engaged(), outcome.detail());
         assertEquals("On", cluster.state(CONTROLS.get("us-east-1")));
         assertEquals("On", cluster.state(CONTROLS.get("eu-west-1")));
+    }
+
+    @Test
+    void closingStopsItsOwnThreadAndItsSdkClients() throws Exception {
+        long sdkThreads = threads("sdk-");
+        ArcDataPlane own = ArcDataPlane.withOwnThread(List.of(new ArcDataPlane.Endpoint("us-east-1", cluster.url(0)),
+                new ArcDataPlane.Endpoint("us-west-2", cluster.url(1))), CONTROLS,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDHOUSTONTEST", "not-a-secret")));
+        assertTrue(own.evacuate(List.of("us-east-1")).toCompletableFuture().get(30, TimeUnit.SECONDS).engaged());
+
+        own.close();
+
+        Eventually.await(() -> threads("houston-arc") == 0 && threads("sdk-") <= sdkThreads);
+        assertEquals(0, threads("houston-arc"));
+    }
+
+    private static long threads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ChangeResourceRecordSets (rules enforced by {@link InMemoryZone}: CREATE fails if the set
  * exists, DELETE needs the exact value, all or nothing, weights 0..255), GetChange (PENDING, then
  * INSYNC after the zone's propagation delay), ListResourceRecordSets (paginated, small pages),
- * and errors in Route 53's {@code ErrorResponse} shape. Faults are queued on the zone.
+ * and errors in Route 53's {@code ErrorResponse} shape. Faults are queued on the zone. Health
+ * checks: CreateHealthCheck (idempotent per CallerReference, as Route 53 is: the same reference
+ * and settings return the existing check, other settings are refused) and ListHealthChecks; records
+ * carry a HealthCheckId. {@link Route53HealthChecks} runs them.
  */
 public final class Route53StandIn implements AutoCloseable {
 
@@ -36,6 +41,9 @@ public final class Route53StandIn implements AutoCloseable {
     public final InMemoryZone zone;
     final AtomicInteger changeCalls = new AtomicInteger();
     final AtomicInteger listPages = new AtomicInteger();
+    final AtomicInteger healthCheckCreates = new AtomicInteger();
+    /** Health checks by id, in creation order. */
+    final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private volatile boolean controlPlaneDown;
     private final Vertx vertx;
     private final HttpServer server;
@@ -59,6 +67,30 @@ public final class Route53StandIn implements AutoCloseable {
         this.controlPlaneDown = down;
     }
 
+    /** A health check as stored: its CallerReference and its HealthCheckConfig elements by name. */
+    record HealthCheck(String id, String reference, Map<String, String> config) {
+
+        String get(String element) {
+            return config.get(element);
+        }
+    }
+
+    /**
+     * Adds a RECOVERY_CONTROL health check on {@code routingControlArn}, as a user sets up the arc
+     * fallback once in the console; returns its id.
+     */
+    public String recoveryControlCheck(String routingControlArn) {
+        String id = nextHealthCheckId();
+        healthChecks.put(id, new HealthCheck(id, "console " + id, Map.of("Type", "RECOVERY_CONTROL",
+                "RoutingControlArn", routingControlArn)));
+        return id;
+    }
+
+    /** Route 53 health check ids are UUIDs; these count up. */
+    private String nextHealthCheckId() {
+        return String.format("%08d-0000-4000-8000-000000000000", healthChecks.size() + 1);
+    }
+
     public int port() {
         return server.actualPort();
     }
@@ -75,12 +107,55 @@ public final class Route53StandIn implements AutoCloseable {
         } else if (req.method().name().equals("GET") && path.equals("/2013-04-01/hostedzone/" + ZONE_ID + "/rrset")) {
             listPages.incrementAndGet();
             reply(req, 200, list(req));
+        } else if (req.method().name().equals("POST") && path.equals("/2013-04-01/healthcheck")) {
+            createHealthCheck(req, body);
+        } else if (req.method().name().equals("GET") && path.equals("/2013-04-01/healthcheck")) {
+            StringBuilder xml = new StringBuilder("<ListHealthChecksResponse xmlns=\"" + NS + "\"><HealthChecks>");
+            healthChecks.values().stream().sorted(java.util.Comparator.comparing(HealthCheck::id))
+                    .forEach(h -> xml.append(healthCheckXml(h)));
+            reply(req, 200, xml.append("</HealthChecks><Marker></Marker><IsTruncated>false</IsTruncated>"
+                    + "<MaxItems>100</MaxItems></ListHealthChecksResponse>").toString());
         } else if (req.method().name().equals("GET") && path.startsWith("/2013-04-01/change/")) {
             String id = path.substring("/2013-04-01/change/".length());
             reply(req, 200, "<GetChangeResponse xmlns=\"" + NS + "\">" + changeInfo(id, zone.insync(id)) + "</GetChangeResponse>");
         } else {
             reply(req, 404, errorXml("NoSuchHostedZone", "No hosted zone found for " + path));
         }
+    }
+
+    private void createHealthCheck(HttpServerRequest req, byte[] body) throws Exception {
+        Element root = parse(body).getDocumentElement();
+        String reference = text(root, "CallerReference");
+        Map<String, String> config = new java.util.TreeMap<>();
+        for (Node n = child(root, "HealthCheckConfig").getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                config.put(e.getLocalName(), e.getTextContent());
+            }
+        }
+        HealthCheck existing = healthChecks.values().stream().filter(h -> h.reference().equals(reference))
+                .findFirst().orElse(null);
+        if (existing != null && !existing.config().equals(config)) {
+            reply(req, 409, errorXml("HealthCheckAlreadyExists", "a health check with CallerReference " + reference
+                    + " exists with other settings"));
+            return;
+        }
+        HealthCheck check = existing;
+        if (check == null) {
+            healthCheckCreates.incrementAndGet();
+            String id = nextHealthCheckId();
+            check = new HealthCheck(id, reference, Map.copyOf(config));
+            healthChecks.put(id, check);
+        }
+        req.response().putHeader("Location", "https://route53.amazonaws.com/2013-04-01/healthcheck/" + check.id());
+        reply(req, 201, "<CreateHealthCheckResponse xmlns=\"" + NS + "\">" + healthCheckXml(check)
+                + "</CreateHealthCheckResponse>");
+    }
+
+    private static String healthCheckXml(HealthCheck h) {
+        StringBuilder xml = new StringBuilder("<HealthCheck><Id>").append(h.id()).append("</Id><CallerReference>")
+                .append(esc(h.reference())).append("</CallerReference><HealthCheckConfig>");
+        h.config().forEach((k, v) -> xml.append('<').append(k).append('>').append(esc(v)).append("</").append(k).append('>'));
+        return xml.append("</HealthCheckConfig><HealthCheckVersion>1</HealthCheckVersion></HealthCheck>").toString();
     }
 
     private static String changeInfo(String id, boolean insync) {
@@ -109,7 +184,11 @@ public final class Route53StandIn implements AutoCloseable {
             }
             xml.append("<TTL>").append(r.ttl()).append("</TTL><ResourceRecords>");
             r.values().forEach(v -> xml.append("<ResourceRecord><Value>").append(esc(v)).append("</Value></ResourceRecord>"));
-            xml.append("</ResourceRecords></ResourceRecordSet>");
+            xml.append("</ResourceRecords>");
+            if (r.healthCheckId() != null) {
+                xml.append("<HealthCheckId>").append(esc(r.healthCheckId())).append("</HealthCheckId>");
+            }
+            xml.append("</ResourceRecordSet>");
         }
         xml.append("</ResourceRecordSets><IsTruncated>").append(end < all.size()).append("</IsTruncated>");
         if (end < all.size()) {
@@ -123,10 +202,14 @@ public final class Route53StandIn implements AutoCloseable {
         return xml.append("<MaxItems>").append(max).append("</MaxItems></ListResourceRecordSetsResponse>").toString();
     }
 
-    private static List<Change> parseChanges(byte[] body) throws Exception {
+    private static Document parse(byte[] body) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    private static List<Change> parseChanges(byte[] body) throws Exception {
+        Document doc = parse(body);
         List<Change> changes = new ArrayList<>();
         NodeList list = doc.getElementsByTagNameNS(NS, "Change");
         for (int i = 0; i < list.getLength(); i++) {
@@ -144,7 +227,7 @@ public final class Route53StandIn implements AutoCloseable {
             }
             changes.add(new Change(Change.Action.valueOf(text(c, "Action")), new RecordSet(text(set, "Name"),
                     text(set, "Type"), text(set, "SetIdentifier"), weight == null ? null : parsedWeight,
-                    Long.parseLong(text(set, "TTL")), values)));
+                    Long.parseLong(text(set, "TTL")), values, text(set, "HealthCheckId"))));
         }
         return changes;
     }

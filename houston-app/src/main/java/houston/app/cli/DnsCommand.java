@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -81,13 +82,21 @@ final class DnsCommand implements Runnable {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the pool records and the ownership record that do not exist yet; every catchment "
-                    + "served at home (weight 255). Existing records are left as they are.")
+                    + "served at home (weight 255). Existing records keep their weights. With houston.dns.fallback, "
+                    + "tie every record of a location to its health check (health-endpoint: created here once per "
+                    + "location; arc: houston.dns.arc.health-checks). Run it again after a topology change.")
     static final class Init extends DnsJob {
         @Override
         int run(HoustonSettings settings, WeightedRecordSwitch dns, PrintWriter out) throws Exception {
-            List<Change> created = await(dns.init(TrafficPlan.identity(settings.topology().ids(), 0)));
+            Map<String, String> checks = DnsHealthChecks.provision(settings, out, spec.commandLine().getErr());
+            if (checks == null) {
+                return 1;
+            }
+            List<Change> created = await(dns.init(TrafficPlan.identity(settings.topology().ids(), 0), checks));
             created.forEach(c -> out.println("  " + c));
-            out.printf(Locale.ROOT, "created %d record sets in %s%n", created.size(), settings.dns().zone());
+            long tied = created.stream().filter(c -> c.action() == Change.Action.UPSERT).count();
+            out.printf(Locale.ROOT, "created %d record sets in %s%s%n", created.size() - tied, settings.dns().zone(),
+                    tied == 0 ? "" : "; tied " + tied + " existing ones to their health checks");
             return 0;
         }
     }

@@ -11,14 +11,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code houston.dns.arc}: "region=url" per cluster endpoint and "location=arn" per routing
- * control. Checked only when {@code houston.dns.fallback = arc}: then every location needs a control
+ * Reads {@code houston.dns.arc}: "region=url" per cluster endpoint, "location=arn" per routing
+ * control and "location=health-check-id" per RECOVERY_CONTROL health check. Checked only when {@code houston.dns.fallback = arc}: then every location needs a control
  * and the cluster at least one endpoint (AWS gives five; listing them all is what makes it survive).
  */
 final class ArcReader {
 
     private static final String ENDPOINTS = "houston.dns.arc.cluster-endpoints";
     private static final String CONTROLS = "houston.dns.arc.routing-controls";
+    private static final String CHECKS = "houston.dns.arc.health-checks";
     private static final String ARN = "arn:aws[a-z-]*:route53-recovery-control::\\d{12}:controlpanel/[^/]+/routingcontrol/[^/]+";
 
     private final ConfigReader in;
@@ -57,7 +58,22 @@ final class ArcReader {
             in.problem(CONTROLS, "a routing control for every location when houston.dns.fallback = arc (missing: "
                     + missing + ")");
         }
-        return new ArcSettings(endpoints, controls);
+        Map<String, String> checks = new TreeMap<>();
+        for (String c : in.strings(CHECKS)) {
+            String[] parts = c.split("=", 2);
+            // Route 53 health check ids are UUIDs.
+            if (parts.length != 2 || !locations.contains(parts[0]) || !parts[1].matches("[0-9a-fA-F-]{1,64}")) {
+                in.problem(CHECKS, "entries location=health-check-id, one per location of the topology");
+                continue;
+            }
+            checks.put(parts[0], parts[1]);
+        }
+        if (used && !checks.keySet().equals(locations)) {
+            List<String> missing = locations.stream().filter(l -> !checks.containsKey(l)).sorted().toList();
+            in.problem(CHECKS, "the RECOVERY_CONTROL health check of every location's routing control when "
+                    + "houston.dns.fallback = arc (missing: " + missing + ")");
+        }
+        return new ArcSettings(endpoints, controls, checks);
     }
 
     private static URI uri(String s) {

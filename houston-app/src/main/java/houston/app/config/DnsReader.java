@@ -2,6 +2,7 @@ package houston.app.config;
 
 import houston.core.config.DnsFallbackConfig;
 import houston.dns.SwitchSettings;
+import houston.dns.route53.Route53HealthCheckSetup;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -61,10 +62,28 @@ final class DnsReader {
                 in.problem(p + "route53.endpoint", "an http(s) URL, or \"\" for AWS");
             }
         }
+        DnsFallbackConfig.Mode mode = DnsFallbackConfig.Mode.parse(in.string(p + "fallback", "none, health-endpoint or arc"));
         return new DnsSettings(provider, zone, ttl.toSeconds(), switching,
-                Path.of(in.string(p + "file", "a file path")), hostedZone, uri,
-                new ArcReader(in).read(DnsFallbackConfig.Mode.parse(in.string(p + "fallback", "none, health-endpoint or arc")),
-                        locations));
+                Path.of(in.string(p + "file", "a file path")), hostedZone, uri, new ArcReader(in).read(mode, locations),
+                healthCheck(mode == DnsFallbackConfig.Mode.HEALTH_ENDPOINT));
+    }
+
+    /** {@code houston.dns.health-check}: what each location's Route 53 health check asks (health-endpoint). */
+    private Route53HealthCheckSetup.Spec healthCheck(boolean used) {
+        String p = "houston.dns.health-check.";
+        String name = in.string(p + "name", "the name Route 53's checkers reach Houston at over HTTPS");
+        // Blank is allowed here (run and drills do not need it); dns init refuses it, as it creates the checks.
+        if (used && !name.isBlank() && !name.matches("([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}")) {
+            in.problem(p + "name", "the name Route 53's checkers reach Houston at over HTTPS, such as "
+                    + "houston.example.net, when houston.dns.fallback = health-endpoint");
+        }
+        int port = in.integer(p + "port", 1, 65535);
+        Duration interval = in.duration(p + "interval", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        if (!interval.equals(Duration.ofSeconds(10)) && !interval.equals(Duration.ofSeconds(30))) {
+            in.problem(p + "interval", "10s (fast checks) or 30s: the only intervals Route 53 offers");
+        }
+        int threshold = in.integer(p + "failure-threshold", 1, 10);
+        return new Route53HealthCheckSetup.Spec(name, port, interval, threshold);
     }
 
     /** {@code houston.dns.fallback} and {@code fallback-after}: the engine acts on them, so they are read into its config. */

@@ -1,6 +1,7 @@
 package houston.app.config;
 
 import houston.dns.SwitchSettings;
+import houston.dns.route53.Route53HealthCheckSetup;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,8 +17,9 @@ import java.time.Duration;
  * @param file         provider = file: the zone file
  * @param hostedZoneId provider = route53: the hosted zone id
  * @param endpoint     provider = route53: endpoint override, or null for AWS
- * @param arc          fallback = arc: the cluster endpoints and routing controls
+ * @param arc          fallback = arc: the cluster endpoints, routing controls and their health checks
+ * @param healthCheck  fallback = health-endpoint: what the health check {@code dns init} creates per location asks
  */
 public record DnsSettings(String provider, String zone, long ttlSeconds, SwitchSettings switching, Path file,
-                          String hostedZoneId, URI endpoint, ArcSettings arc) {
+                          String hostedZoneId, URI endpoint, ArcSettings arc, Route53HealthCheckSetup.Spec healthCheck) {
 }

@@ -20,7 +20,6 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,12 +93,7 @@ public final class Daemon implements AutoCloseable {
             // Answers as the restored engine remembers, so a restart does not bring an evacuated location back.
             case HEALTH_ENDPOINT -> new HealthEndpointDataPlane(initial.dnsFallback().live());
             // Credentials: the AWS default chain; the SDK blocks, so it gets a thread of its own.
-            case ARC -> new ArcDataPlane(settings.dns().arc().endpoints(), settings.dns().arc().controls(), null,
-                    Executors.newSingleThreadExecutor(r -> {
-                        Thread t = new Thread(r, "houston-arc");
-                        t.setDaemon(true);
-                        return t;
-                    }));
+            case ARC -> ArcDataPlane.withOwnThread(settings.dns().arc().endpoints(), settings.dns().arc().controls(), null);
             case NONE -> new NoDataPlane();
         };
     }
@@ -133,10 +127,16 @@ public final class Daemon implements AutoCloseable {
                              java.util.function.Supplier<String> weights) {
     }
 
-    /** Stops ticking after the tick in progress, closes the journal (writing its closing mark), then the server. */
+    /**
+     * Stops ticking after the tick in progress, closes the data plane's clients (ARC's SDK clients),
+     * the journal (writing its closing mark), then the server.
+     */
     @Override
     public void close() throws Exception {
         loop.close();
+        if (loop.dataPlane() instanceof AutoCloseable plane) {
+            plane.close();
+        }
         journal.close();
         server.close().await(10, TimeUnit.SECONDS);
     }

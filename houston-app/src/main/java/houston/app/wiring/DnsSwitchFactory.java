@@ -2,6 +2,7 @@ package houston.app.wiring;
 
 import houston.app.config.DnsSettings;
 import houston.app.config.HoustonSettings;
+import houston.core.plan.FallbackReceivers;
 import houston.dns.FileDnsSwitch;
 import houston.dns.InMemoryDnsSwitch;
 import houston.dns.WeightedRecordSwitch;
@@ -18,8 +19,15 @@ public final class DnsSwitchFactory {
     private DnsSwitchFactory() {
     }
 
+    /**
+     * The pools as published. With a data-plane fallback configured, each pool at home also gives
+     * its fallback receivers a floor weight: where Route 53 sends the catchment if the fallback
+     * drops the home's records.
+     */
     public static PoolLayout layout(HoustonSettings settings) {
-        return new PoolLayout(settings.topology(), settings.dns().zone(), settings.dns().ttlSeconds());
+        return new PoolLayout(settings.topology(), settings.dns().zone(), settings.dns().ttlSeconds(),
+                settings.engine().dnsFallback().enabled()
+                        ? new FallbackReceivers(settings.topology(), settings.engine().planner()) : null);
     }
 
     public static WeightedRecordSwitch create(HoustonSettings settings, Clock clock) {

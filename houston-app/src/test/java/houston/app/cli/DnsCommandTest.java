@@ -110,4 +110,18 @@ class DnsCommandTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains("houston.dns.route53.hosted-zone-id"), err.toString());
     }
+
+    @Test
+    void initWithTheHealthEndpointFallbackNeedsTheNameTheChecksReachHoustonAt() throws Exception {
+        Files.writeString(config, """
+                houston.dns { provider = route53, route53.hosted-zone-id = Z0123456789ABC, fallback = health-endpoint }
+                """);
+
+        int code = run("dns", "init");
+
+        assertEquals(1, code);
+        assertEquals("houston dns init: houston.dns.health-check.name: \"\" (expected: the name Route 53's checkers "
+                + "reach Houston at over HTTPS, such as houston.example.net, when houston.dns.fallback = "
+                + "health-endpoint) in " + config, err.toString().strip());
+    }
 }

@@ -71,7 +71,7 @@ class DnsFallbackConfigTest {
     }
 
     @Test
-    void arcNeedsEndpointsAndAControlForEveryLocation() throws IOException {
+    void arcNeedsEndpointsAControlAndAHealthCheckForEveryLocation() throws IOException {
         List<String> problems = problems(ROUTE53 + """
                 houston.dns.fallback = arc
                 houston.dns.arc.routing-controls = [
@@ -81,11 +81,38 @@ class DnsFallbackConfigTest {
         List<String> missing = HoustonConfigLoader.load(null).topology().ids().stream()
                 .filter(l -> !l.equals("us-east-1")).sorted().toList();
 
-        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("houston.dns.arc.cluster-endpoints: [] (expected: the ARC cluster's "
                 + "endpoints when houston.dns.fallback = arc) in "), problems.get(0));
         assertTrue(problems.get(1).endsWith("(expected: a routing control for every location when houston.dns.fallback"
                 + " = arc (missing: " + missing + ")) in " + dir.resolve("houston.conf") + ":4"), problems.get(1));
+        assertTrue(problems.get(2).startsWith("houston.dns.arc.health-checks: [] (expected: the RECOVERY_CONTROL health "
+                + "check of every location's routing control when houston.dns.fallback = arc (missing: "), problems.get(2));
+    }
+
+    @Test
+    void healthCheckIntervalIsOneRoute53Offers() throws IOException {
+        List<String> problems = problems(ROUTE53 + """
+                houston.dns.fallback = health-endpoint
+                houston.dns.health-check { name = houston.example.net, interval = 20s, failure-threshold = 3 }
+                """);
+
+        assertEquals(List.of("houston.dns.health-check.interval: 20s (expected: 10s (fast checks) or 30s: the only "
+                + "intervals Route 53 offers) in " + dir.resolve("houston.conf") + ":4"), problems);
+    }
+
+    @Test
+    void healthCheckSettingsAndArcHealthChecksAreRead() throws IOException {
+        Path f = file(ROUTE53 + """
+                houston.dns.health-check { name = houston.example.net, port = 8443, interval = 30s, failure-threshold = 2 }
+                houston.dns.arc.health-checks = ["us-east-1=abcdef01-2345-6789-abcd-ef0123456789"]
+                """);
+
+        DnsSettings dns = HoustonConfigLoader.load(f).dns();
+
+        assertEquals(new houston.dns.route53.Route53HealthCheckSetup.Spec("houston.example.net", 8443,
+                java.time.Duration.ofSeconds(30), 2), dns.healthCheck());
+        assertEquals(java.util.Map.of("us-east-1", "abcdef01-2345-6789-abcd-ef0123456789"), dns.arc().healthChecks());
     }
 
     @Test

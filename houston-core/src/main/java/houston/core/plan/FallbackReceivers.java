@@ -1,0 +1,94 @@
+package houston.core.plan;
+
+import houston.core.config.PlannerConfig;
+import houston.core.model.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a pool falls back to when the DNS data plane drops its home's records. Route 53 then
+ * answers among the records left by weight, and among all of them evenly when every one weighs 0:
+ * a catchment at home would be spread over every location, near or far. So, while the data-plane
+ * fallback is configured, each pool whose home serves it gives floor weights to the receivers the
+ * planner would pick for an evacuation of that home at peak (its peak demand moved, every
+ * neighbour carrying its own peak, up to {@code planner.max-receivers}); when the home is dropped,
+ * the catchment goes to those and nowhere else.
+ *
+ * <p>The floors are the planner's split in k units of Route 53's 0..255 weights, k the number of
+ * receivers it picks (largest remainder): an even split of three is 1, 1, 1; a split of 62%, 32%
+ * and 6% is 2, 1 and nothing — a small receiver that would take a whole third of the catchment
+ * without being sized for it is left out. In steady state the floors send at most k/(255+k) of
+ * the catchment to them (1.2% for k = 3).
+ */
+public final class FallbackReceivers {
+
+    private final Topology topology;
+    private final NearestCapacityPlanner planner;
+
+    public FallbackReceivers(Topology topology, PlannerConfig config) {
+        this.topology = topology;
+        this.planner = new NearestCapacityPlanner(topology, config);
+    }
+
+    /**
+     * The floor weight of each location in pool {@code home} (0: none), in Route 53 weight units
+     * against the home's 255. All 0 when the home does not serve its own catchment (the pool is
+     * planned, its receivers already carry it). Only locations that serve their own catchment are
+     * candidates: an evacuated location is no place to fall back to.
+     *
+     * @param rows the published rows, {@code rows[catchment][serving]} fractions
+     */
+    public long[] floors(int home, double[][] rows) {
+        int n = topology.size();
+        if (rows[home][home] <= 0) {
+            return new long[n];
+        }
+        double[] loads = new double[n];
+        boolean[] eligible = new boolean[n];
+        for (int l = 0; l < n; l++) {
+            loads[l] = topology.location(l).peakDemandRps();
+            eligible[l] = l != home && rows[l][l] > 0;
+        }
+        List<ReceiverShare> shares = planner.place(home, topology.location(home).peakDemandRps(), loads, eligible,
+                new int[n]).receivers();
+        double[] split = new double[n];
+        shares.forEach(s -> split[topology.indexOf(s.location())] = s.fraction());
+        return LargestRemainder.apportion(split, shares.size());
+    }
+
+    /** The locations with a floor in pool {@code home}, nearest first. */
+    public List<Integer> of(int home, double[][] rows) {
+        long[] floors = floors(home, rows);
+        List<Integer> receivers = new ArrayList<>();
+        for (int rank = 0; rank < topology.size() - 1; rank++) {
+            int r = topology.neighbour(home, rank);
+            if (floors[r] > 0) {
+                receivers.add(r);
+            }
+        }
+        return receivers;
+    }
+
+    /**
+     * Row {@code home} as Route 53 holds it with its floors, as fractions: the row in weights of
+     * 255, each location raised to at least its floor, normalised again (the home's share shrinks
+     * by what the floors take).
+     */
+    public double[] floored(int home, double[][] rows) {
+        double[] row = rows[home].clone();
+        long[] floors = floors(home, rows);
+        if (java.util.Arrays.stream(floors).allMatch(f -> f == 0)) {
+            return row;
+        }
+        double sum = 0;
+        for (int s = 0; s < row.length; s++) {
+            row[s] = Math.max(row[s], floors[s] / 255.0);
+            sum += row[s];
+        }
+        for (int s = 0; s < row.length; s++) {
+            row[s] /= sum;
+        }
+        return row;
+    }
+}
