@@ -3,6 +3,7 @@ package houston.app.demand;
 import houston.app.config.HoustonSettings;
 import houston.app.daemon.ControlLoop;
 import houston.capacity.KubernetesScaler;
+import houston.capacity.WebhookScaler;
 import houston.core.engine.Inputs.CapacityReading;
 import houston.core.engine.Inputs.DemandReading;
 import houston.core.port.Scaler;
@@ -13,13 +14,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
  * The readings {@code houston run} feeds its control loop: measured demand from Prometheus when
- * {@code houston.demand.provider = prometheus}, and the ready instances of the Kubernetes scaler's
- * Deployments when it is the scaler. Without either, the engine plans on configured peaks and on
- * the instances it built or saw become ready.
+ * {@code houston.demand.provider = prometheus}, and the ready instances the scaler's platform
+ * reports (the Kubernetes Deployments' ready replicas, or the webhook's status per location).
+ * Without either, the engine plans on configured peaks and on the instances it built or saw
+ * become ready.
  */
 public final class MeasuredInputs implements AutoCloseable {
 
@@ -38,8 +41,9 @@ public final class MeasuredInputs implements AutoCloseable {
         PrometheusDemandSource demand = settings.outside().demand().enabled()
                 ? new PrometheusDemandSource(vertx, settings.outside().demand(), Set.copyOf(settings.topology().ids()),
                 clock, registry) : null;
-        ReadyInstancesPoller capacity = scaler instanceof KubernetesScaler k
-                ? new ReadyInstancesPoller(k::readyInstances, worker, settings.scaler().pollInterval(), clock) : null;
+        LongFunction<List<CapacityReading>> ready = readyInstances(scaler, settings.topology().ids());
+        ReadyInstancesPoller capacity = ready == null ? null
+                : new ReadyInstancesPoller(ready, worker, settings.scaler().pollInterval(), clock);
         Supplier<List<DemandReading>> demandIn = demand == null ? List::of : demand::drain;
         Supplier<List<CapacityReading>> capacityIn = capacity == null ? List::of : capacity::drain;
         loop.readFrom(demandIn, capacityIn);
@@ -50,6 +54,17 @@ public final class MeasuredInputs implements AutoCloseable {
             capacity.start();
         }
         return new MeasuredInputs(demand, capacity);
+    }
+
+    /** How the scaler's platform tells what each location runs ready; null for the lab's (fed by the lab itself). */
+    private static LongFunction<List<CapacityReading>> readyInstances(Scaler scaler, List<String> locations) {
+        if (scaler instanceof KubernetesScaler k) {
+            return k::readyInstances;
+        }
+        if (scaler instanceof WebhookScaler w) {
+            return now -> w.readyInstances(locations, now);
+        }
+        return null;
     }
 
     @Override
