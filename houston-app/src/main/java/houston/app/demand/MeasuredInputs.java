@@ -44,8 +44,8 @@ public final class MeasuredInputs implements AutoCloseable {
         LongFunction<List<CapacityReading>> ready = readyInstances(scaler, settings.topology().ids());
         ReadyInstancesPoller capacity = ready == null ? null
                 : new ReadyInstancesPoller(ready, worker, settings.scaler().pollInterval(), clock);
-        Supplier<List<DemandReading>> demandIn = demand == null ? List::of : demand::drain;
-        Supplier<List<CapacityReading>> capacityIn = capacity == null ? List::of : capacity::drain;
+        Supplier<List<DemandReading>> demandIn = demand == null ? List::of : demand::readings;
+        Supplier<List<CapacityReading>> capacityIn = capacity == null ? List::of : capacity::readings;
         loop.readFrom(demandIn, capacityIn);
         if (demand != null) {
             demand.start();

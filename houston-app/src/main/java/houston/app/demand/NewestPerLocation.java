@@ -1,30 +1,26 @@
 package houston.app.demand;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Readings waiting for the next tick, the newest per location: written by a reader's thread,
- * drained by the control loop's. Each reading is handed on once, so the journal holds it once.
+ * The newest reading per location: written by a reader's thread, read by the control loop's at
+ * every tick. Every tick carries the newest readings again, stamped with when they were measured,
+ * not only the tick after they arrived: a replay that starts at a journal checkpoint (which holds
+ * no readings) then plans on the same measurements from its first tick on, and the engine itself
+ * ignores a reading once it is older than the demand max-age.
  */
 final class NewestPerLocation<T> {
 
-    private final Map<String, T> waiting = new ConcurrentHashMap<>();
+    private final Map<String, T> newest = new ConcurrentSkipListMap<>();
 
     void put(String location, T reading) {
-        waiting.put(location, reading);
+        newest.put(location, reading);
     }
 
-    List<T> drain() {
-        List<T> out = new ArrayList<>();
-        for (String location : List.copyOf(waiting.keySet())) {
-            T r = waiting.remove(location);
-            if (r != null) {
-                out.add(r);
-            }
-        }
-        return out;
+    /** The newest reading of every location read so far, in location order. */
+    List<T> newest() {
+        return List.copyOf(newest.values());
     }
 }

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Measured demand per catchment from Prometheus: every interval, one query whose samples carry a
  * {@code location} label, or one query per location, each answering requests/s. Each value read
- * becomes a reading stamped with the time it arrived, handed to the control loop once
- * ({@link #drain}): stepped and journaled with the next tick. A query that fails or answers
+ * becomes a reading stamped with the time it arrived; the control loop reads the newest per
+ * location at every tick ({@link #readings}), stepped and journaled with it. A query that fails or answers
  * nothing gives no reading, so the engine's last one ages past {@code houston.demand.max-age}
  * and it plans on the configured peak — the source never invents a value. Failures are counted
  * in {@code houston_demand_query_errors_total} and logged once per outage, not once per interval.
@@ -67,9 +67,9 @@ public final class PrometheusDemandSource implements AutoCloseable {
                 .map(q -> read(q.getKey(), q.getValue(), samples -> single(q.getKey(), samples))).toList()).mapEmpty();
     }
 
-    /** The readings that arrived since the last call (the newest per location), each handed on once. */
-    public List<DemandReading> drain() {
-        return fresh.drain();
+    /** The newest reading of every location (see {@link NewestPerLocation} for why every tick carries them). */
+    public List<DemandReading> readings() {
+        return fresh.newest();
     }
 
     private Future<Void> read(String name, String expr, java.util.function.Function<List<Sample>, List<DemandReading>> map) {

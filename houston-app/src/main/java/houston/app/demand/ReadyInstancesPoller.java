@@ -14,8 +14,8 @@ import java.util.function.LongFunction;
 
 /**
  * Reads the instances each location really runs from the scaler's platform every interval, on the
- * scaler's worker (the reads block), and hands each new reading to the control loop once
- * ({@link #drain}). The engine then plans receivers on what is ready, not on what was built or
+ * scaler's worker (the reads block); the control loop reads the newest per location at every
+ * tick ({@link #readings}). The engine then plans receivers on what is ready, not on what was built or
  * asked for: a fleet the platform shrank, or grew on its own, is seen within one interval.
  */
 public final class ReadyInstancesPoller implements AutoCloseable {
@@ -52,9 +52,9 @@ public final class ReadyInstancesPoller implements AutoCloseable {
         }
     }
 
-    /** The readings taken since the last call (the newest per location). */
-    public List<CapacityReading> drain() {
-        return fresh.drain();
+    /** The newest reading of every location (see {@link NewestPerLocation} for why every tick carries them). */
+    public List<CapacityReading> readings() {
+        return fresh.newest();
     }
 
     @Override

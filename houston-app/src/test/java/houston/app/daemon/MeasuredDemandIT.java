@@ -87,7 +87,7 @@ class MeasuredDemandIT {
         demand = new PrometheusDemandSource(vertx, new IntegrationSettings.Demand("prometheus",
                 URI.create("http://127.0.0.1:" + prometheus.port()), Duration.ofMillis(200), Duration.ofSeconds(5), QUERY,
                 Map.of()), Set.copyOf(settings.topology().ids()), Clock.systemUTC(), registry);
-        loop.readFrom(demand::drain, List::of);
+        loop.readFrom(demand::readings, List::of);
         LoopMetrics.bind(registry, loop);
         Router router = Router.router(vertx);
         new DaemonHttp(loop, registry).mount(router);

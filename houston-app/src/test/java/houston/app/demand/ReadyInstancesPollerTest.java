@@ -30,28 +30,29 @@ class ReadyInstancesPollerTest {
     }, null, Duration.ofSeconds(5), CLOCK);
 
     @Test
-    void eachLocationsNewestReadingIsHandedOnOnceStampedWithTheReadTime() {
+    void eachLocationsNewestReadingIsGivenAtEveryTickStampedWithTheReadTime() {
         answers.add(List.of(new CapacityReading("us-east-2", 300), new CapacityReading("us-west-2", 120)));
         answers.add(List.of(new CapacityReading("us-east-2", 320)));
 
         poller.readOnce();
         poller.readOnce();
 
-        assertEquals(List.of(new CapacityReading("us-east-2", 320, NOW), new CapacityReading("us-west-2", 120, NOW)),
-                poller.drain().stream().sorted(java.util.Comparator.comparing(CapacityReading::location)).toList());
-        assertEquals(List.of(), poller.drain());
+        List<CapacityReading> expected = List.of(new CapacityReading("us-east-2", 320, NOW),
+                new CapacityReading("us-west-2", 120, NOW));
+        assertEquals(expected, poller.readings());
+        assertEquals(expected, poller.readings());
     }
 
     @Test
-    void aFailedReadGivesNoReadingAndTheNextOneIsReadAgain() {
+    void aFailedReadGivesNoNewReadingAndTheNextOneIsReadAgain() {
         answers.add(new IllegalStateException("Kubernetes API 503"));
         answers.add(List.of(new CapacityReading("us-east-2", 300)));
 
         poller.readOnce();
-        List<CapacityReading> afterFailure = poller.drain();
+        List<CapacityReading> afterFailure = poller.readings();
         poller.readOnce();
 
         assertEquals(List.of(), afterFailure);
-        assertEquals(List.of(new CapacityReading("us-east-2", 300, NOW)), poller.drain());
+        assertEquals(List.of(new CapacityReading("us-east-2", 300, NOW)), poller.readings());
     }
 }
