@@ -1,15 +1,13 @@
 package houston.app.demand;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The newest reading per location: written by a reader's thread, read by the control loop's at
- * every tick. Every tick carries the newest readings again, stamped with when they were measured,
- * not only the tick after they arrived: a replay that starts at a journal checkpoint (which holds
- * no readings) then plans on the same measurements from its first tick on, and the engine itself
- * ignores a reading once it is older than the demand max-age.
+ * every tick, either again at every tick ({@link #newest}) or once ({@link #drain}).
  */
 final class NewestPerLocation<T> {
 
@@ -22,5 +20,17 @@ final class NewestPerLocation<T> {
     /** The newest reading of every location read so far, in location order. */
     List<T> newest() {
         return List.copyOf(newest.values());
+    }
+
+    /** The readings put since the last call, in location order; each is handed on once. */
+    List<T> drain() {
+        List<T> out = new ArrayList<>();
+        for (String location : List.copyOf(newest.keySet())) {
+            T r = newest.remove(location);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 }

@@ -67,7 +67,12 @@ public final class PrometheusDemandSource implements AutoCloseable {
                 .map(q -> read(q.getKey(), q.getValue(), samples -> single(q.getKey(), samples))).toList()).mapEmpty();
     }
 
-    /** The newest reading of every location (see {@link NewestPerLocation} for why every tick carries them). */
+    /**
+     * The newest reading of every location, at every tick, stamped with when it was measured (the
+     * engine ignores it once older than the max-age). Not only the tick after it arrived: a replay
+     * that starts at a quiet journal checkpoint, which holds no demand, then plans on the same
+     * measurements from its first tick on.
+     */
     public List<DemandReading> readings() {
         return fresh.newest();
     }

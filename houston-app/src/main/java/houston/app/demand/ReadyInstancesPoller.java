@@ -14,8 +14,8 @@ import java.util.function.LongFunction;
 
 /**
  * Reads the instances each location really runs from the scaler's platform every interval, on the
- * scaler's worker (the reads block); the control loop reads the newest per location at every
- * tick ({@link #readings}). The engine then plans receivers on what is ready, not on what was built or
+ * scaler's worker (the reads block), and hands each new reading to the control loop once
+ * ({@link #readings}). The engine then plans receivers on what is ready, not on what was built or
  * asked for: a fleet the platform shrank, or grew on its own, is seen within one interval.
  */
 public final class ReadyInstancesPoller implements AutoCloseable {
@@ -52,9 +52,13 @@ public final class ReadyInstancesPoller implements AutoCloseable {
         }
     }
 
-    /** The newest reading of every location (see {@link NewestPerLocation} for why every tick carries them). */
+    /**
+     * The readings taken since the last call, each handed on once: repeated at every tick, a reading
+     * taken before a pre-scale became ready would set the location back below what it runs. (A quiet
+     * checkpoint needs no capacity reading: it is taken only while every location runs its own size.)
+     */
     public List<CapacityReading> readings() {
-        return fresh.newest();
+        return fresh.drain();
     }
 
     @Override
