@@ -4,6 +4,7 @@ import houston.core.engine.Action.PreScale;
 import houston.core.engine.Action.ScaleDown;
 import houston.core.engine.ActionOutcome.ScaleResult;
 import houston.core.engine.ActionOutcome.ScaleStatus;
+import houston.core.engine.Inputs.CapacityReading;
 import houston.core.port.Scaler;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -11,9 +12,14 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +35,7 @@ import java.util.function.Function;
  */
 public final class KubernetesScaler implements Scaler {
 
+    private static final Logger log = LoggerFactory.getLogger(KubernetesScaler.class);
     /** Conflicting writes an edit outlasts before it is reported as failed. */
     private static final int MAX_CONFLICTS = 5;
 
@@ -92,6 +99,30 @@ public final class KubernetesScaler implements Scaler {
         }, executor);
     }
 
+    /**
+     * The ready replicas of every configured location's Deployment, as the API reports them now
+     * (blocking: call from a worker). A location whose Deployment cannot be read is left out, so the
+     * engine keeps its last reading until that ages out, rather than being told it runs nothing.
+     */
+    public List<CapacityReading> readyInstances(long now) {
+        List<CapacityReading> out = new ArrayList<>();
+        for (Map.Entry<String, Workload> e : new TreeMap<>(workloads).entrySet()) {
+            try {
+                Deployment d = deployment(clients.apply(e.getKey()), e.getValue()).get();
+                if (d != null) {
+                    out.add(new CapacityReading(e.getKey(), readyReplicas(d), now));
+                }
+            } catch (RuntimeException ex) {
+                log.warn("ready instances of {}: {}", e.getKey(), describe(ex));
+            }
+        }
+        return out;
+    }
+
+    private static int readyReplicas(Deployment d) {
+        return d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
+    }
+
     /** Raises the floor to {@code target} if it is lower; returns why it cannot, or null. */
     private String raise(KubernetesClient client, Workload w, int target) {
         HorizontalPodAutoscaler hpa = hpa(client, w);
@@ -141,8 +172,7 @@ public final class KubernetesScaler implements Scaler {
                             CompletableFuture<ScaleResult> done) {
         try {
             Deployment d = deployment(client, w).get();
-            int ready = d == null || d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0
-                    : d.getStatus().getReadyReplicas();
+            int ready = d == null ? 0 : readyReplicas(d);
             if (ready >= request.instances()) {
                 done.complete(result(request.location(), ready, ScaleStatus.READY, ready + " replicas ready"));
             } else if (System.nanoTime() > deadline) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import houston.core.engine.Action.PreScale;
 import houston.core.engine.ActionOutcome.ScaleResult;
 import houston.core.engine.ActionOutcome.ScaleStatus;
+import houston.core.engine.Inputs.CapacityReading;
 import houston.core.port.Scaler;
 
 import java.net.URI;
@@ -14,17 +15,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Scales through a webhook: POST a signed JSON request to {@code scaleUrl}, then poll
  * {@code statusUrl?requestId=…} until it says ready or failed, or {@code readyTimeout} passes.
  *
  * <pre>POST {"requestId":"us-east-2-328","location":"us-east-2","instances":328,"reason":"…","incident":"…"}
- * GET  → {"status":"pending|ready|failed","readyInstances":300,"detail":"…"}</pre>
+ * GET  ?requestId=… → {"status":"pending|ready|failed","readyInstances":300,"detail":"…"}
+ * GET  ?location=us-east-2 → {"readyInstances":300}   (what it runs now: {@link #readyInstances})</pre>
  * The request id is location and target, so the receiver can de-duplicate; the same target asked
  * twice while in flight is one request here. A POST answered 5xx or not at all is retried (three
  * attempts, doubling backoff); 4xx fails with the body. A status answered 5xx counts as "not yet".
@@ -120,9 +129,7 @@ public final class WebhookScaler implements Scaler {
                     "not ready after " + readyTimeout.toSeconds() + "s"));
             return;
         }
-        URI uri = URI.create(statusUrl + (statusUrl.getQuery() == null ? "?" : "&") + "requestId="
-                + URLEncoder.encode(requestId, StandardCharsets.UTF_8));
-        http.sendAsync(HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build(), HttpResponse.BodyHandlers.ofString())
+        http.sendAsync(status("requestId", requestId), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
                     JsonNode json = error == null && response.statusCode() == 200 ? parse(response.body()) : null;
                     String state = json == null ? "pending" : json.path("status").asText("pending");
@@ -136,6 +143,45 @@ public final class WebhookScaler implements Scaler {
                         delays.after(pollInterval, () -> poll(request, requestId, deadline, done));
                     }
                 });
+    }
+
+    /**
+     * The instances each location runs ready now: {@code GET statusUrl?location=<id>} answered
+     * {@code {"readyInstances":n}}, all asked at once (blocking: call from a worker). A location
+     * answered otherwise, or not within the request timeout, is left out: the engine keeps its
+     * last reading until that ages out, rather than being told it runs nothing.
+     */
+    public List<CapacityReading> readyInstances(Collection<String> locations, long now) {
+        Map<String, CompletableFuture<HttpResponse<String>>> asked = new TreeMap<>();
+        for (String location : locations) {
+            asked.put(location, http.sendAsync(status("location", location), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<CapacityReading> out = new ArrayList<>();
+        for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> a : asked.entrySet()) {
+            JsonNode json = answered(a.getValue());
+            if (json != null && json.path("readyInstances").canConvertToInt() && json.path("readyInstances").asInt() >= 0) {
+                out.add(new CapacityReading(a.getKey(), json.path("readyInstances").asInt(), now));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode answered(CompletableFuture<HttpResponse<String>> response) {
+        try {
+            HttpResponse<String> r = response.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return r.statusCode() == 200 ? parse(r.body()) : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private HttpRequest status(String parameter, String value) {
+        URI uri = URI.create(statusUrl + (statusUrl.getQuery() == null ? "?" : "&") + parameter + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
     }
 
     private static JsonNode parse(String body) {

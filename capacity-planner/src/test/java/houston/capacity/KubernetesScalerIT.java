@@ -135,4 +135,18 @@ class KubernetesScalerIT {
         assertEquals(ScaleStatus.FAILED, r.status());
         assertTrue(r.detail().contains("deployment web/edge not found"), r.detail());
     }
+
+    @Test
+    void readyInstancesAreTheDeploymentsReadyReplicasStampedWithTheReadTime() {
+        KubernetesScaler scaler = new KubernetesScaler(location -> client, Map.of(
+                "us-east-2", new KubernetesScaler.Workload("web", "edge", null),
+                "us-west-2", new KubernetesScaler.Workload("web", "absent", null)), executor, Duration.ofMillis(20),
+                Duration.ofSeconds(1));
+
+        java.util.List<houston.core.engine.Inputs.CapacityReading> read = scaler.readyInstances(1_764_500_000_000L);
+
+        // The deployment that does not exist is left out: no reading, rather than "runs nothing".
+        assertEquals(java.util.List.of(new houston.core.engine.Inputs.CapacityReading("us-east-2", 3, 1_764_500_000_000L)),
+                read);
+    }
 }

@@ -159,4 +159,18 @@ class WebhookScalerIT {
         assertTrue(first == second);
         hook.verify(1, postRequestedFor(urlPathEqualTo("/scale")));
     }
+
+    @Test
+    void readyInstancesAreAskedPerLocationAndAnUnansweredLocationIsLeftOut() {
+        hook.stubFor(get(urlPathEqualTo("/status")).withQueryParam("location", equalTo("us-east-2"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"readyInstances\":310}")));
+        hook.stubFor(get(urlPathEqualTo("/status")).withQueryParam("location", equalTo("us-west-2"))
+                .willReturn(aResponse().withStatus(503)));
+
+        java.util.List<houston.core.engine.Inputs.CapacityReading> read =
+                scaler.readyInstances(java.util.List.of("us-east-2", "us-west-2"), 1_764_500_000_000L);
+
+        assertEquals(java.util.List.of(new houston.core.engine.Inputs.CapacityReading("us-east-2", 310, 1_764_500_000_000L)),
+                read);
+    }
 }

@@ -63,7 +63,7 @@ public final class WarmTakeover {
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, live, liveGeneration, warm.demand(),
                 warm.instances(), warm.requested(), warm.lastRelied(), sharedIsNewer ? shared.overrides() : warm.overrides(),
-                warm.failStatic(), warm.recentEvacuations(), null, 0);
+                warm.failStatic(), warm.recentEvacuations(), null, 0, null, warm.demandReadAt());
     }
 
     /** Location → open incident, as the leader's engine holds them (written into the shared state). */

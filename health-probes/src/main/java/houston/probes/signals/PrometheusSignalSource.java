@@ -5,9 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +26,9 @@ public final class PrometheusSignalSource implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PrometheusSignalSource.class);
 
     private final Vertx vertx;
-    private final WebClient client;
-    private final URI prometheus;
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final PrometheusInstantQuery prometheus;
     private final List<SignalQuery> queries;
     private final Duration interval;
     private final Clock clock;
@@ -40,8 +38,7 @@ public final class PrometheusSignalSource implements AutoCloseable {
     public PrometheusSignalSource(Vertx vertx, URI prometheus, List<SignalQuery> queries, Duration interval, Clock clock,
                                   MeterRegistry registry) {
         this.vertx = vertx;
-        this.client = WebClient.create(vertx);
-        this.prometheus = prometheus;
+        this.prometheus = new PrometheusInstantQuery(vertx, prometheus);
         this.queries = List.copyOf(queries);
         this.interval = interval;
         this.clock = clock;
@@ -70,18 +67,12 @@ public final class PrometheusSignalSource implements AutoCloseable {
 
     /** One query's signal, or null when Prometheus had no sample; fails when it cannot be read. */
     public Future<ServiceSignal> evaluate(SignalQuery q) {
-        int port = prometheus.getPort() > 0 ? prometheus.getPort() : "https".equals(prometheus.getScheme()) ? 443 : 80;
-        String base = prometheus.getPath() == null ? "" : prometheus.getPath().replaceAll("/$", "");
-        return client.get(port, prometheus.getHost(), base + "/api/v1/query").ssl("https".equals(prometheus.getScheme()))
-                .addQueryParam("query", q.expr()).timeout(10_000).send()
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("HTTP " + response.statusCode());
-                    }
-                    Double value = valueOf(response.bodyAsJsonObject());
-                    if (value == null) {
+        return prometheus.samples(q.expr(), QUERY_TIMEOUT)
+                .map(samples -> {
+                    if (samples.isEmpty()) {
                         return null;
                     }
+                    double value = samples.get(0).value();
                     return new ServiceSignal(q.location(), q.service(), q.statusOf(value),
                             String.format(Locale.ROOT, "%s = %.4g (degraded %s %.4g, failing %s %.4g)", q.expr(), value,
                                     q.higherIsWorse() ? ">=" : "<=", q.degraded(), q.higherIsWorse() ? ">=" : "<=", q.failing()),
@@ -89,31 +80,8 @@ public final class PrometheusSignalSource implements AutoCloseable {
                 })
                 .onFailure(e -> {
                     errors(q).increment();
-                    log.warn("signal {}@{}: query failed: {}", q.service(), q.location(), e.toString());
+                    log.warn("signal {}@{}: query failed: {}", q.service(), q.location(), e.getMessage());
                 });
-    }
-
-    /** The first sample of a vector, or a scalar; null for an empty vector. */
-    static Double valueOf(JsonObject body) {
-        if (body == null || !"success".equals(body.getString("status"))) {
-            throw new IllegalStateException("Prometheus answered " + (body == null ? "no JSON" : body.getString("error")));
-        }
-        JsonObject data = body.getJsonObject("data");
-        String type = data.getString("resultType");
-        JsonArray sample;
-        if ("scalar".equals(type)) {
-            sample = data.getJsonArray("result");
-        } else if ("vector".equals(type)) {
-            JsonArray result = data.getJsonArray("result");
-            if (result.isEmpty()) {
-                return null;
-            }
-            sample = result.getJsonObject(0).getJsonArray("value");
-        } else {
-            throw new IllegalStateException("result type " + type + " (expected vector or scalar)");
-        }
-        double v = Double.parseDouble(sample.getString(1));
-        return Double.isNaN(v) ? null : v;
     }
 
     @Override
@@ -121,6 +89,6 @@ public final class PrometheusSignalSource implements AutoCloseable {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
-        client.close();
+        prometheus.close();
     }
 }

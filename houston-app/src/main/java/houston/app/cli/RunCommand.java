@@ -4,6 +4,7 @@ import houston.app.config.HoustonSettings;
 import houston.app.daemon.Daemon;
 import houston.app.daemon.OperatorRoutes;
 import houston.app.daemon.Replication;
+import houston.app.demand.MeasuredInputs;
 import houston.app.wiring.DnsSwitchFactory;
 import houston.app.wiring.NotifierFactory;
 import houston.app.wiring.ProbeFactory;
@@ -98,6 +99,8 @@ final class RunCommand extends SettingsCommand {
                         settings.outside().signals().queries(), settings.outside().signals().interval(), clock, daemon.registry());
                 signals.start(daemon.loop()::signal);
             }
+            MeasuredInputs measured = MeasuredInputs.start(vertx, settings, scaler, timers, clock, daemon.registry(),
+                    daemon.loop());
             out.printf("houston running (%s): %d locations, vantage %s, DNS %s, scaler %s, notifications %s%s; "
                             + "http://%s:%d/%n", settings.source(), settings.topology().size(), d.vantage(),
                     settings.dns().provider(), settings.scaler().provider(),
@@ -115,6 +118,7 @@ final class RunCommand extends SettingsCommand {
             if (signals != null) {
                 signals.close();
             }
+            measured.close();
             daemon.close();
             if (notifier.outbox() != null) {
                 notifier.outbox().close();

@@ -177,7 +177,8 @@ public final class HoustonConfigLoader {
                 in.integer(s + "max-new-evacuations", 0, 1000), in.duration(s + "rate-window", Duration.ZERO, Duration.ofDays(1)),
                 in.duration(s + "default-override", Duration.ofMinutes(1), Duration.ofDays(7)),
                 in.duration(s + "publish-retry", Duration.ofSeconds(1), HOUR), in.bool(s + "dry-run"));
-        return new EngineConfig(health, hysteresis, failback, planner, safety, DnsReader.fallback(in));
+        return new EngineConfig(health, hysteresis, failback, planner, safety, DnsReader.fallback(in),
+                DemandReader.engine(in));
     }
 
     private static void checkSteps(ConfigReader in, List<Double> steps) {

@@ -30,7 +30,8 @@ final class IntegrationReader {
     }
 
     IntegrationSettings read(Set<String> locations) {
-        return new IntegrationSettings(sites(), trustPem(), api(), agent(), signals(locations));
+        return new IntegrationSettings(sites(), trustPem(), api(), agent(), signals(locations),
+                new DemandReader(in).read(locations));
     }
 
     private List<CanarySite> sites() {
@@ -97,19 +98,7 @@ final class IntegrationReader {
 
     private IntegrationSettings.Signals signals(Set<String> locations) {
         String p = "houston.signals.prometheus.";
-        String url = in.string(p + "url", "an http(s) URL, or \"\" for off");
-        URI uri = null;
-        if (!url.isBlank()) {
-            try {
-                uri = URI.create(url);
-                if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                in.problem(p + "url", "an http(s) URL such as http://prometheus:9090");
-                uri = null;
-            }
-        }
+        URI uri = prometheusUrl(in, p + "url");
         List<SignalQuery> queries = new ArrayList<>();
         List<? extends Config> list = in.configList(p + "queries");
         for (int i = 0; i < list.size(); i++) {
@@ -130,5 +119,23 @@ final class IntegrationReader {
         }
         return new IntegrationSettings.Signals(uri, in.duration(p + "interval", Duration.ofSeconds(1), Duration.ofHours(1)),
                 queries);
+    }
+
+    /** A Prometheus base URL at {@code key}, or null when blank (off) or wrong (a problem is recorded). */
+    static URI prometheusUrl(ConfigReader in, String key) {
+        String url = in.string(key, "an http(s) URL, or \"\" for off");
+        if (url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            in.problem(key, "an http(s) URL such as http://prometheus:9090");
+            return null;
+        }
     }
 }

@@ -19,6 +19,8 @@ final class UnknownKeys {
     private static final String RTT_PREFIX = TopologyReader.RTT + ".";
     /** Checked by the scaler reader: a workload per location, with its own fields. */
     private static final String WORKLOADS_PREFIX = "houston.scaler.kubernetes.locations.";
+    /** Checked by the demand reader: one query per location of the topology. */
+    private static final String DEMAND_QUERIES_PREFIX = "houston.demand.prometheus.queries.";
 
     private final Set<String> known = new TreeSet<>();
     private final Set<String> locationFields = new TreeSet<>();
@@ -35,7 +37,7 @@ final class UnknownKeys {
     void check(Config user, String origin, List<ConfigProblem> problems) {
         for (Map.Entry<String, ConfigValue> e : user.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             String key = e.getKey();
-            boolean ok = key.startsWith(RTT_PREFIX) || key.startsWith(WORKLOADS_PREFIX)
+            boolean ok = key.startsWith(RTT_PREFIX) || key.startsWith(WORKLOADS_PREFIX) || key.startsWith(DEMAND_QUERIES_PREFIX)
                     || (key.startsWith(LOCATION_PREFIX) ? locationFields.contains(fieldOf(key)) : known.contains(key));
             if (!ok) {
                 String where = ConfigReader.describe(e.getValue().origin());

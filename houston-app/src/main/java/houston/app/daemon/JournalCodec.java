@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * One journal line per tick: {@code {"tick","at","inputs":{…},"actions":["…"]}}. Inputs are kept
  * exactly (observations as compact arrays: a second of 450 probes stays small; measured demand and
- * running instances as {@code [location, value]} pairs, so a replay plans on what was measured); actions as the
+ * running instances as {@code [location, value, measuredAt]}, so a replay plans on what was measured and
+ * finds the same readings stale); actions as the
  * one-line summaries {@link #describe} gives, for humans and for checking a replay.
  */
 final class JournalCodec {
@@ -57,8 +58,10 @@ final class JournalCodec {
         }
         in.commands().forEach(c -> items.get(3).add(command(c).toString()));
         actions.forEach(a -> items.get(4).add(JSON.getNodeFactory().textNode(describe(a)).toString()));
-        in.demand().forEach(d -> items.get(5).add(JSON.createArrayNode().add(d.location()).add(d.rps()).toString()));
-        in.capacity().forEach(c -> items.get(6).add(JSON.createArrayNode().add(c.location()).add(c.instances()).toString()));
+        in.demand().forEach(d -> items.get(5).add(JSON.createArrayNode().add(d.location()).add(d.rps())
+                .add(d.measuredAt()).toString()));
+        in.capacity().forEach(c -> items.get(6).add(JSON.createArrayNode().add(c.location()).add(c.instances())
+                .add(c.measuredAt()).toString()));
         List<List<List<String>>> parts = pack(items, maxLine - 200);
         List<String> lines = new ArrayList<>(parts.size());
         String head = "{\"tick\":" + tick + ",\"at\":\"" + at + "\",";
@@ -238,9 +241,12 @@ final class JournalCodec {
         }
         // Lines written before readings were journaled have none: the engine kept its last known values.
         List<Inputs.DemandReading> demand = new ArrayList<>();
-        in.path("demand").forEach(d -> demand.add(new Inputs.DemandReading(d.get(0).asText(), d.get(1).asDouble())));
+        // Journals written before readings carried their measurement time hold pairs: read as "as of the tick".
+        in.path("demand").forEach(d -> demand.add(new Inputs.DemandReading(d.get(0).asText(), d.get(1).asDouble(),
+                d.path(2).asLong(0))));
         List<Inputs.CapacityReading> capacity = new ArrayList<>();
-        in.path("capacity").forEach(c -> capacity.add(new Inputs.CapacityReading(c.get(0).asText(), c.get(1).asInt())));
+        in.path("capacity").forEach(c -> capacity.add(new Inputs.CapacityReading(c.get(0).asText(), c.get(1).asInt(),
+                c.path(2).asLong(0))));
         List<String> actions = new ArrayList<>();
         root.get("actions").forEach(a -> actions.add(a.asText()));
         return new JsonlJournal.Record(root.get("tick").asLong(), Instant.parse(root.get("at").asText()),

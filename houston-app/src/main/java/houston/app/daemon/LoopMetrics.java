@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code houston_vantage_evidence_locations{vantage}} — locations this vantage has enough recent
  *       probes of to vote (0: the vantage is silent), {@code houston_vantage_suspect{vantage}} — 1 while
  *       it is discounted as a broken observer</li>
+ *   <li>{@code houston_demand_rps{location}}, {@code houston_demand_measured{location}},
+ *       {@code houston_demand_age_seconds{location}} — see {@link MeasuredDemand}</li>
  *   <li>{@code houston_journal_last_write_seconds} — the last journal append, fsync included;
  *       {@code houston_journal_last_write_timestamp_seconds} — when it finished</li>
  * </ul>
@@ -72,6 +74,7 @@ public final class LoopMetrics {
                         .tags("catchment", id, "serving", t.location(s).id()).register(registry);
             }
         }
+        MeasuredDemand.bind(registry, loop);
         Gauge.builder("houston.plan.generation", loop, x -> x.state().plan().generation())
                 .description("Generation of the plan Houston wants live").register(registry);
         Gauge.builder("houston.plan.live.generation", loop, x -> x.state().liveGeneration())

@@ -59,7 +59,8 @@ final class StatusView {
         EngineState s = loop.state();
         JsonObject rows = new JsonObject();
         s.plan().toMap().forEach((c, row) -> rows.put(c, new JsonObject(new java.util.LinkedHashMap<>(row))));
-        return new JsonObject().put("generation", s.plan().generation()).put("liveGeneration", s.liveGeneration()).put("rows", rows);
+        return new JsonObject().put("generation", s.plan().generation()).put("liveGeneration", s.liveGeneration()).put("rows", rows)
+                .put("demand", MeasuredDemand.json(loop));
     }
 
     JsonArray decisions() {

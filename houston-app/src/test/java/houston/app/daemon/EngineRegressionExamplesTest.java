@@ -68,6 +68,37 @@ class EngineRegressionExamplesTest {
     }
 
     @Test
+    void timedDemandReadingsReplayToTheSameDecisionsIncludingTheirFallBackToPeak() {
+        long start = HistoryRunner.START.toEpochMilli();
+        // Measured, then nothing for four minutes (stale: back to the peak, alerted), then a reading
+        // that was already old when it arrived (ignored), then a fresh one.
+        EngineScenario scenario = new EngineScenario(DefaultTopologyEnginePropertiesTest.SETTINGS.topology(),
+                DefaultTopologyEnginePropertiesTest.SETTINGS.engine(), History.of(
+                        Tick.after(1000).with(new DemandReading("us-east-1", 200_000, start + 500),
+                                new DemandReading("us-east-2", 10_000, start + 900)),
+                        Tick.after(240_000),
+                        Tick.after(1000).with(new DemandReading("us-east-1", 150_000, start + 1000)),
+                        Tick.after(1000).with(new DemandReading("us-east-1", 190_000, start + 242_500))));
+        List<HistoryRunner.Entry> journal = scenario.play(Set.of());
+
+        List<String> replayed = JournalReplay.replayed(scenario, journal);
+
+        assertEquals(JournalReplay.taken(journal), replayed);
+        assertEquals(1, replayed.stream().filter(line -> line.contains("DEMAND_STALE")).count(), replayed.toString());
+    }
+
+    @Test
+    void theJournalKeepsWhenAReadingWasMeasured() {
+        Inputs withReadings = new Inputs(List.of(), List.of(), List.of(), List.of(),
+                List.of(new DemandReading("us-east-1", 84_000.5, AT.toEpochMilli() - 4_000)),
+                List.of(new CapacityReading("us-east-2", 300, AT.toEpochMilli() - 2_000)));
+
+        JsonlJournal.Record read = JournalCodec.decode(JournalCodec.encode(0, AT, withReadings, List.of()));
+
+        assertEquals(withReadings, read.inputs());
+    }
+
+    @Test
     void theJournalKeepsDemandReadings() {
         Inputs withReading = new Inputs(List.of(), List.of(), List.of(), List.of(),
                 List.of(new DemandReading("us-east-1", 84_000.5)), List.of());

@@ -7,7 +7,18 @@ public record EngineConfig(
         FailbackConfig failback,
         PlannerConfig planner,
         SafetyConfig safety,
-        DnsFallbackConfig dnsFallback) {
+        DnsFallbackConfig dnsFallback,
+        DemandConfig demand) {
+
+    public EngineConfig {
+        demand = demand == null ? DemandConfig.defaults() : demand;
+    }
+
+    /** With the default trust in measured demand. */
+    public EngineConfig(HealthConfig health, HysteresisConfig hysteresis, FailbackConfig failback,
+                        PlannerConfig planner, SafetyConfig safety, DnsFallbackConfig dnsFallback) {
+        this(health, hysteresis, failback, planner, safety, dnsFallback, DemandConfig.defaults());
+    }
 
     /** Without a DNS fallback (the engine only ever publishes weights). */
     public EngineConfig(HealthConfig health, HysteresisConfig hysteresis, FailbackConfig failback,
@@ -21,14 +32,18 @@ public record EngineConfig(
     }
 
     public EngineConfig withHealth(HealthConfig newHealth) {
-        return new EngineConfig(newHealth, hysteresis, failback, planner, safety, dnsFallback);
+        return new EngineConfig(newHealth, hysteresis, failback, planner, safety, dnsFallback, demand);
     }
 
     public EngineConfig withSafety(SafetyConfig newSafety) {
-        return new EngineConfig(health, hysteresis, failback, planner, newSafety, dnsFallback);
+        return new EngineConfig(health, hysteresis, failback, planner, newSafety, dnsFallback, demand);
     }
 
     public EngineConfig withDnsFallback(DnsFallbackConfig newFallback) {
-        return new EngineConfig(health, hysteresis, failback, planner, safety, newFallback);
+        return new EngineConfig(health, hysteresis, failback, planner, safety, newFallback, demand);
+    }
+
+    public EngineConfig withDemand(DemandConfig newDemand) {
+        return new EngineConfig(health, hysteresis, failback, planner, safety, dnsFallback, newDemand);
     }
 }

@@ -23,5 +23,7 @@ public enum AlertKind {
     /** A scale-up failed or timed out. */
     SCALER_FAILED,
     /** The control loop could not step the engine: the tick's inputs wait for the next one. */
-    TICK_FAILED
+    TICK_FAILED,
+    /** Measured demand stopped arriving: the engine plans those catchments on their configured peak. */
+    DEMAND_STALE
 }

@@ -28,6 +28,8 @@ import java.util.List;
  * @param publishBlocked     why publishing is stopped (lost DNS ownership), or null
  * @param retryPublishAt     when to publish the wanted plan again after a failed publish (epoch ms), or 0
  * @param dnsFallback        whether the DNS control plane fails and what the data-plane fallback evacuates
+ * @param demandReadAt       per catchment, when its demand was measured (epoch ms; 0: never, or the
+ *                           reading went stale and the configured peak is planned on)
  */
 public record EngineState(
         long tick,
@@ -45,12 +47,23 @@ public record EngineState(
         List<Long> recentEvacuations,
         String publishBlocked,
         long retryPublishAt,
-        DnsFallback dnsFallback) {
+        DnsFallback dnsFallback,
+        long[] demandReadAt) {
 
     public EngineState {
         tracks = List.copyOf(tracks);
         recentEvacuations = List.copyOf(recentEvacuations);
         dnsFallback = dnsFallback == null ? DnsFallback.IDLE : dnsFallback;
+        demandReadAt = demandReadAt == null ? new long[demand.length] : demandReadAt;
+    }
+
+    /** A state whose demand was never measured (every catchment on its configured peak, or as given). */
+    public EngineState(long tick, HealthBook health, HealthReport report, List<LocationTrack> tracks, TrafficPlan plan,
+                       long liveGeneration, double[] demand, int[] instances, int[] requested, long[] lastRelied,
+                       Overrides overrides, boolean failStatic, List<Long> recentEvacuations, String publishBlocked,
+                       long retryPublishAt, DnsFallback dnsFallback) {
+        this(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested, lastRelied, overrides,
+                failStatic, recentEvacuations, publishBlocked, retryPublishAt, dnsFallback, null);
     }
 
     /** A state whose DNS control plane is not known to fail (no fallback engaged). */
@@ -59,7 +72,7 @@ public record EngineState(
                        Overrides overrides, boolean failStatic, List<Long> recentEvacuations, String publishBlocked,
                        long retryPublishAt) {
         this(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested, lastRelied, overrides,
-                failStatic, recentEvacuations, publishBlocked, retryPublishAt, DnsFallback.IDLE);
+                failStatic, recentEvacuations, publishBlocked, retryPublishAt, DnsFallback.IDLE, null);
     }
 
     public LocationTrack track(int location) {

@@ -9,7 +9,8 @@ import java.util.List;
  * Everything that happened since the last tick. The engine reads nothing else: a journal of
  * inputs replays to the same decisions.
  *
- * @param demand   measured requests/s per catchment (empty: keep the last known)
+ * @param demand   measured requests/s per catchment (empty: keep the last known until it is
+ *                 older than the demand max-age, then plan on the configured peak)
  * @param capacity instances actually running per location (empty: keep the last known)
  */
 public record Inputs(
@@ -59,11 +60,29 @@ public record Inputs(
         return new Inputs(observations, signals, outcomes, more, demand, capacity);
     }
 
-    /** Requests/s a catchment sends now. */
-    public record DemandReading(String location, double rps) {
+    /**
+     * Requests/s a catchment sends.
+     *
+     * @param measuredAt when the source measured it (epoch ms); 0: as of the tick that carries it
+     */
+    public record DemandReading(String location, double rps, long measuredAt) {
+
+        /** A reading measured as of the tick that carries it. */
+        public DemandReading(String location, double rps) {
+            this(location, rps, 0);
+        }
     }
 
-    /** Instances a location runs now. */
-    public record CapacityReading(String location, int instances) {
+    /**
+     * Instances a location runs (ready).
+     *
+     * @param measuredAt when the source read it (epoch ms); 0: as of the tick that carries it
+     */
+    public record CapacityReading(String location, int instances, long measuredAt) {
+
+        /** A reading taken as of the tick that carries it. */
+        public CapacityReading(String location, int instances) {
+            this(location, instances, 0);
+        }
     }
 }

@@ -8,7 +8,8 @@ import houston.core.engine.Inputs.DemandReading;
 import java.util.List;
 
 /**
- * Folds what became of earlier actions, and fresh demand and capacity readings, into the step.
+ * Folds what became of earlier actions, and fresh demand and capacity readings, into the step
+ * (a reading older than the demand max-age is ignored; see {@link StaleDemand}).
  * A publish confirmed INSYNC advances the live generation; a failed one is alerted and retried
  * after a pause; lost ownership stops publishing until a human looks. A receiver's scale-up
  * that is ready stops being waited for; one that failed or timed out is not ready: the
@@ -17,6 +18,7 @@ import java.util.List;
 final class OutcomeIntake {
 
     private final ReceiverDrain receivers;
+    private final StaleDemand staleDemand = new StaleDemand();
 
     OutcomeIntake(ReceiverDrain receivers) {
         this.receivers = receivers;
@@ -35,19 +37,28 @@ final class OutcomeIntake {
     void readings(StepContext ctx, List<DemandReading> demand, List<CapacityReading> capacity) {
         for (DemandReading d : demand) {
             int l = ctx.topology.indexOrMinusOne(d.location());
-            if (l >= 0 && d.rps() >= 0) {
+            long at = d.measuredAt() > 0 ? d.measuredAt() : ctx.now;
+            if (l >= 0 && d.rps() >= 0 && fresh(ctx, at) && at >= ctx.demandReadAt[l]) {
                 ctx.demand[l] = d.rps();
+                ctx.demandReadAt[l] = at;
             }
         }
+        staleDemand.apply(ctx);
         for (CapacityReading c : capacity) {
             int l = ctx.topology.indexOrMinusOne(c.location());
-            if (l >= 0 && c.instances() >= 0) {
+            long at = c.measuredAt() > 0 ? c.measuredAt() : ctx.now;
+            if (l >= 0 && c.instances() >= 0 && fresh(ctx, at)) {
                 ctx.instances[l] = c.instances();
                 if (ctx.requested[l] > 0 && c.instances() >= ctx.requested[l]) {
                     ready(ctx, l);
                 }
             }
         }
+    }
+
+    /** A stale reading says nothing about now: it is ignored, like no reading at all. */
+    private static boolean fresh(StepContext ctx, long measuredAt) {
+        return ctx.now - measuredAt <= ctx.config.demand().maxAge().toMillis();
     }
 
     private void published(StepContext ctx, PlanPublished p) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Gives receivers their extra instances back, carefully. A location grown beyond its own size
- * (its configured instances, or what its own current demand needs, whichever is more) is scaled
+ * (its configured instances, or what its own current demand needs plus the headroom, whichever is more) is scaled
  * back only when no other catchment's traffic has been on it, and nobody has asked it to
  * pre-scale, for the whole scale-down cool-down — so never while an evacuation, or a fail-back
  * still in its steps, relies on it. Idempotent: one ScaleDown per return to size. O(n²) per tick
@@ -52,8 +52,15 @@ final class ScaleDownPolicy {
         return false;
     }
 
+    /**
+     * Its configured instances, or what its own demand needs at target, whichever is more. A measured
+     * demand gets the headroom on top: it is a sample of a catchment that may still be rising (a spike
+     * in its own users), and a scale-down sized to exactly the last sample overloads on the next rise.
+     * The configured peak already is the catchment's worst case and gets none.
+     */
     private static int ownSize(StepContext ctx, int r) {
         CapacityModel c = ctx.topology.location(r).capacity();
-        return Math.max(c.instances(), c.instancesFor(ctx.demand[r]));
+        double headroom = ctx.demandReadAt[r] > 0 ? ctx.config.demand().scaleDownHeadroom() : 0;
+        return Math.max(c.instances(), c.instancesFor(ctx.demand[r] * (1 + headroom)));
     }
 }

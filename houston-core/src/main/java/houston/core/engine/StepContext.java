@@ -30,6 +30,7 @@ final class StepContext {
     final long now;
     final LocationTrack[] tracks;
     final double[] demand;
+    final long[] demandReadAt;
     final int[] instances;
     final int[] requested;
     final long[] lastRelied;
@@ -58,6 +59,7 @@ final class StepContext {
         this.now = now.toEpochMilli();
         this.tracks = previous.tracks().toArray(new LocationTrack[0]);
         this.demand = previous.demand().clone();
+        this.demandReadAt = previous.demandReadAt().clone();
         this.instances = previous.instances().clone();
         this.requested = previous.requested().clone();
         this.lastRelied = previous.lastRelied().clone();
@@ -247,6 +249,6 @@ final class StepContext {
         }
         return new EngineState(previousState.tick() + 1, health, report, List.of(tracks), plan, liveGeneration,
                 demand, instances, requested, lastRelied, overrides, failStatic, recentEvacuations, publishBlocked,
-                retryPublishAt, fallback);
+                retryPublishAt, fallback, demandReadAt);
     }
 }

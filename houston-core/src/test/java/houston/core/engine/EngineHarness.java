@@ -46,6 +46,7 @@ final class EngineHarness {
     private final List<OperatorCommand> pendingCommands = new ArrayList<>();
     private final List<houston.core.health.ServiceSignal> pendingSignals = new ArrayList<>();
     private final List<Inputs.DemandReading> pendingDemand = new ArrayList<>();
+    private final Map<String, Double> measured = new java.util.TreeMap<>();
     private final List<Inputs.CapacityReading> pendingCapacity = new ArrayList<>();
 
     EngineHarness(EngineConfig config, Topology topology) {
@@ -97,6 +98,24 @@ final class EngineHarness {
         return this;
     }
 
+    /** A demand reading as a source gave it (with its own measurement time), given with the next tick. */
+    EngineHarness reading(Inputs.DemandReading reading) {
+        pendingDemand.add(reading);
+        return this;
+    }
+
+    /** From now on, {@code location}'s demand is measured at {@code rps} on every tick (as a reader polling it would). */
+    EngineHarness measuring(String location, double rps) {
+        measured.put(location, rps);
+        return this;
+    }
+
+    /** The demand readers stop answering: no more readings from the next tick on. */
+    EngineHarness stopMeasuring() {
+        measured.clear();
+        return this;
+    }
+
     /** Instances a location runs, read with the next tick. */
     EngineHarness running(String location, int instances) {
         pendingCapacity.add(new Inputs.CapacityReading(location, instances));
@@ -120,6 +139,7 @@ final class EngineHarness {
                 observations.add(new Observation(v, l, "canary", now, outcomeFor(v, l), Duration.ofMillis(20)));
             }
         }
+        measured.forEach((location, rps) -> pendingDemand.add(new Inputs.DemandReading(location, rps, now.toEpochMilli())));
         Inputs inputs = new Inputs(observations, List.copyOf(pendingSignals), List.copyOf(pendingOutcomes), List.copyOf(pendingCommands),
                 List.copyOf(pendingDemand), List.copyOf(pendingCapacity));
         pendingOutcomes.clear();

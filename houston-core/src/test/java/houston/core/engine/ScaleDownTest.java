@@ -65,12 +65,19 @@ class ScaleDownTest {
         assertEquals(3, world.all(Action.ScaleDown.class).size());
     }
 
+    /**
+     * Fifteen minutes after a fail-back during a 2x spike in the receivers' own catchments: the
+     * receivers keep what their own (still doubled) measured demand needs at target, plus the headroom.
+     */
     @Test
-    void aReceiverIsNeverScaledBelowWhatItsOwnMeasuredDemandNeeds() {
+    void aReceiverIsNeverScaledBelowWhatItsOwnMeasuredDemandNeedsPlusTheHeadroom() {
         world.run(10);
         world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
-        // While it carries loc-07's users, loc-06's own catchment doubles and its platform grows it to 20.
-        world.demand("loc-06", 800).running("loc-06", 20).run(60);
+        // While they carry loc-07's users, their own catchments double and their platform grows them to 20.
+        for (String r : List.of("loc-05", "loc-06", "loc-08")) {
+            world.measuring(r, 800).running(r, 20);
+        }
+        world.run(60);
         world.clear();
         while (world.stateOf("loc-07") != LocationState.HEALTHY) {
             world.tick();
@@ -78,9 +85,26 @@ class ScaleDownTest {
 
         world.run(15 * 60 + 5);
 
-        // 800 rps at 100 rps per instance and target 0.5 needs 16 instances, not the configured 10.
+        // 800 rps plus 10% headroom at 100 rps per instance and target 0.5 needs 18 instances, not the configured 10.
+        assertEquals(List.of(18, 18, 18), world.all(Action.ScaleDown.class).stream()
+                .map(Action.ScaleDown::instances).toList());
+        assertEquals(List.of("loc-05", "loc-06", "loc-08"), scaledDown());
+    }
+
+    @Test
+    void aReceiverWhoseDemandReadingsWentStaleReturnsToTheSizeItsConfiguredPeakNeeds() {
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
+        world.measuring("loc-06", 800).running("loc-06", 20).run(60);
+        world.stopMeasuring().clear();
+        while (world.stateOf("loc-07") != LocationState.HEALTHY) {
+            world.tick();
+        }
+
+        world.run(15 * 60 + 5);
+
         Action.ScaleDown loc06 = world.all(Action.ScaleDown.class).stream()
                 .filter(d -> d.location().equals("loc-06")).findFirst().orElseThrow();
-        assertEquals(16, loc06.instances());
+        assertEquals(10, loc06.instances());
     }
 }

@@ -1,0 +1,30 @@
+package houston.core.config;
+
+import java.time.Duration;
+
+/**
+ * How the engine trusts measured demand and running instances.
+ *
+ * @param maxAge            a reading older than this is ignored; a catchment whose last reading
+ *                          is older falls back to its configured peak demand (a reader that stopped
+ *                          answering must not freeze the plan on a value from an hour ago)
+ * @param scaleDownHeadroom fraction added to a location's own measured demand when choosing how
+ *                          far a scale-down may go: a catchment still rising during the scale-down
+ *                          is not left at exactly its target utilisation
+ */
+public record DemandConfig(Duration maxAge, double scaleDownHeadroom) {
+
+    public DemandConfig {
+        if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("demand max-age " + maxAge + " (expected: > 0s)");
+        }
+        if (!(scaleDownHeadroom >= 0 && scaleDownHeadroom <= 1)) {
+            throw new IllegalArgumentException("demand scale-down-headroom " + scaleDownHeadroom
+                    + " (expected: 0..1)");
+        }
+    }
+
+    public static DemandConfig defaults() {
+        return new DemandConfig(Duration.ofMinutes(2), 0.1);
+    }
+}
