@@ -64,4 +64,28 @@ class DefaultTopologyTest {
         assertTrue(spareToday < p.movedRps(), id + ": receivers could absorb without scaling");
         assertTrue(p.receivers().stream().anyMatch(ReceiverShare::needsScaleUp));
     }
+
+    @Test
+    void usEast1FillsItsNearestReceiversBeforeCrossingTheContinent() {
+        Placement p = evacuate("us-east-1");
+
+        // us-east-2 (484 km) holds 500 × 500 × 0.65 = 162,500 rps at its maximum, 102,500 beyond its own
+        // 60,000; ca-central-1 (787 km) takes the other 17,500 of 120,000; us-west-2 (3,736 km) none.
+        assertEquals(List.of("us-east-2", "ca-central-1"), p.receivers().stream().map(ReceiverShare::location).toList(),
+                p.receivers().toString());
+        assertEquals(102_500, p.receivers().get(0).addedRps(), 1e-6);
+        assertEquals(17_500, p.receivers().get(1).addedRps(), 1e-6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("locations")
+    void aFartherReceiverTakesOnlyWhatTheNearerOnesCannotHold(String id) {
+        Placement p = evacuate(id);
+
+        List<ReceiverShare> nearerThanLast = p.receivers().subList(0, p.receivers().size() - 1);
+        for (ReceiverShare r : nearerThanLast) {
+            assertEquals(r.maxRpsAtTarget(), r.loadAfterRps(), 1e-6, id + ": " + r.location()
+                    + " not filled before a farther receiver: " + p.receivers());
+        }
+    }
 }
