@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Four locations on the equator: loc-00 at 0°, loc-01 at 1°, loc-02 at 2°, loc-03 at 10°.
@@ -29,34 +28,33 @@ class NearestCapacityPlannerTest {
     }
 
     @Test
-    void twoNearestAreWaterFilledToTheSameLevel() {
-        // λ = (1000 + 400 + 1200) / (2000 + 2000) = 0.65: loc-01 gets 1300 − 400 = 900, loc-02 1300 − 1200 = 100.
+    void theNearestTakesAllThatItsMaximumHolds() {
+        // loc-01 holds 2,000 − 400 = 1,600 rps more at its maximum: all 1,000 go there, none to loc-02.
         Placement p = place(1000);
 
-        assertEquals(List.of("loc-01", "loc-02"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(900, p.receivers().get(0).addedRps(), 1e-6);
-        assertEquals(100, p.receivers().get(1).addedRps(), 1e-6);
-        assertEquals(0.9, p.receivers().get(0).fraction(), 1e-9);
+        assertEquals(List.of("loc-01"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(1000, p.receivers().get(0).addedRps(), 1e-6);
+        assertEquals(1.0, p.receivers().get(0).fraction(), 1e-9);
     }
 
     @Test
     void receiversAskForTheInstancesTheirNewLoadNeeds() {
-        // 1,300 rps at 50 rps per instance (100 × 0.5 target) = 26 instances each.
+        // 1,400 rps at 50 rps per instance (100 × 0.5 target) = 28 instances.
         Placement p = place(1000);
 
-        assertEquals(26, p.receivers().get(0).instancesNeeded());
-        assertEquals(26, p.receivers().get(1).instancesNeeded());
+        assertEquals(28, p.receivers().get(0).instancesNeeded());
     }
 
     @Test
-    void fartherReceiverJoinsOnlyWhenTheNearestCannotAbsorb() {
-        // 3,000 rps > 1,600 + 800 of room: loc-03 joins. λ = (3000 + 1600) / 6000 = 0.7667.
+    void fartherReceiversTakeOnlyWhatTheNearerCannotHold() {
+        // 3,000 rps: loc-01 is filled to its maximum (1,600), loc-02 too (800), loc-03 takes the last 600.
         Placement p = place(3000);
 
         assertEquals(List.of("loc-01", "loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(2000 * 4600.0 / 6000 - 400, p.receivers().get(0).addedRps(), 1e-6);
-        assertEquals(2000 * 4600.0 / 6000 - 1200, p.receivers().get(1).addedRps(), 1e-6);
-        assertEquals(2000 * 4600.0 / 6000, p.receivers().get(2).addedRps(), 1e-6);
+        assertEquals(List.of(1600.0, 800.0, 600.0),
+                p.receivers().stream().map(r -> Math.round(r.addedRps() * 1e6) / 1e6).toList());
+        assertEquals(List.of(2000.0, 2000.0, 600.0),
+                p.receivers().stream().map(r -> Math.round(r.loadAfterRps() * 1e6) / 1e6).toList());
     }
 
     @Test
@@ -76,17 +74,30 @@ class NearestCapacityPlannerTest {
         Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
                 .place(0, 1000, loads, onlyFar, instances);
 
-        // loc-03 alone has room below the water level; loc-02 takes none and is no receiver.
-        assertEquals(List.of("loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(1.0, p.receivers().get(0).fraction(), 1e-9);
+        // loc-02 holds 800 more at its maximum; loc-03 takes the other 200.
+        assertEquals(List.of("loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(List.of(0.8, 0.2), p.receivers().stream().map(r -> Math.round(r.fraction() * 1e9) / 1e9).toList());
     }
 
     @Test
-    void aLocationAboveTheWaterLevelIsNoReceiver() {
-        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
-                .place(0, 1000, loads, new boolean[]{false, true, true, true}, instances);
+    void aLocationAtItsMaximumIsPassedOverAndSaysSo() {
+        double[] full = {0, 2000, 1200, 0};
 
-        assertTrue(p.receivers().stream().allMatch(r -> r.fraction() > 0), p.receivers().toString());
+        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
+                .place(0, 1000, full, eligible, instances);
+
+        assertEquals(List.of("loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(List.of("loc-01 passed over: no spare capacity even at its maximum (2000 rps of 2000)"), p.notes());
+    }
+
+    @Test
+    void noMoreThanMaxReceiversTakeAny() {
+        // max-receivers 2: loc-01 and loc-02 hold 2,400 of 3,000; loc-03 is not asked, 600 stay unplaced.
+        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 2, Duration.ofMinutes(5), Duration.ofMinutes(15)))
+                .place(0, 3000, loads, eligible, instances);
+
+        assertEquals(List.of("loc-01", "loc-02"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(600, p.unplacedRps(), 1e-6);
     }
 
     @Test
