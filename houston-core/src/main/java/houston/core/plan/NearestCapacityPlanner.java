@@ -27,6 +27,15 @@ import java.util.List;
  */
 public final class NearestCapacityPlanner {
 
+    /**
+     * How full of its maximum a receiver is planned before a farther one takes any. Planned to the
+     * brim, a receiver's own users growing by one request would push it past its maximum, and the
+     * engine would move a sliver of the catchment off and back every few seconds (the us-east-1
+     * drill published 307 plans instead of 5); a tenth kept back absorbs its own demand moving.
+     * Only when the nearest cannot hold the move this way are they filled to their maximum.
+     */
+    static final double FILL = 0.9;
+
     private final Topology topology;
     private final PlannerConfig config;
 
@@ -44,10 +53,9 @@ public final class NearestCapacityPlanner {
      */
     public Placement place(int origin, double movedRps, double[] loads, boolean[] eligible, int[] instances) {
         List<Integer> chosen = new ArrayList<>();
-        List<Double> added = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int wanted = movedRps > 0 ? config.maxReceivers() : config.receivers();
-        double left = movedRps;
+        double roomBelowReserve = 0;
         for (int rank = 0; rank < topology.size() - 1 && chosen.size() < wanted; rank++) {
             int r = topology.neighbour(origin, rank);
             Location candidate = topology.location(r);
@@ -60,14 +68,32 @@ public final class NearestCapacityPlanner {
                         + Math.round(loads[r]) + " rps of " + Math.round(candidate.capacity().maxRpsAtTarget()) + ")");
                 continue;
             }
-            double take = Math.min(spare, left);
             chosen.add(r);
-            added.add(take);
-            left -= take;
-            if (movedRps > 0 && left <= 1e-9 * movedRps) {
+            roomBelowReserve += Math.max(0, FILL * candidate.capacity().maxRpsAtTarget() - loads[r]);
+            if (movedRps > 0 && roomBelowReserve >= movedRps) {
                 break;
             }
         }
+        // Nearest first up to FILL of each maximum, then, only if that is not enough, up to the maximum.
+        double[] taken = new double[chosen.size()];
+        double left = movedRps;
+        for (double level : new double[]{FILL, 1.0}) {
+            for (int i = 0; i < chosen.size() && left > 1e-9 * movedRps; i++) {
+                double max = topology.location(chosen.get(i)).capacity().maxRpsAtTarget();
+                double take = Math.min(left, Math.max(0, level * max - loads[chosen.get(i)] - taken[i]));
+                taken[i] += take;
+                left -= take;
+            }
+        }
+        List<Double> added = new ArrayList<>();
+        List<Integer> receiving = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            if (movedRps <= 0 || taken[i] > 1e-9 * movedRps) {
+                receiving.add(chosen.get(i));
+                added.add(taken[i]);
+            }
+        }
+        chosen = receiving;
         if (chosen.isEmpty()) {
             notes.add("no eligible receiver with spare capacity");
             return new Placement(topology.location(origin).id(), movedRps, List.of(), movedRps, notes);

@@ -28,8 +28,8 @@ class NearestCapacityPlannerTest {
     }
 
     @Test
-    void theNearestTakesAllThatItsMaximumHolds() {
-        // loc-01 holds 2,000 − 400 = 1,600 rps more at its maximum: all 1,000 go there, none to loc-02.
+    void theNearestTakesAllThatNineTenthsOfItsMaximumHold() {
+        // loc-01 holds 0.9 × 2,000 − 400 = 1,400 rps more: all 1,000 go there, none to loc-02.
         Placement p = place(1000);
 
         assertEquals(List.of("loc-01"), p.receivers().stream().map(ReceiverShare::location).toList());
@@ -47,19 +47,19 @@ class NearestCapacityPlannerTest {
 
     @Test
     void fartherReceiversTakeOnlyWhatTheNearerCannotHold() {
-        // 3,000 rps: loc-01 is filled to its maximum (1,600), loc-02 too (800), loc-03 takes the last 600.
+        // 3,000 rps: loc-01 is filled to 0.9 of its maximum (+1,400), loc-02 too (+600), loc-03 takes the last 1,000.
         Placement p = place(3000);
 
         assertEquals(List.of("loc-01", "loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(List.of(1600.0, 800.0, 600.0),
+        assertEquals(List.of(1400.0, 600.0, 1000.0),
                 p.receivers().stream().map(r -> Math.round(r.addedRps() * 1e6) / 1e6).toList());
-        assertEquals(List.of(2000.0, 2000.0, 600.0),
+        assertEquals(List.of(1800.0, 1800.0, 1000.0),
                 p.receivers().stream().map(r -> Math.round(r.loadAfterRps() * 1e6) / 1e6).toList());
     }
 
     @Test
     void whatDoesNotFitBelowTheMaximumIsReportedUnplaced() {
-        // Room is 1,600 + 800 + 2,000 = 4,400 rps: 600 of 5,000 do not fit.
+        // Below 0.9 of their maximum the three hold 3,800; up to it 1,600 + 800 + 2,000 = 4,400: 600 of 5,000 do not fit.
         Placement p = place(5000);
 
         assertEquals(600, p.unplacedRps(), 1e-6);
@@ -74,9 +74,9 @@ class NearestCapacityPlannerTest {
         Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
                 .place(0, 1000, loads, onlyFar, instances);
 
-        // loc-02 holds 800 more at its maximum; loc-03 takes the other 200.
+        // loc-02 holds 0.9 × 2,000 − 1,200 = 600 more; loc-03 takes the other 400.
         assertEquals(List.of("loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(List.of(0.8, 0.2), p.receivers().stream().map(r -> Math.round(r.fraction() * 1e9) / 1e9).toList());
+        assertEquals(List.of(0.6, 0.4), p.receivers().stream().map(r -> Math.round(r.fraction() * 1e9) / 1e9).toList());
     }
 
     @Test
@@ -92,7 +92,8 @@ class NearestCapacityPlannerTest {
 
     @Test
     void noMoreThanMaxReceiversTakeAny() {
-        // max-receivers 2: loc-01 and loc-02 hold 2,400 of 3,000; loc-03 is not asked, 600 stay unplaced.
+        // max-receivers 2: loc-01 and loc-02 hold 2,000 of 3,000 at 0.9 of their maximum, 2,400 at it; loc-03 is
+        // not asked, 600 stay unplaced.
         Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 2, Duration.ofMinutes(5), Duration.ofMinutes(15)))
                 .place(0, 3000, loads, eligible, instances);
 
