@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * Three locations on the equator: A at 0°, B at 1°, C at 3°. Every instance serves 100 rps at
  * 100%, so 50 rps at the 0.5 target; at most 40 instances (2,000 rps at target). Peak demand:
  * A 400, B 400, C 200 rps; today each runs exactly its own peak need (A 8, B 8, C 4). Two
- * receivers share a lost catchment (here: both survivors).
+ * receivers at most share a lost catchment, the nearest first.
  */
 class BufferPlannerTest {
 
@@ -45,13 +45,13 @@ class BufferPlannerTest {
 
     @Test
     void receiversAreSizedForTheirWorstSingleLoss() {
-        // Lose A: B (load 400, level 0.2) and C (200, 0.1) water-fill to λ = (400+400+200)/4000 = 0.25,
-        // i.e. 500 rps each: 500 / 50 = 10 instances. Losing B gives A and C 500 rps each too;
-        // losing C gives A and B 100 more each: 500. Everyone's worst case is 10 instances.
+        // The nearest receiver holds a lost catchment as long as 0.9 of its maximum (1,800 rps) does. Lose A:
+        // B, 1° away, takes all 400 (800 rps: 800 / 50 = 16 instances). Lose B: A takes its 400 (16).
+        // Lose C: B, 2° away, takes its 200 (600: 12). C is nobody's nearest: it keeps its own 4.
         BufferPlan plan = planner(40, 40).plan(1);
 
-        assertEquals(List.of(10, 10, 10), plan.locations().stream().map(LocationBuffer::required).toList());
-        assertEquals(List.of(2, 2, 6), plan.locations().stream().map(LocationBuffer::delta).toList());
+        assertEquals(List.of(16, 16, 4), plan.locations().stream().map(LocationBuffer::required).toList());
+        assertEquals(List.of(8, 8, 0), plan.locations().stream().map(LocationBuffer::delta).toList());
         assertEquals(3, plan.casesChecked());
         assertEquals(List.of(), plan.shortfalls());
     }
@@ -60,16 +60,16 @@ class BufferPlannerTest {
     void worstCaseNamesTheFailureThatDrivesIt() {
         BufferPlan plan = planner(40, 40).plan(1);
 
-        // C receives 300 rps when A is lost (500 total) but only 100 when B is: A drives it.
-        assertEquals(List.of("a"), of(plan, "c").worstCase());
-        assertEquals(500.0, of(plan, "c").peakLoadRps(), 1e-6);
+        // B receives 400 rps when A is lost (800 total) but only 200 when C is: A drives it.
+        assertEquals(List.of("a"), of(plan, "b").worstCase());
+        assertEquals(800.0, of(plan, "b").peakLoadRps(), 1e-6);
     }
 
     @Test
     void costIsRequiredInstancesTimes24Hours() {
         BufferPlan plan = planner(40, 40).plan(1);
 
-        assertEquals(240, of(plan, "a").instanceHoursPerDay());
+        assertEquals(16 * 24, of(plan, "a").instanceHoursPerDay());
     }
 
     @Test

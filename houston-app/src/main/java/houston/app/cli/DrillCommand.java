@@ -15,21 +15,28 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code houston drill run FILE}: a failover drill in simulated time, Houston beside the alternatives. */
+/**
+ * {@code houston drill run FILE}: a failover drill in simulated time, Houston beside the alternatives;
+ * {@code houston drill table DIR...}: every drill of those directories, one markdown row each.
+ */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Run a failover drill (config/drills/*.conf) in simulated time: Houston's engine, no action "
                 + "and Route 53 health-check failover (standard and fast checks) over the same world. Prints the KPIs and the objectives; "
-                + "exit code 3 when an objective is missed.")
+                + "exit code 3 when an objective is missed. 'table DIR...' runs every drill in the directories and "
+                + "prints the drill table of docs/drills.md (markdown).")
 final class DrillCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "run", description = "run")
+    @Parameters(index = "0", paramLabel = "run|table", description = "run: one drill; table: every drill of DIR...")
     String action;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "the drill file, e.g. config/drills/us-east-1-outage-at-peak.conf")
-    Path file;
+    @Parameters(index = "1..*", paramLabel = "FILE|DIR",
+            description = "run: the drill file, e.g. config/drills/us-east-1-outage-at-peak.conf; "
+                    + "table: directories of drill files, e.g. config/drills config/drills/unrehearsed")
+    List<Path> paths;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Also write an HTML report with charts.")
     Path report;
@@ -44,10 +51,18 @@ final class DrillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ("table".equals(action)) {
+            return DrillTableRun.print(paths, out, err);
+        }
         if (!"run".equals(action)) {
-            err.println("houston drill: unknown action '" + action + "' (expected: run)");
+            err.println("houston drill: unknown action '" + action + "' (expected: run or table)");
             return 2;
         }
+        if (paths.size() != 1) {
+            err.println("houston drill run: " + paths.size() + " files (expected: one drill file)");
+            return 2;
+        }
+        Path file = paths.get(0);
         if (report != null && !writable(report)) {
             // Said before simulating: a long drill should not end in an error about where its report goes.
             err.println("--report: " + report + " (expected: a file that can be written, in a directory that exists)");

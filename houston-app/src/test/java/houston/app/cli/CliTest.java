@@ -2,6 +2,9 @@ package houston.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import houston.app.config.DrillReader;
+import houston.sim.Drill;
+import houston.sim.DrillTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +69,8 @@ class CliTest {
         assertEquals(0, code);
         assertEquals(1, json.get("generation").asLong());
         assertEquals("us-east-1", json.get("evacuations").get(0).get("origin").asText());
-        assertEquals(3, json.get("evacuations").get(0).get("receivers").size());
+        // us-east-2 and ca-central-1: the nearest two hold all of it.
+        assertEquals(2, json.get("evacuations").get(0).get("receivers").size());
         JsonNode interim = json.get("interimPlan").get("us-east-1");
         JsonNode last = json.get("finalPlan").get("us-east-1");
         java.util.Set<String> receivers = new java.util.TreeSet<>();
@@ -212,5 +216,33 @@ class CliTest {
 
         assertEquals(3, code, last.out());
         assertTrue(last.out().contains("FAIL time to detect <= 1 s"), last.out());
+    }
+
+    @Test
+    void drillTablePrintsOneMarkdownRowPerDrillFromItsRun() throws IOException {
+        Path drills = Files.createDirectory(dir.resolve("drills"));
+        Path drill = drills.resolve("short-outage.conf");
+        Files.writeString(drill, "drill { name = \"short eu-west-1 outage\", length = 20m, faults = [{ kind = outage, "
+                + "target = eu-west-1, at = 2m, length = 10m }], objectives { max-false-evacuations = 0 } }\n");
+        DrillReader.Drill read = DrillReader.read(drill);
+        String expected = DrillTable.HEADER + DrillTable.row(Drill.run(read.scenario(), read.setup(), p -> { }), null);
+
+        int code = run("drill", "table", drills.toString());
+
+        assertEquals(0, code, last.err());
+        assertEquals(expected, last.out());
+        assertTrue(last.out().contains("| short eu-west-1 outage | "), last.out());
+        assertTrue(last.err().contains("drill 1/1: short eu-west-1 outage"), last.err());
+    }
+
+    @Test
+    void drillTableRefusesAFileWhereADirectoryIsExpected() throws IOException {
+        Path file = Files.writeString(dir.resolve("one.conf"), "drill { length = 20m }\n");
+
+        int code = run("drill", "table", file.toString());
+
+        assertEquals(2, code);
+        assertTrue(last.err().contains("houston drill table: " + file + " (expected: a directory of drill files"),
+                last.err());
     }
 }

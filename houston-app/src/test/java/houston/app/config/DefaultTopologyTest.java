@@ -64,4 +64,30 @@ class DefaultTopologyTest {
         assertTrue(spareToday < p.movedRps(), id + ": receivers could absorb without scaling");
         assertTrue(p.receivers().stream().anyMatch(ReceiverShare::needsScaleUp));
     }
+
+    @Test
+    void usEast1FillsItsNearestReceiversBeforeCrossingTheContinent() {
+        Placement p = evacuate("us-east-1");
+
+        // us-east-2 (484 km) holds 500 × 500 × 0.65 = 162,500 rps at its maximum; filled to 0.9 of it (a tenth
+        // kept for its own users' growth), 86,250 beyond its own 60,000; ca-central-1 (787 km) takes the
+        // other 33,750 of 120,000; us-west-2 (3,736 km) none.
+        assertEquals(List.of("us-east-2", "ca-central-1"), p.receivers().stream().map(ReceiverShare::location).toList(),
+                p.receivers().toString());
+        assertEquals(86_250, p.receivers().get(0).addedRps(), 1e-6);
+        assertEquals(33_750, p.receivers().get(1).addedRps(), 1e-6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("locations")
+    void aFartherReceiverTakesOnlyWhatTheNearerOnesCannotHold(String id) {
+        Placement p = evacuate(id);
+
+        List<ReceiverShare> nearerThanLast = p.receivers().subList(0, p.receivers().size() - 1);
+        for (ReceiverShare r : nearerThanLast) {
+            // Filled to 0.9 of its maximum (the planner's reserve for its own users), or beyond when that was not enough.
+            assertTrue(r.loadAfterRps() >= 0.9 * r.maxRpsAtTarget() - 1e-6, id + ": " + r.location()
+                    + " not filled before a farther receiver: " + p.receivers());
+        }
+    }
 }

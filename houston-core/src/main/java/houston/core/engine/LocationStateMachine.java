@@ -152,6 +152,12 @@ final class LocationStateMachine {
             mover.shift(ctx, l, String.format(Locale.ROOT, "dead (score %.2f): shifting at once, receivers scale in parallel", score));
         } else if (t.awaitingReady().isEmpty()) {
             mover.shift(ctx, l, "receivers have the capacity");
+        } else if (TrafficMover.readyCapacityHoldsAll(ctx, l)) {
+            // The plan fills the nearest receiver up to its maximum, so it nearly always asks for a
+            // pre-scale; waiting for it while the nearest few already hold every user on what they
+            // run would keep those users on a failing location for the lead time.
+            mover.shift(ctx, l, "the nearest receivers' ready instances hold it now; the nearest takes it over once "
+                    + "grown");
         } else if (ctx.now >= t.prescaleDeadline()) {
             mover.receiversTimedOut(ctx, l);
             mover.shift(ctx, l, "pre-scale timeout: receivers not ready (" + String.join(", ", t.awaitingReady())

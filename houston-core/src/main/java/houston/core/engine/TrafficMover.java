@@ -113,6 +113,27 @@ final class TrafficMover {
         return waiting;
     }
 
+    /**
+     * True when the {@code receivers} nearest eligible locations hold all of {@code l}'s users still
+     * at home on the instances they run now, at target utilisation: what the plan asked them to
+     * pre-scale for is then a better place later, not a condition for moving now.
+     */
+    static boolean readyCapacityHoldsAll(StepContext ctx, int l) {
+        double left = ctx.demand[l] * (ctx.row(l)[l] - ctx.tracks[l].evacuationRow()[l]);
+        double[] loads = ctx.loads();
+        boolean[] eligible = ctx.eligibleReceivers(l);
+        int used = 0;
+        for (int rank = 0; rank < loads.length - 1 && used < ctx.config.planner().receivers() && left > 1e-9; rank++) {
+            int r = ctx.topology.neighbour(l, rank);
+            double room = ctx.topology.location(r).capacity().rpsAtTarget(ctx.instances[r]) - loads[r];
+            if (eligible[r] && room > 0) {
+                used++;
+                left -= room;
+            }
+        }
+        return left <= 1e-9;
+    }
+
     /** {@code prescale-timeout} passed: the receivers {@code l} still waits for will not grow in time. */
     void receiversTimedOut(StepContext ctx, int l) {
         for (String r : ctx.tracks[l].awaitingReady()) {

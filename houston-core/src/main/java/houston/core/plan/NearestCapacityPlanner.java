@@ -6,27 +6,35 @@ import houston.core.model.Location;
 import houston.core.model.Topology;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Chooses who takes a moved catchment: the nearest eligible locations with spare capacity,
- * water-filled.
+ * Chooses who takes a moved catchment: the nearest eligible locations, each filled up to its
+ * maximum before the next one takes any.
  *
  * <p>Candidates are taken in (distance, id) order from the catchment's home, skipping those not
- * eligible or already at their maximum. The first {@code receivers} are water-filled: every
- * receiver is raised to the same level λ of its maximum capacity at target utilisation
- * ({@code maxInstances × rpsPerInstance × target}), the least loaded first, until the moved
- * demand is placed. If even λ = 1 (every chosen receiver at its maximum) cannot absorb it, the
- * next nearest candidate joins, up to {@code maxReceivers}; what still does not fit is reported
- * as unplaced, never forced onto a receiver past its maximum.
+ * eligible or already at their maximum ({@code maxInstances × rpsPerInstance × target}). Each is
+ * given all the moved demand that its maximum still holds, and only what does not fit goes on to
+ * the next nearest, up to {@code maxReceivers}; what still does not fit is reported as unplaced,
+ * never forced onto a receiver past its maximum. Every request served away from home pays the
+ * round trip to where it is served, so a receiver 500 km away that can hold the whole catchment
+ * once it has scaled is better than three that share it equally, one of them 4,000 km away.
+ * While the nearest scale, the engine sends only what ready instances carry and spills the rest
+ * nearest first too ({@code ReadyRoom}); this plan is where users end up once they have.
  *
- * <p>Cost: O(n) to walk the precomputed neighbour order plus O(k log k) for the water level,
- * k ≤ maxReceivers. With zero demand to move, the nearest receivers share the row equally so
- * the plan still says where users would go.
+ * <p>Cost: O(n) to walk the precomputed neighbour order. With zero demand to move, the
+ * {@code receivers} nearest share the row equally so the plan still says where users would go.
  */
 public final class NearestCapacityPlanner {
+
+    /**
+     * How full of its maximum a receiver is planned before a farther one takes any. Planned to the
+     * brim, a receiver's own users growing by one request would push it past its maximum, and the
+     * engine would move a sliver of the catchment off and back every few seconds (the us-east-1
+     * drill published 307 plans instead of 5); a tenth kept back absorbs its own demand moving.
+     * Only when the nearest cannot hold the move this way are they filled to their maximum.
+     */
+    static final double FILL = 0.9;
 
     private final Topology topology;
     private final PlannerConfig config;
@@ -46,8 +54,9 @@ public final class NearestCapacityPlanner {
     public Placement place(int origin, double movedRps, double[] loads, boolean[] eligible, int[] instances) {
         List<Integer> chosen = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        double room = 0;
-        for (int rank = 0; rank < topology.size() - 1 && chosen.size() < config.maxReceivers(); rank++) {
+        int wanted = movedRps > 0 ? config.maxReceivers() : config.receivers();
+        double roomBelowReserve = 0;
+        for (int rank = 0; rank < topology.size() - 1 && chosen.size() < wanted; rank++) {
             int r = topology.neighbour(origin, rank);
             Location candidate = topology.location(r);
             double spare = candidate.capacity().maxRpsAtTarget() - loads[r];
@@ -60,77 +69,48 @@ public final class NearestCapacityPlanner {
                 continue;
             }
             chosen.add(r);
-            room += spare;
-            if (chosen.size() >= config.receivers() && room >= movedRps) {
+            roomBelowReserve += Math.max(0, FILL * candidate.capacity().maxRpsAtTarget() - loads[r]);
+            if (movedRps > 0 && roomBelowReserve >= movedRps) {
                 break;
             }
         }
+        // Nearest first up to FILL of each maximum, then, only if that is not enough, up to the maximum.
+        double[] taken = new double[chosen.size()];
+        double left = movedRps;
+        for (double level : new double[]{FILL, 1.0}) {
+            for (int i = 0; i < chosen.size() && left > 1e-9 * movedRps; i++) {
+                double max = topology.location(chosen.get(i)).capacity().maxRpsAtTarget();
+                double take = Math.min(left, Math.max(0, level * max - loads[chosen.get(i)] - taken[i]));
+                taken[i] += take;
+                left -= take;
+            }
+        }
+        List<Double> added = new ArrayList<>();
+        List<Integer> receiving = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            if (movedRps <= 0 || taken[i] > 1e-9 * movedRps) {
+                receiving.add(chosen.get(i));
+                added.add(taken[i]);
+            }
+        }
+        chosen = receiving;
         if (chosen.isEmpty()) {
             notes.add("no eligible receiver with spare capacity");
             return new Placement(topology.location(origin).id(), movedRps, List.of(), movedRps, notes);
         }
-        double[] added = movedRps > 0 ? waterFill(chosen, movedRps, loads) : evenShares(chosen.size());
-        double placed = Arrays.stream(added).sum();
         List<ReceiverShare> shares = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             int r = chosen.get(i);
-            if (movedRps > 0 && added[i] <= 1e-9 * movedRps) {
-                // Already above the water level: it takes none of this catchment, so it is no receiver
-                // (listing it would plan a zero share and a pre-scale for nothing).
-                continue;
-            }
             CapacityModel capacity = topology.location(r).capacity();
-            double fraction = movedRps > 0 ? added[i] / movedRps : added[i];
-            double addedRps = movedRps > 0 ? added[i] : 0;
+            double fraction = movedRps > 0 ? added.get(i) / movedRps : 1.0 / chosen.size();
+            double addedRps = added.get(i);
             double after = loads[r] + addedRps;
             shares.add(new ReceiverShare(topology.location(r).id(), topology.distance(origin, r), fraction, addedRps,
                     loads[r], after, instances[r], Math.max(instances[r], capacity.instancesFor(after)),
                     capacity.maxRpsAtTarget()));
         }
+        double placed = added.stream().mapToDouble(Double::doubleValue).sum();
         double unplaced = movedRps > 0 ? Math.max(0, movedRps - placed) : 0;
         return new Placement(topology.location(origin).id(), movedRps, shares, unplaced < 1e-6 ? 0 : unplaced, notes);
-    }
-
-    /**
-     * Amounts a_i = max(0, λ·c_i − b_i), with λ ≤ 1 chosen so that Σ a_i = demand when possible.
-     * Receivers join in order of their current level b_i / c_i; for j active receivers
-     * λ = (demand + Σ b) / Σ c over those j.
-     */
-    private double[] waterFill(List<Integer> chosen, double demand, double[] loads) {
-        int k = chosen.size();
-        double[] cap = new double[k];
-        double[] load = new double[k];
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            cap[i] = topology.location(chosen.get(i)).capacity().maxRpsAtTarget();
-            load[i] = loads[chosen.get(i)];
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> load[i] / cap[i]).thenComparingInt(i -> i));
-        double sumLoad = 0;
-        double sumCap = 0;
-        double level = 1.0;
-        for (int j = 0; j < k; j++) {
-            int i = order[j];
-            sumLoad += load[i];
-            sumCap += cap[i];
-            double candidate = (demand + sumLoad) / sumCap;
-            boolean lastActive = j == k - 1 || candidate <= load[order[j + 1]] / cap[order[j + 1]];
-            if (lastActive) {
-                level = Math.min(1.0, candidate);
-                break;
-            }
-        }
-        double[] added = new double[k];
-        for (int i = 0; i < k; i++) {
-            added[i] = Math.max(0, level * cap[i] - load[i]);
-        }
-        return added;
-    }
-
-    private static double[] evenShares(int k) {
-        double[] shares = new double[k];
-        Arrays.fill(shares, 1.0 / k);
-        return shares;
     }
 }

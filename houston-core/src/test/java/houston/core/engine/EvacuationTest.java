@@ -3,10 +3,16 @@ package houston.core.engine;
 import houston.core.TestTopologies;
 import houston.core.config.EngineConfig;
 import houston.core.health.Outcome;
+import houston.core.model.CapacityModel;
+import houston.core.model.Location;
 import houston.core.model.LocationState;
+import houston.core.model.Topology;
 import houston.core.model.TrafficPlan;
+import houston.core.plan.ReceiverShare;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,16 +64,16 @@ class EvacuationTest {
     }
 
     @Test
-    void receiversAreTheNearestThreeSharingTheCatchment() {
+    void theNearestReceiverTakesAllThatItsMaximumHolds() {
         world.run(10);
 
         world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
 
         TrafficPlan plan = world.state.plan();
-        // loc-06 and loc-08 are 1° away, then loc-05 and loc-09 tie at 2°: the lower id wins.
-        assertEquals(1.0, plan.fraction("loc-07", "loc-06") + plan.fraction("loc-07", "loc-08")
-                + plan.fraction("loc-07", "loc-05"), 1e-9);
-        assertEquals(0.0, plan.fraction("loc-07", "loc-09"), 1e-9);
+        // loc-06 and loc-08 tie at 1°: the lower id wins, and its maximum (2,000 rps) holds loc-07's
+        // 400 on top of its own 400, so no farther location takes any.
+        assertEquals(1.0, plan.fraction("loc-07", "loc-06"), 1e-9);
+        assertEquals(0.0, plan.fraction("loc-07", "loc-08"), 1e-9);
     }
 
     @Test
@@ -76,10 +82,10 @@ class EvacuationTest {
 
         world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
 
-        // Each receiver takes 400/3 rps on top of 400: 533 rps at 50 rps per instance = 11 instances.
+        // loc-06 takes all 400 rps on top of its own 400: 800 rps at 50 rps per instance = 16 instances.
         List<Action.PreScale> scales = world.all(Action.PreScale.class);
-        assertEquals(List.of("loc-05", "loc-06", "loc-08"), scales.stream().map(Action.PreScale::location).sorted().toList());
-        assertTrue(scales.stream().allMatch(s -> s.instances() == 11));
+        assertEquals(List.of("loc-06"), scales.stream().map(Action.PreScale::location).toList());
+        assertEquals(16, scales.get(0).instances());
     }
 
     @Test
@@ -102,6 +108,33 @@ class EvacuationTest {
     }
 
     @Test
+    void aDegradedLocationShiftsAtOnceWhenItsNearestReceiversHoldItOnReadyInstances() {
+        // loc-07 serves 250 rps; every other location 400 of the 500 its 10 instances serve at target.
+        // The plan puts all 250 on loc-06 (it must grow to 13 instances), but loc-06, loc-08 and
+        // loc-05 hold them now, 100 rps each: waiting 60 s for loc-06 would gain nothing.
+        List<Location> locations = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            locations.add(TestTopologies.location(String.format("loc-%02d", i), i, i == 7 ? 250 : 400,
+                    new CapacityModel(10, 100, 1, 40, 0.5, Duration.ofSeconds(60))));
+        }
+        EngineHarness small = new EngineHarness(EngineConfig.defaults(), Topology.greatCircle(locations));
+        small.confirmScaleUps = false;
+        small.run(10);
+
+        small.fault("vantage-a", "loc-07", Outcome.SLOW).fault("vantage-b", "loc-07", Outcome.SLOW).run(30);
+        int publishedBeforeReady = small.all(Action.PublishPlan.class).size();
+        for (Action.PreScale s : small.all(Action.PreScale.class)) {
+            small.outcome(new ActionOutcome.ScaleResult(s.location(), s.instances(), ActionOutcome.ScaleStatus.READY,
+                    "ready"));
+        }
+        small.run(3);
+
+        assertEquals(1, publishedBeforeReady);
+        assertEquals(List.of("loc-06"), small.all(Action.PreScale.class).stream().map(Action.PreScale::location).toList());
+        assertEquals(1.0, small.fraction("loc-07", "loc-06"), 1e-9);
+    }
+
+    @Test
     void deadLocationShiftsBeforeItsReceiversAreReady() {
         world.confirmScaleUps = false;
         world.run(10);
@@ -109,7 +142,7 @@ class EvacuationTest {
         world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(6);
 
         assertEquals(1, world.all(Action.PublishPlan.class).size());
-        assertEquals(3, world.all(Action.PreScale.class).size());
+        assertEquals(1, world.all(Action.PreScale.class).size());
     }
 
     @Test
@@ -120,7 +153,8 @@ class EvacuationTest {
 
         Decision decision = world.decisions(DecisionKind.EVACUATION_DECIDED).get(0);
         assertEquals(List.of("vantage-a", "vantage-b"), decision.explanation().health().agreeing());
-        assertEquals(3, decision.explanation().placements().get(0).receivers().size());
+        assertEquals(List.of("loc-06"), decision.explanation().placements().get(0).receivers().stream()
+                .map(ReceiverShare::location).toList());
         assertEquals(world.decisions(DecisionKind.SUSPECTED).get(0).incident(), decision.incident());
     }
 }

@@ -62,9 +62,10 @@ class InterimShiftTest {
         world.run(3);
 
         assertEquals(0.0, world.fraction("loc-07", "loc-07"), 1e-9);
-        // What spilled beyond the planned receivers moves to them too, and the message says how much.
+        // What spilled beyond the planned receiver moves to it too (loc-06's maximum holds all of
+        // loc-07's 800 rps on top of its own 800), and the message says how much.
         List<String> serving = world.topology.ids().stream().filter(s -> world.fraction("loc-07", s) > 1e-9).toList();
-        assertEquals(3, serving.size(), serving.toString());
+        assertEquals(List.of("loc-06"), serving);
         List<Decision> shifting = world.decisions(DecisionKind.TRAFFIC_SHIFTING);
         String last = shifting.get(shifting.size() - 1).summary();
         Matcher m = Pattern.compile("moving the (\\d+)% that waited").matcher(last);
@@ -109,7 +110,8 @@ class InterimShiftTest {
         spilled.run(3);
 
         assertEquals(0.0, spilled.fraction("loc-07", "loc-07"), 1e-9);
-        assertTrue(spillServing > 3, "the interim spilled beyond the three planned receivers: " + spillServing);
-        assertEquals(3, spilled.topology.ids().stream().filter(s -> spilled.fraction("loc-07", s) > 1e-9).count());
+        assertTrue(spillServing > 1, "the interim spilled beyond the planned receiver: " + spillServing);
+        assertEquals(List.of("loc-06"), spilled.topology.ids().stream().filter(s -> spilled.fraction("loc-07", s) > 1e-9)
+                .toList());
     }
 }

@@ -141,6 +141,6 @@ class OverridesTest {
         assertEquals(List.of(), shadow.all(Action.PreScale.class));
         Decision decided = shadow.decisions(DecisionKind.EVACUATION_DECIDED).get(0);
         assertTrue(decided.dryRun());
-        assertEquals(3, decided.explanation().placements().get(0).receivers().size());
+        assertEquals(1, decided.explanation().placements().get(0).receivers().size());
     }
 }

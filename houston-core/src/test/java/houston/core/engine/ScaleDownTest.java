@@ -35,7 +35,7 @@ class ScaleDownTest {
 
         world.run(15 * 60 + 5);
 
-        assertEquals(List.of("loc-05", "loc-06", "loc-08"), scaledDown());
+        assertEquals(List.of("loc-06"), scaledDown());
         assertEquals(10, world.all(Action.ScaleDown.class).get(0).instances());
     }
 
@@ -62,7 +62,7 @@ class ScaleDownTest {
 
         world.run(45 * 60);
 
-        assertEquals(3, world.all(Action.ScaleDown.class).size());
+        assertEquals(List.of("loc-06"), scaledDown());
     }
 
     /**

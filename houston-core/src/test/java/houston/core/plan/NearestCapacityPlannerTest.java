@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Four locations on the equator: loc-00 at 0°, loc-01 at 1°, loc-02 at 2°, loc-03 at 10°.
@@ -29,39 +28,38 @@ class NearestCapacityPlannerTest {
     }
 
     @Test
-    void twoNearestAreWaterFilledToTheSameLevel() {
-        // λ = (1000 + 400 + 1200) / (2000 + 2000) = 0.65: loc-01 gets 1300 − 400 = 900, loc-02 1300 − 1200 = 100.
+    void theNearestTakesAllThatNineTenthsOfItsMaximumHold() {
+        // loc-01 holds 0.9 × 2,000 − 400 = 1,400 rps more: all 1,000 go there, none to loc-02.
         Placement p = place(1000);
 
-        assertEquals(List.of("loc-01", "loc-02"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(900, p.receivers().get(0).addedRps(), 1e-6);
-        assertEquals(100, p.receivers().get(1).addedRps(), 1e-6);
-        assertEquals(0.9, p.receivers().get(0).fraction(), 1e-9);
+        assertEquals(List.of("loc-01"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(1000, p.receivers().get(0).addedRps(), 1e-6);
+        assertEquals(1.0, p.receivers().get(0).fraction(), 1e-9);
     }
 
     @Test
     void receiversAskForTheInstancesTheirNewLoadNeeds() {
-        // 1,300 rps at 50 rps per instance (100 × 0.5 target) = 26 instances each.
+        // 1,400 rps at 50 rps per instance (100 × 0.5 target) = 28 instances.
         Placement p = place(1000);
 
-        assertEquals(26, p.receivers().get(0).instancesNeeded());
-        assertEquals(26, p.receivers().get(1).instancesNeeded());
+        assertEquals(28, p.receivers().get(0).instancesNeeded());
     }
 
     @Test
-    void fartherReceiverJoinsOnlyWhenTheNearestCannotAbsorb() {
-        // 3,000 rps > 1,600 + 800 of room: loc-03 joins. λ = (3000 + 1600) / 6000 = 0.7667.
+    void fartherReceiversTakeOnlyWhatTheNearerCannotHold() {
+        // 3,000 rps: loc-01 is filled to 0.9 of its maximum (+1,400), loc-02 too (+600), loc-03 takes the last 1,000.
         Placement p = place(3000);
 
         assertEquals(List.of("loc-01", "loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(2000 * 4600.0 / 6000 - 400, p.receivers().get(0).addedRps(), 1e-6);
-        assertEquals(2000 * 4600.0 / 6000 - 1200, p.receivers().get(1).addedRps(), 1e-6);
-        assertEquals(2000 * 4600.0 / 6000, p.receivers().get(2).addedRps(), 1e-6);
+        assertEquals(List.of(1400.0, 600.0, 1000.0),
+                p.receivers().stream().map(r -> Math.round(r.addedRps() * 1e6) / 1e6).toList());
+        assertEquals(List.of(1800.0, 1800.0, 1000.0),
+                p.receivers().stream().map(r -> Math.round(r.loadAfterRps() * 1e6) / 1e6).toList());
     }
 
     @Test
     void whatDoesNotFitBelowTheMaximumIsReportedUnplaced() {
-        // Room is 1,600 + 800 + 2,000 = 4,400 rps: 600 of 5,000 do not fit.
+        // Below 0.9 of their maximum the three hold 3,800; up to it 1,600 + 800 + 2,000 = 4,400: 600 of 5,000 do not fit.
         Placement p = place(5000);
 
         assertEquals(600, p.unplacedRps(), 1e-6);
@@ -76,17 +74,31 @@ class NearestCapacityPlannerTest {
         Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
                 .place(0, 1000, loads, onlyFar, instances);
 
-        // loc-03 alone has room below the water level; loc-02 takes none and is no receiver.
-        assertEquals(List.of("loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
-        assertEquals(1.0, p.receivers().get(0).fraction(), 1e-9);
+        // loc-02 holds 0.9 × 2,000 − 1,200 = 600 more; loc-03 takes the other 400.
+        assertEquals(List.of("loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(List.of(0.6, 0.4), p.receivers().stream().map(r -> Math.round(r.fraction() * 1e9) / 1e9).toList());
     }
 
     @Test
-    void aLocationAboveTheWaterLevelIsNoReceiver() {
-        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
-                .place(0, 1000, loads, new boolean[]{false, true, true, true}, instances);
+    void aLocationAtItsMaximumIsPassedOverAndSaysSo() {
+        double[] full = {0, 2000, 1200, 0};
 
-        assertTrue(p.receivers().stream().allMatch(r -> r.fraction() > 0), p.receivers().toString());
+        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
+                .place(0, 1000, full, eligible, instances);
+
+        assertEquals(List.of("loc-02", "loc-03"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(List.of("loc-01 passed over: no spare capacity even at its maximum (2000 rps of 2000)"), p.notes());
+    }
+
+    @Test
+    void noMoreThanMaxReceiversTakeAny() {
+        // max-receivers 2: loc-01 and loc-02 hold 2,000 of 3,000 at 0.9 of their maximum, 2,400 at it; loc-03 is
+        // not asked, 600 stay unplaced.
+        Placement p = new NearestCapacityPlanner(topology, new PlannerConfig(2, 2, Duration.ofMinutes(5), Duration.ofMinutes(15)))
+                .place(0, 3000, loads, eligible, instances);
+
+        assertEquals(List.of("loc-01", "loc-02"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(600, p.unplacedRps(), 1e-6);
     }
 
     @Test
