@@ -39,4 +39,10 @@ public record Scenario(String name, String description, Instant start, Duration 
         return new Scenario(name, description, start, length, newSeed, trough, peakHour, spikes, faults, probeLoss,
                 dnsClients, dnsLatency, signals, baseline, objectives, sample, signalDelay, signalLoss, farKm);
     }
+
+    /** The same drill with other faults. */
+    public Scenario withFaults(List<Fault> newFaults) {
+        return new Scenario(name, description, start, length, seed, trough, peakHour, spikes, newFaults, probeLoss,
+                dnsClients, dnsLatency, signals, baseline, objectives, sample, signalDelay, signalLoss, farKm);
+    }
 }

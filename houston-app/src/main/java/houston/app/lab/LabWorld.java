@@ -32,8 +32,10 @@ import java.util.function.ToIntFunction;
  */
 public final class LabWorld implements AutoCloseable {
 
-    /** Lab sites serve 1/1000 of a location's real capacity: probes never overload them by accident. */
+    /** Lab sites serve 1/1000 of a location's real capacity; the probes do not count against it (see LabSite). */
     static final int CAPACITY_DIVISOR = 1000;
+    /** The canary site the lab's probes ask for (the visitors ask for another host). */
+    static final String CANARY_HOST = "canary.lab.houston";
 
     private final Map<String, LabSite> sites = new LinkedHashMap<>();
     private final Set<String> partitioned = ConcurrentHashMap.newKeySet();
@@ -58,7 +60,7 @@ public final class LabWorld implements AutoCloseable {
         }
         Topology topology = Topology.greatCircle(located);
         IntegrationSettings outside = settings.outside();
-        IntegrationSettings labOutside = new IntegrationSettings(List.of(new CanarySite("canary.lab.houston", "/", 80,
+        IntegrationSettings labOutside = new IntegrationSettings(List.of(new CanarySite(CANARY_HOST, "/", 80,
                 false, ResponseJudge.substring(Set.of(200), LabSite.MARKER))), List.of(), outside.api(), outside.agent(),
                 outside.signals());
         HoustonSettings lab = new HoustonSettings("lab (" + settings.source() + ")", settings.tick(), settings.probes(),

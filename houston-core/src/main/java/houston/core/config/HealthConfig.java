@@ -31,7 +31,7 @@ public record HealthConfig(
     }
 
     public static HealthConfig defaults() {
-        return new HealthConfig(List.of("vantage-a", "vantage-b", "vantage-c"), 2, Duration.ofSeconds(5), 64, 3,
+        return new HealthConfig(List.of("vantage-a", "vantage-b", "vantage-c"), 2, Duration.ofSeconds(4), 64, 3,
                 0.6, 0.5, Duration.ofSeconds(60));
     }
 

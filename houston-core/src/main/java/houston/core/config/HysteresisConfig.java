@@ -20,6 +20,6 @@ public record HysteresisConfig(
         Duration upHold) {
 
     public static HysteresisConfig defaults() {
-        return new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofSeconds(2), Duration.ofSeconds(60));
+        return new HysteresisConfig(0.5, 0.9, 0.1, Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 }

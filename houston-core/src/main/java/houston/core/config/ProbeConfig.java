@@ -23,7 +23,7 @@ public record ProbeConfig(
         int maxInFlight) {
 
     public static ProbeConfig defaults() {
-        return new ProbeConfig(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(1000),
+        return new ProbeConfig(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofMillis(1000),
                 Duration.ofMillis(2000), Duration.ofMillis(800), 64 * 1024, 256);
     }
 }

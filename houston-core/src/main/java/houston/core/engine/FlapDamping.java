@@ -15,6 +15,8 @@ final class FlapDamping {
     static final long RELAPSE_WINDOW_MS = 30 * 60_000L;
     /** At most this many doublings: 64 × a 60 s up-hold is about an hour. */
     static final int MAX_DOUBLINGS = 6;
+    /** Relapses a new evacuation soon after a completed fail-back counts for. */
+    static final int AFTER_RESTORE = 2;
 
     private FlapDamping() {
     }
@@ -29,11 +31,17 @@ final class FlapDamping {
         return t.relapsed(t.relapses() + 1);
     }
 
-    /** {@code t} is evacuated automatically at {@code now}: a relapse if it was restored recently, else a fresh start. */
+    /**
+     * {@code t} is evacuated automatically at {@code now}: a relapse if it was restored recently, else a fresh start.
+     * A relapse after a completed fail-back counts two: the location stayed good through the up-hold and every
+     * fail-back step (twice the up-hold with the default steps) and still failed, so a wait of twice the up-hold
+     * is already known to be too short. Counting one, the next fail-back would start after just that long and
+     * move the catchment out and back once more (two more shifts) before damping held it out.
+     */
     static LocationTrack evacuated(LocationTrack t, long now) {
         if (t.restoredAt() <= 0) {
             return t;
         }
-        return t.relapsed(now - t.restoredAt() < RELAPSE_WINDOW_MS ? t.relapses() + 1 : 0);
+        return t.relapsed(now - t.restoredAt() < RELAPSE_WINDOW_MS ? t.relapses() + AFTER_RESTORE : 0);
     }
 }

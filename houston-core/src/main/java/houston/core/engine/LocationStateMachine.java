@@ -185,7 +185,8 @@ final class LocationStateMachine {
             mover.failback(ctx, l, 0, "operator override");
         } else if (good && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t) && safety.automationAllowed(ctx)) {
             mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s"
-                    + (t.relapses() > 0 ? " (up-hold doubled for each of " + t.relapses() + " relapses)" : ""));
+                    + (t.relapses() > 0 ? " (up-hold " + FlapDamping.upHoldMillis(h, t) / 1000 + "s after relapses: doubled "
+                    + t.relapses() + " times)" : ""));
         }
     }
 

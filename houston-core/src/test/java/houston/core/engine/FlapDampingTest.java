@@ -57,6 +57,24 @@ class FlapDampingTest {
     }
 
     @Test
+    void aRelapseAfterACompletedFailBackCountsTwoTheNextFailBackWaitsFourTimesTheUpHold() {
+        world.run(10);
+        breakIt();
+        world.run(10);
+        world.clear();
+        while (world.stateOf("loc-07") != LocationState.HEALTHY) {
+            world.tick();
+        }
+        breakIt();
+        world.run(10);
+
+        world.clear().run(230);
+        assertEquals(LocationState.EVACUATED, world.stateOf("loc-07"));
+        world.run(15);
+        assertEquals(LocationState.RECOVERING, world.stateOf("loc-07"));
+    }
+
+    @Test
     void aLocationThatFailsAgainSoonAfterItsRestoreHasRelapsed() {
         world.run(10);
         breakIt();
