@@ -15,7 +15,9 @@ import java.time.Instant;
  * exactly — and then checked against the plan live in DNS, the truth: if they agree, the replayed
  * state is kept; if not (someone changed DNS while Houston was down, or the journal was lost),
  * Houston starts from the live plan and says so. They are compared at the resolution DNS holds
- * (weights 0..255), not as the engine's exact fractions. No journal: the live plan alone.
+ * (weights 0..255), not as the engine's exact fractions. While publishes fail the journal is ahead
+ * of DNS: it agrees when the plan of its last confirmed generation is the one live, and the wanted
+ * plan is simply published again. No journal: the live plan alone.
  * Cost: one engine step per journaled tick since the last start.
  */
 final class JournalRestore {
@@ -44,20 +46,30 @@ final class JournalRestore {
         TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
         EngineState[] replayed = {start.generation() == 0 ? engine.initialState(checkpoint.at())
                 : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration())};
+        // The plans not yet confirmed live, by generation: while publishes fail the journal is ahead of
+        // DNS, and what DNS must hold is the plan of the generation last confirmed, not the wanted one.
+        java.util.NavigableMap<Long, TrafficPlan> plans = new java.util.TreeMap<>();
+        plans.put(0L, TrafficPlan.identity(engine.topology().ids(), 0));
+        plans.put(start.generation(), start);
         int[] count = {0};
         // One tick in memory at a time, whatever the journal's size.
         journal.replaySinceLastCheckpoint(r -> {
             replayed[0] = engine.step(replayed[0], r.inputs(), r.at()).next();
+            plans.putIfAbsent(replayed[0].plan().generation(), replayed[0].plan());
+            plans.headMap(replayed[0].liveGeneration(), false).clear();
             count[0]++;
         });
         state = replayed[0];
         ticks = count[0];
+        TrafficPlan confirmed = plans.get(state.liveGeneration());
         boolean agrees = live == null ? state.plan().generation() == 0
                 : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))
-                && state.liveGeneration() >= live.generation();
+                && state.liveGeneration() >= live.generation()
+                || confirmed != null && state.liveGeneration() == live.generation()
+                && Weights.asHeld(confirmed).sameRowsAs(Weights.asHeld(live));
         if (agrees) {
-            log.info("restored from the journal: {} ticks replayed, plan generation {} matches DNS", ticks,
-                    state.plan().generation());
+            log.info("restored from the journal: {} ticks replayed, plan generation {} (live generation {}) matches DNS",
+                    ticks, state.plan().generation(), state.liveGeneration());
             return new Start(state, true);
         }
         log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS; "
