@@ -124,6 +124,11 @@ public final class ControlLoop implements AutoCloseable {
         return dataPlane;
     }
 
+    /** Where the engine's publishes go. */
+    DnsSwitch dns() {
+        return dns;
+    }
+
     public void start(Duration tick) {
         thread.scheduleAtFixedRate(this::safeTick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }

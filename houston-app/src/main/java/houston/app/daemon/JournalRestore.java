@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Where a (re)starting daemon begins. The journal since the last start is replayed through the
@@ -34,21 +36,61 @@ final class JournalRestore {
     static Start restore(DecisionEngine engine, JsonlJournal journal, TrafficPlan live, Instant now) {
         EngineState fromDns = live == null || live.generation() == 0 ? engine.initialState(now)
                 : engine.initialState(now, live, live.generation());
-        EngineState state;
-        int ticks;
+        Replayed replayed = replay(engine, journal, now);
+        if (replayed == null) {
+            return new Start(fromDns, false);
+        }
+        EngineState state = replayed.state();
+        boolean agrees = live == null ? state.plan().generation() == 0
+                : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))
+                && state.liveGeneration() >= live.generation()
+                || replayed.confirmed() != null && state.liveGeneration() == live.generation()
+                && Weights.asHeld(replayed.confirmed()).sameRowsAs(Weights.asHeld(live));
+        if (agrees) {
+            log.info("restored from the journal: {} ticks replayed, plan generation {} (live generation {}) matches DNS",
+                    replayed.ticks(), state.plan().generation(), state.liveGeneration());
+            return new Start(state, true);
+        }
+        log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS; "
+                + "operator overrides from before the restart are not restored", state.plan().generation(),
+                live == null ? 0 : live.generation());
+        return new Start(fromDns, false);
+    }
+
+    /**
+     * A start while DNS cannot be read: the journal replayed and trusted unchecked (the check is
+     * done once DNS answers); no journal: the initial plan, nothing moved (fail-static).
+     */
+    static Start restoreUnchecked(DecisionEngine engine, JsonlJournal journal, Instant now) {
+        Replayed replayed = replay(engine, journal, now);
+        if (replayed == null) {
+            return new Start(engine.initialState(now), false);
+        }
+        log.warn("restored from the journal without checking it against DNS, which cannot be read: {} ticks "
+                + "replayed, plan generation {} (live generation {})", replayed.ticks(),
+                replayed.state().plan().generation(), replayed.state().liveGeneration());
+        return new Start(replayed.state(), true);
+    }
+
+    /** The replayed state, its tick count and the plan of its last confirmed generation (null if unknown). */
+    private record Replayed(EngineState state, int ticks, TrafficPlan confirmed) {
+    }
+
+    /** Null when there is nothing to replay from (no start checkpoint). */
+    private static Replayed replay(DecisionEngine engine, JsonlJournal journal, Instant now) {
         JsonlJournal.Checkpoint checkpoint = journal.lastCheckpoint();
         if (checkpoint == null) {
             if (journal.hasRecords()) {
                 log.warn("the journal has ticks but no start checkpoint (rotated away?): starting from DNS");
             }
-            return new Start(fromDns, false);
+            return null;
         }
         TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
         EngineState[] replayed = {start.generation() == 0 ? engine.initialState(checkpoint.at())
                 : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration())};
         // The plans not yet confirmed live, by generation: while publishes fail the journal is ahead of
         // DNS, and what DNS must hold is the plan of the generation last confirmed, not the wanted one.
-        java.util.NavigableMap<Long, TrafficPlan> plans = new java.util.TreeMap<>();
+        NavigableMap<Long, TrafficPlan> plans = new TreeMap<>();
         plans.put(0L, TrafficPlan.identity(engine.topology().ids(), 0));
         plans.put(start.generation(), start);
         int[] count = {0};
@@ -59,22 +101,7 @@ final class JournalRestore {
             plans.headMap(replayed[0].liveGeneration(), false).clear();
             count[0]++;
         });
-        state = replayed[0];
-        ticks = count[0];
-        TrafficPlan confirmed = plans.get(state.liveGeneration());
-        boolean agrees = live == null ? state.plan().generation() == 0
-                : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))
-                && state.liveGeneration() >= live.generation()
-                || confirmed != null && state.liveGeneration() == live.generation()
-                && Weights.asHeld(confirmed).sameRowsAs(Weights.asHeld(live));
-        if (agrees) {
-            log.info("restored from the journal: {} ticks replayed, plan generation {} (live generation {}) matches DNS",
-                    ticks, state.plan().generation(), state.liveGeneration());
-            return new Start(state, true);
-        }
-        log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS; "
-                + "operator overrides from before the restart are not restored", state.plan().generation(),
-                live == null ? 0 : live.generation());
-        return new Start(fromDns, false);
+        return new Replayed(replayed[0].afterRestart(now.toEpochMilli()),
+                count[0], plans.get(replayed[0].liveGeneration()));
     }
 }

@@ -34,7 +34,8 @@ final class StatusView {
                 .put("pins", pins(s.overrides()))
                 .put("planGeneration", s.plan().generation()).put("liveGeneration", s.liveGeneration())
                 .put("locations", t.size()).put("states", counts).put("suspectVantages", new JsonArray(s.report().suspectVoterNames()))
-                .put("observationsDropped", loop.dropped());
+                .put("observationsDropped", loop.dropped())
+                .put("dns", loop.dns() instanceof DnsStartGate gate ? gate.status() : new JsonObject().put("read", true));
     }
 
     JsonArray locations() {

@@ -97,16 +97,23 @@ class JournalRestoreTest {
         assertEquals(before.plan(), start.state().plan());
     }
 
-    @Test
-    void aRestartWhilePublishesFailKeepsTheJournalWhoseConfirmedPlanIsLive() {
-        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
-        EngineState state = engine.initialState(T0);
+    /** A start checkpoint, then an operator evacuates us-east-1: plan generation 1 is wanted, not yet live. */
+    private Step evacuateNotYetPublished(JsonlJournal journal, EngineState state) {
         journal.checkpoint(new JsonlJournal.Checkpoint(T0, state.plan().toMap(), 0, 0));
         Instant at = T0.plusSeconds(1);
         Inputs evacuate = Inputs.commands(new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2), "db migration",
                 "alice"));
         Step step = engine.step(state, evacuate, at);
         journal.append(new Journal.Entry(step.next().tick(), at, evacuate, step.actions()));
+        return step;
+    }
+
+    @Test
+    void aRestartWhilePublishesFailKeepsTheJournalWhoseConfirmedPlanIsLive() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState state = engine.initialState(T0);
+        Step step = evacuateNotYetPublished(journal, state);
+        Instant at = T0.plusSeconds(1);
         Instant later = at.plusSeconds(30);
         Inputs failed = Inputs.outcomes(new houston.core.engine.ActionOutcome.PlanPublished(
                 step.next().plan().generation(), houston.core.engine.ActionOutcome.PublishStatus.FAILED,
@@ -135,13 +142,7 @@ class JournalRestoreTest {
     @Test
     void aJournalWhoseConfirmedGenerationMatchesButWhoseRowsDoNotLosesToDns() {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
-        EngineState state = engine.initialState(T0);
-        journal.checkpoint(new JsonlJournal.Checkpoint(T0, state.plan().toMap(), 0, 0));
-        Instant at = T0.plusSeconds(1);
-        Inputs evacuate = Inputs.commands(new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2), "db migration",
-                "alice"));
-        Step step = engine.step(state, evacuate, at);
-        journal.append(new Journal.Entry(step.next().tick(), at, evacuate, step.actions()));
+        evacuateNotYetPublished(journal, engine.initialState(T0));
         // Generation 0 in DNS, but someone moved eu-west-1's catchment by hand.
         TrafficPlan edited = TrafficPlan.of(settings.topology().ids(), java.util.Map.of("eu-west-1",
                 java.util.Map.of("eu-central-1", 1.0)), 0);
