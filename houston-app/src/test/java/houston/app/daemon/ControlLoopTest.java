@@ -318,6 +318,29 @@ class ControlLoopTest {
     }
 
     @Test
+    void aLongDnsOutageAlertsOnceThenRemindsEveryFifteenMinutesAndSaysWhenItRecovers() {
+        engine = new DecisionEngine(settings.engine().withDnsFallback(
+                new DnsFallbackConfig(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(30))), settings.topology());
+        loop.close();
+        loop = new ControlLoop(engine, engine.initialState(T0), dns, scaler, notifier, journal, clock);
+        loop.useDataPlane(new HealthEndpointDataPlane(List.of()));
+        run(10, null);
+        controlPlaneDown = true;
+
+        run(40 * 60, "us-east-1");
+        List<Action.Alert> duringOutage = alerts(AlertKind.DNS_PUBLISH_FAILED);
+        controlPlaneDown = false;
+        run(60, "us-east-1");
+
+        assertEquals(3, duringOutage.size(), duringOutage.toString());
+        assertTrue(duringOutage.get(1).message().startsWith("DNS publishes still failing for 15 min"),
+                duringOutage.get(1).message());
+        assertTrue(loop.recentDecisions().stream().anyMatch(d -> d.kind() == DecisionKind.FALLBACK_ENGAGED));
+        assertTrue(told.stream().anyMatch(a -> a instanceof Action.Notify n
+                && n.decision().summary().startsWith("DNS publishes work again after 40 min")), told.toString());
+    }
+
+    @Test
     void theJournalReplaysToTheSameDecisions() {
         run(10, null);
         run(20, "eu-west-2");
