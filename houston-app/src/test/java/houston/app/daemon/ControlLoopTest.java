@@ -295,14 +295,20 @@ class ControlLoopTest {
                 loop.state().track(settings.topology().indexOf("us-east-1")).state());
     }
 
-    @Test
-    void failingPublishesEvacuateThroughTheHealthEndpointAndTheJournalReplaysIt() {
+    /** The loop again, with the health-endpoint fallback engaging after 30 s of failed publishes. */
+    private HealthEndpointDataPlane withHealthEndpointFallback() {
         engine = new DecisionEngine(settings.engine().withDnsFallback(
                 new DnsFallbackConfig(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(30))), settings.topology());
         loop.close();
         loop = new ControlLoop(engine, engine.initialState(T0), dns, scaler, notifier, journal, clock);
         HealthEndpointDataPlane plane = new HealthEndpointDataPlane(List.of());
         loop.useDataPlane(plane);
+        return plane;
+    }
+
+    @Test
+    void failingPublishesEvacuateThroughTheHealthEndpointAndTheJournalReplaysIt() {
+        HealthEndpointDataPlane plane = withHealthEndpointFallback();
         run(10, null);
         controlPlaneDown = true;
 
@@ -319,11 +325,7 @@ class ControlLoopTest {
 
     @Test
     void aLongDnsOutageAlertsOnceThenRemindsEveryFifteenMinutesAndSaysWhenItRecovers() {
-        engine = new DecisionEngine(settings.engine().withDnsFallback(
-                new DnsFallbackConfig(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(30))), settings.topology());
-        loop.close();
-        loop = new ControlLoop(engine, engine.initialState(T0), dns, scaler, notifier, journal, clock);
-        loop.useDataPlane(new HealthEndpointDataPlane(List.of()));
+        withHealthEndpointFallback();
         run(10, null);
         controlPlaneDown = true;
 

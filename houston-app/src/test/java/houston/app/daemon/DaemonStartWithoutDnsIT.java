@@ -95,6 +95,9 @@ class DaemonStartWithoutDnsIT {
         assertEquals(200, get("/v1/dns-health/eu-west-1").statusCode());
         assertEquals(PinTarget.EVACUATED, daemon.loop().state().overrides().pin(EVACUATED));
         assertEquals(List.of(EVACUATED), daemon.loop().state().dnsFallback().live());
+        JsonObject fallback = status().getJsonObject("fallback");
+        assertEquals("data plane", fallback.getString("livePath"));
+        assertEquals(List.of(EVACUATED), fallback.getJsonArray("engaged").getList());
 
         zone.controlPlaneDown(false);
 
@@ -104,6 +107,7 @@ class DaemonStartWithoutDnsIT {
                 && daemon.loop().state().dnsFallback().idle(), () -> "state " + daemon.loop().state().dnsFallback());
         assertEquals(PinTarget.EVACUATED, daemon.loop().state().overrides().pin(EVACUATED));
         assertEquals(200, get("/v1/dns-health/" + EVACUATED).statusCode());
+        assertEquals("weights", status().getJsonObject("fallback").getString("livePath"));
     }
 
     @Test
