@@ -31,6 +31,7 @@ public class InMemoryZone implements ZoneStore {
     private final Deque<ZoneException> faults = new ArrayDeque<>();
     private long nextChange = 1;
     private int submits;
+    private boolean down;
 
     public InMemoryZone(Clock clock, Duration propagation) {
         this.clock = clock;
@@ -42,6 +43,20 @@ public class InMemoryZone implements ZoneStore {
         faults.addAll(List.of(failures));
     }
 
+    /**
+     * While true every call fails as Route 53's control plane does when it is down (reads included:
+     * ListResourceRecordSets is a control-plane call too); retryable, as a 503 is.
+     */
+    public synchronized void controlPlaneDown(boolean isDown) {
+        this.down = isDown;
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new ZoneException(ZoneException.Kind.SERVER_ERROR, "ServiceUnavailable: the DNS API is down");
+        }
+    }
+
     /** How many batches were submitted, accepted or not (tests count retries with it). */
     public synchronized int submits() {
         return submits;
@@ -49,12 +64,14 @@ public class InMemoryZone implements ZoneStore {
 
     @Override
     public synchronized List<RecordSet> list() {
+        failIfDown();
         return new ArrayList<>(records.values());
     }
 
     @Override
     public synchronized String submit(List<Change> batch, String comment) {
         submits++;
+        failIfDown();
         if (!faults.isEmpty()) {
             throw faults.poll();
         }
@@ -102,6 +119,7 @@ public class InMemoryZone implements ZoneStore {
 
     @Override
     public synchronized boolean insync(String changeId) {
+        failIfDown();
         Long at = submittedAt.get(changeId);
         if (at == null) {
             throw new ZoneException(ZoneException.Kind.OTHER, "NoSuchChange: " + changeId);

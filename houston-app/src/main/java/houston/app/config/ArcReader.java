@@ -5,6 +5,7 @@ import houston.dns.fallback.ArcDataPlane;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,24 +32,37 @@ final class ArcReader {
     ArcSettings read(DnsFallbackConfig.Mode mode, Set<String> locations) {
         boolean used = mode == DnsFallbackConfig.Mode.ARC;
         List<ArcDataPlane.Endpoint> endpoints = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String e : in.strings(ENDPOINTS)) {
             String[] parts = e.split("=", 2);
             URI url = parts.length == 2 ? uri(parts[1]) : null;
             if (url == null || !parts[0].matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-                in.problem(ENDPOINTS, "entries region=https-url, e.g. \"us-west-2=https://abc.route53-recovery-cluster"
+                in.problemIn(ENDPOINTS, e, "entries region=https-url, e.g. \"us-west-2=https://abc.route53-recovery-cluster"
                         + ".us-west-2.amazonaws.com/v1\"");
-                continue;
+            } else if (!seen.add(parts[0]) || !seen.add(url.toString())) {
+                in.problemIn(ENDPOINTS, e, "each region and each URL once (AWS gives one endpoint per region)");
+            } else {
+                endpoints.add(new ArcDataPlane.Endpoint(parts[0], url));
             }
-            endpoints.add(new ArcDataPlane.Endpoint(parts[0], url));
         }
         Map<String, String> controls = new TreeMap<>();
         for (String c : in.strings(CONTROLS)) {
             String[] parts = c.split("=", 2);
             if (parts.length != 2 || !locations.contains(parts[0]) || !parts[1].matches(ARN)) {
-                in.problem(CONTROLS, "entries location=routing-control-arn, one per location of the topology");
-                continue;
+                in.problemIn(CONTROLS, c, "entries location=routing-control-arn, one per location of the topology");
+            } else if (controls.containsKey(parts[0]) || controls.containsValue(parts[1])) {
+                in.problemIn(CONTROLS, c, "each location and each routing control once");
+            } else {
+                controls.put(parts[0], parts[1]);
             }
-            controls.put(parts[0], parts[1]);
+        }
+        if (!used) {
+            // Set for a fallback that is not arc they do nothing: say so rather than let the operator believe ARC is armed.
+            for (String key : List.of(ENDPOINTS, CONTROLS)) {
+                if (!in.strings(key).isEmpty()) {
+                    in.problem(key, "[] unless houston.dns.fallback = arc (the key is read only by the arc fallback)");
+                }
+            }
         }
         if (used && endpoints.isEmpty()) {
             in.problem(ENDPOINTS, "the ARC cluster's endpoints when houston.dns.fallback = arc");
@@ -79,7 +93,8 @@ final class ArcReader {
     private static URI uri(String s) {
         try {
             URI u = URI.create(s);
-            return u.getHost() != null && (s.startsWith("https://") || s.startsWith("http://")) ? u : null;
+            // ARC's cluster endpoints are HTTPS only: a plain-http URL would send signed requests in clear.
+            return u.getHost() != null && s.startsWith("https://") ? u : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

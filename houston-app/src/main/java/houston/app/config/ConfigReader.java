@@ -161,6 +161,11 @@ final class ConfigReader {
         add(new ConfigProblem(prefix + key, valueOf(key), expected, originOf(key)));
     }
 
+    /** Records a problem with one entry of the list at {@code key}: the entry named, not the whole list. */
+    void problemIn(String key, String entry, String expected) {
+        add(new ConfigProblem(prefix + key, "\"" + entry + "\"", expected, originOf(key)));
+    }
+
     /**
      * One problem per key: a value already reported (missing, or of the wrong type) also fails the checks
      * that follow on it, and listing those would say the same thing twice.

@@ -78,6 +78,7 @@ public final class ControlLoop implements AutoCloseable {
     private final AtomicLong pendingCommands = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final ArrayDeque<Decision> recent = new ArrayDeque<>();
+    private final RepeatedAlerts repeated = new RepeatedAlerts();
     private volatile Supplier<List<Inputs.DemandReading>> demand = List::of;
     private volatile Supplier<List<Inputs.CapacityReading>> capacity = List::of;
     private volatile EngineState state;
@@ -123,6 +124,11 @@ public final class ControlLoop implements AutoCloseable {
 
     public DnsDataPlane dataPlane() {
         return dataPlane;
+    }
+
+    /** Where the engine's publishes go. */
+    DnsSwitch dns() {
+        return dns;
     }
 
     public void start(Duration tick) {
@@ -267,6 +273,7 @@ public final class ControlLoop implements AutoCloseable {
         }
         lastTickAt = now;
         step.actions().forEach(this::dispatch);
+        repeated.ended(inputs.outcomes(), now, openIncident()).forEach(this::dispatch);
         listener.accept(step, System.nanoTime() - started);
         return step;
     }
@@ -290,12 +297,22 @@ public final class ControlLoop implements AutoCloseable {
         } else if (action instanceof Action.Notify n) {
             remember(n.decision());
             notifier.notify(n);
-        } else if (action instanceof Action.Alert a) {
+        } else if (action instanceof Action.Alert raised) {
+            Action.Alert a = repeated.pass(raised, lastTickAt, openIncident());
+            if (a == null) {
+                return; // a repeat of an alert already told: counted, not told again
+            }
             if (a.decision() != null) {
                 remember(a.decision());
             }
             notifier.alert(a);
         }
+    }
+
+    /** The incident a global reminder is told in: the first location's open one, or null (top level). */
+    private String openIncident() {
+        return state.tracks().stream().map(houston.core.engine.LocationTrack::incident)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private void arrived(ActionOutcome outcome) {

@@ -4,7 +4,6 @@ import houston.app.config.HoustonSettings;
 import houston.app.wiring.PrometheusRegistries;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
-import houston.core.model.TrafficPlan;
 import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
@@ -19,12 +18,14 @@ import io.vertx.ext.web.Router;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon: restores its state from the live DNS (the truth after a restart, so an evacuation
- * is neither forgotten nor flapped back), runs the control loop, and serves the API, the status
+ * The daemon: restores its state from the journal checked against the live DNS (the truth after a
+ * restart, so an evacuation is neither forgotten nor flapped back; DNS unreadable: see
+ * {@link DnsStartGate}), runs the control loop, and serves the API, the status
  * page and /metrics. Its parts (DNS switch, scaler, notifier, probes, extra routes) are given,
  * so {@code houston run} and {@code houston lab} differ only in what they plug in.
  */
@@ -55,19 +56,21 @@ public final class Daemon implements AutoCloseable {
                                Path journalDir, String host, int port, Clock clock, Routes routes) throws Exception {
         PrometheusMeterRegistry registry = PrometheusRegistries.withJvmMetrics();
         DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
-        TrafficPlan live = dns.readLive().toCompletableFuture().get(2, TimeUnit.MINUTES);
         Instant now = clock.instant();
         JsonlJournal journal = new JsonlJournal(journalDir, settings.daemon().journalMaxBytes(),
                 settings.daemon().journalKeepFiles());
         LoopMetrics.bindJournal(registry, journal);
-        JournalRestore.Start start = JournalRestore.restore(engine, journal, live, now);
+        DnsStartGate gate = DnsStartGate.open(dns, engine, journal, now, Duration.ofSeconds(30),
+                settings.engine().safety().publishRetry());
+        JournalRestore.Start start = gate.start();
         EngineState initial = start.state();
         if (!start.replayed()) {
             // A fresh start: replays begin here. After a successful replay the journal simply continues.
             journal.checkpoint(new JsonlJournal.Checkpoint(now, initial.plan().toMap(), initial.plan().generation(),
                     initial.liveGeneration()));
         }
-        ControlLoop loop = new ControlLoop(engine, initial, dns, scaler, notifier, journal, clock);
+        ControlLoop loop = new ControlLoop(engine, initial, gate, scaler, notifier, journal, clock);
+        gate.retryFrom(loop, clock);
         loop.restoredCommandsAt(start.lastCommand());
         loop.useDataPlane(dataPlane(settings, initial));
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);

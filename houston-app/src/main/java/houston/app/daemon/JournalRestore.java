@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Where a (re)starting daemon begins. The journal since the last start is replayed through the
@@ -15,7 +17,9 @@ import java.time.Instant;
  * exactly — and then checked against the plan live in DNS, the truth: if they agree, the replayed
  * state is kept; if not (someone changed DNS while Houston was down, or the journal was lost),
  * Houston starts from the live plan and says so. They are compared at the resolution DNS holds
- * (weights 0..255), not as the engine's exact fractions. No journal: the live plan alone.
+ * (weights 0..255), not as the engine's exact fractions. While publishes fail the journal is ahead
+ * of DNS: it agrees when the plan of its last confirmed generation is the one live, and the wanted
+ * plan is simply published again. No journal: the live plan alone.
  * Cost: one engine step per journaled tick since the last start.
  */
 final class JournalRestore {
@@ -39,43 +43,79 @@ final class JournalRestore {
     static Start restore(DecisionEngine engine, JsonlJournal journal, TrafficPlan live, Instant now) {
         EngineState fromDns = live == null || live.generation() == 0 ? engine.initialState(now)
                 : engine.initialState(now, live, live.generation());
-        EngineState state;
-        int ticks;
-        Instant lastCommand;
-        JsonlJournal.Checkpoint checkpoint = journal.lastCheckpoint();
-        if (checkpoint == null) {
-            if (journal.hasRecords()) {
-                log.warn("the journal has ticks but no start checkpoint (rotated away?): starting from DNS");
-            }
+        Replayed replayed = replay(engine, journal, now);
+        if (replayed == null) {
             return new Start(fromDns);
         }
-        TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
-        EngineState[] replayed = {start.generation() == 0 ? engine.initialState(checkpoint.at())
-                : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration())};
-        int[] count = {0};
-        Instant[] commanded = {null};
-        // One tick in memory at a time, whatever the journal's size.
-        journal.replaySinceLastCheckpoint(r -> {
-            replayed[0] = engine.step(replayed[0], r.inputs(), r.at()).next();
-            count[0]++;
-            if (!r.inputs().commands().isEmpty()) {
-                commanded[0] = r.at();
-            }
-        });
-        state = replayed[0];
-        ticks = count[0];
-        lastCommand = commanded[0];
+        EngineState state = replayed.state();
         boolean agrees = live == null ? state.plan().generation() == 0
                 : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))
-                && state.liveGeneration() >= live.generation();
+                && state.liveGeneration() >= live.generation()
+                || replayed.confirmed() != null && state.liveGeneration() == live.generation()
+                && Weights.asHeld(replayed.confirmed()).sameRowsAs(Weights.asHeld(live));
         if (agrees) {
-            log.info("restored from the journal: {} ticks replayed, plan generation {} matches DNS", ticks,
-                    state.plan().generation());
-            return new Start(state, true, lastCommand);
+            log.info("restored from the journal: {} ticks replayed, plan generation {} (live generation {}) matches DNS",
+                    replayed.ticks(), state.plan().generation(), state.liveGeneration());
+            return new Start(state, true, replayed.lastCommand());
         }
         log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS; "
                 + "operator overrides from before the restart are not restored", state.plan().generation(),
                 live == null ? 0 : live.generation());
         return new Start(fromDns);
+    }
+
+    /**
+     * A start while DNS cannot be read: the journal replayed and trusted unchecked (the check is
+     * done once DNS answers); no journal: the initial plan, nothing moved (fail-static).
+     */
+    static Start restoreUnchecked(DecisionEngine engine, JsonlJournal journal, Instant now) {
+        Replayed replayed = replay(engine, journal, now);
+        if (replayed == null) {
+            return new Start(engine.initialState(now));
+        }
+        log.warn("restored from the journal without checking it against DNS, which cannot be read: {} ticks "
+                + "replayed, plan generation {} (live generation {})", replayed.ticks(),
+                replayed.state().plan().generation(), replayed.state().liveGeneration());
+        return new Start(replayed.state(), true, replayed.lastCommand());
+    }
+
+    /**
+     * The replayed state, its tick count, the plan of its last confirmed generation (null if unknown)
+     * and when its last operator command was taken (null: none).
+     */
+    private record Replayed(EngineState state, int ticks, TrafficPlan confirmed, Instant lastCommand) {
+    }
+
+    /** Null when there is nothing to replay from (no start checkpoint). */
+    private static Replayed replay(DecisionEngine engine, JsonlJournal journal, Instant now) {
+        JsonlJournal.Checkpoint checkpoint = journal.lastCheckpoint();
+        if (checkpoint == null) {
+            if (journal.hasRecords()) {
+                log.warn("the journal has ticks but no start checkpoint (rotated away?): starting from DNS");
+            }
+            return null;
+        }
+        TrafficPlan start = TrafficPlan.of(engine.topology().ids(), checkpoint.rows(), checkpoint.generation());
+        EngineState[] replayed = {start.generation() == 0 ? engine.initialState(checkpoint.at())
+                : engine.initialState(checkpoint.at(), start, checkpoint.liveGeneration())};
+        // The plans not yet confirmed live, by generation: while publishes fail the journal is ahead of
+        // DNS, and what DNS must hold is the plan of the generation last confirmed, not the wanted one.
+        NavigableMap<Long, TrafficPlan> plans = new TreeMap<>();
+        plans.put(0L, TrafficPlan.identity(engine.topology().ids(), 0));
+        plans.put(start.generation(), start);
+        int[] count = {0};
+        Instant[] commanded = {null};
+        // One tick in memory at a time, whatever the journal's size.
+        journal.replaySinceLastCheckpoint(r -> {
+            replayed[0] = engine.step(replayed[0], r.inputs(), r.at()).next();
+            if (!r.inputs().commands().isEmpty()) {
+                commanded[0] = r.at();
+            }
+            plans.putIfAbsent(replayed[0].plan().generation(), replayed[0].plan());
+            plans.headMap(replayed[0].liveGeneration(), false).clear();
+            count[0]++;
+        });
+        return new Replayed(replayed[0].afterRestart(now.toEpochMilli()),
+                count[0], plans.get(replayed[0].liveGeneration()), commanded[0]);
     }
 }

@@ -34,7 +34,9 @@ final class StatusView {
                 .put("pins", pins(s.overrides()))
                 .put("planGeneration", s.plan().generation()).put("liveGeneration", s.liveGeneration())
                 .put("locations", t.size()).put("states", counts).put("suspectVantages", new JsonArray(s.report().suspectVoterNames()))
-                .put("observationsDropped", loop.dropped());
+                .put("observationsDropped", loop.dropped())
+                .put("fallback", fallback(s, loop.engine().config().dnsFallback().mode().key()))
+                .put("dns", loop.dns() instanceof DnsStartGate gate ? gate.status() : new JsonObject().put("read", true));
     }
 
     JsonArray locations() {
@@ -102,6 +104,18 @@ final class StatusView {
             }
         });
         return out.length() == 0 ? "every catchment served at home" : out.toString();
+    }
+
+    /**
+     * Which path moves traffic: the weights (control plane) or the data-plane fallback, which
+     * locations it evacuates, and since when publishes fail (null: the last publish did not fail).
+     */
+    private static JsonObject fallback(EngineState s, String mode) {
+        var f = s.dnsFallback();
+        return new JsonObject().put("mode", mode).put("livePath", f.engaged() ? "data plane" : "weights")
+                .put("engaged", new JsonArray(f.live())).put("requested", f.requested() == null ? null
+                        : new JsonArray(f.requested()))
+                .put("publishesFailingSince", f.failingSince() == 0 ? null : Instant.ofEpochMilli(f.failingSince()).toString());
     }
 
     /** The operators' pins in force: where, which way, until when, by whom. */

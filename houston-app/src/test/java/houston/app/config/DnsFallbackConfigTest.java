@@ -117,14 +117,47 @@ class DnsFallbackConfigTest {
 
     @Test
     void arcSettingsAreReadInOrder() throws IOException {
+        String controls = HoustonConfigLoader.load(null).topology().ids().stream().map(l -> "\"" + l
+                + "=arn:aws:route53-recovery-control::111122223333:controlpanel/p1/routingcontrol/" + l + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
         Path f = file(ROUTE53 + """
+                houston.dns.fallback = arc
                 houston.dns.arc.cluster-endpoints = ["us-west-2=https://a.example/v1", "eu-west-1=https://b.example/v1"]
-                """);
+                houston.dns.arc.routing-controls = [%s]
+                """.formatted(controls));
 
         ArcSettings arc = HoustonConfigLoader.load(f).dns().arc();
 
         assertEquals(List.of(new houston.dns.fallback.ArcDataPlane.Endpoint("us-west-2", java.net.URI.create("https://a.example/v1")),
                 new houston.dns.fallback.ArcDataPlane.Endpoint("eu-west-1", java.net.URI.create("https://b.example/v1"))),
                 arc.endpoints());
+    }
+
+    @Test
+    void aWrongArcEntryIsNamedAloneAndDuplicatesOrPlainHttpAreRefused() throws IOException {
+        String arn = "arn:aws:route53-recovery-control::111122223333:controlpanel/p1/routingcontrol/use1";
+        List<String> problems = problems(ROUTE53 + """
+                houston.dns.fallback = arc
+                houston.dns.arc.cluster-endpoints = ["us-west-2=https://a.example/v1", "eu-west-1=http://b.example/v1"]
+                houston.dns.arc.routing-controls = ["us-east-1=%s", "eu-west-1=%s"]
+                """.formatted(arn, arn));
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("houston.dns.arc.cluster-endpoints: \"eu-west-1=http://b.example/v1\" "
+                + "(expected: entries region=https-url"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("houston.dns.arc.routing-controls: \"eu-west-1=" + arn + "\" (expected: "
+                + "each location and each routing control once)"), problems.get(1));
+    }
+
+    @Test
+    void arcKeysWithoutTheArcFallbackAreRefused() throws IOException {
+        List<String> problems = problems(ROUTE53 + """
+                houston.dns.fallback = none
+                houston.dns.arc.cluster-endpoints = ["us-west-2=https://a.example/v1"]
+                """);
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("houston.dns.arc.cluster-endpoints: "), problems.get(0));
+        assertTrue(problems.get(0).contains("(expected: [] unless houston.dns.fallback = arc"), problems.get(0));
     }
 }

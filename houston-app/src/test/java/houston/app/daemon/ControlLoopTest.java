@@ -295,14 +295,20 @@ class ControlLoopTest {
                 loop.state().track(settings.topology().indexOf("us-east-1")).state());
     }
 
-    @Test
-    void failingPublishesEvacuateThroughTheHealthEndpointAndTheJournalReplaysIt() {
+    /** The loop again, with the health-endpoint fallback engaging after 30 s of failed publishes. */
+    private HealthEndpointDataPlane withHealthEndpointFallback() {
         engine = new DecisionEngine(settings.engine().withDnsFallback(
                 new DnsFallbackConfig(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(30))), settings.topology());
         loop.close();
         loop = new ControlLoop(engine, engine.initialState(T0), dns, scaler, notifier, journal, clock);
         HealthEndpointDataPlane plane = new HealthEndpointDataPlane(List.of());
         loop.useDataPlane(plane);
+        return plane;
+    }
+
+    @Test
+    void failingPublishesEvacuateThroughTheHealthEndpointAndTheJournalReplaysIt() {
+        HealthEndpointDataPlane plane = withHealthEndpointFallback();
         run(10, null);
         controlPlaneDown = true;
 
@@ -315,6 +321,25 @@ class ControlLoopTest {
             replayed = engine.step(replayed, r.inputs(), r.at()).next();
         }
         assertEquals(loop.state().dnsFallback(), replayed.dnsFallback());
+    }
+
+    @Test
+    void aLongDnsOutageAlertsOnceThenRemindsEveryFifteenMinutesAndSaysWhenItRecovers() {
+        withHealthEndpointFallback();
+        run(10, null);
+        controlPlaneDown = true;
+
+        run(40 * 60, "us-east-1");
+        List<Action.Alert> duringOutage = alerts(AlertKind.DNS_PUBLISH_FAILED);
+        controlPlaneDown = false;
+        run(60, "us-east-1");
+
+        assertEquals(3, duringOutage.size(), duringOutage.toString());
+        assertTrue(duringOutage.get(1).message().startsWith("DNS publishes still failing for 15 min"),
+                duringOutage.get(1).message());
+        assertTrue(loop.recentDecisions().stream().anyMatch(d -> d.kind() == DecisionKind.FALLBACK_ENGAGED));
+        assertTrue(told.stream().anyMatch(a -> a instanceof Action.Notify n
+                && n.decision().summary().startsWith("DNS publishes work again after 40 min")), told.toString());
     }
 
     @Test

@@ -98,6 +98,61 @@ class JournalRestoreTest {
         assertEquals(before.plan(), start.state().plan());
     }
 
+    /** A start checkpoint, then an operator evacuates us-east-1: plan generation 1 is wanted, not yet live. */
+    private Step evacuateNotYetPublished(JsonlJournal journal, EngineState state) {
+        journal.checkpoint(new JsonlJournal.Checkpoint(T0, state.plan().toMap(), 0, 0));
+        Instant at = T0.plusSeconds(1);
+        Inputs evacuate = Inputs.commands(new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2), "db migration",
+                "alice"));
+        Step step = engine.step(state, evacuate, at);
+        journal.append(new Journal.Entry(step.next().tick(), at, evacuate, step.actions()));
+        return step;
+    }
+
+    @Test
+    void aRestartWhilePublishesFailKeepsTheJournalWhoseConfirmedPlanIsLive() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState state = engine.initialState(T0);
+        Step step = evacuateNotYetPublished(journal, state);
+        Instant at = T0.plusSeconds(1);
+        Instant later = at.plusSeconds(30);
+        Inputs failed = Inputs.outcomes(new houston.core.engine.ActionOutcome.PlanPublished(
+                step.next().plan().generation(), houston.core.engine.ActionOutcome.PublishStatus.FAILED,
+                "throttled: control plane down", Duration.ofSeconds(30)));
+        Step second = engine.step(step.next(), failed, later);
+        journal.append(new Journal.Entry(second.next().tick(), later, failed, second.actions()));
+        EngineState before = second.next();
+        // DNS still holds what was live before the evacuation: the plan of generation 0, read back as weights.
+        houston.dns.records.PoolLayout layout = houston.app.wiring.DnsSwitchFactory.layout(settings);
+        List<houston.dns.records.RecordSet> zone = new java.util.ArrayList<>(layout.records(state.plan()));
+        zone.add(layout.ownership("houston", 0));
+        TrafficPlan live = layout.plan(zone);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, live, T0.plusSeconds(600));
+
+        assertEquals(1, before.plan().generation());
+        assertEquals(0, before.liveGeneration());
+        assertTrue(start.replayed());
+        assertEquals(PinTarget.EVACUATED, start.state().overrides().pin("us-east-1"));
+        assertEquals(before.plan(), start.state().plan());
+        assertEquals(0, start.state().liveGeneration());
+        assertEquals(before.track(settings.topology().indexOf("us-east-1")).incident(),
+                start.state().track(settings.topology().indexOf("us-east-1")).incident());
+    }
+
+    @Test
+    void aJournalWhoseConfirmedGenerationMatchesButWhoseRowsDoNotLosesToDns() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        evacuateNotYetPublished(journal, engine.initialState(T0));
+        // Generation 0 in DNS, but someone moved eu-west-1's catchment by hand.
+        TrafficPlan edited = TrafficPlan.of(settings.topology().ids(), java.util.Map.of("eu-west-1",
+                java.util.Map.of("eu-central-1", 1.0)), 0);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, edited, T0.plusSeconds(600));
+
+        assertFalse(start.replayed());
+    }
+
     @Test
     void whenDnsWasChangedWhileHoustonWasDownDnsWins() {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);

@@ -87,11 +87,13 @@ final class DnsFallbackTracker {
             return;
         }
         String path = ctx.config.dnsFallback().mode().label();
+        // ARC names the cluster endpoint that took the change and those that failed first: worth a human's eye.
+        String through = ctx.config.dnsFallback().mode() == DnsFallbackConfig.Mode.ARC ? ": " + e.detail() : "";
         for (String id : e.locations()) {
             if (!f.live().contains(id)) {
                 ctx.notify(ctx.topology.indexOf(id), DecisionKind.FALLBACK_ENGAGED, "DNS API down for "
                         + human(ctx.now - f.failingSince()) + "; " + id + " evacuated through " + path
-                        + " (data plane)", List.of(), notes(ctx, f));
+                        + " (data plane)" + through, List.of(), notes(ctx, f, e.detail()));
             }
         }
         for (String id : f.live()) {
@@ -105,12 +107,13 @@ final class DnsFallbackTracker {
         ctx.fallback = new DnsFallback(f.failingSince(), e.locations(), requested, 0);
     }
 
-    private static List<String> notes(StepContext ctx, DnsFallback f) {
+    private static List<String> notes(StepContext ctx, DnsFallback f, String detail) {
         List<String> notes = new ArrayList<>();
         notes.add("DNS publishes failing since " + Instant.ofEpochMilli(f.failingSince()) + "; fallback-after "
                 + human(ctx.config.dnsFallback().after().toMillis()));
         notes.add("live path: data plane (" + ctx.config.dnsFallback().mode().label() + "); the weights of plan "
                 + "generation " + ctx.liveGeneration + " stay live until a publish succeeds");
+        notes.add("data plane: " + detail);
         return notes;
     }
 

@@ -75,6 +75,19 @@ public record EngineState(
                 failStatic, recentEvacuations, publishBlocked, retryPublishAt, DnsFallback.IDLE, null);
     }
 
+    /**
+     * This state as a restarted daemon continues it: the outcomes of a publish or a fallback change
+     * in flight when the old process stopped will never arrive, so the wanted plan is due again now
+     * and the fallback set is asked for again (the live set stays what was confirmed).
+     */
+    public EngineState afterRestart(long now) {
+        boolean publishLost = plan.generation() > liveGeneration && retryPublishAt == 0 && publishBlocked == null;
+        DnsFallback f = dnsFallback;
+        return new EngineState(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested,
+                lastRelied, overrides, failStatic, recentEvacuations, publishBlocked, publishLost ? now : retryPublishAt,
+                f.requested() == null ? f : new DnsFallback(f.failingSince(), f.live(), null, 0));
+    }
+
     public LocationTrack track(int location) {
         return tracks.get(location);
     }

@@ -61,6 +61,24 @@ class DnsFallbackTest {
     }
 
     @Test
+    void anArcFallbackNamesTheEndpointsThatFailedInTheMessageAndTheExplanation() {
+        EngineHarness arc = new EngineHarness(EngineConfig.defaults()
+                .withDnsFallback(new DnsFallbackConfig(Mode.ARC, Duration.ofMinutes(2))), TestTopologies.row(15));
+        arc.dataPlaneDetail = "routing controls set through us-west-2 https://b.example/v1 after us-east-1 "
+                + "https://a.example/v1: down (503)";
+        arc.run(10);
+        arc.controlPlaneDown = true;
+        arc.breakLocation("loc-07", ALL);
+
+        arc.run(200);
+
+        Decision engaged = arc.decisions(DecisionKind.FALLBACK_ENGAGED).get(0);
+        assertEquals("DNS API down for 2 min; loc-07 evacuated through ARC routing controls (data plane): "
+                + arc.dataPlaneDetail, engaged.summary());
+        assertEquals("data plane: " + arc.dataPlaneDetail, engaged.explanation().notes().get(2));
+    }
+
+    @Test
     void controlPlaneBackPublishesTheWeightsFirstThenReleasesWithoutMovingTrafficAgain() {
         loc07DiesWhileTheDnsApiIsDown();
         world.run(180);

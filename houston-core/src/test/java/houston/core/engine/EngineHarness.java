@@ -39,6 +39,8 @@ final class EngineHarness {
     boolean controlPlaneDown;
     Duration failAfter = Duration.ofSeconds(1);
     boolean dataPlaneAnswers = true;
+    /** What the data plane says when it answers (ARC: the endpoint that took the change, those that failed). */
+    String dataPlaneDetail = "ok";
 
     private final Map<String, Outcome> faults = new HashMap<>();
     private final java.util.Set<String> silent = new java.util.HashSet<>();
@@ -158,7 +160,7 @@ final class EngineHarness {
                         failAfter));
             } else if (a instanceof Action.EngageFallback f) {
                 pendingOutcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), dataPlaneAnswers,
-                        dataPlaneAnswers ? "ok" : "every endpoint refused"));
+                        dataPlaneAnswers ? dataPlaneDetail : "every endpoint refused"));
             } else if (a instanceof Action.PublishPlan p && confirmPublishes) {
                 pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.INSYNC, "ok",
                         Duration.ofSeconds(1)));
