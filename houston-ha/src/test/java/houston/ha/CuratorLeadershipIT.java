@@ -234,6 +234,19 @@ class CuratorLeadershipIT {
                 () -> replicas.stream().map(CuratorLeadership::connection).toList().toString());
     }
 
+    @Test
+    void aFenceHoldingAnEpochIssuedBeforeTheCounterIsReadBackAndGoneAbove() throws Exception {
+        java.util.concurrent.atomic.AtomicLong fence = new java.util.concurrent.atomic.AtomicLong(100);
+        Fenced role = new Fenced(fence);
+
+        CuratorLeadership a = replica("a", zk.cluster.getConnectString(), role);
+        Eventually.await(a::acting);
+
+        assertEquals(101, a.epoch());
+        assertEquals(List.of("refused 1", "takeOver 101"), role.events, "retried at once, no page");
+        assertEquals(null, a.takeoverProblem());
+    }
+
     private static boolean absent(org.apache.curator.framework.CuratorFramework client, String path) {
         try {
             return client.checkExists().forPath(path) == null;
