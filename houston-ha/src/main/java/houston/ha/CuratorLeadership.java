@@ -165,7 +165,12 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     public void stateChanged(CuratorFramework c, ConnectionState state) {
         // RECONNECTED is a healthy session again: reported as CONNECTED, which is what scripts wait for.
         connection = state.isConnected() ? ConnectionState.CONNECTED.name() : state.name();
-        log.info("replica {}: ZooKeeper connection {}", replica, state);
+        // The one line per change: ZooKeeper's and Curator's own loggers are off in the daemon's logging config.
+        if (state == ConnectionState.CONNECTED) {
+            log.info("replica {}: ZooKeeper connection {}", replica, state);
+        } else {
+            log.warn("replica {}: ZooKeeper connection {}", replica, state);
+        }
         if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
             stop("coordination connection " + state);
             // Without quorum no server confirms an expiry: the replica's own clock decides when the
@@ -187,8 +192,12 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
             return;
         }
         try {
-            role.coordinationLost("replica " + replica + " has been cut off from ZooKeeper for " + sessionTimeout.toSeconds()
-                    + "s: if the ensemble lost quorum nobody leads; nobody acts until it is back (fail static)");
+            String servers = EnsembleProbe.describe(client.getZookeeperClient().getCurrentConnectionString(),
+                    java.time.Duration.ofSeconds(1));
+            String why = "replica " + replica + " has been cut off from ZooKeeper for " + sessionTimeout.toSeconds()
+                    + "s (" + servers + "): if the ensemble lost quorum nobody leads; nobody acts until it is back (fail static)";
+            log.warn(why);
+            role.coordinationLost(why);
         } catch (RuntimeException e) {
             // A throwing task would end the fixed-delay schedule, and with it every later page.
             log.error("replica {} could not page that it is cut off from ZooKeeper: {}", replica, e.toString());
