@@ -122,7 +122,10 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
             }
             return;
         } catch (Exception e) {
-            failed(e.toString());
+            if (!thread.isShutdown()) {
+                // Interrupted by close(): a replica leaving has nothing left to retry or report.
+                failed(e.toString());
+            }
             return;
         }
         staleRetried = false;
@@ -158,7 +161,8 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
 
     @Override
     public void notLeader() {
-        stop("leadership moved to another replica");
+        // The latch says only that its node is gone or its session in doubt: who leads next, if anyone, it does not know.
+        stop("it no longer holds leadership");
     }
 
     @Override

@@ -281,6 +281,12 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         }
         leadership.close();
         writer.shutdown();
+        try {
+            // A snapshot write still queued would otherwise run on a closed client and log that it failed.
+            writer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         shared.close();
         client.close();
     }
