@@ -57,7 +57,8 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     private long epoch;
 
     /** What became of a {@link #claim(long)}: whether this writer now holds the fence, and why not. */
-    public record Claim(boolean claimed, long generation, String detail) {
+    /** @param liveEpoch the epoch the fence held before the claim (above the claimed one when refused as stale) */
+    public record Claim(boolean claimed, long generation, long liveEpoch, String detail) {
     }
 
     public WeightedRecordSwitch(ZoneStore zone, PoolLayout layout, SwitchSettings settings) {
@@ -115,7 +116,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             long liveEpoch = PoolLayout.epochOf(liveOwner);
             long generation = PoolLayout.generationOf(liveOwner);
             if (liveEpoch > newEpoch) {
-                return new Claim(false, generation, "epoch " + newEpoch + " is older than the live epoch " + liveEpoch);
+                return new Claim(false, generation, liveEpoch, "epoch " + newEpoch + " is older than the live epoch " + liveEpoch);
             }
             RecordSet fence = layout.ownership(settings.writerId(), newEpoch, generation);
             List<Change> batch = new ArrayList<>();
@@ -126,12 +127,12 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             try {
                 call(() -> zone.submit(batch, "houston fence epoch " + newEpoch));
             } catch (ZoneException e) {
-                return new Claim(false, generation, e.kind().name().toLowerCase() + ": " + e.getMessage());
+                return new Claim(false, generation, liveEpoch, e.kind().name().toLowerCase() + ": " + e.getMessage());
             }
             epoch = newEpoch;
             expectedOwner = fence;
             ownerKnown = true;
-            return new Claim(true, generation, "fence claimed at epoch " + newEpoch + ", generation " + generation);
+            return new Claim(true, generation, liveEpoch, "fence claimed at epoch " + newEpoch + ", generation " + generation);
         }, thread);
     }
 

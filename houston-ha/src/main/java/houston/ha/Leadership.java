@@ -21,6 +21,13 @@ public interface Leadership extends AutoCloseable {
         /** No longer leader, or no longer sure of it: the replica has already stopped acting. */
         void stepDown(String why);
 
+        /**
+         * Elected, but the takeover keeps failing (the DNS fence refused, DNS or ZooKeeper
+         * unreachable): nobody acts. Once per failing streak; the takeover is still retried.
+         */
+        default void takeOverFailing(String why) {
+        }
+
         /** The coordination engine cannot be reached for a session's length: nobody can act. Once per outage. */
         void coordinationLost(String why);
     }

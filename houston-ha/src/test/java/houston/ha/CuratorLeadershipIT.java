@@ -18,14 +18,20 @@ class CuratorLeadershipIT {
 
     private static final java.time.Duration QUORUM_CHANGE = java.time.Duration.ofSeconds(45);
 
+    static {
+        // ZooKeeper deletes an empty container znode (the election's parent) on this period, a
+        // minute by default: short here, so "every session expired" also loses the election's numbering.
+        System.setProperty("znode.container.checkIntervalMs", "200");
+    }
+
     private Ensemble zk;
 
     /** Records what the replica was told, in order. */
-    static final class Recorder implements Leadership.Role {
+    static class Recorder implements Leadership.Role {
         final List<String> events = new CopyOnWriteArrayList<>();
 
         @Override
-        public void takeOver(long epoch) {
+        public void takeOver(long epoch) throws Exception {
             events.add("takeOver " + epoch);
         }
 
@@ -39,8 +45,38 @@ class CuratorLeadershipIT {
             events.add("lost");
         }
 
+        @Override
+        public String toString() {
+            return events.toString();
+        }
+
         long count(String prefix) {
             return events.stream().filter(e -> e.startsWith(prefix)).count();
+        }
+    }
+
+    /** A stand-in for the DNS fence: a claim below the live epoch is refused, as Route 53 would refuse it. */
+    static final class Fenced extends Recorder {
+        final java.util.concurrent.atomic.AtomicLong fence;
+
+        Fenced(java.util.concurrent.atomic.AtomicLong fence) {
+            this.fence = fence;
+        }
+
+        @Override
+        public synchronized void takeOver(long epoch) throws StaleEpochException {
+            long live = fence.get();
+            if (epoch < live) {
+                events.add("refused " + epoch);
+                throw new StaleEpochException(epoch, live);
+            }
+            fence.set(epoch);
+            events.add("takeOver " + epoch);
+        }
+
+        @Override
+        public void takeOverFailing(String why) {
+            events.add("failing");
         }
     }
 
@@ -164,5 +200,58 @@ class CuratorLeadershipIT {
         assertEquals(1, acting(a, b, c));
         assertEquals(takeovers, Stream.of(ra, rb, rc).mapToLong(r -> r.count("takeOver")).sum(), "no flap");
         assertTrue(Stream.of(ra, rb, rc).allMatch(r -> r.count("lost") == 1), ra.events + " " + rb.events + " " + rc.events);
+    }
+
+    @Test
+    void afterEverySessionExpiredTheNextLeaderActsAboveTheEpochTheFenceHolds() throws Exception {
+        java.util.concurrent.atomic.AtomicLong fence = new java.util.concurrent.atomic.AtomicLong();
+        List<TcpProxy> links = new java.util.ArrayList<>();
+        List<CuratorLeadership> replicas = new java.util.ArrayList<>();
+        List<Fenced> roles = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            links.add(zk.closeLater(new TcpProxy(zk.server(i).getPort())));
+            roles.add(new Fenced(fence));
+            replicas.add(replica("r" + i, links.get(i).connectString(), roles.get(i)));
+        }
+        CuratorLeadership[] all = replicas.toArray(CuratorLeadership[]::new);
+        Eventually.await(() -> acting(all) == 1);
+        CuratorLeadership first = replicas.stream().filter(CuratorLeadership::acting).findFirst().orElseThrow();
+        links.get(replicas.indexOf(first)).cut();
+        Eventually.await(QUORUM_CHANGE, () -> acting(all) == 1 && fence.get() > 1);
+        long live = fence.get();
+        org.apache.curator.framework.CuratorFramework observer = zk.client();
+
+        links.forEach(TcpProxy::cut);
+        // Every session expires, and with the last election node ZooKeeper removes the election's parent.
+        Eventually.await(QUORUM_CHANGE, () -> absent(observer, "/houston/leader"));
+        links.forEach(TcpProxy::resume);
+        Eventually.await(QUORUM_CHANGE, () -> acting(all) == 1, () -> roles.toString());
+
+        CuratorLeadership next = replicas.stream().filter(CuratorLeadership::acting).findFirst().orElseThrow();
+        assertTrue(next.epoch() > live, next.epoch() + " > " + live);
+        assertEquals(next.epoch(), fence.get(), "the new leader holds the fence");
+        Eventually.await(QUORUM_CHANGE, () -> replicas.stream().allMatch(r -> r.connection().equals("CONNECTED")),
+                () -> replicas.stream().map(CuratorLeadership::connection).toList().toString());
+    }
+
+    @Test
+    void aFenceHoldingAnEpochIssuedBeforeTheCounterIsReadBackAndGoneAbove() throws Exception {
+        java.util.concurrent.atomic.AtomicLong fence = new java.util.concurrent.atomic.AtomicLong(100);
+        Fenced role = new Fenced(fence);
+
+        CuratorLeadership a = replica("a", zk.cluster.getConnectString(), role);
+        Eventually.await(a::acting);
+
+        assertEquals(101, a.epoch());
+        assertEquals(List.of("refused 1", "takeOver 101"), role.events, "retried at once, no page");
+        assertEquals(null, a.takeoverProblem());
+    }
+
+    private static boolean absent(org.apache.curator.framework.CuratorFramework client, String path) {
+        try {
+            return client.checkExists().forPath(path) == null;
+        } catch (Exception e) {
+            return false;
+        }
     }
 }

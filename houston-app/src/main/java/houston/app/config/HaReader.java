@@ -31,8 +31,12 @@ final class HaReader {
         if (!path.matches("(/[A-Za-z0-9._-]+)+")) {
             in.problem(p + "zookeeper.path", "a znode path such as /houston");
         }
-        return new HaSettings(provider, replica, connect,
-                in.duration(p + "zookeeper.session-timeout", Duration.ofSeconds(2), Duration.ofMinutes(1)),
-                in.duration(p + "zookeeper.connection-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)), path);
+        Duration session = in.duration(p + "zookeeper.session-timeout", Duration.ofSeconds(2), Duration.ofMinutes(1));
+        Duration connection = in.duration(p + "zookeeper.connection-timeout", Duration.ofMillis(100), Duration.ofMinutes(1));
+        if (connection.compareTo(session) > 0) {
+            in.problem(p + "zookeeper.connection-timeout", "at most the session-timeout, " + session.toSeconds()
+                    + "s: a connection attempt longer than the session outlives it");
+        }
+        return new HaSettings(provider, replica, connect, session, connection, path);
     }
 }

@@ -13,6 +13,7 @@ import houston.dns.WeightedRecordSwitch;
 import houston.ha.ActingGate;
 import houston.ha.CuratorLeadership;
 import houston.ha.HaSnapshot;
+import houston.ha.StaleEpochException;
 import houston.ha.Leadership;
 import houston.ha.WarmTakeover;
 import houston.ha.ZooKeeperSharedState;
@@ -145,6 +146,9 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     public void takeOver(long epoch) throws Exception {
         long started = System.nanoTime();
         WeightedRecordSwitch.Claim claim = dns.claim(epoch).toCompletableFuture().get(1, TimeUnit.MINUTES);
+        if (!claim.claimed() && claim.liveEpoch() > epoch) {
+            throw new StaleEpochException(epoch, claim.liveEpoch());
+        }
         if (!claim.claimed()) {
             throw new IllegalStateException("DNS fence not claimed: " + claim.detail());
         }
@@ -222,20 +226,38 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         pager.alert(new Action.Alert(AlertKind.FAIL_STATIC, why, null));
     }
 
-    /** Who leads, since when, at which epoch, as this replica sees it (null with provider none). */
+    @Override
+    public void takeOverFailing(String why) {
+        pager.alert(new Action.Alert(AlertKind.FAIL_STATIC, why, null));
+    }
+
+    /**
+     * Who leads, since when, at which epoch, as this replica sees it (null with provider none).
+     * The shared snapshot names its writer; it is the leader only while its epoch is the last one
+     * ZooKeeper issued: an elected replica whose takeover fails has been issued a newer one, and the
+     * snapshot's writer no longer leads. Cut off from ZooKeeper, this replica cannot know who leads.
+     */
     public Map<String, Object> status() {
         if (leadership == null) {
             return null;
         }
-        HaSnapshot seen = shared.cached();
+        HaSnapshot seen = current();
         Map<String, Object> status = new HashMap<>();
         status.put("replica", settings.replica());
         status.put("acting", leadership.acting());
         status.put("connection", leadership.connection());
-        status.put("leader", seen.leader());
+        status.put("leader", seen.leader().isEmpty() ? null : seen.leader());
         status.put("epoch", seen.epoch());
         status.put("since", seen.since() == 0 ? null : Instant.ofEpochMilli(seen.since()).toString());
+        status.put("takeover", leadership.takeoverProblem());
         return status;
+    }
+
+    private HaSnapshot current() {
+        HaSnapshot seen = shared.cached();
+        boolean current = leadership.connection().equals("CONNECTED") && seen.epoch() > 0
+                && seen.epoch() == leadership.issuedEpoch();
+        return current ? seen : HaSnapshot.EMPTY;
     }
 
     /** Binds the HA metrics and the HA part of /v1/status (nothing with provider none). */
@@ -249,7 +271,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     }
 
     long epoch() {
-        return shared == null ? 0 : shared.cached().epoch();
+        return shared == null ? 0 : current().epoch();
     }
 
     long suppressed() {
@@ -268,6 +290,12 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         }
         leadership.close();
         writer.shutdown();
+        try {
+            // A snapshot write still queued would otherwise run on a closed client and log that it failed.
+            writer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         shared.close();
         client.close();
     }

@@ -41,6 +41,16 @@ final class ReplicationMetrics {
         replication.metrics.takeovers = Timer.builder("houston.ha.takeover")
                 .description("takeovers by this replica: claiming the DNS fence and resuming the shared state")
                 .register(registry);
+        // Not ready while this replica has never reached ZooKeeper or its session is LOST: it can neither lead nor
+        // know who does. /healthz stays 200: the process is alive, restarting it would not help.
+        router.get(DaemonHttp.READY_PATH).order(-1).handler(ctx -> {
+            String connection = String.valueOf(replication.status().get("connection"));
+            if (connection.equals("CONNECTING") || connection.equals("LOST")) {
+                ctx.response().setStatusCode(503).end("not connected to ZooKeeper (" + connection + ")");
+            } else {
+                ctx.next();
+            }
+        });
         StatusView view = new StatusView(loop);
         // Ordered before the daemon's own /v1/status: the same document with the replica's view added.
         // The pins as the daemon renders them (target, expiry, author): a new leader's carry the old one's expiry.

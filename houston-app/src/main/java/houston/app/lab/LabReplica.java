@@ -91,9 +91,10 @@ public final class LabReplica implements AutoCloseable {
     }
 
     /**
-     * Stops the daemon where it stands without leaving the election (the caller cuts its links, so
-     * its session expires on the ensemble as a dead process's would): the others learn of the death
-     * only from ZooKeeper, after the session timeout.
+     * Stops the replica as a dead process stops: daemon, pages, log lines and ZooKeeper client all
+     * end here. The caller cuts its links first, so its goodbye never reaches the ensemble and its
+     * session expires there as a dead process's would: the others learn of the death only from
+     * ZooKeeper, after the session timeout.
      */
     void kill() throws Exception {
         if (stopped) {
@@ -102,13 +103,13 @@ public final class LabReplica implements AutoCloseable {
         stopped = true;
         vantages.forEach(ProbeScheduler::close);
         daemon.close();
+        replication.close();
     }
 
-    /** Stops the daemon and leaves the election (a clean stop: the next leader need not wait). */
+    /** Stops the replica; with its links up it leaves the election (a clean stop: the next leader need not wait). */
     @Override
     public void close() throws Exception {
         kill();
-        replication.close();
         dns.close();
     }
 }

@@ -163,8 +163,16 @@ final class ReplicaLab implements AutoCloseable {
 
     /** Incident threads in Slack other than the cut-off pages. */
     List<String> incidentThreads() {
-        return slack.threadStarts().stream().map(r -> java.net.URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8))
-                .filter(m -> !m.contains("cut off from ZooKeeper")).toList();
+        return threadStarts().filter(m -> !m.contains("cut off from ZooKeeper")).toList();
+    }
+
+    /** The "cut off from ZooKeeper" pages, as posted. */
+    List<String> cutOffPages() {
+        return threadStarts().filter(m -> m.contains("cut off from ZooKeeper")).toList();
+    }
+
+    private java.util.stream.Stream<String> threadStarts() {
+        return slack.threadStarts().stream().map(r -> java.net.URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8));
     }
 
     int cutOffAlerts() {

@@ -53,6 +53,18 @@ class HaConfigTest {
     }
 
     @Test
+    void aConnectionTimeoutLongerThanTheSessionIsAnErrorSayingTheLimit() throws IOException {
+        Path f = file("houston.ha { provider = zookeeper, replica = r1, zookeeper { connect = \"zk1:2181\",\n"
+                + "session-timeout = 6s, connection-timeout = 10s } }\n");
+
+        List<String> problems = assertThrows(ConfigException.class, () -> HoustonConfigLoader.load(f)).problems().stream()
+                .map(ConfigProblem::render).toList();
+
+        assertEquals(List.of("houston.ha.zookeeper.connection-timeout: 10s (expected: at most the session-timeout, 6s: "
+                + "a connection attempt longer than the session outlives it) in " + f + ":2"), problems);
+    }
+
+    @Test
     void anUnknownProviderIsAnError() throws IOException {
         Path f = file("houston.ha.provider = etcd\n");
 
