@@ -115,6 +115,14 @@ class DnsFallbackConfigTest {
         assertEquals(java.util.Map.of("us-east-1", "abcdef01-2345-6789-abcd-ef0123456789"), dns.arc().healthChecks());
     }
 
+    /** A RECOVERY_CONTROL health check id for every location: what fallback = arc needs besides its controls. */
+    private static String everyArcHealthCheck() {
+        List<String> ids = HoustonConfigLoader.load(null).topology().ids();
+        return java.util.stream.IntStream.range(0, ids.size())
+                .mapToObj(i -> "\"%s=abcdef01-2345-6789-abcd-ef01234567%02d\"".formatted(ids.get(i), i))
+                .collect(java.util.stream.Collectors.joining(", ", "houston.dns.arc.health-checks = [", "]\n"));
+    }
+
     @Test
     void arcSettingsAreReadInOrder() throws IOException {
         String controls = HoustonConfigLoader.load(null).topology().ids().stream().map(l -> "\"" + l
@@ -124,7 +132,7 @@ class DnsFallbackConfigTest {
                 houston.dns.fallback = arc
                 houston.dns.arc.cluster-endpoints = ["us-west-2=https://a.example/v1", "eu-west-1=https://b.example/v1"]
                 houston.dns.arc.routing-controls = [%s]
-                """.formatted(controls));
+                """.formatted(controls) + everyArcHealthCheck());
 
         ArcSettings arc = HoustonConfigLoader.load(f).dns().arc();
 
@@ -140,7 +148,7 @@ class DnsFallbackConfigTest {
                 houston.dns.fallback = arc
                 houston.dns.arc.cluster-endpoints = ["us-west-2=https://a.example/v1", "eu-west-1=http://b.example/v1"]
                 houston.dns.arc.routing-controls = ["us-east-1=%s", "eu-west-1=%s"]
-                """.formatted(arn, arn));
+                """.formatted(arn, arn) + everyArcHealthCheck());
 
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("houston.dns.arc.cluster-endpoints: \"eu-west-1=http://b.example/v1\" "

@@ -279,10 +279,12 @@ class ControlLoopTest {
 
         run(6, "us-east-1");
 
-        assertEquals(1, published.size());
-        assertEquals(0.0, published.get(0).fraction("us-east-1", "us-east-1"), 1e-9);
-        assertTrue(told.stream().anyMatch(a -> a instanceof Action.Notify n
-                && n.decision().kind() == DecisionKind.EVACUATION_DECIDED));
+        // Detected within the six seconds at the default probe interval and holds; the receivers may take
+        // it in more than one plan (what ready instances hold first), the last one empties us-east-1.
+        assertFalse(published.isEmpty());
+        assertEquals(0.0, published.get(published.size() - 1).fraction("us-east-1", "us-east-1"), 1e-9);
+        assertEquals(1, told.stream().filter(a -> a instanceof Action.Notify n
+                && n.decision().kind() == DecisionKind.EVACUATION_DECIDED).count());
     }
 
     @Test
