@@ -11,15 +11,18 @@ import java.util.List;
  * answers among the records left by weight, and among all of them evenly when every one weighs 0:
  * a catchment at home would be spread over every location, near or far. So, while the data-plane
  * fallback is configured, each pool whose home serves it gives floor weights to the receivers the
- * planner would pick for an evacuation of that home at peak (its peak demand moved, every
- * neighbour carrying its own peak, up to {@code planner.max-receivers}); when the home is dropped,
- * the catchment goes to those and nowhere else.
+ * planner lets take a location's users at once (its {@code planner.receivers} nearest eligible
+ * locations with spare capacity at peak); when the home is dropped, the catchment goes to those
+ * and nowhere else.
  *
- * <p>The floors are the planner's split in k units of Route 53's 0..255 weights, k the number of
- * receivers it picks (largest remainder): an even split of three is 1, 1, 1; a split of 62%, 32%
- * and 6% is 2, 1 and nothing — a small receiver that would take a whole third of the catchment
- * without being sized for it is left out. In steady state the floors send at most k/(255+k) of
- * the catchment to them (1.2% for k = 3).
+ * <p>Not the planner's nearest-first placement: that is where users end up once the receivers
+ * have scaled, often one receiver holding the whole catchment at its maximum. A dropped record
+ * moves the whole catchment in one TTL, before anything scales, so the floors spread it over the
+ * receivers in proportion to each one's room at its maximum (each fills the same part of its
+ * room), in k units of Route 53's 0..255 weights for k receivers (largest remainder): three
+ * alike are 1, 1, 1; room of 71%, 28% and 1% is 2, 1 and nothing — a nearly full receiver that
+ * would take a whole third of the catchment is left out. In steady state the floors send at most
+ * k/(255+k) of the catchment to them (1.2% for k = 3).
  */
 public final class FallbackReceivers {
 
@@ -50,11 +53,17 @@ public final class FallbackReceivers {
             loads[l] = topology.location(l).peakDemandRps();
             eligible[l] = l != home && rows[l][l] > 0;
         }
-        List<ReceiverShare> shares = planner.place(home, topology.location(home).peakDemandRps(), loads, eligible,
-                new int[n]).receivers();
+        // No demand moved: the planner names its receivers nearest with spare capacity, the ones it
+        // lets take a degraded location's users at once.
+        List<ReceiverShare> shares = planner.place(home, 0, loads, eligible, new int[n]).receivers();
+        double room = shares.stream().mapToDouble(FallbackReceivers::room).sum();
         double[] split = new double[n];
-        shares.forEach(s -> split[topology.indexOf(s.location())] = s.fraction());
+        shares.forEach(s -> split[topology.indexOf(s.location())] = room(s) / room);
         return LargestRemainder.apportion(split, shares.size());
+    }
+
+    private static double room(ReceiverShare share) {
+        return share.maxRpsAtTarget() - share.loadBeforeRps();
     }
 
     /** The locations with a floor in pool {@code home}, nearest first. */

@@ -56,8 +56,8 @@ class FallbackReceiversTest {
     }
 
     @Test
-    void theFloorsFollowThePlannersSplitAndLeaveOutAReceiverItWouldNotLoad() {
-        // "small" is nearest but nearly full; the planner water-fills "big" (76%) and "mid" (24%).
+    void theFloorsFollowEachReceiversRoomAndLeaveOutANearlyFullOne() {
+        // Room at the maximum: "small" 100 rps (1%), "big" 4,900 (71%), "mid" 1,900 (28%) of 6,900.
         Topology uneven = Topology.greatCircle(List.of(
                 TestTopologies.location("home", 0, 1000, capacity(100)),
                 TestTopologies.location("small", 1, 100, capacity(4)),
@@ -69,6 +69,7 @@ class FallbackReceiversTest {
 
         long[] expected = new long[4];
         expected[uneven.indexOf("big")] = 2;
+        expected[uneven.indexOf("mid")] = 1;
         assertArrayEquals(expected, floors);
     }
 
