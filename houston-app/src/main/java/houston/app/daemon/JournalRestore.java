@@ -48,9 +48,12 @@ final class JournalRestore {
             return new Start(fromDns);
         }
         EngineState state = replayed.state();
+        // The wanted plan agrees when DNS holds its rows at a generation the journal knows live, or at its own
+        // generation: published, and the daemon stopped before the tick that would have journaled the
+        // confirmation (the retry afterRestart asks for finds it live and sends nothing).
         boolean agrees = live == null ? state.plan().generation() == 0
                 : Weights.asHeld(state.plan()).sameRowsAs(Weights.asHeld(live))
-                && state.liveGeneration() >= live.generation()
+                && (state.liveGeneration() >= live.generation() || state.plan().generation() == live.generation())
                 || replayed.confirmed() != null && state.liveGeneration() == live.generation()
                 && Weights.asHeld(replayed.confirmed()).sameRowsAs(Weights.asHeld(live));
         if (agrees) {

@@ -167,6 +167,17 @@ class ExitCodesIT {
         expect("drill run", 0, "drill", "run", drill);
         expect("drill run", 1, "drill", "run", badDrill);
         expect("drill run", 3, "drill", "run", missed);
+        expect("drill table", 0, "drill", "table", drillsIn("met", drill));
+        expect("drill table", 1, "drill", "table", drillsIn("unreadable", badDrill));
+        expect("drill table", 2, "drill", "table", drill);
+        expect("drill table", 3, "drill", "table", drillsIn("missing", missed));
+    }
+
+    /** A directory of its own holding a copy of {@code drill}: drill table reads directories. */
+    private static String drillsIn(String name, String drill) throws IOException {
+        Path d = Files.createDirectories(dir.resolve("drills-" + name));
+        Files.copy(Path.of(drill), d.resolve(Path.of(drill).getFileName()));
+        return d.toString();
     }
 
     @Test

@@ -64,6 +64,27 @@ class JournalRestoreTest {
     }
 
     @Test
+    void aStopBetweenAPublishAndItsConfirmationKeepsThePinWhenDnsHoldsExactlyThePublishedPlan() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState state = engine.initialState(T0);
+        journal.checkpoint(new JsonlJournal.Checkpoint(T0, state.plan().toMap(), 0, 0));
+        Instant at = T0.plusSeconds(1);
+        Inputs evacuate = Inputs.commands(new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2), "db migration",
+                "alice"));
+        Step step = engine.step(state, evacuate, at);
+        journal.append(new Journal.Entry(step.next().tick(), at, evacuate, step.actions()));
+        // DNS took the plan; the daemon stopped before the tick that would have journaled the confirmation.
+        TrafficPlan live = step.next().plan();
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, live, T0.plusSeconds(600));
+
+        assertTrue(live.generation() >= 1, "the evacuation was published");
+        assertTrue(start.replayed());
+        assertEquals(PinTarget.EVACUATED, start.state().overrides().pin("us-east-1"));
+        assertEquals(live, start.state().plan());
+    }
+
+    @Test
     void aGarbageLineInsideTheJournalLosesThatLineOnlyNotThePin() throws Exception {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
         EngineState before = firstRun(journal);
