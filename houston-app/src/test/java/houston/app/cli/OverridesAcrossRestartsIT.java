@@ -64,9 +64,10 @@ class OverridesAcrossRestartsIT {
                 + "houston.planner { receivers = 2, max-receivers = 2 }\n"
                 + "houston.probes { interval = 200ms, jitter = 20ms }\n"
                 // Receivers that must scale first: the evacuation is an incident with pre-scales and a
-                // thread, and the shares it publishes are not whole 1/255ths.
-                + "houston.topology.locations { lab-a.capacity.instances = 2, lab-b.capacity.instances = 2, "
-                + "lab-c.capacity.instances = 2 }\n",
+                // thread; lab-b, the nearest, can grow to hold only part of lab-a, so the shares it publishes
+                // (lab-b and lab-c) are not whole 1/255ths.
+                + "houston.topology.locations { lab-a.capacity.instances = 2, lab-b.capacity { instances = 2, "
+                + "max-instances = 3 }, lab-c.capacity.instances = 2 }\n",
                 sites.port(0), sites.port(1), sites.port(2));
     }
 
