@@ -1,8 +1,6 @@
 package houston.app.cli;
 
 import houston.app.wiring.SlackStandIn;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,35 +22,22 @@ class RestartMidEvacuationIT {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CanarySites sites = new CanarySites(2);
     private SlackStandIn slack;
-    private final AtomicBoolean broken = new AtomicBoolean();
-    private HttpServer siteA;
-    private HttpServer siteB;
 
     @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        siteA = vertx.createHttpServer().requestHandler(r -> {
-            if (broken.get()) {
-                r.response().setStatusCode(503).end("down");
-            } else {
-                r.response().end("<p>houston-canary</p>");
-            }
-        }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-        siteB = vertx.createHttpServer().requestHandler(r -> r.response().end("<p>houston-canary</p>"))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    void start() {
         slack = new SlackStandIn();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         slack.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     private Path config() throws Exception {
-        return DaemonProcess.config(dir, siteA.actualPort(), siteB.actualPort(), slack.settings(dir)
+        return DaemonProcess.config(dir, sites.port(0), sites.port(1), slack.settings(dir)
                 + "houston.probes { interval = 200ms, jitter = 20ms }\n"
                 + "houston.health { window = 1s, min-samples = 3 }\n"
                 + "houston.hysteresis { down-hold = 500ms, up-hold = 1h }\n");
@@ -65,7 +48,7 @@ class RestartMidEvacuationIT {
         Path conf = config();
         DaemonProcess first = DaemonProcess.start(conf, 8);
         Thread.sleep(1500);
-        broken.set(true);
+        sites.breakSite(0);
         first.awaitGeneration(1);
         JsonObject during = first.plan();
         first.await();
