@@ -3,12 +3,13 @@ package houston.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.ServiceLoader;
+
 /** {@code ./houston}: the entry point. Each subcommand is one job; {@code --help} works on all. */
 @Command(name = "houston", mixinStandardHelpOptions = true, version = "houston 0.1.0",
         description = "Reactive multi-region traffic control: scores every location's health, evacuates a bad "
                 + "one to its nearest healthy neighbours with capacity, and brings it back in steps.",
-        subcommands = {LabCommand.class, RunCommand.class, ValidateCommand.class, PlanCommand.class, CapacityCommand.class, DnsCommand.class, AgentCommand.class, BenchCommand.class, DrillCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, CapacityCommand.class, DnsCommand.class, AgentCommand.class, DrillCommand.class})
 public final class HoustonCli implements Runnable {
 
     @CommandLine.Spec
@@ -18,9 +19,17 @@ public final class HoustonCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, shared by {@link #main} and tests. */
+    /**
+     * The configured command line, shared by {@link #main} and tests: the release's commands, then those
+     * of {@link MoreCommands} on the class path, then help. Added before the settings below, which apply
+     * only to the subcommands present when they are made.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new HoustonCli()).registerConverter(java.time.Duration.class, new DurationConverter())
+        CommandLine line = new CommandLine(new HoustonCli());
+        for (MoreCommands more : ServiceLoader.load(MoreCommands.class)) {
+            more.commands().forEach(line::addSubcommand);
+        }
+        return line.addSubcommand(new CommandLine.HelpCommand()).registerConverter(java.time.Duration.class, new DurationConverter())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(HoustonCli::failed).setParameterExceptionHandler(HoustonCli::misused);
     }

@@ -2,6 +2,7 @@ package houston.app.cli;
 
 import houston.app.config.HoustonSettings;
 import houston.app.daemon.Daemon;
+import houston.app.daemon.DrillText;
 import houston.app.daemon.OperatorRoutes;
 import houston.app.daemon.Replication;
 import houston.app.demand.MeasuredInputs;
@@ -85,7 +86,7 @@ final class RunCommand extends SettingsCommand {
             Daemon daemon = Daemon.start(vertx, settings, replica.dns(dns), replica.scaler(scaler),
                     replica.notifier(notifier.notifier(), notifier.outbox()), d.journalDir(), d.host(), d.port(), clock,
                     (router, loop, registry) -> {
-                        OperatorRoutes.mount(vertx, router, loop, settings, registry, clock);
+                        OperatorRoutes.mount(vertx, router, loop, settings, registry, clock, DrillText::run);
                         Replication.mount(router, loop, registry, replica);
                     });
             replica.start(daemon.loop());

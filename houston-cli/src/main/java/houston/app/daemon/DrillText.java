@@ -13,13 +13,14 @@ import java.nio.file.Path;
 /**
  * {@code /houston drill NAME}: runs a drill shipped in config/drills against the daemon's own
  * configuration (its topology and thresholds) in the simulator, and answers with the KPI table.
+ * The daemon's {@link Drills} port: here, beside the simulator, not in houston-daemon.
  */
-final class DrillText {
+public final class DrillText {
 
     private DrillText() {
     }
 
-    static String run(String name, HoustonSettings settings) {
+    public static String run(String name, HoustonSettings settings) {
         Path config = Path.of(settings.source());
         DrillReader.Drill drill;
         try {

@@ -39,7 +39,7 @@ final class ReplicaProcess implements AutoCloseable {
                 .resolve(conf.getParent().getFileName() + "-" + System.nanoTime() + ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
+                "-Dlogback.configurationFile=logback.xml", // the shipped one (a class path resource), not the tests'
                 HoustonCli.class.getName(), "run", "--config", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // The Route 53 stand-in takes any signature; the SDK wants some credentials to sign with.

@@ -37,7 +37,7 @@ public final class OperatorRoutes {
     }
 
     public static void mount(Vertx vertx, Router router, ControlLoop loop, HoustonSettings settings, MeterRegistry registry,
-                             Clock clock) {
+                             Clock clock, Drills drills) {
         Set<String> locations = Set.copyOf(settings.topology().ids());
         CommandParser parser = new CommandParser(locations);
         if (settings.outside().api().tokenFile() != null) {
@@ -58,7 +58,7 @@ public final class OperatorRoutes {
                     ? group -> { throw new IllegalStateException("no Slack token to read user groups with"); }
                     : SlackAllowlist.slackApi(read(slack.tokenFile()), slack.apiUrl());
             new SlackCommandRoutes(vertx, new SlackRequestVerifier(secret, clock), parser,
-                    new SlackAllowlist(slack.allowedUsers(), slack.allowedGroup(), members, clock), console(loop, settings),
+                    new SlackAllowlist(slack.allowedUsers(), slack.allowedGroup(), members, clock), console(loop, settings, drills),
                     clock).mount(router);
         }
     }
@@ -80,7 +80,7 @@ public final class OperatorRoutes {
         throw new BadRequest(400, "read-only commands are GET /v1/status, /v1/locations, /v1/plan, /v1/decisions");
     }
 
-    private static OperatorConsole console(ControlLoop loop, HoustonSettings settings) {
+    private static OperatorConsole console(ControlLoop loop, HoustonSettings settings, Drills drills) {
         Daemon.StatusText text = Daemon.text(loop);
         return new OperatorConsole() {
             @Override
@@ -101,7 +101,7 @@ public final class OperatorRoutes {
             @Override
             public String drill(String scenario) {
                 // Called on a worker thread (the Slack route uses executeBlocking): a drill takes about a second.
-                return DrillText.run(scenario, settings);
+                return drills.run(scenario, settings);
             }
 
             @Override

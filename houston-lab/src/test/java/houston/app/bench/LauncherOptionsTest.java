@@ -30,7 +30,7 @@ class LauncherOptionsTest {
     void everyWayOfRunningTheDaemonUsesTheMeasuredOptions() throws IOException {
         String measured = String.join(" ", HoustonProcess.LAUNCHER_OPTIONS);
 
-        String launcher = first(Path.of("houston-app/src/dist/bin/houston"), "\\$\\{HOUSTON_JAVA_OPTS:-([^}]*)}");
+        String launcher = first(Path.of("houston-cli/src/dist/bin/houston"), "\\$\\{HOUSTON_JAVA_OPTS:-([^}]*)}");
         String systemd = first(Path.of("deploy/systemd/houston.service"), "Environment=\"HOUSTON_JAVA_OPTS=([^\"]*)\"");
         String kubernetes = first(Path.of("deploy/kubernetes/daemon.yaml"),
                 "name: HOUSTON_JAVA_OPTS\\s+value: \"([^\"]*)\"");
