@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * timeout (plus the one ZooKeeper tick by which a server rounds up session expiry) plus two ticks, DNS never receives a generation twice, the pin set through a follower
  * still holds, and the incident keeps its one Slack thread.
  */
-// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+// Measures what a second JVM running ITs beside it would distort: runs alone (the parent pom.xml).
 @Tag("load-sensitive")
 class ReplicasFailoverIT {
 

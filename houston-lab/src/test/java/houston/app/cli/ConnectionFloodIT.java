@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connection, the probes' reserve is never reached and they keep succeeding (no connect errors, no
  * fail-static, no evacuation), and the API answers after the flood.
  */
-// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+// Measures what a second JVM running ITs beside it would distort: runs alone (the parent pom.xml).
 @Tag("load-sensitive")
 class ConnectionFloodIT {
 

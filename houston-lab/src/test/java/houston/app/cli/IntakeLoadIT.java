@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cannot hold with 503 + Retry-After instead of running out of memory, keep its journal inside its
  * limits, stay under 300 MB resident, and start again after a SIGKILL at the worst moment.
  */
-// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+// Measures what a second JVM running ITs beside it would distort: runs alone (the parent pom.xml).
 @Tag("load-sensitive")
 class IntakeLoadIT {
 

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SIGKILL + restart every 30 s during an evacuation. Every restart must succeed, the daemon must never
  * die on its own, stay under 300 MB resident, close every flood connection and stop cleanly on SIGTERM.
  */
-// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+// Measures what a second JVM running ITs beside it would distort: runs alone (the parent pom.xml).
 @Tag("load-sensitive")
 class SoakIT {
 

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lab as users run it: real HTTP on loopback, faults through its API, answers from its API. */
 // Bounds on how fast a lab evacuates, which a second JVM running ITs beside it would distort: runs
-// alone (houston-app/pom.xml).
+// alone (the parent pom.xml).
 @Tag("load-sensitive")
 class LabIT {
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code houston lab --replicas 3}: three daemons on a real in-process ensemble, broken through the lab's API. */
-// Measures what a second JVM running ITs beside it would distort: runs alone (houston-app/pom.xml).
+// Measures what a second JVM running ITs beside it would distort: runs alone (the parent pom.xml).
 @Tag("load-sensitive")
 class LabReplicasIT {
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lab scenarios with short hold times (up-hold 4 s, fail-back steps every 2 s) so they fit in CI. */
 // Bounds on how fast a lab evacuates, which a second JVM running ITs beside it would distort: runs
-// alone (houston-app/pom.xml).
+// alone (the parent pom.xml).
 @Tag("load-sensitive")
 class LabScenariosIT {
 

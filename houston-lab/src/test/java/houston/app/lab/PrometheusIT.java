@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * returns series.
  */
 // Alerts must go pending within a deadline, which a second JVM running ITs beside it would distort:
-// runs alone (houston-app/pom.xml).
+// runs alone (the parent pom.xml).
 @Tag("load-sensitive")
 class PrometheusIT {
 
