@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -67,6 +69,25 @@ class ReleaseArchiveIT {
             assertFalse(paths.stream().anyMatch(p -> p.endsWith(".java") || p.endsWith("pom.xml") || p.contains("mvnw")),
                     paths.toString());
         }
+    }
+
+    @Test
+    void theJarHoldsTheDaemonAndTheOperatorsCommandsButNoLabNoBenchmarksNoTestServers() throws Exception {
+        List<String> entries;
+        try (JarFile jar = new JarFile(home.resolve("lib/houston.jar").toFile())) {
+            entries = jar.stream().map(JarEntry::getName).toList();
+        }
+        ReleaseProcess help = houston(List.of("--help"), 60);
+
+        assertTrue(entries.containsAll(List.of("houston/app/daemon/ControlLoop.class", "houston/app/cli/HoustonCli.class",
+                "houston/app/daemon/DrillText.class", "houston/sim/Drill.class")), "the daemon, the CLI and drill");
+        for (String absent : List.of("org/openjdk/jmh/", "org/apache/curator/test/", "houston/app/lab/", "houston/app/bench/",
+                "META-INF/services/houston.app.cli.MoreCommands")) {
+            assertFalse(entries.stream().anyMatch(e -> e.startsWith(absent)), absent + " is in the release's jar");
+        }
+        assertEquals(0, help.exitCode(), help.output());
+        assertTrue(Pattern.compile("^\\s+drill\\s", Pattern.MULTILINE).matcher(help.output()).find(), help.output());
+        assertFalse(Pattern.compile("^\\s+(lab|bench)\\s", Pattern.MULTILINE).matcher(help.output()).find(), help.output());
     }
 
     @Test
