@@ -256,7 +256,8 @@ public final class ControlLoop implements AutoCloseable {
         pendingSignals.addAndGet(-sig.size());
         List<OperatorCommand> cmd = drain(commands);
         pendingCommands.addAndGet(-cmd.size());
-        Inputs inputs = failures.withCarried(new Inputs(obs, sig, drain(outcomes), cmd, demand.get(), capacity.get()));
+        Inputs inputs = failures.withCarried(Inputs.builder().observations(obs).signals(sig).outcomes(drain(outcomes))
+                .commands(cmd).demand(demand.get()).capacity(capacity.get()).build());
         Step step;
         try {
             step = stepper.step(state, inputs, now);

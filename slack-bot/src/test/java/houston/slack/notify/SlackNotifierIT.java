@@ -120,7 +120,7 @@ class SlackNotifierIT {
                 outcomes.add((houston.core.engine.ActionOutcome) p);
             }
             pending.clear();
-            Step step = engine.step(state, Inputs.observations(obs).withOutcomes(outcomes), now);
+            Step step = engine.step(state, Inputs.builder().observations(obs).outcomes(outcomes).build(), now);
             state = step.next();
             for (Action a : step.actions()) {
                 actions.add(a);
