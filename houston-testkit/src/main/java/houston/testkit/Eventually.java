@@ -1,0 +1,105 @@
+package houston.testkit;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Waits for what real servers and processes do in their own time: polls until a condition holds
+ * or a deadline passes. A wait that fails says what it waited for, the last value it saw (or what
+ * the last poll threw) and how long it waited, so a flaky IT can be read from its report alone.
+ */
+public final class Eventually {
+
+    /** How long a wait lasts unless told: generous, for a busy 2-core machine running ITs side by side. */
+    public static final Duration DEFAULT = Duration.ofSeconds(15);
+    private static final long POLL_EVERY_MS = 50;
+
+    /** What is read each time round. It may throw (a server not listening yet): that counts as "not yet". */
+    @FunctionalInterface
+    public interface Poll<T> {
+        T get() throws Exception;
+    }
+
+    private Eventually() {
+    }
+
+    public static void await(BooleanSupplier condition) throws InterruptedException {
+        await(DEFAULT, condition);
+    }
+
+    /** As above, for what takes longer on its own (a JVM starting on a busy machine). */
+    public static void await(Duration within, BooleanSupplier condition) throws InterruptedException {
+        await(within, condition, () -> "false");
+    }
+
+    /** As above, saying what was seen when the condition is not met. */
+    public static void await(Duration within, BooleanSupplier condition, Supplier<String> seen)
+            throws InterruptedException {
+        await(caller(), within, condition, seen);
+    }
+
+    /** As above, naming what is awaited. */
+    public static void await(String what, Duration within, BooleanSupplier condition, Supplier<String> seen)
+            throws InterruptedException {
+        poll(what, within, () -> true, condition::getAsBoolean, Boolean.TRUE::equals, last -> seen.get());
+    }
+
+    /** Polls until {@code done} accepts a value, and returns that value. */
+    public static <T> T until(String what, Duration within, Poll<T> poll, Predicate<? super T> done)
+            throws InterruptedException {
+        return until(what, within, () -> true, poll, done);
+    }
+
+    /**
+     * As above, but stops waiting as soon as {@code worthWaiting} turns false (the process that was
+     * to answer has exited): the failure then says so at once instead of after the deadline.
+     */
+    public static <T> T until(String what, Duration within, BooleanSupplier worthWaiting, Poll<T> poll,
+                              Predicate<? super T> done) throws InterruptedException {
+        return poll(what, within, worthWaiting, poll, done, String::valueOf);
+    }
+
+    private static <T> T poll(String what, Duration within, BooleanSupplier worthWaiting, Poll<T> poll,
+                              Predicate<? super T> done, java.util.function.Function<Object, String> seen)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + within.toNanos();
+        Object last = null;
+        Exception failed = null;
+        boolean worth = true;
+        while (true) {
+            try {
+                T value = poll.get();
+                if (done.test(value)) {
+                    return value;
+                }
+                last = value;
+                failed = null;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                failed = e;
+            }
+            if (!worth || System.nanoTime() >= deadline) {
+                break;
+            }
+            worth = worthWaiting.getAsBoolean(); // polled once more after it turns false: it may have answered first
+            Thread.sleep(POLL_EVERY_MS);
+        }
+        long waitedMs = (System.nanoTime() - started) / 1_000_000;
+        String why = worth ? "not within " + within.toMillis() + " ms" : "stopped waiting: no longer worth it";
+        String lastSeen = failed != null ? "polling threw " + failed : seen.apply(last);
+        throw new AssertionError("awaited " + what + ": " + why + " (waited " + waitedMs + " ms); last seen: "
+                + lastSeen, failed);
+    }
+
+    /** The test line that waited, to name a wait the caller did not describe. */
+    private static String caller() {
+        Optional<StackWalker.StackFrame> frame = StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().equals(Eventually.class.getName())).findFirst());
+        return frame.map(f -> "the condition at " + f.getFileName() + ":" + f.getLineNumber()).orElse("a condition");
+    }
+}
