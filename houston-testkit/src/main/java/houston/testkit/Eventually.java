@@ -2,6 +2,9 @@ package houston.testkit;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -10,6 +13,11 @@ import java.util.function.Supplier;
  * Waits for what real servers and processes do in their own time: polls until a condition holds
  * or a deadline passes. A wait that fails says what it waited for, the last value it saw (or what
  * the last poll threw) and how long it waited, so a flaky IT can be read from its report alone.
+ * <pre>{@code
+ * Eventually.until("us-east-1 evacuated", Duration.ofSeconds(10), () -> stateOf("us-east-1"), "evacuated"::equals);
+ * Eventually.within(Duration.ofSeconds(30)).whileTrue(daemon::alive).showing(daemon::output)
+ *         .until("/readyz 200", () -> status(readyz), s -> s == 200);
+ * }</pre>
  */
 public final class Eventually {
 
@@ -23,7 +31,29 @@ public final class Eventually {
         T get() throws Exception;
     }
 
-    private Eventually() {
+    private final Duration within;
+    private final BooleanSupplier worthWaiting;
+    private final Supplier<String> context;
+
+    private Eventually(Duration within, BooleanSupplier worthWaiting, Supplier<String> context) {
+        this.within = within;
+        this.worthWaiting = worthWaiting;
+        this.context = context;
+    }
+
+    /** A wait of at most {@code within}; refine it, then call {@link #until} or {@link #await(String, BooleanSupplier)}. */
+    public static Eventually within(Duration within) {
+        return new Eventually(within, () -> true, () -> "");
+    }
+
+    /** Stops waiting as soon as {@code worthWaiting} turns false (the process that was to answer exited). */
+    public Eventually whileTrue(BooleanSupplier worthWaiting) {
+        return new Eventually(within, worthWaiting, context);
+    }
+
+    /** Appends {@code context} (a process's output, a server's status) to the failure. */
+    public Eventually showing(Supplier<String> context) {
+        return new Eventually(within, worthWaiting, () -> "\n" + context.get());
     }
 
     public static void await(BooleanSupplier condition) throws InterruptedException {
@@ -44,27 +74,34 @@ public final class Eventually {
     /** As above, naming what is awaited. */
     public static void await(String what, Duration within, BooleanSupplier condition, Supplier<String> seen)
             throws InterruptedException {
-        poll(what, within, () -> true, condition::getAsBoolean, Boolean.TRUE::equals, last -> seen.get());
+        within(within).showing(seen).await(what, condition);
     }
 
     /** Polls until {@code done} accepts a value, and returns that value. */
     public static <T> T until(String what, Duration within, Poll<T> poll, Predicate<? super T> done)
             throws InterruptedException {
-        return until(what, within, () -> true, poll, done);
+        return within(within).until(what, poll, done);
     }
 
     /**
-     * As above, but stops waiting as soon as {@code worthWaiting} turns false (the process that was
-     * to answer has exited): the failure then says so at once instead of after the deadline.
+     * The result of {@code stage} (an adapter's call to a server), waiting at most {@code within}; a
+     * stage that fails throws its {@link java.util.concurrent.ExecutionException}.
      */
-    public static <T> T until(String what, Duration within, BooleanSupplier worthWaiting, Poll<T> poll,
-                              Predicate<? super T> done) throws InterruptedException {
-        return poll(what, within, worthWaiting, poll, done, String::valueOf);
+    public static <T> T result(CompletionStage<T> stage, Duration within) throws Exception {
+        try {
+            return stage.toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("awaited the result of " + stage + ": not within " + within.toMillis() + " ms", e);
+        }
     }
 
-    private static <T> T poll(String what, Duration within, BooleanSupplier worthWaiting, Poll<T> poll,
-                              Predicate<? super T> done, java.util.function.Function<Object, String> seen)
-            throws InterruptedException {
+    /** Waits until {@code condition} holds. */
+    public void await(String what, BooleanSupplier condition) throws InterruptedException {
+        until(what, condition::getAsBoolean, Boolean.TRUE::equals);
+    }
+
+    /** Polls until {@code done} accepts a value, and returns that value. */
+    public <T> T until(String what, Poll<T> poll, Predicate<? super T> done) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + within.toNanos();
         Object last = null;
@@ -91,9 +128,9 @@ public final class Eventually {
         }
         long waitedMs = (System.nanoTime() - started) / 1_000_000;
         String why = worth ? "not within " + within.toMillis() + " ms" : "stopped waiting: no longer worth it";
-        String lastSeen = failed != null ? "polling threw " + failed : seen.apply(last);
+        String lastSeen = failed != null ? "polling threw " + failed : String.valueOf(last);
         throw new AssertionError("awaited " + what + ": " + why + " (waited " + waitedMs + " ms); last seen: "
-                + lastSeen, failed);
+                + lastSeen + context.get(), failed);
     }
 
     /** The test line that waited, to name a wait the caller did not describe. */

@@ -60,11 +60,13 @@ class EventuallyTest {
     void stopsWaitingOnceItIsNoLongerWorthItLongBeforeTheDeadline() {
         long started = System.nanoTime();
 
-        AssertionError failed = assertThrows(AssertionError.class, () -> Eventually.until("a port from a dead process",
-                Duration.ofSeconds(60), () -> false, () -> "no port yet", s -> false));
+        AssertionError failed = assertThrows(AssertionError.class, () -> Eventually.within(Duration.ofSeconds(60))
+                .whileTrue(() -> false).showing(() -> "exit 1: address in use")
+                .until("a port from a dead process", () -> "no port yet", s -> false));
 
         assertTrue(failed.getMessage().startsWith("awaited a port from a dead process: stopped waiting: no longer worth it"),
                 failed.getMessage());
+        assertTrue(failed.getMessage().endsWith("last seen: no port yet\nexit 1: address in use"), failed.getMessage());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(30).toNanos());
     }
 
@@ -74,6 +76,18 @@ class EventuallyTest {
                 () -> Eventually.await(Duration.ofMillis(100), () -> false, () -> "state SUSPECT"));
 
         assertTrue(failed.getMessage().startsWith("awaited the condition at EventuallyTest.java:"), failed.getMessage());
-        assertTrue(failed.getMessage().endsWith("last seen: state SUSPECT"), failed.getMessage());
+        assertTrue(failed.getMessage().endsWith("last seen: false\nstate SUSPECT"), failed.getMessage());
+    }
+
+    @Test
+    void aResultThatNeverComesFailsNamingTheWait() throws Exception {
+        java.util.concurrent.CompletableFuture<String> never = new java.util.concurrent.CompletableFuture<>();
+
+        AssertionError failed = assertThrows(AssertionError.class, () -> Eventually.result(never, Duration.ofMillis(50)));
+
+        assertTrue(failed.getMessage().startsWith("awaited the result of "), failed.getMessage());
+        assertTrue(failed.getMessage().endsWith(": not within 50 ms"), failed.getMessage());
+        assertEquals("done", Eventually.result(java.util.concurrent.CompletableFuture.completedFuture("done"),
+                Duration.ofMillis(50)));
     }
 }
