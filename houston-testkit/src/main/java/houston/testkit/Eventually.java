@@ -23,7 +23,7 @@ public final class Eventually {
 
     /** How long a wait lasts unless told: generous, for a busy 2-core machine running ITs side by side. */
     public static final Duration DEFAULT = Duration.ofSeconds(15);
-    private static final long POLL_EVERY_MS = 50;
+    private static final long POLL_EVERY_MS = 20;
 
     /** What is read each time round. It may throw (a server not listening yet): that counts as "not yet". */
     @FunctionalInterface
