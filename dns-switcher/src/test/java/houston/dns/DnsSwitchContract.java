@@ -11,12 +11,12 @@ import houston.dns.records.PoolLayout;
 import houston.dns.records.RecordSet;
 import houston.dns.zone.InMemoryZone;
 import houston.dns.zone.ZoneException;
+import houston.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +53,7 @@ public abstract class DnsSwitchContract {
     }
 
     protected static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return Eventually.result(stage, Duration.ofSeconds(30));
     }
 
     protected static TrafficPlan evacuateA(long generation) {

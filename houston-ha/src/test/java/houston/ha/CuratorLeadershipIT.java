@@ -1,6 +1,6 @@
 package houston.ha;
 
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

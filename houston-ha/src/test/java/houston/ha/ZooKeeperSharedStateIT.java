@@ -2,7 +2,7 @@ package houston.ha;
 
 import houston.core.engine.Overrides;
 import houston.core.engine.PinTarget;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -31,6 +31,7 @@ class ModuleLayersTest {
     private static final Path ROOT = Path.of("..");
     /** A module's layer; a new module is placed here before the build accepts it. */
     private static final Map<String, Integer> LAYERS = Map.ofEntries(
+            Map.entry("houston-testkit", -1),
             Map.entry("houston-core", 0),
             Map.entry("health-probes", 1), Map.entry("dns-switcher", 1), Map.entry("capacity-planner", 1),
             Map.entry("slack-bot", 1), Map.entry("simulations", 1),
@@ -54,7 +55,7 @@ class ModuleLayersTest {
         assertEquals(List.of(), upwards);
     }
 
-    /** Tests may borrow a neighbour's test helpers (dns-switcher's ITs wait with health-probes' Eventually). */
+    /** Tests may borrow a neighbour's test helpers, never those of a module above their own. */
     @Test
     void testsUseNoModuleAboveTheirOwn() throws Exception {
         List<String> upwards = new ArrayList<>();
@@ -63,6 +64,19 @@ class ModuleLayersTest {
                 .forEach(used -> upwards.add(module + " -> " + used)));
 
         assertEquals(List.of(), upwards);
+    }
+
+    /** The test kit sits below everything, for tests only: shipped code never waits with a test helper. */
+    @Test
+    void onlyTestsUseTheTestKit() throws Exception {
+        List<String> shipped = new ArrayList<>();
+        modules(false).forEach((module, uses) -> {
+            if (uses.contains("houston-testkit")) {
+                shipped.add(module);
+            }
+        });
+
+        assertEquals(List.of(), shipped);
     }
 
     @Test

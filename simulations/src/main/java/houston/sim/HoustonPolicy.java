@@ -55,7 +55,8 @@ final class HoustonPolicy implements Policy {
     @Override
     public List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,
                              List<ActionOutcome> outcomes) {
-        Inputs inputs = new Inputs(observations, signals, outcomes, List.of(), demand, capacity);
+        Inputs inputs = Inputs.builder().observations(observations).signals(signals).outcomes(outcomes)
+                .demand(demand).capacity(capacity).build();
         Step step = engine.step(state, inputs, now);
         state = step.next();
         return step.actions();

@@ -1,6 +1,7 @@
 package houston.sim;
 
 import houston.core.engine.Action;
+import houston.core.engine.ActionHandlers;
 import houston.core.engine.ActionOutcome;
 import houston.core.engine.ActionOutcome.PublishStatus;
 import houston.core.engine.ActionOutcome.ScaleStatus;
@@ -135,9 +136,7 @@ final class SimRun {
         observations.clear();
         signals.clear();
         outcomes.clear();
-        for (Action a : actions) {
-            execute(ms, a);
-        }
+        actions.forEach(new WorldEffects(ms)::execute);
         queue.push(ms + setup.tick().toMillis(), TICK << 24);
     }
 
@@ -159,18 +158,41 @@ final class SimRun {
         return out;
     }
 
-    private void execute(long ms, Action a) {
-        if (a instanceof Action.PublishPlan p) {
+    /** The simulated world's effects of the actions a tick decided at {@code ms}. */
+    private final class WorldEffects implements ActionHandlers {
+        private final long ms;
+
+        WorldEffects(long ms) {
+            this.ms = ms;
+        }
+
+        @Override
+        public void publishPlan(Action.PublishPlan p) {
             publish(ms, p.plan());
-        } else if (a instanceof Action.EngageFallback f) {
+        }
+
+        @Override
+        public void engageFallback(Action.EngageFallback f) {
             fallback(ms, f);
-        } else if (a instanceof Action.PreScale s) {
-            preScale(ms, s);
-        } else if (a instanceof Action.ScaleDown d) {
+        }
+
+        @Override
+        public void preScale(Action.PreScale s) {
+            SimRun.this.preScale(ms, s);
+        }
+
+        @Override
+        public void scaleDown(Action.ScaleDown d) {
             world.scaleDown(world.topology().indexOf(d.location()), d.instances());
-        } else if (a instanceof Action.Notify notify) {
+        }
+
+        @Override
+        public void tell(Action.Notify notify) {
             kpis.decision(ms, notify.decision());
-        } else if (a instanceof Action.Alert alert) {
+        }
+
+        @Override
+        public void alert(Action.Alert alert) {
             kpis.alert(ms, alert.decision(), alert.message());
         }
     }

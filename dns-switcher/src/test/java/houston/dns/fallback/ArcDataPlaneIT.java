@@ -1,7 +1,7 @@
 package houston.dns.fallback;
 
 import houston.core.engine.ActionOutcome.FallbackEngaged;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package houston.dns.route53;
 
 import houston.core.model.Topology;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import houston.core.model.TrafficPlan;
 import houston.dns.DnsSwitchContract;
 import houston.dns.SwitchSettings;

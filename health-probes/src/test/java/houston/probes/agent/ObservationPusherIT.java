@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static houston.probes.Eventually.await;
+import static houston.testkit.Eventually.await;
 
 import java.net.ServerSocket;
 import java.net.URI;

@@ -4,6 +4,7 @@ import houston.core.health.Observation;
 import houston.core.health.Outcome;
 import houston.probes.intake.HmacAuth;
 import houston.probes.intake.IntakeRoutes;
+import houston.testkit.Eventually;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -170,27 +171,16 @@ class AgentCommandIT {
 
     private static URI awaitMetricsUri(StringWriter out, CompletableFuture<Integer> agent) throws InterruptedException {
         Pattern printed = Pattern.compile("metrics (http://127\\.0\\.0\\.1:\\d+/metrics)");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && !agent.isDone()) {
-            Matcher m = printed.matcher(out.toString());
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the agent printed no metrics address:\n" + out);
+        Matcher m = Eventually.within(Duration.ofSeconds(30)).whileTrue(() -> !agent.isDone()).showing(out::toString)
+                .until("the agent to print its metrics address", () -> printed.matcher(out.toString()), Matcher::find);
+        return URI.create(m.group(1));
     }
 
     /** Scrapes until a line matches {@code line} (a regex; the agent pushes every 100 ms); fails after 15 s. */
     private static String awaitScrape(URI metrics, String line) throws Exception {
         Pattern wanted = Pattern.compile("(?m)^" + line);
-        String scrape = "";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline && !wanted.matcher(scrape).find()) {
-            scrape = http(metrics).body();
-            Thread.sleep(100);
-        }
-        return scrape;
+        return Eventually.until("a scrape with a line " + wanted, Eventually.DEFAULT, () -> http(metrics).body(),
+                scrape -> wanted.matcher(scrape).find());
     }
 
     private static HttpResponse<String> http(URI uri) throws Exception {

@@ -1,5 +1,6 @@
 package houston.app.cli;
 
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine;
 
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,17 +42,9 @@ final class DaemonProcess {
     /** Starts the daemon and returns once it printed where it listens. */
     static DaemonProcess start(Path conf, int seconds) throws InterruptedException {
         DaemonProcess d = new DaemonProcess(conf, seconds);
-        for (int i = 0; i < 300 && d.port == 0; i++) {
-            Matcher m = LISTENING.matcher(d.out.toString());
-            if (m.find()) {
-                d.port = Integer.parseInt(m.group(1));
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        if (d.port == 0) {
-            throw new AssertionError("daemon did not start: " + d.out);
-        }
+        Matcher m = Eventually.within(Duration.ofSeconds(15)).whileTrue(() -> !d.exit.isDone()).showing(d.out::toString)
+                .until("the daemon to print where it listens", () -> LISTENING.matcher(d.out.toString()), Matcher::find);
+        d.port = Integer.parseInt(m.group(1));
         return d;
     }
 
@@ -114,21 +108,8 @@ final class DaemonProcess {
 
     /** Polls /v1/plan until the live generation reaches {@code generation}; fails after 10 s. */
     void awaitGeneration(long generation) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            if (exit.isDone()) {
-                throw new AssertionError("daemon stopped before plan generation " + generation + ":\n" + out);
-            }
-            long live;
-            try {
-                live = plan().getLong("liveGeneration");
-            } catch (java.io.IOException e) {
-                throw new AssertionError("daemon unreachable before plan generation " + generation + ":\n" + out, e);
-            }
-            if (live >= generation) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("plan generation " + generation + " not live within 10 s:\n" + out);
+        Eventually.within(Duration.ofSeconds(10)).whileTrue(() -> !exit.isDone()).showing(out::toString)
+                .until("plan generation " + generation + " live", () -> plan().getLong("liveGeneration"),
+                        live -> live >= generation);
     }
 }

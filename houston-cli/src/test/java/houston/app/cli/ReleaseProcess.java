@@ -1,9 +1,12 @@
 package houston.app.cli;
 
+import houston.testkit.Eventually;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -65,18 +68,9 @@ final class ReleaseProcess {
 
     /** Waits until the output matches {@code pattern}; returns its first group as a number. */
     int awaitOutput(Pattern pattern, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            Matcher m = pattern.matcher(output());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no " + pattern + " in the output within " + seconds + " s:\n" + output());
+        Matcher found = Eventually.within(Duration.ofSeconds(seconds)).whileTrue(process::isAlive).showing(this::output)
+                .until(pattern + " in the output", () -> pattern.matcher(output()), Matcher::find);
+        return Integer.parseInt(found.group(1));
     }
 
     String output() {

@@ -1,5 +1,6 @@
 package houston.app.cli;
 
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -47,19 +48,13 @@ final class ReplicaProcess implements AutoCloseable {
         pb.environment().put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
         pb.environment().put("HOUSTON_LOG_LEVEL", "INFO");
         ReplicaProcess r = new ReplicaProcess(pb.start(), log);
-        for (int i = 0; i < 1200 && r.port == 0; i++) {
-            Matcher m = LISTENING.matcher(r.output());
-            if (m.find()) {
-                r.port = Integer.parseInt(m.group(1));
-            } else if (!r.process.isAlive()) {
-                break;
-            } else {
-                Thread.sleep(100);
-            }
-        }
-        if (r.port == 0) {
+        try {
+            Matcher m = Eventually.within(Duration.ofSeconds(120)).whileTrue(r.process::isAlive).showing(r::output)
+                    .until("the replica to print where it listens", () -> LISTENING.matcher(r.output()), Matcher::find);
+            r.port = Integer.parseInt(m.group(1));
+        } catch (AssertionError notStarted) {
             r.close();
-            throw new AssertionError("replica did not start: " + r.output());
+            throw notStarted;
         }
         return r;
     }

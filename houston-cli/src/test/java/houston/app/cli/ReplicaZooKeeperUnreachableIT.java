@@ -1,6 +1,6 @@
 package houston.app.cli;
 
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

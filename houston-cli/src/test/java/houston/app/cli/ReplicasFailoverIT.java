@@ -2,7 +2,7 @@ package houston.app.cli;
 
 import houston.ha.Ensemble;
 import houston.ha.TcpProxy;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,16 +183,13 @@ class ReplicasFailoverIT {
         lab.zookeeper.killServer(servers.get(2));
         Eventually.await(() -> ReplicaProcess.acting(lab.replicas) == 0);
         long quorumLostAt = System.nanoTime();
-        for (int i = 0; i < 300 && lab.cutOffAlerts() < pagedWhilePartitioned + 3; i++) {
-            Thread.sleep(100);
-        }
-        int alerts = lab.cutOffAlerts() - pagedWhilePartitioned;
+        int alerts = Eventually.until("a page from every replica without quorum", Duration.ofSeconds(30),
+                lab::cutOffAlerts, paged -> paged >= pagedWhilePartitioned + 3) - pagedWhilePartitioned;
         List<Long> publishedWithoutQuorum = List.copyOf(lab.published);
         lab.zookeeper.restartServer(servers.get(1));
         lab.zookeeper.restartServer(servers.get(2));
-        for (int i = 0; i < 300 && ReplicaProcess.acting(lab.replicas) != 1; i++) {
-            Thread.sleep(100);
-        }
+        Eventually.until("one leader once quorum is back", Duration.ofSeconds(30),
+                () -> ReplicaProcess.acting(lab.replicas), acting -> acting == 1);
         Thread.sleep(3000);
 
         assertTrue(nobodyYet, "the partitioned leader stopped before anyone else was elected");

@@ -2,6 +2,7 @@ package houston.core.engine;
 
 import houston.core.config.EngineConfig;
 import houston.core.health.HealthBook;
+import houston.core.health.HealthReport;
 import houston.core.health.QuorumHealthScorer;
 import houston.core.model.Location;
 import houston.core.model.Topology;
@@ -126,9 +127,9 @@ public final class DecisionEngine {
     public Step step(EngineState state, Inputs inputs, Instant now) {
         long t = now.toEpochMilli();
         HealthBook health = state.health().record(inputs.observations(), inputs.signals(), t, config.health());
-        StepContext ctx = new StepContext(config, topology, state, health, now);
         // Scored first: a receiver that failed to grow is re-planned onto locations scored eligible now.
-        ctx.report = scorer.score(health.voters(), health.voterScores(t, config.health(), greyScore()));
+        HealthReport report = scorer.score(health.voters(), health.voterScores(t, config.health(), greyScore()));
+        StepContext ctx = new StepContext(config, topology, state, health, report, now);
         outcomes.readings(ctx, inputs.demand(), inputs.capacity());
         outcomes.apply(ctx, inputs.outcomes());
         fallback.outcomes(ctx, inputs.outcomes());

@@ -41,7 +41,7 @@ public final class EvacuationWhatIf {
         for (String id : locations) {
             commands.add(new OperatorCommand.Evacuate(id, null, "what-if", "what-if"));
         }
-        Step step = engine.step(engine.initialState(now), Inputs.NONE.withCommands(commands), now);
+        Step step = engine.step(engine.initialState(now), Inputs.builder().commands(commands).build(), now);
         List<Decision> decisions = step.actionsOf(Action.Notify.class).stream().map(Action.Notify::decision).toList();
         List<Placement> placements = new ArrayList<>();
         for (Decision d : decisions) {

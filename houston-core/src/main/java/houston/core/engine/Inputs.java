@@ -21,7 +21,8 @@ public record Inputs(
         List<DemandReading> demand,
         List<CapacityReading> capacity) {
 
-    public static final Inputs NONE = new Inputs(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    /** Nothing happened: no observations, signals, outcomes, commands or readings. */
+    public static final Inputs NONE = builder().build();
 
     public Inputs {
         observations = List.copyOf(observations);
@@ -32,32 +33,68 @@ public record Inputs(
         capacity = List.copyOf(capacity);
     }
 
+    /** Inputs built by name; whatever is not set is empty. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     public static Inputs observations(List<Observation> observations) {
-        return NONE.withObservations(observations);
+        return builder().observations(observations).build();
     }
 
     public static Inputs commands(OperatorCommand... commands) {
-        return new Inputs(List.of(), List.of(), List.of(), List.of(commands), List.of(), List.of());
+        return builder().commands(List.of(commands)).build();
     }
 
     public static Inputs outcomes(ActionOutcome... outcomes) {
-        return new Inputs(List.of(), List.of(), List.of(outcomes), List.of(), List.of(), List.of());
+        return builder().outcomes(List.of(outcomes)).build();
     }
 
-    public Inputs withObservations(List<Observation> more) {
-        return new Inputs(more, signals, outcomes, commands, demand, capacity);
-    }
+    /** Builds {@link Inputs} by name, so that a caller names only what it has (the rest is empty). */
+    public static final class Builder {
+        private List<Observation> observations = List.of();
+        private List<ServiceSignal> signals = List.of();
+        private List<ActionOutcome> outcomes = List.of();
+        private List<OperatorCommand> commands = List.of();
+        private List<DemandReading> demand = List.of();
+        private List<CapacityReading> capacity = List.of();
 
-    public Inputs withSignals(List<ServiceSignal> more) {
-        return new Inputs(observations, more, outcomes, commands, demand, capacity);
-    }
+        private Builder() {
+        }
 
-    public Inputs withOutcomes(List<ActionOutcome> more) {
-        return new Inputs(observations, signals, more, commands, demand, capacity);
-    }
+        public Builder observations(List<Observation> observations) {
+            this.observations = observations;
+            return this;
+        }
 
-    public Inputs withCommands(List<OperatorCommand> more) {
-        return new Inputs(observations, signals, outcomes, more, demand, capacity);
+        public Builder signals(List<ServiceSignal> signals) {
+            this.signals = signals;
+            return this;
+        }
+
+        public Builder outcomes(List<ActionOutcome> outcomes) {
+            this.outcomes = outcomes;
+            return this;
+        }
+
+        public Builder commands(List<OperatorCommand> commands) {
+            this.commands = commands;
+            return this;
+        }
+
+        public Builder demand(List<DemandReading> demand) {
+            this.demand = demand;
+            return this;
+        }
+
+        public Builder capacity(List<CapacityReading> capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
+        public Inputs build() {
+            return new Inputs(observations, signals, outcomes, commands, demand, capacity);
+        }
     }
 
     /**

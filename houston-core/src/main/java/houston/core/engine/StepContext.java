@@ -37,7 +37,8 @@ final class StepContext {
     final List<Action> actions = new ArrayList<>();
     final List<Long> recentEvacuations;
     final HealthBook health;
-    HealthReport report;
+    /** This tick's scores, computed before anything else reads the context. */
+    final HealthReport report;
     Overrides overrides;
     boolean failStatic;
     long liveGeneration;
@@ -50,11 +51,13 @@ final class StepContext {
     private final Set<Integer> awaitingPublish = new LinkedHashSet<>();
     private final Set<String> publishReasons = new LinkedHashSet<>();
 
-    StepContext(EngineConfig config, Topology topology, EngineState previous, HealthBook health, Instant now) {
+    StepContext(EngineConfig config, Topology topology, EngineState previous, HealthBook health, HealthReport report,
+                Instant now) {
         this.config = config;
         this.topology = topology;
         this.previous = previous;
         this.health = health;
+        this.report = report;
         this.nowInstant = now;
         this.now = now.toEpochMilli();
         this.tracks = previous.tracks().toArray(new LocationTrack[0]);

@@ -142,8 +142,9 @@ final class EngineHarness {
             }
         }
         measured.forEach((location, rps) -> pendingDemand.add(new Inputs.DemandReading(location, rps, now.toEpochMilli())));
-        Inputs inputs = new Inputs(observations, List.copyOf(pendingSignals), List.copyOf(pendingOutcomes), List.copyOf(pendingCommands),
-                List.copyOf(pendingDemand), List.copyOf(pendingCapacity));
+        Inputs inputs = Inputs.builder().observations(observations).signals(List.copyOf(pendingSignals))
+                .outcomes(List.copyOf(pendingOutcomes)).commands(List.copyOf(pendingCommands))
+                .demand(List.copyOf(pendingDemand)).capacity(List.copyOf(pendingCapacity)).build();
         pendingOutcomes.clear();
         pendingCommands.clear();
         pendingSignals.clear();

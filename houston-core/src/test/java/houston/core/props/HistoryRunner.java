@@ -88,8 +88,9 @@ public final class HistoryRunner {
     private boolean tick(History.Tick tick) {
         now = now.plusMillis(tick.advanceMillis());
         tick.changes().forEach(this::change);
-        Inputs inputs = new Inputs(observations(tick.advanceMillis()), signals(tick), outcomes(tick), tick.commands(),
-                tick.demand(), tick.capacity());
+        Inputs inputs = Inputs.builder().observations(observations(tick.advanceMillis())).signals(signals(tick))
+                .outcomes(outcomes(tick)).commands(tick.commands()).demand(tick.demand()).capacity(tick.capacity())
+                .build();
         EngineState before = state;
         Step step;
         try {

@@ -1,6 +1,7 @@
 package houston.app.daemon;
 
 import houston.core.engine.Action;
+import houston.core.engine.ActionHandlers;
 import houston.core.engine.ActionOutcome;
 import houston.core.engine.ActionOutcome.PlanPublished;
 import houston.core.engine.ActionOutcome.PublishStatus;
@@ -79,6 +80,7 @@ public final class ControlLoop implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final ArrayDeque<Decision> recent = new ArrayDeque<>();
     private final RepeatedAlerts repeated = new RepeatedAlerts();
+    private final ActionHandlers effects = new PortEffects();
     private volatile Supplier<List<Inputs.DemandReading>> demand = List::of;
     private volatile Supplier<List<Inputs.CapacityReading>> capacity = List::of;
     private volatile EngineState state;
@@ -254,7 +256,8 @@ public final class ControlLoop implements AutoCloseable {
         pendingSignals.addAndGet(-sig.size());
         List<OperatorCommand> cmd = drain(commands);
         pendingCommands.addAndGet(-cmd.size());
-        Inputs inputs = failures.withCarried(new Inputs(obs, sig, drain(outcomes), cmd, demand.get(), capacity.get()));
+        Inputs inputs = failures.withCarried(Inputs.builder().observations(obs).signals(sig).outcomes(drain(outcomes))
+                .commands(cmd).demand(demand.get()).capacity(capacity.get()).build());
         Step step;
         try {
             step = stepper.step(state, inputs, now);
@@ -272,32 +275,50 @@ public final class ControlLoop implements AutoCloseable {
             commandsAt = now.toEpochMilli();
         }
         lastTickAt = now;
-        step.actions().forEach(this::dispatch);
-        repeated.ended(inputs.outcomes(), now, openIncident()).forEach(this::dispatch);
+        step.actions().forEach(effects::execute);
+        repeated.ended(inputs.outcomes(), now, openIncident()).forEach(effects::execute);
         listener.accept(step, System.nanoTime() - started);
         return step;
     }
 
-    private void dispatch(Action action) {
-        if (action instanceof Action.PublishPlan p) {
+    /** The daemon's effects: each action goes to its port, whose outcome comes back as an input. */
+    private final class PortEffects implements ActionHandlers {
+
+        @Override
+        public void publishPlan(Action.PublishPlan p) {
             dns.publish(p.plan()).whenComplete((r, e) -> arrived(r != null ? r
                     : new PlanPublished(p.plan().generation(), PublishStatus.FAILED, String.valueOf(e), Duration.ZERO)));
-        } else if (action instanceof Action.EngageFallback f) {
+        }
+
+        @Override
+        public void engageFallback(Action.EngageFallback f) {
             dataPlane.evacuate(f.locations()).whenComplete((r, e) -> arrived(r != null ? r
                     : new ActionOutcome.FallbackEngaged(f.locations(), false, String.valueOf(e))));
-        } else if (action instanceof Action.PreScale s) {
+        }
+
+        @Override
+        public void preScale(Action.PreScale s) {
             scaler.scale(s).whenComplete((r, e) -> arrived(r != null ? r
                     : new ScaleResult(s.location(), s.instances(), ScaleStatus.FAILED, String.valueOf(e))));
-        } else if (action instanceof Action.ScaleDown d) {
+        }
+
+        @Override
+        public void scaleDown(Action.ScaleDown d) {
             scaler.scaleDown(d).whenComplete((r, e) -> {
                 if (e != null) {
                     log.warn("scale-down of {} failed: {}", d.location(), e.toString());
                 }
             });
-        } else if (action instanceof Action.Notify n) {
+        }
+
+        @Override
+        public void tell(Action.Notify n) {
             remember(n.decision());
             notifier.notify(n);
-        } else if (action instanceof Action.Alert raised) {
+        }
+
+        @Override
+        public void alert(Action.Alert raised) {
             Action.Alert a = repeated.pass(raised, lastTickAt, openIncident());
             if (a == null) {
                 return; // a repeat of an alert already told: counted, not told again

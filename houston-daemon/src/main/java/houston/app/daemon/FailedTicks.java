@@ -114,10 +114,13 @@ final class FailedTicks {
         if (observations.size() > maxObservations) {
             observations = observations.subList(observations.size() - maxObservations, observations.size());
         }
-        return new Inputs(observations, concat(first.signals(), then.signals()),
-                concat(first.outcomes(), then.outcomes()), concat(first.commands(), then.commands()),
-                newest(first.demand(), then.demand(), Inputs.DemandReading::location),
-                newest(first.capacity(), then.capacity(), Inputs.CapacityReading::location));
+        return Inputs.builder().observations(observations)
+                .signals(concat(first.signals(), then.signals()))
+                .outcomes(concat(first.outcomes(), then.outcomes()))
+                .commands(concat(first.commands(), then.commands()))
+                .demand(newest(first.demand(), then.demand(), Inputs.DemandReading::location))
+                .capacity(newest(first.capacity(), then.capacity(), Inputs.CapacityReading::location))
+                .build();
     }
 
     /** Readings of both lists, the later one winning for each location, in first-seen order. */

@@ -250,7 +250,8 @@ final class JournalCodec {
         List<String> actions = new ArrayList<>();
         root.get("actions").forEach(a -> actions.add(a.asText()));
         return new JsonlJournal.Record(root.get("tick").asLong(), Instant.parse(root.get("at").asText()),
-                new Inputs(obs, sig, outcomes, commands, demand, capacity), actions);
+                Inputs.builder().observations(obs).signals(sig).outcomes(outcomes).commands(commands).demand(demand)
+                        .capacity(capacity).build(), actions);
     }
 
     static OperatorCommand command(JsonNode c) {

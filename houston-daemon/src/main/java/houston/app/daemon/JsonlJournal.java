@@ -50,7 +50,8 @@ public final class JsonlJournal implements Journal {
                 capacity.addAll(r.inputs().capacity());
             }
             return new Record(parts.get(0).tick(), parts.get(0).at(),
-                    new Inputs(obs, signals, outcomes, commands, demand, capacity), actions);
+                    Inputs.builder().observations(obs).signals(signals).outcomes(outcomes).commands(commands)
+                            .demand(demand).capacity(capacity).build(), actions);
         }
     }
 

@@ -246,10 +246,10 @@ class ControlLoopTest {
     @Test
     void measuredReadingsCarriedOverFailedTicksKeepOnlyTheNewestPerPlace() {
         FailedTicks failures = new FailedTicks(notifier, 1000);
-        Inputs first = new Inputs(List.of(), List.of(), List.of(), List.of(),
-                List.of(new Inputs.DemandReading("us-east-1", 10)), List.of(new Inputs.CapacityReading("us-east-1", 5)));
-        Inputs then = new Inputs(List.of(), List.of(), List.of(), List.of(),
-                List.of(new Inputs.DemandReading("us-east-1", 20)), List.of(new Inputs.CapacityReading("us-east-1", 6)));
+        Inputs first = Inputs.builder().demand(List.of(new Inputs.DemandReading("us-east-1", 10)))
+                .capacity(List.of(new Inputs.CapacityReading("us-east-1", 5))).build();
+        Inputs then = Inputs.builder().demand(List.of(new Inputs.DemandReading("us-east-1", 20)))
+                .capacity(List.of(new Inputs.CapacityReading("us-east-1", 6))).build();
 
         failures.failed(failures.withCarried(first), T0, new IllegalStateException("x"));
         Inputs merged = failures.withCarried(then);

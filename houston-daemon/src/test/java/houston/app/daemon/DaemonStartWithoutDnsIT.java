@@ -14,7 +14,7 @@ import houston.core.port.Notifier;
 import houston.dns.InMemoryDnsSwitch;
 import houston.dns.SwitchSettings;
 import houston.dns.zone.InMemoryZone;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;

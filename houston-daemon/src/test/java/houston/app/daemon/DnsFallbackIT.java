@@ -28,7 +28,7 @@ import houston.dns.route53.Route53HealthChecks;
 import houston.dns.route53.Route53StandIn;
 import houston.dns.route53.Route53Zone;
 import houston.dns.zone.InMemoryZone;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;

@@ -59,8 +59,7 @@ class EngineRegressionExamplesTest {
 
     @Test
     void theJournalKeepsCapacityReadings() {
-        Inputs withReading = new Inputs(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(new CapacityReading("af-south-1", 35)));
+        Inputs withReading = Inputs.builder().capacity(List.of(new CapacityReading("af-south-1", 35))).build();
 
         JsonlJournal.Record read = JournalCodec.decode(JournalCodec.encode(0, AT, withReading, List.of()));
 
@@ -89,9 +88,9 @@ class EngineRegressionExamplesTest {
 
     @Test
     void theJournalKeepsWhenAReadingWasMeasured() {
-        Inputs withReadings = new Inputs(List.of(), List.of(), List.of(), List.of(),
-                List.of(new DemandReading("us-east-1", 84_000.5, AT.toEpochMilli() - 4_000)),
-                List.of(new CapacityReading("us-east-2", 300, AT.toEpochMilli() - 2_000)));
+        Inputs withReadings = Inputs.builder()
+                .demand(List.of(new DemandReading("us-east-1", 84_000.5, AT.toEpochMilli() - 4_000)))
+                .capacity(List.of(new CapacityReading("us-east-2", 300, AT.toEpochMilli() - 2_000))).build();
 
         JsonlJournal.Record read = JournalCodec.decode(JournalCodec.encode(0, AT, withReadings, List.of()));
 
@@ -100,8 +99,7 @@ class EngineRegressionExamplesTest {
 
     @Test
     void theJournalKeepsDemandReadings() {
-        Inputs withReading = new Inputs(List.of(), List.of(), List.of(), List.of(),
-                List.of(new DemandReading("us-east-1", 84_000.5)), List.of());
+        Inputs withReading = Inputs.builder().demand(List.of(new DemandReading("us-east-1", 84_000.5))).build();
 
         JsonlJournal.Record read = JournalCodec.decode(JournalCodec.encode(0, AT, withReading, List.of()));
 

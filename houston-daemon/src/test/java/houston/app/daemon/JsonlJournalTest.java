@@ -37,9 +37,9 @@ class JsonlJournalTest {
     @Test
     void measuredDemandAndRunningInstancesRoundTripExactly() {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
-        Inputs readings = new Inputs(List.of(), List.of(), List.of(), List.of(),
-                List.of(new Inputs.DemandReading("us-east-1", 118_734.5), new Inputs.DemandReading("eu-west-1", 0.1)),
-                List.of(new Inputs.CapacityReading("us-east-2", 328)));
+        Inputs readings = Inputs.builder()
+                .demand(List.of(new Inputs.DemandReading("us-east-1", 118_734.5), new Inputs.DemandReading("eu-west-1", 0.1)))
+                .capacity(List.of(new Inputs.CapacityReading("us-east-2", 328))).build();
         journal.append(new Journal.Entry(7, Instant.parse("2026-11-22T00:00:07Z"), readings, List.of()));
 
         assertEquals(readings, journal.readAll().get(0).inputs());
@@ -79,8 +79,9 @@ class JsonlJournalTest {
             obs.add(new houston.core.health.Observation("agent-" + (i % 3), "loc-" + (i % 15), "canary-" + i + ".example",
                     at.minusMillis(i), houston.core.health.Outcome.OK, Duration.ofMillis(i)));
         }
-        return new Journal.Entry(tick, at, Inputs.observations(obs).withCommands(
-                List.of(new OperatorCommand.Pin("loc-1", houston.core.engine.PinTarget.HEALTHY, null, "alice"))), List.of());
+        return new Journal.Entry(tick, at, Inputs.builder().observations(obs).commands(
+                List.of(new OperatorCommand.Pin("loc-1", houston.core.engine.PinTarget.HEALTHY, null, "alice"))).build(),
+                List.of());
     }
 
     @Test

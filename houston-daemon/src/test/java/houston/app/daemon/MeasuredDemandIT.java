@@ -13,7 +13,7 @@ import houston.core.engine.DecisionEngine;
 import houston.core.model.TrafficPlan;
 import houston.core.port.Notifier;
 import houston.dns.WeightedRecordSwitch;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;

@@ -2,6 +2,7 @@ package houston.app.cli;
 
 import houston.app.bench.ConnectionFlood;
 import houston.app.bench.HoustonProcess;
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,17 +52,7 @@ class ConnectionFloodIT {
 
     /** The API answers again once the flood is closed (the server may still be draining its accept queue). */
     private String awaitGet(int port, String path) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            try {
-                return get(port, path);
-            } catch (java.io.IOException refused) {
-                if (System.nanoTime() > deadline) {
-                    throw refused;
-                }
-                Thread.sleep(200);
-            }
-        }
+        return Eventually.until("GET " + path + " answered", Eventually.DEFAULT, () -> get(port, path), body -> true);
     }
 
     private static double okProbes(String metrics) {

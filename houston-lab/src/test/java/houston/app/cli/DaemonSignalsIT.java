@@ -1,6 +1,7 @@
 package houston.app.cli;
 
 import houston.app.bench.HoustonProcess;
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,13 +34,9 @@ class DaemonSignalsIT {
         int exit;
         String output;
         try (HoustonProcess daemon = HoustonProcess.run(conf, dir.resolve("run.log"), 0, Duration.ofSeconds(60))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            long tick = 0;
-            while (tick < 10 && System.nanoTime() < deadline) {
-                tick = new JsonObject(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port()
-                        + "/v1/status")).build(), HttpResponse.BodyHandlers.ofString()).body()).getLong("tick");
-                Thread.sleep(100);
-            }
+            Eventually.until("the daemon past tick 10", Duration.ofSeconds(20), () -> new JsonObject(http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + "/v1/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).getLong("tick"), tick -> tick >= 10);
             exit = daemon.terminate(Duration.ofSeconds(30));
             output = daemon.output();
         }

@@ -2,7 +2,7 @@ package houston.app.cli;
 
 import houston.app.bench.HoustonProcess;
 import houston.app.wiring.SlackStandIn;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import houston.probes.intake.HmacAuth;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

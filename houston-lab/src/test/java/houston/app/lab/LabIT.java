@@ -2,6 +2,7 @@ package houston.app.lab;
 
 import houston.app.config.HoustonConfigLoader;
 import houston.core.model.TrafficPlan;
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,32 +72,13 @@ class LabIT {
                 .filter(l -> l.getString("id").equals(location)).findFirst().orElseThrow().getString("state");
     }
 
-    private static long await(BooleanSupplier condition, Duration within) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + within.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(condition.getAsBoolean(), "not within " + within);
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private BooleanSupplier is(String location, String state) {
-        return () -> {
-            try {
-                return stateOf(location).equals(state);
-            } catch (Exception e) {
-                return false;
-            }
-        };
-    }
-
     @Test
     void anOutageIsEvacuatedWithinTenSecondsAndTheLivePlanMatches() throws Exception {
-        await(() -> lab.daemon().loop().state().tick() > 6, Duration.ofSeconds(20));
+        Eventually.until("the lab's loop past tick 6", Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick(),
+                tick -> tick > 6);
 
         assertEquals(200, fault("us-east-1", "outage"));
-        await(is("us-east-1", "evacuated"), Duration.ofSeconds(10));
+        Eventually.until("us-east-1 evacuated", Duration.ofSeconds(10), () -> stateOf("us-east-1"), "evacuated"::equals);
 
         TrafficPlan live = lab.dns().readLive().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(0.0, live.fraction("us-east-1", "us-east-1"), 1e-9);
@@ -108,7 +89,8 @@ class LabIT {
 
     @Test
     void aPartitionedVantageMovesNothing() throws Exception {
-        await(() -> lab.daemon().loop().state().tick() > 6, Duration.ofSeconds(20));
+        Eventually.until("the lab's loop past tick 6", Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick(),
+                tick -> tick > 6);
 
         assertEquals(200, fault("vantage:lab-eu-west", "partition"));
         Thread.sleep(12_000);
@@ -119,7 +101,8 @@ class LabIT {
 
     @Test
     void aFlappingLocationsTrafficMovesOnceAndStaysOutWhileItFlaps() throws Exception {
-        await(() -> lab.daemon().loop().state().tick() > 6, Duration.ofSeconds(20));
+        Eventually.until("the lab's loop past tick 6", Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick(),
+                tick -> tick > 6);
 
         assertEquals(200, fault("sa-east-1", "flap"));
         Thread.sleep(70_000);

@@ -2,7 +2,7 @@ package houston.app.lab;
 
 import houston.app.config.HoustonConfigLoader;
 import houston.app.config.HoustonSettings;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;

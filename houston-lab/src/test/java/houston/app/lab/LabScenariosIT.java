@@ -2,6 +2,7 @@ package houston.app.lab;
 
 import houston.app.config.HoustonConfigLoader;
 import houston.core.model.LocationState;
+import houston.testkit.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,8 @@ class LabScenariosIT {
         Files.writeString(conf, "houston.hysteresis.up-hold = 4s\nhouston.failback.step-hold = 2s\n");
         lab = Lab.start(HoustonConfigLoader.load(conf), 0, dir.resolve("journal"),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
-        await(() -> lab.daemon().loop().state().tick() > 6, 20);
+        Eventually.until("the lab's loop past tick 6", Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick(),
+                tick -> tick > 6);
     }
 
     @AfterEach
@@ -51,14 +53,6 @@ class LabScenariosIT {
         return s.track(lab.world().settings().topology().indexOf(id)).state();
     }
 
-    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(condition.getAsBoolean(), "not within " + seconds + " s");
-    }
-
     @Test
     void eightLocationsBrokenAtOnceFailStaticAndAlert() throws Exception {
         List<String> ids = new ArrayList<>(lab.world().settings().topology().ids()).subList(0, 8);
@@ -66,7 +60,8 @@ class LabScenariosIT {
             lab.world().fault(id, LabFault.parse("outage", null));
         }
 
-        await(() -> lab.daemon().loop().state().failStatic(), 15);
+        Eventually.await("fail-static", Duration.ofSeconds(15), () -> lab.daemon().loop().state().failStatic(),
+                () -> lab.daemon().loop().state().tracks().toString());
         Thread.sleep(3000);
 
         assertEquals(0, lab.daemon().loop().state().plan().generation());
@@ -88,10 +83,12 @@ class LabScenariosIT {
     @Test
     void aRecoveredLocationComesBackInStepsToHome() throws Exception {
         lab.world().fault("eu-central-1", LabFault.parse("outage", null));
-        await(() -> state("eu-central-1") == LocationState.EVACUATED, 10);
+        Eventually.until("eu-central-1 evacuated", Duration.ofSeconds(10), () -> state("eu-central-1"),
+                LocationState.EVACUATED::equals);
 
         lab.world().fault("eu-central-1", LabFault.NONE);
-        await(() -> state("eu-central-1") == LocationState.HEALTHY, 40);
+        Eventually.until("eu-central-1 healthy again", Duration.ofSeconds(40), () -> state("eu-central-1"),
+                LocationState.HEALTHY::equals);
 
         int l = lab.world().settings().topology().indexOf("eu-central-1");
         assertEquals(1.0, lab.daemon().loop().state().plan().fraction(l, l), 1e-9);

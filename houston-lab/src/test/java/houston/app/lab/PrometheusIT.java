@@ -3,6 +3,7 @@ package houston.app.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import houston.app.config.HoustonConfigLoader;
+import houston.testkit.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -116,8 +118,8 @@ class PrometheusIT {
         return api("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)).path("data").path("result");
     }
 
-    private boolean alertActive(String name) throws Exception {
-        for (JsonNode a : api("/api/v1/alerts").path("data").path("alerts")) {
+    private static boolean active(JsonNode alerts, String name) {
+        for (JsonNode a : alerts.path("data").path("alerts")) {
             if (a.path("labels").path("alertname").asText().equals(name)) {
                 return true;
             }
@@ -134,20 +136,12 @@ class PrometheusIT {
         run(List.of(tool("promtool").toString(), "check", "metrics"), metrics);
 
         lab.world().fault("eu-west-1", LabFault.parse("outage", null));
-        boolean firing = false;
-        for (int i = 0; i < 120 && !firing; i++) {
-            Thread.sleep(500);
-            firing = alertActive("HoustonLocationEvacuated");
-        }
+        Eventually.until("HoustonLocationEvacuated pending or firing", Duration.ofSeconds(60),
+                () -> api("/api/v1/alerts"), alerts -> active(alerts, "HoustonLocationEvacuated"));
 
-        assertTrue(firing, "HoustonLocationEvacuated not pending/firing within 60 s: " + api("/api/v1/alerts"));
         assertEquals("eu-west-1", query("houston:location_away == 1").path(0).path("metric").path("location").asText());
-        List<String> empty = panelsWithoutSeries();
-        for (int i = 0; i < 60 && !empty.isEmpty(); i++) {
-            Thread.sleep(500);
-            empty = panelsWithoutSeries();
-        }
-        assertEquals(List.of(), empty, "dashboard panels none of whose queries return series");
+        Eventually.until("a series for every dashboard panel (last seen: the panels without one)",
+                Duration.ofSeconds(30), this::panelsWithoutSeries, List::isEmpty);
     }
 
     /**

@@ -1,7 +1,7 @@
 package houston.app.lab;
 
 import houston.app.config.HoustonConfigLoader;
-import houston.probes.Eventually;
+import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.slack.api.app_backend.SlackSignature;
 import houston.core.engine.OperatorCommand;
 import houston.core.engine.PinTarget;
+import houston.testkit.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -136,13 +137,10 @@ class SlackCommandsIT {
     }
 
     private void awaitAnswer(String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (slack.findAll(postRequestedFor(urlPathEqualTo("/respond")).withRequestBody(containing(text))).isEmpty()
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(!slack.findAll(postRequestedFor(urlPathEqualTo("/respond")).withRequestBody(containing(text))).isEmpty(),
-                "no response_url answer containing " + text);
+        Eventually.await("a response_url answer containing " + text, Duration.ofSeconds(10),
+                () -> !slack.findAll(postRequestedFor(urlPathEqualTo("/respond")).withRequestBody(containing(text))).isEmpty(),
+                () -> "answers: " + slack.findAll(postRequestedFor(urlPathEqualTo("/respond"))).stream()
+                        .map(r -> r.getBodyAsString()).toList());
     }
 
     private OperatorCommand confirmedByOperator(String text) throws Exception {

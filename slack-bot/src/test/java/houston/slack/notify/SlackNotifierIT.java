@@ -15,6 +15,7 @@ import houston.core.model.CapacityModel;
 import houston.core.model.GeoPoint;
 import houston.core.model.Location;
 import houston.core.model.Topology;
+import houston.testkit.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -86,10 +86,8 @@ class SlackNotifierIT {
     }
 
     private void awaitDelivered(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (outbox.delivered() + outbox.undelivered() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.until(count + " messages delivered or given up", Eventually.DEFAULT,
+                () -> outbox.delivered() + outbox.undelivered(), done -> done >= count);
     }
 
     /** A real engine run: loc-1 dies for 20 s, comes back, and is restored step by step. */
@@ -120,7 +118,7 @@ class SlackNotifierIT {
                 outcomes.add((houston.core.engine.ActionOutcome) p);
             }
             pending.clear();
-            Step step = engine.step(state, Inputs.observations(obs).withOutcomes(outcomes), now);
+            Step step = engine.step(state, Inputs.builder().observations(obs).outcomes(outcomes).build(), now);
             state = step.next();
             for (Action a : step.actions()) {
                 actions.add(a);
