@@ -138,7 +138,7 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() throws Exception {
         loop.close();
-        if (loop.dataPlane() instanceof AutoCloseable plane) {
+        if (http.dataPlane() instanceof AutoCloseable plane) {
             plane.close();
         }
         journal.close();
