@@ -51,7 +51,7 @@ class LabCommandIT {
         String port = m.group(1);
         assertEquals(0, code, last.err());
         for (String fault : new String[]{"us-east-1 outage", "eu-west-1 brownout 30", "ap-northeast-1 latency 1500",
-                "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear"}) {
+                "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear", "dns-api down"}) {
             assertTrue(last.out().contains("./houston lab fault --port " + port + " " + fault), last.out());
         }
     }
