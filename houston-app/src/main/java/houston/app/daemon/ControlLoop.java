@@ -283,8 +283,8 @@ public final class ControlLoop implements AutoCloseable {
             dns.publish(p.plan()).whenComplete((r, e) -> arrived(r != null ? r
                     : new PlanPublished(p.plan().generation(), PublishStatus.FAILED, String.valueOf(e), Duration.ZERO)));
         } else if (action instanceof Action.EngageFallback f) {
-            dataPlane.evacuate(f.locations()).whenComplete((r, e) -> arrived(r != null ? r
-                    : new ActionOutcome.FallbackEngaged(f.locations(), false, String.valueOf(e))));
+            dataPlane.evacuate(f.locations()).whenComplete((r, e) -> arrived(logged(r != null ? r
+                    : new ActionOutcome.FallbackEngaged(f.locations(), false, String.valueOf(e)))));
         } else if (action instanceof Action.PreScale s) {
             scaler.scale(s).whenComplete((r, e) -> arrived(r != null ? r
                     : new ScaleResult(s.location(), s.instances(), ScaleStatus.FAILED, String.valueOf(e))));
@@ -313,6 +313,16 @@ public final class ControlLoop implements AutoCloseable {
     private String openIncident() {
         return state.tracks().stream().map(houston.core.engine.LocationTrack::incident)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** A data-plane change in the log, naming the endpoint that took it and those that failed first (ARC). */
+    private static ActionOutcome logged(ActionOutcome.FallbackEngaged f) {
+        if (f.engaged()) {
+            log.info("DNS data plane now evacuates {}: {}", f.locations(), f.detail());
+        } else {
+            log.warn("DNS data plane NOT set to {}: {}", f.locations(), f.detail());
+        }
+        return f;
     }
 
     private void arrived(ActionOutcome outcome) {
