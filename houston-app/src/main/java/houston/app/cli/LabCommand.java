@@ -80,8 +80,20 @@ final class LabCommand extends SettingsCommand {
 
     @Override
     int portInUse(HoustonSettings settings, PrintWriter err) {
-        err.println("houston lab: port " + port + " is in use (another lab?); pass --port with a free one, e.g. --port "
-                + (port + 1));
+        // With replicas the lab listens on port..port+replicas: name the one taken and a range past them all.
+        int last = port + (replicas > 1 ? replicas : 0);
+        int taken = port;
+        for (int p = port; p <= last; p++) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                probe.getLocalPort();
+            } catch (java.io.IOException e) {
+                taken = p;
+                break;
+            }
+        }
+        String needs = last > port ? " (--replicas " + replicas + " needs ports " + port + ".." + last + ")" : "";
+        err.println("houston lab: port " + taken + " is in use (another lab?)" + needs
+                + "; pass --port with a free one, e.g. --port " + (last + 1));
         return 2;
     }
 

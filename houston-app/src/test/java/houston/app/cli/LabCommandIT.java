@@ -69,6 +69,18 @@ class LabCommandIT {
     }
 
     @Test
+    void aReplicasLabWhoseReplicaPortIsTakenNamesThatPortAndTheRangeItNeeds() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int t = taken.getLocalPort();
+            int code = run("lab", "--port", String.valueOf(t - 2), "--replicas", "3", "--run-for", "PT1S");
+
+            assertEquals(2, code, last.said());
+            assertTrue(last.err().contains("houston lab: port " + t + " is in use (another lab?) (--replicas 3 needs ports "
+                    + (t - 2) + ".." + (t + 1) + "); pass --port with a free one, e.g. --port " + (t + 2)), last.err());
+        }
+    }
+
+    @Test
     void runOnATakenPortNamesTheKeyAndTheFile() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Path conf = DaemonProcess.config(dir, 1, 2, "houston.http.port = " + taken.getLocalPort() + "\n");
