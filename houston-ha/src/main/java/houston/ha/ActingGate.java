@@ -1,16 +1,19 @@
 package houston.ha;
 
 import houston.core.engine.Action;
+import houston.core.engine.ActionOutcome.FallbackEngaged;
 import houston.core.engine.ActionOutcome.PlanPublished;
 import houston.core.engine.ActionOutcome.PublishStatus;
 import houston.core.engine.ActionOutcome.ScaleResult;
 import houston.core.engine.ActionOutcome.ScaleStatus;
 import houston.core.model.TrafficPlan;
+import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +25,8 @@ import java.util.function.Supplier;
  * that execute nothing. The question is asked at each action, so a leader that just lost its
  * session stops with the very next action. A follower's publish is answered from what DNS holds:
  * INSYNC when the leader already published the same rows (the warm engine stays in step with
- * the leader), FAILED otherwise; its pre-scales stay REQUESTED; its notifications are dropped.
+ * the leader), FAILED otherwise; its data-plane changes likewise from what the leader's data plane
+ * holds; its pre-scales stay REQUESTED; its notifications are dropped.
  */
 public final class ActingGate {
 
@@ -58,6 +62,19 @@ public final class ActingGate {
             public CompletionStage<TrafficPlan> readLive() {
                 return real.readLive();
             }
+        };
+    }
+
+    /** @param leaders the locations the leader's data plane holds out, as the shared state says */
+    public DnsDataPlane dataPlane(DnsDataPlane real, Supplier<List<String>> leaders) {
+        return locations -> {
+            if (acting.getAsBoolean()) {
+                return real.evacuate(locations);
+            }
+            suppressed.incrementAndGet();
+            boolean same = leaders.get().equals(locations);
+            return CompletableFuture.completedFuture(new FallbackEngaged(locations, same, same
+                    ? "follower: the leader's data plane holds " + locations : "follower: only the leader sets the data plane"));
         };
     }
 

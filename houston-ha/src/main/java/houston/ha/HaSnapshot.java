@@ -2,6 +2,7 @@ package houston.ha;
 
 import houston.core.engine.Overrides;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,14 +22,24 @@ import java.util.Map;
  * @param generation     the plan generation the leader wants live
  * @param liveGeneration the newest generation confirmed live in DNS
  * @param rows           the wanted plan's rows
+ * @param fallback       the locations the DNS data plane holds out (confirmed by the leader's data plane):
+ *                       every replica's health endpoint answers with it, and a new leader keeps it
+ * @param failingSince   when the leader's DNS publishes started failing (epoch ms; 0: not failing)
  */
 public record HaSnapshot(String leader, long epoch, long since, long at, Overrides overrides, Map<String, String> incidents,
                          Map<String, String> threads, long generation, long liveGeneration,
-                         Map<String, Map<String, Double>> rows) {
+                         Map<String, Map<String, Double>> rows, List<String> fallback, long failingSince) {
 
     public static final HaSnapshot EMPTY = new HaSnapshot("", 0, 0, 0, Overrides.NONE, Map.of(), Map.of(), 0, 0, Map.of());
 
+    /** A snapshot of a leader whose DNS publishes work and whose data plane holds nothing out. */
+    public HaSnapshot(String leader, long epoch, long since, long at, Overrides overrides, Map<String, String> incidents,
+                      Map<String, String> threads, long generation, long liveGeneration, Map<String, Map<String, Double>> rows) {
+        this(leader, epoch, since, at, overrides, incidents, threads, generation, liveGeneration, rows, List.of(), 0);
+    }
+
     public HaSnapshot {
+        fallback = fallback == null ? List.of() : List.copyOf(fallback);
         overrides = overrides == null ? Overrides.NONE : overrides;
         incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
         threads = threads == null ? Map.of() : Map.copyOf(threads);

@@ -1,6 +1,7 @@
 package houston.ha;
 
 import houston.core.engine.DecisionEngine;
+import houston.core.engine.DnsFallback;
 import houston.core.engine.EngineState;
 import houston.core.engine.LocationTrack;
 import houston.core.model.TrafficPlan;
@@ -28,6 +29,12 @@ import java.util.Map;
  *       journal, or this replica led last and its final write did not land). Then its own overrides and
  *       incident ids are the newer, and are kept.</li>
  *   <li>A publish block or pending retry of the follower's never-executed plan is dropped.</li>
+ *   <li>While the previous leader's publishes were failing (the DNS API down), DNS is behind what was
+ *       decided: the locations its data plane held out and since when publishes fail are the shared
+ *       state's, so the new leader keeps them out; the warm plan (the follower stepped the same evidence)
+ *       and its tracks are kept, at a generation above any the previous leader used, and published again
+ *       at once. Restarting the tracks from DNS would see the evacuation as not decided and release the
+ *       data plane: the location's users would come back to it until it was decided again.</li>
  * </ul>
  * Pure: no I/O, no clock.
  */
@@ -44,10 +51,17 @@ public final class WarmTakeover {
                                      long commandsAt, Instant now) {
         boolean sharedIsNewer = shared.at() >= commandsAt;
         long liveGeneration = live.generation();
+        DnsFallback fallback = sharedIsNewer && shared.epoch() > 0
+                ? new DnsFallback(shared.failingSince(), shared.fallback(), null, 0)
+                : new DnsFallback(warm.dnsFallback().failingSince(), warm.dnsFallback().live(), null, 0);
+        if (fallback.failingSince() > 0 && !warm.plan().sameRowsAs(live)) {
+            return aheadOfDns(warm, live, shared, fallback, incidents(sharedIsNewer, shared), engine, now,
+                    sharedIsNewer ? shared.overrides() : warm.overrides());
+        }
         List<LocationTrack> tracks = new ArrayList<>();
         List<LocationTrack> base = warm.plan().sameRowsAs(live) ? warm.tracks()
                 : engine.initialState(now, live, liveGeneration).tracks();
-        Map<String, String> incidents = sharedIsNewer ? new HashMap<>(shared.incidents()) : Map.of();
+        Map<String, String> incidents = incidents(sharedIsNewer, shared);
         List<String> ids = engine.topology().ids();
         for (int l = 0; l < base.size(); l++) {
             LocationTrack t = base.get(l);
@@ -55,15 +69,39 @@ public final class WarmTakeover {
                 // The follower waited for its own, never-published generation; the rows are live at this one.
                 t = t.awaiting(liveGeneration);
             }
-            String previous = incidents.get(ids.get(l));
-            if (previous != null && t.incident() != null) {
-                t = t.withIncident(previous);
-            }
-            tracks.add(t);
+            tracks.add(continuing(t, incidents.get(ids.get(l))));
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, live, liveGeneration, warm.demand(),
                 warm.instances(), warm.requested(), warm.lastRelied(), sharedIsNewer ? shared.overrides() : warm.overrides(),
-                warm.failStatic(), warm.recentEvacuations(), null, 0, null, warm.demandReadAt());
+                warm.failStatic(), warm.recentEvacuations(), null, 0, fallback, warm.demandReadAt());
+    }
+
+    /** The track with the previous leader's id for its open incident, so its Slack thread continues. */
+    private static LocationTrack continuing(LocationTrack t, String previous) {
+        return previous != null && t.incident() != null ? t.withIncident(previous) : t;
+    }
+
+    private static Map<String, String> incidents(boolean sharedIsNewer, HaSnapshot shared) {
+        return sharedIsNewer ? new HashMap<>(shared.incidents()) : Map.of();
+    }
+
+    /** The warm plan and tracks, renumbered above every generation used so far and due for publishing now. */
+    private static EngineState aheadOfDns(EngineState warm, TrafficPlan live, HaSnapshot shared, DnsFallback fallback,
+                                          Map<String, String> incidents, DecisionEngine engine, Instant now,
+                                          houston.core.engine.Overrides overrides) {
+        long generation = Math.max(Math.max(shared.generation(), warm.plan().generation()), live.generation()) + 1;
+        List<String> ids = engine.topology().ids();
+        List<LocationTrack> tracks = new ArrayList<>();
+        for (int l = 0; l < warm.tracks().size(); l++) {
+            LocationTrack t = warm.track(l);
+            if (t.awaitingGeneration() > 0) {
+                t = t.awaiting(generation);
+            }
+            tracks.add(continuing(t, incidents.get(ids.get(l))));
+        }
+        return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, warm.plan().atGeneration(generation),
+                live.generation(), warm.demand(), warm.instances(), warm.requested(), warm.lastRelied(), overrides,
+                warm.failStatic(), warm.recentEvacuations(), null, now.toEpochMilli(), fallback, warm.demandReadAt());
     }
 
     /** Location → open incident, as the leader's engine holds them (written into the shared state). */

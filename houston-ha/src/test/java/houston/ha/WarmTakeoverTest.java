@@ -2,6 +2,8 @@ package houston.ha;
 
 import houston.core.config.EngineConfig;
 import houston.core.engine.DecisionEngine;
+import houston.core.engine.DnsFallback;
+import houston.core.engine.LocationTrack;
 import houston.core.engine.EngineState;
 import houston.core.engine.Overrides;
 import houston.core.engine.PinTarget;
@@ -20,6 +22,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WarmTakeoverTest {
 
@@ -104,5 +107,44 @@ class WarmTakeoverTest {
         assertEquals(journaled, fromOlder.overrides(), "a snapshot older than the journal's last command");
         assertEquals(warm.track(0).incident(), fromOlder.track(0).incident());
         assertEquals(4, fromOlder.liveGeneration(), "the plan is DNS's whichever side is newer");
+    }
+
+    /**
+     * The DNS API down: the previous leader decided lab-a's evacuation (generation 5, never published)
+     * and holds it out through the data plane; DNS still holds generation 2, lab-a at home.
+     */
+    @Test
+    void whilePublishesFailTheFallbackAndTheUnpublishedEvacuationAreKeptAndPublishedAgainAtOnce() {
+        TrafficPlan home = TrafficPlan.identity(TOPOLOGY.ids(), 2);
+        long failingSince = NOW.toEpochMilli() - 300_000;
+        HaSnapshot outage = new HaSnapshot("replica-1", 3, 0, SNAPSHOT_AT, Overrides.NONE, Map.of("lab-a", "lab-a@incident-1"),
+                Map.of("lab-a@incident-1", "1700.01"), 5, 2, EVACUATED.toMap(), List.of("lab-a"), failingSince);
+        EngineState initial = ENGINE.initialState(NOW, EVACUATED.atGeneration(3), 2);
+        LocationTrack evacuating = initial.track(0).enter(LocationState.EVACUATING, NOW.toEpochMilli()).awaiting(3);
+        // The follower's own engine decided the same rows; its generation 3 was never published either.
+        EngineState warm = new EngineState(initial.tick(), initial.health(), initial.report(),
+                List.of(evacuating, initial.track(1)), initial.plan(), 2, initial.demand(), initial.instances(),
+                initial.requested(), initial.lastRelied(), Overrides.NONE, false, List.of(), null, 0,
+                new DnsFallback(NOW.toEpochMilli() - 200_000, List.of(), List.of("lab-a"), 0));
+
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, home, outage, JOURNAL_COMMAND_AT, NOW);
+
+        assertEquals(new DnsFallback(failingSince, List.of("lab-a"), null, 0), resumed.dnsFallback());
+        assertEquals(LocationState.EVACUATING, resumed.track(0).state());
+        assertEquals("lab-a@incident-1", resumed.track(0).incident());
+        assertTrue(resumed.plan().sameRowsAs(EVACUATED), resumed.plan().toString());
+        assertEquals(6, resumed.plan().generation(), "above the previous leader's wanted generation: DNS never held it");
+        assertEquals(6, resumed.track(0).awaitingGeneration());
+        assertEquals(2, resumed.liveGeneration());
+        assertEquals(NOW.toEpochMilli(), resumed.retryPublishAt(), "the wanted plan is sent again at once");
+    }
+
+    @Test
+    void aSnapshotOfALeaderWithoutFallbackResumesIdle() {
+        EngineState warm = ENGINE.initialState(NOW, EVACUATED, 4);
+
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, JOURNAL_COMMAND_AT, NOW);
+
+        assertEquals(DnsFallback.IDLE, resumed.dnsFallback());
     }
 }

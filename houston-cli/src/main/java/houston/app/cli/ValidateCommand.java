@@ -1,5 +1,7 @@
 package houston.app.cli;
 
+import houston.app.config.HaSettings;
+import houston.app.config.HoustonConfigLoader;
 import houston.app.config.HoustonSettings;
 import houston.core.model.Location;
 import picocli.CommandLine.Command;
@@ -40,9 +42,38 @@ final class ValidateCommand extends SettingsCommand {
                 s.engine().safety().maxEvacuated(), s.engine().safety().failStaticCount(s.topology().size()),
                 s.engine().safety().minServing(), s.engine().safety().dryRun() ? ", DRY RUN" : "");
         out.printf(Locale.ROOT, "  tick        %dms%n", s.tick().toMillis());
+        String ignored = ignoredReplicaKeys(s.ha());
+        if (!ignored.isEmpty()) {
+            out.printf(Locale.ROOT, "  warning     %s %s set but houston.ha.provider = none: they do nothing (expected: "
+                    + "houston.ha.provider = zookeeper to run as a replica)%n", ignored, ignored.contains(",") ? "are" : "is");
+        }
         if (skipSecrets) {
             out.printf(Locale.ROOT, "  secrets     not read (--skip-secrets): run validate on the host to check them%n");
         }
         return 0;
+    }
+
+    /**
+     * The replica keys set away from their defaults while the provider is none: an operator who
+     * wrote them believes this daemon is a replica, and it runs alone.
+     */
+    private static String ignoredReplicaKeys(HaSettings ha) {
+        if (ha.enabled()) {
+            return "";
+        }
+        HaSettings d = HoustonConfigLoader.load(null).ha();
+        java.util.List<String> set = new java.util.ArrayList<>();
+        java.util.Map<String, Boolean> differs = new java.util.LinkedHashMap<>();
+        differs.put("houston.ha.replica", !ha.replica().equals(d.replica()));
+        differs.put("houston.ha.zookeeper.connect", !ha.connect().equals(d.connect()));
+        differs.put("houston.ha.zookeeper.path", !ha.path().equals(d.path()));
+        differs.put("houston.ha.zookeeper.session-timeout", !ha.sessionTimeout().equals(d.sessionTimeout()));
+        differs.put("houston.ha.zookeeper.connection-timeout", !ha.connectionTimeout().equals(d.connectionTimeout()));
+        differs.forEach((key, changed) -> {
+            if (changed) {
+                set.add(key);
+            }
+        });
+        return String.join(", ", set);
     }
 }

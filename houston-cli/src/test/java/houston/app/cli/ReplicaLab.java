@@ -52,6 +52,8 @@ final class ReplicaLab implements AutoCloseable {
     /** Each plan generation DNS accepted, in order (a claim of the fence publishes none). */
     final List<Long> published = new CopyOnWriteArrayList<>();
     final List<ReplicaProcess> replicas = new ArrayList<>();
+    /** More configuration every replica started from now on reads (after the lab's own). */
+    String extraConfig = "";
     private final Path dir;
     private final HttpServer siteA;
     private final HttpServer siteB;
@@ -97,7 +99,7 @@ final class ReplicaLab implements AutoCloseable {
                 + "\", channel = C1 }\n"
                 + "houston.probes { interval = 200ms, jitter = 20ms }\n"
                 + "houston.health { window = 1s, min-samples = 3 }\n"
-                + "houston.hysteresis { down-hold = 500ms, up-hold = 1h }\n");
+                + "houston.hysteresis { down-hold = 500ms, up-hold = 1h }\n" + extraConfig);
     }
 
     /** Starts replica {@code n} (again, after a stop: same journal, same config) on {@code connect}. */

@@ -292,8 +292,8 @@ public final class ControlLoop implements AutoCloseable {
 
         @Override
         public void engageFallback(Action.EngageFallback f) {
-            dataPlane.evacuate(f.locations()).whenComplete((r, e) -> arrived(r != null ? r
-                    : new ActionOutcome.FallbackEngaged(f.locations(), false, String.valueOf(e))));
+            dataPlane.evacuate(f.locations()).whenComplete((r, e) -> arrived(logged(r != null ? r
+                    : new ActionOutcome.FallbackEngaged(f.locations(), false, String.valueOf(e)))));
         }
 
         @Override
@@ -334,6 +334,16 @@ public final class ControlLoop implements AutoCloseable {
     private String openIncident() {
         return state.tracks().stream().map(houston.core.engine.LocationTrack::incident)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** A data-plane change in the log, naming the endpoint that took it and those that failed first (ARC). */
+    private static ActionOutcome logged(ActionOutcome.FallbackEngaged f) {
+        if (f.engaged()) {
+            log.info("DNS data plane now evacuates {}: {}", f.locations(), f.detail());
+        } else {
+            log.warn("DNS data plane NOT set to {}: {}", f.locations(), f.detail());
+        }
+        return f;
     }
 
     private void arrived(ActionOutcome outcome) {

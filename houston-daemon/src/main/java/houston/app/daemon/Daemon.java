@@ -75,6 +75,7 @@ public final class Daemon implements AutoCloseable {
         loop.useDataPlane(dataPlane(settings, initial));
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);
+        DnsFallbackMetrics.bind(registry, loop, clock);
         Router router = Router.router(vertx);
         DaemonHttp http = new DaemonHttp(loop, registry);
         http.mount(router);
@@ -137,7 +138,7 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() throws Exception {
         loop.close();
-        if (loop.dataPlane() instanceof AutoCloseable plane) {
+        if (http.dataPlane() instanceof AutoCloseable plane) {
             plane.close();
         }
         journal.close();

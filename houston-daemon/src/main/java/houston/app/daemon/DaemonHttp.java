@@ -27,11 +27,19 @@ final class DaemonHttp {
     private final ControlLoop loop;
     private final StatusView view;
     private final PrometheusMeterRegistry registry;
+    /** The data plane as the daemon built it: with replicas the loop acts through a gate around it. */
+    private final houston.core.port.DnsDataPlane plane;
 
     DaemonHttp(ControlLoop loop, PrometheusMeterRegistry registry) {
         this.loop = loop;
         this.view = new StatusView(loop);
         this.registry = registry;
+        this.plane = loop.dataPlane();
+    }
+
+    /** The data plane the daemon built (not the replicas' gate around it): what the daemon closes. */
+    houston.core.port.DnsDataPlane dataPlane() {
+        return plane;
     }
 
     StatusView view() {
@@ -86,7 +94,7 @@ final class DaemonHttp {
         String location = ctx.pathParam("location");
         if (!loop.engine().topology().ids().contains(location)) {
             error(ctx, 404, "no such location: " + location);
-        } else if (loop.dataPlane() instanceof HealthEndpointDataPlane plane && !plane.healthy(location)) {
+        } else if (plane instanceof HealthEndpointDataPlane endpoint && !endpoint.healthy(location)) {
             ctx.response().setStatusCode(503).end(location + " evacuated through the DNS fallback");
         } else {
             ctx.response().end(location + " serving");

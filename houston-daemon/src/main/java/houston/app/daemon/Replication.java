@@ -6,10 +6,12 @@ import houston.core.engine.AlertKind;
 import houston.core.engine.EngineState;
 import houston.core.engine.OperatorCommand;
 import houston.core.model.TrafficPlan;
+import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
 import houston.core.port.Scaler;
 import houston.dns.WeightedRecordSwitch;
+import houston.dns.fallback.HealthEndpointDataPlane;
 import houston.ha.ActingGate;
 import houston.ha.CuratorLeadership;
 import houston.ha.HaSnapshot;
@@ -55,6 +57,8 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     private final ExecutorService writer;
     final ReplicationMetrics metrics = new ReplicationMetrics();
     private WeightedRecordSwitch dns;
+    private FenceOwed fence;
+    private DnsDataPlane plane;
     private Notifier pager;
     private SlackOutbox outbox;
     private ControlLoop loop;
@@ -96,7 +100,8 @@ public final class Replication implements Leadership.Role, AutoCloseable {
 
     public DnsSwitch dns(WeightedRecordSwitch real) {
         this.dns = real;
-        return gate == null ? real : gate.dns(real, real::peekLive);
+        this.fence = new FenceOwed(real);
+        return gate == null ? real : gate.dns(fence, real::peekLive);
     }
 
     public Scaler scaler(Scaler real) {
@@ -117,6 +122,9 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         }
         this.loop = controlLoop;
         shared.start();
+        // Only the leader changes the data plane; a follower's health endpoint answers as the leader decided.
+        plane = loop.dataPlane();
+        loop.useDataPlane(gate.dataPlane(plane, () -> shared.cached().fallback()));
         // Every command goes through the shared queue, the leader's own too: accepted means queued
         // where any next leader finds it, until the snapshot holding its effect is written.
         loop.handCommandsOn(c -> {
@@ -145,15 +153,25 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     @Override
     public void takeOver(long epoch) throws Exception {
         long started = System.nanoTime();
+        HaSnapshot before = shared.read();
         WeightedRecordSwitch.Claim claim = dns.claim(epoch).toCompletableFuture().get(1, TimeUnit.MINUTES);
         if (!claim.claimed() && claim.liveEpoch() > epoch) {
             throw new StaleEpochException(epoch, claim.liveEpoch());
         }
-        if (!claim.claimed()) {
+        if (!claim.claimed() && before.failingSince() == 0) {
             throw new IllegalStateException("DNS fence not claimed: " + claim.detail());
         }
+        if (claim.claimed()) {
+            fence.settled();
+        } else {
+            // The DNS API is down (the previous leader's publishes were failing): lead through the data plane.
+            fence.owe(epoch);
+            log.warn("replica {} leads at epoch {} without the DNS fence ({}): DNS publishes failing since {}; "
+                    + "the fence is claimed before the first publish", settings.replica(), epoch, claim.detail(),
+                    Instant.ofEpochMilli(before.failingSince()));
+        }
         TrafficPlan live = dns.peekLive().toCompletableFuture().get(1, TimeUnit.MINUTES);
-        HaSnapshot before = shared.read();
+        mirrorLeader(before);
         Instant now = clock.instant();
         writer.execute(queue::forget);
         // The newer of this replica's own overrides (its journal, its own time as leader) and the shared ones.
@@ -180,12 +198,13 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         }
         return new HaSnapshot(settings.replica(), epoch, since, at.toEpochMilli(), state.overrides(),
                 WarmTakeover.incidents(loop.engine(), state), threads, state.plan().generation(), state.liveGeneration(),
-                state.plan().toMap());
+                state.plan().toMap(), state.dnsFallback().live(), state.dnsFallback().failingSince());
     }
 
     /** On the loop thread: hand the new state to the writer thread, which never blocks a tick. */
     private void afterTick(EngineState state) {
         if (!leadership.acting()) {
+            mirrorLeader(shared.cached());
             return;
         }
         long epoch = leadership.epoch();
@@ -212,7 +231,18 @@ public final class Replication implements Leadership.Role, AutoCloseable {
 
     private static HaSnapshot sameTick(HaSnapshot s, Instant at) {
         return new HaSnapshot(s.leader(), s.epoch(), s.since(), at.toEpochMilli(), s.overrides(), s.incidents(), s.threads(),
-                s.generation(), s.liveGeneration(), s.rows());
+                s.generation(), s.liveGeneration(), s.rows(), s.fallback(), s.failingSince());
+    }
+
+    /**
+     * This replica's health endpoint answers as the leader's data plane does: Route 53's checkers
+     * poll every replica, and a follower answering 200 would bring a held-out location back. Cut off
+     * from ZooKeeper, the last snapshot seen stands.
+     */
+    private void mirrorLeader(HaSnapshot seen) {
+        if (plane instanceof HealthEndpointDataPlane endpoint && seen.epoch() > 0) {
+            endpoint.evacuate(seen.fallback());
+        }
     }
 
     @Override

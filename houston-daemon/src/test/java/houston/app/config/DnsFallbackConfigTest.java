@@ -63,11 +63,19 @@ class DnsFallbackConfigTest {
     }
 
     @Test
-    void fallbackNeedsTheRoute53Provider() throws IOException {
-        List<String> problems = problems("houston.dns.fallback = health-endpoint\n");
+    void healthEndpointNeedsRoute53OrTheLabsInMemoryZoneAndArcNeedsRoute53() throws IOException {
+        DnsFallbackConfig inMemory = HoustonConfigLoader.load(file("houston.dns.fallback = health-endpoint\n")).engine()
+                .dnsFallback();
+        List<String> file = problems("houston.dns.provider = file\nhouston.dns.fallback = health-endpoint\n");
+        List<String> arc = problems("houston.dns.fallback = arc\n");
 
-        assertEquals(List.of("houston.dns.fallback: health-endpoint (expected: none unless houston.dns.provider = route53 "
-                + "(the fallback acts on Route 53)) in " + dir.resolve("houston.conf") + ":1"), problems);
+        assertEquals(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, inMemory.mode(), "the lab's in-memory zone honours /v1/dns-health");
+        assertEquals(List.of("houston.dns.fallback: health-endpoint (expected: none unless houston.dns.provider = route53, "
+                + "or memory for health-endpoint (the lab's zone honours /v1/dns-health)) in " + dir.resolve("houston.conf")
+                + ":2"), file);
+        assertTrue(arc.contains("houston.dns.fallback: arc (expected: none unless houston.dns.provider = route53, "
+                + "or memory for health-endpoint (the lab's zone honours /v1/dns-health)) in " + dir.resolve("houston.conf")
+                + ":1"), arc.toString());
     }
 
     @Test

@@ -326,6 +326,31 @@ class ControlLoopTest {
     }
 
     @Test
+    void fallbackGaugesSayWhichLocationsTheDataPlaneHoldsOutAndHowLongPublishesHaveFailed() {
+        withHealthEndpointFallback();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DnsFallbackMetrics.bind(registry, loop, clock);
+        run(10, null);
+        double before = registry.get("houston.dns.fallback.engaged").tag("location", "us-east-1").gauge().value();
+        controlPlaneDown = true;
+
+        run(60, "us-east-1");
+        double engaged = registry.get("houston.dns.fallback.engaged").tag("location", "us-east-1").gauge().value();
+        double neighbour = registry.get("houston.dns.fallback.engaged").tag("location", "us-east-2").gauge().value();
+        double failing = registry.get("houston.dns.publish.failing").gauge().value();
+        controlPlaneDown = false;
+        run(30, "us-east-1");
+
+        assertEquals(0.0, before);
+        assertEquals(1.0, engaged);
+        assertEquals(0.0, neighbour);
+        // The first publish went out a few seconds into the outage; its 2 s round trip counts as failing.
+        assertTrue(failing > 40 && failing < 60, "failing for " + failing + " s");
+        assertEquals(0.0, registry.get("houston.dns.fallback.engaged").tag("location", "us-east-1").gauge().value());
+        assertEquals(0.0, registry.get("houston.dns.publish.failing").gauge().value());
+    }
+
+    @Test
     void aLongDnsOutageAlertsOnceThenRemindsEveryFifteenMinutesAndSaysWhenItRecovers() {
         withHealthEndpointFallback();
         run(10, null);

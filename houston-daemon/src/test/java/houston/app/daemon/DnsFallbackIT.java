@@ -162,6 +162,12 @@ class DnsFallbackIT {
         apiDownThenTheLocationDiesAndTheApiComesBack(() -> assertEquals("Off", cluster.state(controls.get(DEAD))));
 
         assertEquals("On", cluster.state(controls.get(DEAD)));
+        // Which endpoint took the change and which failed first, in Slack's summary and /v1/decisions' explanation.
+        Decision engaged = told.stream().filter(d -> d.kind() == DecisionKind.FALLBACK_ENGAGED).findFirst().orElseThrow();
+        assertTrue(engaged.summary().contains("routing controls set through eu-west-1 ") && engaged.summary().contains(
+                " after us-east-1 ") && engaged.summary().contains("us-west-2 "), engaged.summary());
+        assertTrue(engaged.explanation().render().contains("data plane: routing controls set through eu-west-1 "),
+                engaged.explanation().render());
     }
 
     /** The engine with {@code mode}, publishing to the stand-in, records tied to {@code healthChecks}. */

@@ -80,8 +80,20 @@ final class LabCommand extends SettingsCommand {
 
     @Override
     int portInUse(HoustonSettings settings, PrintWriter err) {
-        err.println("houston lab: port " + port + " is in use (another lab?); pass --port with a free one, e.g. --port "
-                + (port + 1));
+        // With replicas the lab listens on port..port+replicas: name the one taken and a range past them all.
+        int last = port + (replicas > 1 ? replicas : 0);
+        int taken = port;
+        for (int p = port; p <= last; p++) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                probe.getLocalPort();
+            } catch (java.io.IOException e) {
+                taken = p;
+                break;
+            }
+        }
+        String needs = last > port ? " (--replicas " + replicas + " needs ports " + port + ".." + last + ")" : "";
+        err.println("houston lab: port " + taken + " is in use (another lab?)" + needs
+                + "; pass --port with a free one, e.g. --port " + (last + 1));
         return 2;
     }
 
@@ -108,9 +120,10 @@ final class LabCommand extends SettingsCommand {
                   %s sa-east-1 flap
                   %s vantage %s partition     (a broken observer: moves nothing)
                   %s us-east-1 clear
+                  %s dns-api down              (publishes fail; see docs/dns-fallback.md)
                 Ctrl-C stops the lab.
                 %n""", settings.topology().size(), settings.engine().health().vantages(), base, base, base, journal,
-                fault, fault, fault, fault, fault, settings.engine().health().vantages().get(0), fault);
+                fault, fault, fault, fault, fault, settings.engine().health().vantages().get(0), fault, fault);
         out.flush();
     }
 
@@ -125,10 +138,11 @@ final class LabCommand extends SettingsCommand {
 
     @Command(name = "fault", mixinStandardHelpOptions = true,
             description = "Break (or mend) a location of the running lab: LOC outage | brownout PCT | latency MS | flap "
-                    + "| clear; or a vantage: vantage NAME partition | clear; or a replica: controller N kill | partition | clear.")
+                    + "| clear; or a vantage: vantage NAME partition | clear; or a replica: controller N kill | partition | clear; "
+                    + "or the DNS API: dns-api down | up.")
     static final class Fault implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "TARGET", description = "A location id, or the word 'vantage' or 'controller'.")
+        @Parameters(index = "0", paramLabel = "TARGET", description = "A location id, or the word 'vantage', 'controller' or 'dns-api'.")
         String target;
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "FAULT", description = "outage | brownout PCT | latency MS | flap | clear; "

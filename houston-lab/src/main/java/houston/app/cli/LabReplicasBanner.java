@@ -57,6 +57,11 @@ final class LabReplicasBanner {
 
     /** {@code controller N kill|partition|clear}: the words after 'controller'; an exit code. */
     static int fault(List<String> words, int port, PrintWriter out, PrintWriter err) throws InterruptedException {
+        if (words.size() == 2 && words.get(0).matches("-?\\d+") && !words.get(0).matches("[1-9]")) {
+            err.println("houston lab fault: controller: " + words.get(0) + " (expected: a replica 1..9, at most the lab's "
+                    + "--replicas)");
+            return 2;
+        }
         if (words.size() != 2 || !words.get(0).matches("[1-9]")) {
             err.println("houston lab fault: controller " + String.join(" ", words)
                     + " (expected: controller N kill|partition|clear)");

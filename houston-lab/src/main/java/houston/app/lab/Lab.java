@@ -6,9 +6,9 @@ import houston.app.wiring.NotifierFactory;
 import houston.app.wiring.ProbeFactory;
 import houston.capacity.Delays;
 import houston.capacity.LabScaler;
+import houston.core.config.DnsFallbackConfig;
 import houston.dns.InMemoryDnsSwitch;
 import houston.dns.zone.InMemoryZone;
-import houston.app.wiring.DnsSwitchFactory;
 import houston.probes.http.VertxHttpProbe;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -36,7 +36,7 @@ public final class Lab implements AutoCloseable {
 
     /** What every replica of the lab shares: the world, the zone, the scaler, the users, the notifier. */
     record Shared(Vertx vertx, Clock clock, LabWorld world, InMemoryZone zone, LabScaler scaler,
-                  NotifierFactory.Built notifier, LabUsers users, VertxHttpProbe probe) {
+                  NotifierFactory.Built notifier, LabUsers users, VertxHttpProbe probe, LabDnsAnswers answers) {
 
         /** The lab's own routes (faults, traffic), on every replica and on the lab's port. */
         void mount(Router router) {
@@ -75,8 +75,9 @@ public final class Lab implements AutoCloseable {
         try {
             shared = shared(vertx, timers, settings, console);
             if (replicas == 1) {
-                return new Lab(shared, timers, LabControllers.start(shared, shared.world().settings(), port, journalDir, 1),
-                        null);
+                controllers = LabControllers.start(shared, shared.world().settings(), port, journalDir, 1);
+                checkHealth(shared, timers, controllers);
+                return new Lab(shared, timers, controllers, null);
             }
             Router router = Router.router(vertx);
             HttpServer control = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
@@ -85,6 +86,7 @@ public final class Lab implements AutoCloseable {
                     replicas);
             shared.mount(router);
             controllers.mount(router);
+            checkHealth(shared, timers, controllers);
             return new Lab(shared, timers, controllers, control);
         } catch (Exception e) {
             // Nothing half-started stays behind (a port in use is an ordinary way to get here).
@@ -100,6 +102,13 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** With the health-endpoint fallback, the lab's DNS leaves out what the daemons' health endpoint fails. */
+    private static void checkHealth(Shared shared, ScheduledExecutorService timers, LabControllers controllers) {
+        if (shared.world().settings().engine().dnsFallback().mode() == DnsFallbackConfig.Mode.HEALTH_ENDPOINT) {
+            shared.answers().checkEvery(timers, controllers::ports);
+        }
+    }
+
     private static Shared shared(Vertx vertx, ScheduledExecutorService timers, HoustonSettings settings,
                                  PrintStream console) throws Exception {
         Clock clock = Clock.systemUTC();
@@ -109,10 +118,11 @@ public final class Lab implements AutoCloseable {
         InMemoryZone zone = new InMemoryZone(clock, Duration.ofMillis(500));
         NotifierFactory.Built notifier = NotifierFactory.create(lab, console);
         // Visitors follow what DNS answers (the zone itself), not what the engine wants.
-        var layout = DnsSwitchFactory.layout(lab);
-        LabUsers users = new LabUsers(vertx, lab.topology(), () -> layout.plan(zone.list()), lab.dns().ttlSeconds());
+        LabDnsAnswers answers = new LabDnsAnswers(zone, lab);
+        LabUsers users = new LabUsers(vertx, lab.topology(), answers, lab.dns().ttlSeconds());
         users.start();
-        return new Shared(vertx, clock, world, zone, scaler, notifier, users, ProbeFactory.probe(vertx, lab, clock));
+        world.onDnsApi(zone::controlPlaneDown);
+        return new Shared(vertx, clock, world, zone, scaler, notifier, users, ProbeFactory.probe(vertx, lab, clock), answers);
     }
 
     /** The first replica's daemon (the only one without replicas). */

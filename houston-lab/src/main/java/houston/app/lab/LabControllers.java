@@ -89,6 +89,11 @@ public final class LabControllers implements AutoCloseable {
         return replicas.length;
     }
 
+    /** The replicas' ports (a killed one's included: it answers nothing until restarted). */
+    public java.util.List<Integer> ports() {
+        return java.util.Arrays.stream(ports).boxed().toList();
+    }
+
     public LabReplica replica(int n) {
         return replicas[n - 1];
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What is wrong with a lab location (or vantage) right now.
  *
- * @param kind    none, outage, brownout, latency, flap (locations) or partition (vantages)
+ * @param kind    none, outage, brownout, latency, flap (locations), partition (vantages), down or up (the DNS API)
  * @param amount  brownout: percent of requests failing; latency: added milliseconds
  */
 public record LabFault(String kind, int amount) {
@@ -32,11 +32,11 @@ public record LabFault(String kind, int amount) {
         String k = kind.toLowerCase(Locale.ROOT);
         return switch (k) {
             case "clear", "none" -> NONE;
-            case "outage", "flap", "partition" -> new LabFault(k, 0);
+            case "outage", "flap", "partition", "down", "up" -> new LabFault(k, 0);
             case "brownout" -> new LabFault(k, bounded(amount, 1, 100, "brownout PCT (1..100)"));
             case "latency" -> new LabFault(k, bounded(amount, 1, 60_000, "latency MS (1..60000)"));
             default -> throw new IllegalArgumentException("unknown fault '" + kind
-                    + "' (expected: outage, brownout PCT, latency MS, flap, clear; partition for a vantage)");
+                    + "' (expected: outage, brownout PCT, latency MS, flap, clear; partition for a vantage; down or up for dns-api)");
         };
     }
 

@@ -28,7 +28,8 @@ import java.util.function.ToIntFunction;
  * an operator injects into sites (outage, brownout, latency, flap) or vantages (partition: every
  * probe from that vantage fails, which must move nothing). Faults are set through
  * {@code POST /lab/faults} ({@code {"target":"us-east-1","fault":"brownout","amount":30}},
- * {@code "target":"vantage:lab-eu-west"} for a vantage) and listed by {@code GET /lab/faults}.
+ * {@code "target":"vantage:lab-eu-west"} for a vantage, {@code {"target":"dns-api","fault":"down"}}
+ * for the DNS API: every call to the lab's zone fails, its answers stay) and listed by {@code GET /lab/faults}.
  */
 public final class LabWorld implements AutoCloseable {
 
@@ -40,6 +41,8 @@ public final class LabWorld implements AutoCloseable {
     private final Map<String, LabSite> sites = new LinkedHashMap<>();
     private final Set<String> partitioned = ConcurrentHashMap.newKeySet();
     private volatile int probeLossPercent;
+    private volatile Consumer<Boolean> dnsApi = down -> { };
+    private volatile boolean dnsApiDown;
     private final HoustonSettings labSettings;
 
     private LabWorld(HoustonSettings labSettings) {
@@ -92,8 +95,23 @@ public final class LabWorld implements AutoCloseable {
         this.probeLossPercent = percent;
     }
 
+    /** What takes the DNS API down (true) and brings it back (false): the lab's zone. */
+    void onDnsApi(Consumer<Boolean> down) {
+        this.dnsApi = down;
+    }
+
     /** Applies a fault; throws IllegalArgumentException naming what is wrong. */
     public void fault(String target, LabFault fault) {
+        boolean apiFault = fault.kind().equals("down") || fault.kind().equals("up");
+        if (target.equals("dns-api") != apiFault) {
+            throw new IllegalArgumentException(apiFault ? fault.kind() + " is a DNS API fault: fault dns-api " + fault.kind()
+                    : "the DNS API takes down or up, not " + fault.kind());
+        }
+        if (apiFault) {
+            dnsApiDown = fault.kind().equals("down");
+            dnsApi.accept(dnsApiDown);
+            return;
+        }
         if (target.startsWith("vantage:")) {
             String vantage = target.substring("vantage:".length());
             if (!labSettings.engine().health().vantages().contains(vantage)) {
@@ -127,6 +145,9 @@ public final class LabWorld implements AutoCloseable {
             }
         });
         partitioned.forEach(v -> out.put("vantage:" + v, "partition"));
+        if (dnsApiDown) {
+            out.put("dns-api", "down");
+        }
         return out;
     }
 
@@ -145,8 +166,8 @@ public final class LabWorld implements AutoCloseable {
             }
             try {
                 Object amount = body == null ? null : body.getValue("amount");
-                fault(text(body, "target", "a location id, or vantage:NAME"),
-                        LabFault.parse(text(body, "fault", "outage, brownout, latency, flap, clear or partition"),
+                fault(text(body, "target", "a location id, vantage:NAME or dns-api"),
+                        LabFault.parse(text(body, "fault", "outage, brownout, latency, flap, clear, partition, down or up"),
                                 amount == null ? null : amount.toString()));
                 ctx.response().putHeader("Content-Type", "application/json").end(faults().encodePrettily());
             } catch (IllegalArgumentException e) {

@@ -84,6 +84,15 @@ class CliRefusalsTest {
     }
 
     @Test
+    void labFaultControllerZeroNamesTheValidRange() {
+        int code = run("lab", "fault", "controller", "0", "kill");
+
+        assertEquals(2, code, said());
+        assertTrue(last.err().contains("houston lab fault: controller: 0 (expected: a replica 1..9, at most the lab's "
+                + "--replicas)"), said());
+    }
+
+    @Test
     void labFaultWithNothingAfterTheLocationIsAUsageError() {
         int code = run("lab", "fault", "us-east-1");
 

@@ -36,6 +36,19 @@ class CliTest {
     }
 
     @Test
+    void validateWarnsAboutReplicaKeysThatProviderNoneIgnores() throws IOException {
+        Path conf = dir.resolve("ha.conf");
+        Files.writeString(conf, "houston.ha { replica = eu-west-1, zookeeper.connect = \"zk1:2181\" }\n");
+
+        int code = run("validate", "--config", conf.toString());
+
+        assertEquals(0, code, last.said());
+        assertTrue(last.out().contains("  warning     houston.ha.replica, houston.ha.zookeeper.connect are set but "
+                + "houston.ha.provider = none: they do nothing (expected: houston.ha.provider = zookeeper to run as a replica)"),
+                last.out());
+    }
+
+    @Test
     void validateListsEveryProblemAndExitsOne() throws IOException {
         Path bad = dir.resolve("bad.conf");
         Files.writeString(bad, "houston.health.quorum = 9\nhouston.planner.receivers = 0\n");

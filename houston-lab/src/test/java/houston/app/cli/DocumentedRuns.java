@@ -36,6 +36,8 @@ final class DocumentedRuns {
         return switch (command) {
             case "./houston" -> new Run(List.of("--help"), "lab", "the launcher alone: its help lists the commands");
             case "./houston lab" -> new Run(null, "", "runs until Ctrl-C on port 8080: ExitCodesIT runs it on a free port for 1 s");
+            case "./houston lab --config lab-fallback.conf" -> new Run(null, "", "runs until Ctrl-C with the health-endpoint "
+                    + "fallback: LabDnsFallbackIT runs that walk-through");
             case "./houston lab --replicas 3" -> new Run(null, "", "runs until Ctrl-C on ports 8080-8083: LabReplicasIT runs three replicas");
             case "./houston bench failover", "./houston bench failover --kills 20" ->
                     new Run(null, "", "minutes of leader kills: FailoverBenchIT runs it with --kills 2");

@@ -51,7 +51,7 @@ class LabCommandIT {
         String port = m.group(1);
         assertEquals(0, code, last.err());
         for (String fault : new String[]{"us-east-1 outage", "eu-west-1 brownout 30", "ap-northeast-1 latency 1500",
-                "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear"}) {
+                "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear", "dns-api down"}) {
             assertTrue(last.out().contains("./houston lab fault --port " + port + " " + fault), last.out());
         }
     }
@@ -65,6 +65,18 @@ class LabCommandIT {
             assertTrue(last.err().contains("houston lab: port " + taken.getLocalPort() + " is in use (another lab?); "
                     + "pass --port with a free one"), last.err());
             assertFalse(last.err().contains("Exception"), last.err());
+        }
+    }
+
+    @Test
+    void aReplicasLabWhoseReplicaPortIsTakenNamesThatPortAndTheRangeItNeeds() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int t = taken.getLocalPort();
+            int code = run("lab", "--port", String.valueOf(t - 2), "--replicas", "3", "--run-for", "PT1S");
+
+            assertEquals(2, code, last.said());
+            assertTrue(last.err().contains("houston lab: port " + t + " is in use (another lab?) (--replicas 3 needs ports "
+                    + (t - 2) + ".." + (t + 1) + "); pass --port with a free one, e.g. --port " + (t + 2)), last.err());
         }
     }
 

@@ -52,7 +52,7 @@ class PrometheusIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    private static Path tool(String name) {
+    static Path tool(String name) {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             Path p = Path.of(d, name);
             if (Files.isExecutable(p)) {
@@ -96,7 +96,7 @@ class PrometheusIT {
         }
     }
 
-    private static int run(List<String> command, Path stdin) throws Exception {
+    static int run(List<String> command, Path stdin) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (stdin != null) {
             pb.redirectInput(stdin.toFile());
