@@ -34,7 +34,7 @@ final class DataPlaneReturn {
     /** Brings {@code l} back through the data plane, or holds it with its reason (told once). */
     static void bringBack(StepContext ctx, int l, String why) {
         LocationTrack t = ctx.tracks[l];
-        TrafficPlan inDns = ctx.planInDns();
+        TrafficPlan inDns = DataPlaneRoom.inDns(ctx);
         double ready = ctx.instances[l] * ctx.topology.location(l).capacity().rpsPerInstance();
         String hold = !inDns.isHome(l) ? "the weights DNS holds keep its catchment elsewhere, and only a publish "
                 + "can change them"

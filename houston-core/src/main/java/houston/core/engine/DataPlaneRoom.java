@@ -39,7 +39,7 @@ final class DataPlaneRoom {
      * the receivers short of room are asked to grow. Sorted by id.
      */
     List<String> admit(StepContext ctx, List<String> wanted) {
-        double[][] floored = floors.floored(rows(ctx.planInDns()));
+        double[][] floored = floors.floored(rows(inDns(ctx)));
         Set<Integer> dropped = new HashSet<>();
         List<String> admitted = new ArrayList<>();
         for (String id : wanted) {
@@ -94,7 +94,7 @@ final class DataPlaneRoom {
      * the most that any one more drop would send it on top of what it carries.
      */
     void preScaleFloors(StepContext ctx, List<String> evacuated) {
-        double[][] rows = rows(ctx.planInDns());
+        double[][] rows = rows(inDns(ctx));
         double[][] floored = floors.floored(rows);
         Set<Integer> dropped = new HashSet<>();
         evacuated.forEach(id -> dropped.add(ctx.topology.indexOf(id)));
@@ -123,6 +123,11 @@ final class DataPlaneRoom {
                         "DNS API down: ready to carry %.0f rps if a neighbour's records are dropped", worst[r]), null));
             }
         }
+    }
+
+    /** The plan whose weights DNS holds, as far as the engine knows: the wanted one until a publish is confirmed. */
+    static TrafficPlan inDns(StepContext ctx) {
+        return ctx.fallback.inDns() != null ? ctx.fallback.inDns() : ctx.wantedPlan();
     }
 
     private static double[][] rows(TrafficPlan plan) {

@@ -143,15 +143,11 @@ final class LocationStateMachine {
             // The generation live may be newer than the one the shift first waited for: name what DNS holds.
             ctx.notify(l, DecisionKind.TRAFFIC_SHIFTED, ctx.id(l) + " evacuated: plan generation "
                     + ctx.liveGeneration + " is live in DNS", List.of(), List.of());
-        } else if (DataPlaneReturn.applies(ctx, l)) {
-            if (pin == PinTarget.HEALTHY || t.restoreRequested()) {
-                DataPlaneReturn.bringBack(ctx, l, "operator restored it");
-            } else if (good && pin != PinTarget.EVACUATED && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t)
-                    && safety.automationAllowed(ctx)) {
-                DataPlaneReturn.bringBack(ctx, l, "good for " + (ctx.now - t.goodSince()) / 1000 + "s");
-            } else if (completeWaiting(ctx, l, pin, good)) {
-                ctx.awaitPublish(l);
-            }
+        } else if (DataPlaneReturn.applies(ctx, l) && (pin == PinTarget.HEALTHY || t.restoreRequested() || good
+                && pin != PinTarget.EVACUATED && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t)
+                && safety.automationAllowed(ctx))) {
+            DataPlaneReturn.bringBack(ctx, l, pin == PinTarget.HEALTHY || t.restoreRequested() ? "operator restored it"
+                    : "good for " + (ctx.now - t.goodSince()) / 1000 + "s");
         } else if (completeWaiting(ctx, l, pin, good)) {
             // The publish is still failing (the DNS API is down): the plan it retries is brought up to
             // date, so the API's return publishes the plan wanted now, not an interim one moved twice.

@@ -227,11 +227,6 @@ final class StepContext {
         return previous.plan();
     }
 
-    /** The plan whose weights DNS holds, as far as the engine knows: the wanted one until a publish is confirmed. */
-    TrafficPlan planInDns() {
-        return fallback.inDns() != null ? fallback.inDns() : previous.plan();
-    }
-
     /** True when no row changed in this step and the plan the engine wants is confirmed live in DNS. */
     boolean wantedPlanLive() {
         return changedRows.isEmpty() && liveGeneration >= previous.plan().generation();
