@@ -120,9 +120,26 @@ final class DataPlaneRoom {
             if (!ctx.dryRun() && needed > ctx.instances[r] && needed > ctx.requested[r]) {
                 ctx.requested[r] = needed;
                 ctx.actions.add(new Action.PreScale(ctx.id(r), needed, String.format(Locale.ROOT,
-                        "DNS API down: ready to carry %.0f rps if a neighbour's records are dropped", worst[r]), null));
+                        "DNS API down: ready to carry %.0f rps if a neighbour's records are dropped", worst[r]),
+                        outageIncident(ctx)));
             }
         }
+    }
+
+    /**
+     * The incident whose failed publish revealed the DNS API outage (the first open evacuation's),
+     * where the floor receivers' advance pre-scales are told; null when there is none.
+     */
+    static String outageIncident(StepContext ctx) {
+        if (ctx.fallback.failingSince() == 0) {
+            return null;
+        }
+        for (LocationTrack t : ctx.tracks) {
+            if (t.incident() != null && t.state().isEvacuation()) {
+                return t.incident();
+            }
+        }
+        return null;
     }
 
     /** The plan whose weights DNS holds, as far as the engine knows: the wanted one until a publish is confirmed. */
