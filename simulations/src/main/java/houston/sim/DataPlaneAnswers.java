@@ -34,30 +34,7 @@ final class DataPlaneAnswers {
 
     /** Pool {@code pool}'s answer shares: its published row (floored) less the dropped records. */
     double[] answer(int pool, double[][] published, Set<Integer> dropped) {
-        return row(floors == null ? published[pool] : floors.floored(pool, published), dropped);
-    }
-
-    /**
-     * The pool's answer shares: the healthy records' weights renormalized; when every healthy
-     * record has weight 0, Route 53 answers them all with equal probability — the coarse split
-     * a pool at home without floors falls back to.
-     */
-    static double[] row(double[] weights, Set<Integer> dropped) {
-        double[] row = new double[weights.length];
-        if (dropped.isEmpty()) {
-            return weights.clone();
-        }
-        double sum = 0;
-        for (int s = 0; s < row.length; s++) {
-            row[s] = dropped.contains(s) ? 0 : weights[s];
-            sum += row[s];
-        }
-        int healthy = weights.length - dropped.size();
-        for (int s = 0; s < row.length; s++) {
-            if (!dropped.contains(s)) {
-                row[s] = sum > 0 ? row[s] / sum : 1.0 / healthy;
-            }
-        }
-        return row;
+        return FallbackReceivers.withoutDropped(floors == null ? published[pool] : floors.floored(pool, published),
+                dropped);
     }
 }

@@ -24,6 +24,7 @@ final class KpiRecorder {
     private final double[] detected;
     private final double[] moved;
     private final double[] failedBack;
+    private final double[] homeShares;
     private final Series series;
     private final long sampleMs;
     private long nextSample;
@@ -40,7 +41,17 @@ final class KpiRecorder {
     private double farSeconds;
 
     KpiRecorder(SimWorld world, long sampleMs, double farKm) {
+        this(world, sampleMs, farKm, homeAlone(world.size()));
+    }
+
+    /**
+     * @param homeShares per catchment, the share its pool answers its home when nothing is evacuated:
+     *                   1, or less when the policy publishes data-plane floors (255/258 for three units).
+     *                   A location has failed back when it serves 99% of that, not of the whole catchment.
+     */
+    KpiRecorder(SimWorld world, long sampleMs, double farKm, double[] homeShares) {
         this.world = world;
+        this.homeShares = homeShares.clone();
         this.latency = new LatencyModel(world.topology());
         this.farKm = farKm;
         this.faults = world.locationFaults();
@@ -52,6 +63,12 @@ final class KpiRecorder {
         for (Fault f : world.faults()) {
             series.mark(new Series.Mark(f.startMs() / 1000.0, "fault", f.target(), f.toString()));
         }
+    }
+
+    private static double[] homeAlone(int n) {
+        double[] shares = new double[n];
+        java.util.Arrays.fill(shares, 1.0);
+        return shares;
     }
 
     private static double[] nan(int n) {
@@ -118,7 +135,7 @@ final class KpiRecorder {
             if (Double.isNaN(moved[i]) && ms >= f.startMs() && ms < f.endMs() && home <= 0.1) {
                 moved[i] = (ms - f.startMs()) / 1000.0;
             }
-            if (Double.isNaN(failedBack[i]) && !Double.isNaN(moved[i]) && ms >= f.endMs() && home >= 0.99) {
+            if (Double.isNaN(failedBack[i]) && !Double.isNaN(moved[i]) && ms >= f.endMs() && home >= 0.99 * homeShares[l]) {
                 failedBack[i] = (ms - f.endMs()) / 1000.0;
             }
         }

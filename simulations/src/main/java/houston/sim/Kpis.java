@@ -12,7 +12,7 @@ package houston.sim;
  * @param overloadSeconds       location-seconds of a location without a fault of its own past 100% of its capacity
  * @param shifts                plan changes that went live in DNS
  * @param falseEvacuations      evacuations of a location with no fault of its own at that moment
- * @param timeToFailBack        worst of fault end → the location serving 99% of its own catchment again
+ * @param timeToFailBack        worst of fault end → the location serving 99% of what its pool answers it at home again
  * @param alerts                safety alerts raised (fail static, held evacuations, ...)
  * @param addedLatencyMs        round-trip time added per request, averaged over every request of the run
  *                              ({@link LatencyModel})

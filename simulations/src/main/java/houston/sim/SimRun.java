@@ -63,7 +63,6 @@ final class SimRun {
         this.setup = setup;
         this.policy = policy;
         this.world = world;
-        this.kpis = new KpiRecorder(world, scenario.sample().toMillis(), scenario.farKm());
         this.probeRandom = random.split();
         this.worldRandom = random.split();
         this.startEpochMs = scenario.start().toEpochMilli();
@@ -81,6 +80,11 @@ final class SimRun {
             answered[c] = dataPlane.answer(c, published, dropped);
             world.publish(c, 0, answered[c]);
         }
+        double[] homeShares = new double[n];
+        for (int c = 0; c < n; c++) {
+            homeShares[c] = answered[c][c];
+        }
+        this.kpis = new KpiRecorder(world, scenario.sample().toMillis(), scenario.farKm(), homeShares);
     }
 
     /** Runs to the end; {@code progress} hears the simulated milliseconds done now and then. */

@@ -14,14 +14,14 @@ class DataPlaneAnswersTest {
 
     @Test
     void droppedRecordsShareIsRenormalizedOverTheOthers() {
-        double[] row = DataPlaneAnswers.row(new double[]{0.5, 0.25, 0.25}, Set.of(0));
+        double[] row = FallbackReceivers.withoutDropped(new double[]{0.5, 0.25, 0.25}, Set.of(0));
 
         assertArrayEquals(new double[]{0, 0.5, 0.5}, row, 1e-12);
     }
 
     @Test
     void aPoolAtHomeWithItsHomeDroppedIsSplitEvenlyOverEveryOtherLocation() {
-        double[] row = DataPlaneAnswers.row(new double[]{0, 0, 1, 0, 0}, Set.of(2));
+        double[] row = FallbackReceivers.withoutDropped(new double[]{0, 0, 1, 0, 0}, Set.of(2));
 
         assertArrayEquals(new double[]{0.25, 0.25, 0, 0.25, 0.25}, row, 1e-12);
     }

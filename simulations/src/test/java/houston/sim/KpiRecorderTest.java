@@ -47,6 +47,29 @@ class KpiRecorderTest {
     }
 
     @Test
+    void aLocationBackOnItsFlooredAnswerAtHomeHasFailedBack() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 0, 600, 0)));
+        // With data-plane floors, a pool at home answers its home 255/258 and three receivers 1/258 each:
+        // a location back on that answer serves all it ever serves at home, though less than 99%.
+        double[] atHome = new double[8];
+        atHome[3] = 255 / 258.0;
+        atHome[2] = atHome[4] = atHome[5] = 1 / 258.0;
+        double[] away = new double[8];
+        away[2] = 1.0;
+        double[] homeShares = {1, 1, 1, atHome[3], 1, 1, 1, 1};
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000, homeShares);
+        w.publish(3, 1_000, away);
+        w.advance(10_000);
+        kpis.tick(10_000, 9);
+
+        w.publish(3, 601_000, atHome);
+        w.advance(620_000);
+        kpis.tick(620_000, 610);
+
+        assertEquals(20.0, kpis.kpis().timeToFailBack());
+    }
+
+    @Test
     void usersServedAwayFromHomePayTheRoundTripAndCountWhenFar() {
         SimWorld w = world(List.of());
         KpiRecorder kpis = new KpiRecorder(w, 1000, 100);

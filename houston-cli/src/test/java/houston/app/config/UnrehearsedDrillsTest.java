@@ -36,7 +36,16 @@ class UnrehearsedDrillsTest {
     private static final Path DRILLS = Path.of("..", "config", "drills", "unrehearsed");
 
     /** Drills Houston still loses, and why: docs/drills.md's drill table has their figures. */
-    private static final Map<String, String> KNOWN_GAPS = Map.of();
+    private static final Map<String, String> KNOWN_GAPS = Map.of(
+            "dns-api-down-double-failure.conf", "with the API down before the failure, the data-plane path is "
+                    + "detection, a failed publish and fallback-after before the baseline's own health checks: "
+                    + "1.1x route53-fast, not 2x",
+            "dns-api-down-during-double-failure.conf", "the API is known down only at the first failed publish, so "
+                    + "the second location's floor receivers have not grown and its drop waits for them: more "
+                    + "failed requests than route53-fast, which overloads them instead",
+            "dns-api-down-for-hours.conf", "with the API down before the failure, the data-plane path is detection, "
+                    + "a failed publish and fallback-after before the baseline's own health checks: more failed "
+                    + "requests than route53-fast");
 
     @TestFactory
     Stream<DynamicTest> aQuietDayAtTenPercentProbeLossEvacuatesNothingOnThreeSeeds() throws IOException {

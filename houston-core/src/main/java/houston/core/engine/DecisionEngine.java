@@ -7,6 +7,7 @@ import houston.core.health.QuorumHealthScorer;
 import houston.core.model.Location;
 import houston.core.model.Topology;
 import houston.core.model.TrafficPlan;
+import houston.core.plan.FallbackReceivers;
 import houston.core.plan.NearestCapacityPlanner;
 
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class DecisionEngine {
     private final OutcomeIntake outcomes;
     private final ScaleDownPolicy scaleDown = new ScaleDownPolicy();
     private final ReceiverDrain drain;
-    private final DnsFallbackTracker fallback = new DnsFallbackTracker();
+    private final DnsFallbackTracker fallback;
 
     public DecisionEngine(EngineConfig config, Topology topology) {
         this.config = config;
@@ -57,6 +58,7 @@ public final class DecisionEngine {
         NearestCapacityPlanner planner = new NearestCapacityPlanner(topology, config.planner());
         this.drain = new ReceiverDrain(planner);
         this.outcomes = new OutcomeIntake(drain);
+        this.fallback = new DnsFallbackTracker(new DataPlaneRoom(new FallbackReceivers(topology, config.planner())));
         this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain));
     }
 
@@ -96,7 +98,8 @@ public final class DecisionEngine {
         HealthBook health = HealthBook.empty(config.health().vantages(), topology.ids());
         var report = scorer.score(health.voters(), health.voterScores(t, config.health(), greyScore()));
         return new EngineState(0, health, report, tracks, livePlan, liveGeneration, demand, instances,
-                new int[topology.size()], new long[topology.size()], Overrides.NONE, false, List.of(), null, 0);
+                new int[topology.size()], new long[topology.size()], Overrides.NONE, false, List.of(), null, 0,
+                DnsFallback.IDLE.holding(livePlan), null);
     }
 
     /**

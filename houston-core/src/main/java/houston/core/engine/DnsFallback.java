@@ -1,5 +1,7 @@
 package houston.core.engine;
 
+import houston.core.model.TrafficPlan;
+
 import java.util.List;
 
 /**
@@ -11,14 +13,39 @@ import java.util.List;
  *                     route traffic: the control-plane path is live)
  * @param requested    the set last asked for and not yet confirmed, or null when nothing is in flight
  * @param retryAt      when a fallback change that failed is tried again (epoch ms; 0: not waiting)
+ * @param inDns        the plan whose weights DNS holds (its floors decide where a dropped record's
+ *                     users go), or null when not known yet (then the wanted plan stands for it)
+ * @param sent         the plan last sent to DNS and not yet confirmed, or null
  */
-public record DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt) {
+public record DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt,
+                          TrafficPlan inDns, TrafficPlan sent) {
 
     public static final DnsFallback IDLE = new DnsFallback(0, List.of(), null, 0);
 
     public DnsFallback {
         live = List.copyOf(live);
         requested = requested == null ? null : List.copyOf(requested);
+    }
+
+    /** A fallback state with no plan known to be in DNS. */
+    public DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt) {
+        this(failingSince, live, requested, retryAt, null, null);
+    }
+
+    /** This state with the outage, data-plane set and retry changed; what DNS holds kept. */
+    DnsFallback with(long newFailingSince, List<String> newLive, List<String> newRequested, long newRetryAt) {
+        return new DnsFallback(newFailingSince, newLive, newRequested, newRetryAt, inDns, sent);
+    }
+
+    /** This state with {@code plan} sent to DNS. */
+    DnsFallback sending(TrafficPlan plan) {
+        return new DnsFallback(failingSince, live, requested, retryAt, inDns, plan);
+    }
+
+    /** This state with {@code plan}'s weights confirmed in DNS. */
+    DnsFallback holding(TrafficPlan plan) {
+        return new DnsFallback(failingSince, live, requested, retryAt, plan,
+                sent != null && sent.generation() > plan.generation() ? sent : null);
     }
 
     /** True when the data plane evacuates at least one location. */
@@ -28,6 +55,6 @@ public record DnsFallback(long failingSince, List<String> live, List<String> req
 
     /** True when nothing is failing, engaged or in flight: the state a fresh start has. */
     public boolean idle() {
-        return equals(IDLE);
+        return failingSince == 0 && live.isEmpty() && requested == null && retryAt == 0;
     }
 }

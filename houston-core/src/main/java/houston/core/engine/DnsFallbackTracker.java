@@ -4,6 +4,7 @@ import houston.core.config.DnsFallbackConfig;
 import houston.core.engine.ActionOutcome.FallbackEngaged;
 import houston.core.engine.ActionOutcome.PlanPublished;
 import houston.core.model.LocationState;
+import houston.core.model.TrafficPlan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,12 @@ import java.util.List;
  * moves no traffic: traffic moves once on the way out, once on the way back.
  */
 final class DnsFallbackTracker {
+
+    private final DataPlaneRoom room;
+
+    DnsFallbackTracker(DataPlaneRoom room) {
+        this.room = room;
+    }
 
     /**
      * Folds publish and fallback outcomes into {@code ctx.fallback}: publishes first, so a fallback
@@ -38,8 +45,11 @@ final class DnsFallbackTracker {
             return;
         }
         List<String> desired;
+        if (f.failingSince() > 0) {
+            room.preScaleFloors(ctx, f.live());
+        }
         if (f.failingSince() > 0 && ctx.now - f.failingSince() >= config.after().toMillis()) {
-            desired = evacuating(ctx);
+            desired = room.admit(ctx, evacuating(ctx));
         } else if (ctx.wantedPlanLive()) {
             desired = List.of();
         } else {
@@ -54,19 +64,26 @@ final class DnsFallbackTracker {
                 : "DNS publishes failing for " + human(ctx.now - f.failingSince()) + ": evacuate " + desired
                 + " through " + config.mode().label() + " (data plane)";
         ctx.actions.add(new Action.EngageFallback(desired, reason));
-        ctx.fallback = new DnsFallback(f.failingSince(), f.live(), desired, 0);
+        ctx.fallback = f.with(f.failingSince(), f.live(), desired, 0);
     }
 
     private static void published(StepContext ctx, PlanPublished p) {
         DnsFallback f = ctx.fallback;
         switch (p.status()) {
             // Any confirmed change proves the control plane answers again.
-            case INSYNC -> ctx.fallback = new DnsFallback(0, f.live(), f.requested(), f.retryAt());
+            case INSYNC -> {
+                ctx.fallback = f.with(0, f.live(), f.requested(), f.retryAt());
+                TrafficPlan confirmed = ctx.wantedPlan().generation() == p.generation() ? ctx.wantedPlan()
+                        : f.sent() != null && f.sent().generation() == p.generation() ? f.sent() : null;
+                if (confirmed != null) {
+                    ctx.fallback = ctx.fallback.holding(confirmed);
+                }
+            }
             case FAILED -> {
                 if (f.failingSince() == 0) {
                     // The failure is known when the adapter gives up; it began when the publish was sent.
                     long began = ctx.now - p.took().toMillis();
-                    ctx.fallback = new DnsFallback(began, f.live(), f.requested(), f.retryAt());
+                    ctx.fallback = f.with(began, f.live(), f.requested(), f.retryAt());
                 }
             }
             case LOST_OWNERSHIP -> {
@@ -80,7 +97,7 @@ final class DnsFallbackTracker {
         List<String> requested = e.locations().equals(f.requested()) ? null : f.requested();
         if (!e.engaged()) {
             long retryAt = ctx.now + ctx.config.safety().publishRetry().toMillis();
-            ctx.fallback = new DnsFallback(f.failingSince(), f.live(), requested, retryAt);
+            ctx.fallback = f.with(f.failingSince(), f.live(), requested, retryAt);
             ctx.alert(AlertKind.DNS_FALLBACK_FAILED, -1, DecisionKind.PUBLISH_FAILED, "setting the DNS data-plane "
                     + "fallback to " + e.locations() + " failed: " + e.detail() + "; retrying in "
                     + ctx.config.safety().publishRetry().toSeconds() + "s");
@@ -104,7 +121,7 @@ final class DnsFallbackTracker {
                         + "'s " + path + " released: traffic follows the weights", List.of(), List.of());
             }
         }
-        ctx.fallback = new DnsFallback(f.failingSince(), e.locations(), requested, 0);
+        ctx.fallback = f.with(f.failingSince(), e.locations(), requested, 0);
     }
 
     private static List<String> notes(StepContext ctx, DnsFallback f, String detail) {

@@ -85,7 +85,7 @@ public record EngineState(
         DnsFallback f = dnsFallback;
         return new EngineState(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested,
                 lastRelied, overrides, failStatic, recentEvacuations, publishBlocked, publishLost ? now : retryPublishAt,
-                f.requested() == null ? f : new DnsFallback(f.failingSince(), f.live(), null, 0), demandReadAt);
+                f.requested() == null ? f : f.with(f.failingSince(), f.live(), null, 0), demandReadAt);
     }
 
     public LocationTrack track(int location) {

@@ -140,9 +140,37 @@ final class LocationStateMachine {
             }
         } else if (ctx.liveGeneration >= t.awaitingGeneration()) {
             ctx.tracks[l] = t.enter(LocationState.EVACUATED, ctx.now).awaiting(0);
+            // The generation live may be newer than the one the shift first waited for: name what DNS holds.
             ctx.notify(l, DecisionKind.TRAFFIC_SHIFTED, ctx.id(l) + " evacuated: plan generation "
-                    + t.awaitingGeneration() + " is live in DNS", List.of(), List.of());
+                    + ctx.liveGeneration + " is live in DNS", List.of(), List.of());
+        } else if (DataPlaneReturn.applies(ctx, l) && (pin == PinTarget.HEALTHY || t.restoreRequested() || good
+                && pin != PinTarget.EVACUATED && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t)
+                && safety.automationAllowed(ctx))) {
+            DataPlaneReturn.bringBack(ctx, l, pin == PinTarget.HEALTHY || t.restoreRequested() ? "operator restored it"
+                    : "good for " + (ctx.now - t.goodSince()) / 1000 + "s");
+        } else if (completeWaiting(ctx, l, pin, good)) {
+            // The publish is still failing (the DNS API is down): the plan it retries is brought up to
+            // date, so the API's return publishes the plan wanted now, not an interim one moved twice.
+            ctx.awaitPublish(l);
         }
+    }
+
+    /**
+     * Moves what waited for {@code l}'s receivers once they are ready (or past their pre-scale
+     * deadline), unless {@code l} is good again; true when that was tried.
+     */
+    private boolean completeWaiting(StepContext ctx, int l, PinTarget pin, boolean good) {
+        LocationTrack t = ctx.tracks[l];
+        if (!t.awaitingReady().isEmpty() && ctx.now >= t.prescaleDeadline()) {
+            // Receivers that never grew are planned on what they run; others are found for the rest.
+            mover.receiversTimedOut(ctx, l);
+            t = ctx.tracks[l];
+        }
+        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && TrafficMover.waiting(ctx, l) > 1e-9) {
+            mover.completeShift(ctx, l);
+            return true;
+        }
+        return false;
     }
 
     /** Shifts at once when dead or when every receiver is ready; else waits until the pre-scale deadline. */
@@ -166,18 +194,12 @@ final class LocationStateMachine {
     }
 
     private void evacuated(StepContext ctx, int l, PinTarget pin, boolean good) {
-        LocationTrack t = ctx.tracks[l];
         // Part of a dead location's traffic waited for its receivers: move it once they are ready,
         // unless the location has come back meanwhile (then fail-back takes it from here).
-        if (!t.awaitingReady().isEmpty() && ctx.now >= t.prescaleDeadline()) {
-            // Receivers that never grew are planned on what they run; others are found for the rest.
-            mover.receiversTimedOut(ctx, l);
-            t = ctx.tracks[l];
-        }
-        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && TrafficMover.waiting(ctx, l) > 1e-9) {
-            mover.completeShift(ctx, l);
+        if (completeWaiting(ctx, l, pin, good)) {
             return;
         }
+        LocationTrack t = ctx.tracks[l];
         if (pin == PinTarget.EVACUATED) {
             return;
         }

@@ -91,7 +91,8 @@ final class OutcomeIntake {
                 ctx.instances[l] = Math.max(ctx.instances[l], s.instances());
                 String incident = ctx.incidentRelyingOn(l);
                 ready(ctx, l);
-                ctx.notifyIn(incident != null ? incident : ctx.tracks[l].incident(), l, DecisionKind.SCALE_UPDATE,
+                incident = incident != null ? incident : ctx.tracks[l].incident();
+                ctx.notifyIn(incident != null ? incident : DataPlaneRoom.outageIncident(ctx), l, DecisionKind.SCALE_UPDATE,
                         s.location() + " ready at " + s.instances() + " instances");
             }
             case FAILED, TIMED_OUT -> {

@@ -225,6 +225,11 @@ final class StepContext {
         return false;
     }
 
+    /** The plan the engine wanted live when this step began. */
+    TrafficPlan wantedPlan() {
+        return previous.plan();
+    }
+
     /** True when no row changed in this step and the plan the engine wants is confirmed live in DNS. */
     boolean wantedPlanLive() {
         return changedRows.isEmpty() && liveGeneration >= previous.plan().generation();
@@ -248,6 +253,7 @@ final class StepContext {
                 String reason = retryDue && changedRows.isEmpty() ? "retry after failed publish"
                         : String.join("; ", publishReasons);
                 actions.add(new Action.PublishPlan(plan, reason));
+                fallback = fallback.sending(plan);
             }
         }
         return new EngineState(previousState.tick() + 1, health, report, List.of(tracks), plan, liveGeneration,

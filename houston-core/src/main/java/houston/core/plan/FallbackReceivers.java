@@ -5,6 +5,7 @@ import houston.core.model.Topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a pool falls back to when the DNS data plane drops its home's records. Route 53 then
@@ -47,10 +48,16 @@ public final class FallbackReceivers {
         if (rows[home][home] <= 0) {
             return new long[n];
         }
+        // What each location carries at peak under these rows: a receiver already holding another
+        // location's evacuation has that much less room for this pool's users.
         double[] loads = new double[n];
         boolean[] eligible = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            for (int l = 0; l < n; l++) {
+                loads[l] += topology.location(c).peakDemandRps() * rows[c][l];
+            }
+        }
         for (int l = 0; l < n; l++) {
-            loads[l] = topology.location(l).peakDemandRps();
             eligible[l] = l != home && rows[l][l] > 0;
         }
         // No demand moved: the planner names its receivers nearest with spare capacity, the ones it
@@ -77,6 +84,54 @@ public final class FallbackReceivers {
             }
         }
         return receivers;
+    }
+
+    /** Every pool's row as Route 53 holds it with its floors ({@link #floored(int, double[][])}). */
+    public double[][] floored(double[][] rows) {
+        double[][] floored = new double[rows.length][];
+        for (int pool = 0; pool < rows.length; pool++) {
+            floored[pool] = floored(pool, rows);
+        }
+        return floored;
+    }
+
+    /**
+     * Requests/s each location serves when pool c sends {@code demand[c]} and Route 53 answers its
+     * {@code flooredRows[c]} with the records of {@code dropped} left out ({@link #withoutDropped}).
+     */
+    public static double[] loads(double[][] flooredRows, Set<Integer> dropped, double[] demand) {
+        double[] loads = new double[flooredRows.length];
+        for (int c = 0; c < flooredRows.length; c++) {
+            double[] answer = withoutDropped(flooredRows[c], dropped);
+            for (int s = 0; s < answer.length; s++) {
+                loads[s] += demand[c] * answer[s];
+            }
+        }
+        return loads;
+    }
+
+    /**
+     * What a pool answers when the records of {@code dropped} are left out: the records left,
+     * renormalised; when every record left weighs 0, Route 53 answers them all with equal
+     * probability (the coarse split a pool at home without floors falls back to).
+     */
+    public static double[] withoutDropped(double[] weights, Set<Integer> dropped) {
+        double[] row = new double[weights.length];
+        if (dropped.isEmpty()) {
+            return weights.clone();
+        }
+        double sum = 0;
+        for (int s = 0; s < row.length; s++) {
+            row[s] = dropped.contains(s) ? 0 : weights[s];
+            sum += row[s];
+        }
+        int healthy = weights.length - dropped.size();
+        for (int s = 0; s < row.length; s++) {
+            if (!dropped.contains(s)) {
+                row[s] = sum > 0 ? row[s] / sum : 1.0 / healthy;
+            }
+        }
+        return row;
     }
 
     /**
