@@ -1,6 +1,5 @@
 package houston.app.config;
 
-import houston.sim.Drill;
 import houston.sim.DrillResult;
 import houston.sim.KpiTable;
 import houston.sim.RunResult;
@@ -22,9 +21,7 @@ class DnsApiOutageDrillTest {
 
     @Test
     void houstonFailsFewerRequestsThanTheBetterBaselineWithoutOverload() {
-        DrillReader.Drill drill = DrillReader.read(DRILL);
-
-        DrillResult result = Drill.run(drill.scenario(), drill.setup(), p -> { });
+        DrillResult result = DrillRuns.of(DRILL);
 
         String table = KpiTable.render(result);
         RunResult houston = run(result, "houston");

@@ -5,6 +5,8 @@ import houston.sim.DrillResult;
 import houston.sim.KpiTable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every drill shipped in config/drills meets its objectives: CI runs the drills. */
+// Each drill is an independent simulation (pure, seeded, CPU-bound): they run side by side.
+@Execution(ExecutionMode.CONCURRENT)
 class ShippedDrillsTest {
 
     private static final Path DRILLS = Path.of("..", "config", "drills");

@@ -48,7 +48,7 @@ class ControlLoopTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
 
-    @TempDir
+    @TempDir(factory = InMemoryTempDir.class)
     Path dir;
 
     private final HoustonSettings settings = HoustonConfigLoader.load(null);

@@ -189,12 +189,13 @@ class ExitCodesIT {
         Map<String, TreeSet<Integer>> tested = new TreeMap<>();
         Map<String, Integer> actual = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
+        Map<String, CliRun> runs = new LinkedHashMap<>();
         for (Case c : CASES) {
             tested.computeIfAbsent(c.command(), k -> new TreeSet<>()).add(c.code());
-            String what = String.join(" ", c.args());
-            expected.put(what, c.code());
-            actual.put(what, run(c.args()));
+            expected.put(what(c), c.code());
+            runs.put(what(c), CliRun.of(c.args()));
         }
+        runs.forEach((what, run) -> actual.put(what, run.code()));
         Map<String, TreeSet<Integer>> documentedCodes = new TreeMap<>();
         readme.forEach((command, codes) -> documentedCodes.put(command, new TreeSet<>(codes.keySet())));
         // The soak runs houston run for minutes: SoakIT runs it (its verdict is the exit code: 0 valid, 3 INVALID).
@@ -204,7 +205,13 @@ class ExitCodesIT {
         documentedCodes.remove("bench failover");
 
         assertEquals(documentedCodes, tested, "the README's exit codes and the ones tested here differ");
-        assertEquals(expected, actual);
+        StringBuilder said = new StringBuilder();
+        runs.forEach((what, run) -> {
+            if (!actual.get(what).equals(expected.get(what))) {
+                said.append("\n").append(what).append(" -> ").append(run.code()).append(":\n").append(run.said());
+            }
+        });
+        assertEquals(expected, actual, said.toString());
     }
 
     @Test
@@ -222,6 +229,11 @@ class ExitCodesIT {
         Map<String, Integer> two = new TreeMap<>();
         codes.keySet().forEach(c -> two.put(c, 2));
         assertEquals(two, codes);
+    }
+
+    /** The case's place and words: the same words may run twice (dns show before and after dns init). */
+    private static String what(Case c) {
+        return CASES.indexOf(c) + 1 + ". " + String.join(" ", c.args());
     }
 
     private static int run(String... args) {

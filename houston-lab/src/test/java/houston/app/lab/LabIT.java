@@ -4,10 +4,14 @@ import houston.app.config.HoustonConfigLoader;
 import houston.core.model.TrafficPlan;
 import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -34,18 +38,24 @@ class LabIT {
     @TempDir
     Path journal;
 
+    /** The journal of the lab {@link Refusals} share (a class's own temporary directory, made before its first case). */
+    @TempDir
+    static Path sharedJournal;
+
     private Lab lab;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-    @BeforeEach
-    void start() throws Exception {
+    /** A lab of this case's own, for a case that injects faults, watching its console. */
+    private void startOwnLab() throws Exception {
         lab = Lab.start(HoustonConfigLoader.load(null), 0, journal, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        lab.close();
+    void stopOwnLab() throws Exception {
+        if (lab != null && lab != Refusals.shared) {
+            lab.close();
+        }
     }
 
     private String get(String path) throws Exception {
@@ -74,6 +84,7 @@ class LabIT {
 
     @Test
     void anOutageIsEvacuatedWithinTenSecondsAndTheLivePlanMatches() throws Exception {
+        startOwnLab();
         Eventually.until("the lab's loop past tick 6", Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick(),
                 tick -> tick > 6);
 
@@ -89,6 +100,7 @@ class LabIT {
 
     @Test
     void aPartitionedVantageMovesNothing() throws Exception {
+        startOwnLab();
         Eventually.until("the lab's loop past tick 6", Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick(),
                 tick -> tick > 6);
 
@@ -101,6 +113,7 @@ class LabIT {
 
     @Test
     void aFlappingLocationsTrafficMovesOnceAndStaysOutWhileItFlaps() throws Exception {
+        startOwnLab();
         Eventually.until("the lab's loop past tick 6", Duration.ofSeconds(20), () -> lab.daemon().loop().state().tick(),
                 tick -> tick > 6);
 
@@ -123,70 +136,8 @@ class LabIT {
     }
 
     @Test
-    void unknownFaultTargetIsRefused() throws Exception {
-        assertEquals(400, fault("mars-1", "outage"));
-    }
-
-    @Test
-    void aCrossOriginTextPlainPostBreaksNothing() throws Exception {
-        // What any web page can send without a preflight: a "simple" request, from its own origin.
-        HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "text/plain")
-                .header("Origin", "https://evil.test"));
-
-        assertEquals(403, r.statusCode());
-        assertTrue(new JsonObject(r.body()).getString("error").startsWith("cross-origin writes to the lab are refused"));
-        assertEquals("{ }", get("/lab/faults").strip());
-    }
-
-    @Test
-    void aCrossSiteFetchIsRefusedEvenAsJson() throws Exception {
-        HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "application/json")
-                .header("Sec-Fetch-Site", "cross-site"));
-
-        assertEquals(403, r.statusCode());
-        assertEquals("{ }", get("/lab/faults").strip());
-    }
-
-    @Test
-    void aWriteThatIsNotJsonIsRefused() throws Exception {
-        HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "text/plain"));
-
-        assertEquals(415, r.statusCode());
-        assertEquals("Content-Type must be application/json, got text/plain", new JsonObject(r.body()).getString("error"));
-    }
-
-    @Test
-    void aMediaTypeThatOnlyStartsLikeJsonIsRefused() throws Exception {
-        for (String type : new String[]{"application/json-evil", "application/jsonp", "application/json+x; charset=utf-8"}) {
-            HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", type));
-
-            assertEquals(415, r.statusCode(), type);
-        }
-        assertEquals(200, post(faultRequest("eu-west-1", "none").header("Content-Type", "Application/JSON; charset=UTF-8"))
-                .statusCode());
-        assertEquals("{ }", get("/lab/faults").strip());
-    }
-
-    @Test
-    void missingOrNonNumericFieldsAreNamedWithoutTheParsersText() throws Exception {
-        String[] bodies = {"{\"target\": null, \"fault\": \"outage\"}", "{\"target\": \"us-east-1\"}",
-                "{\"target\": \"eu-west-1\", \"fault\": \"brownout\", \"amount\": NaN}",
-                "{\"target\": 7, \"fault\": \"outage\"}", "[1]"};
-        for (String body : bodies) {
-            HttpResponse<String> r = post(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port()
-                    + "/lab/faults")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-
-            assertEquals(400, r.statusCode(), body);
-            String error = new JsonObject(r.body()).getString("error");
-            assertTrue(error.contains("(expected: "), body + " -> " + error);
-            assertFalse(error.contains("Jackson") || error.contains("Failed to decode") || error.contains("java.")
-                    || error.equals("null"), body + " -> " + error);
-        }
-        assertEquals("{ }", get("/lab/faults").strip());
-    }
-
-    @Test
     void theLabsOwnPagesAndItsCliMayWrite() throws Exception {
+        startOwnLab();
         String own = "http://127.0.0.1:" + lab.daemon().port();
         HttpResponse<String> page = post(faultRequest("eu-west-1", "outage").header("Content-Type", "application/json")
                 .header("Origin", own).header("Sec-Fetch-Site", "same-origin"));
@@ -202,5 +153,95 @@ class LabIT {
         JsonObject faults = new JsonObject(get("/lab/faults"));
         assertEquals("outage", faults.getString("eu-west-1"));
         assertEquals("outage", faults.getString("us-east-1"));
+    }
+
+    /**
+     * Requests the lab refuses, or that change nothing: they leave a lab as they found it, so they share
+     * one, started after the cases above (JUnit runs nested classes last) so it never idles beside them.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Refusals {
+
+        static Lab shared;
+
+        @BeforeAll
+        void startTheSharedLab() throws Exception {
+            shared = Lab.start(HoustonConfigLoader.load(null), 0, sharedJournal,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        }
+
+        @AfterAll
+        void stopTheSharedLab() throws Exception {
+            shared.close();
+        }
+
+        @BeforeEach
+        void useTheSharedLab() {
+            lab = shared;
+        }
+
+        @Test
+        void unknownFaultTargetIsRefused() throws Exception {
+            assertEquals(400, fault("mars-1", "outage"));
+        }
+
+        @Test
+        void aCrossOriginTextPlainPostBreaksNothing() throws Exception {
+            // What any web page can send without a preflight: a "simple" request, from its own origin.
+            HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "text/plain")
+                    .header("Origin", "https://evil.test"));
+
+            assertEquals(403, r.statusCode());
+            assertTrue(new JsonObject(r.body()).getString("error").startsWith("cross-origin writes to the lab are refused"));
+            assertEquals("{ }", get("/lab/faults").strip());
+        }
+
+        @Test
+        void aCrossSiteFetchIsRefusedEvenAsJson() throws Exception {
+            HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "application/json")
+                    .header("Sec-Fetch-Site", "cross-site"));
+
+            assertEquals(403, r.statusCode());
+            assertEquals("{ }", get("/lab/faults").strip());
+        }
+
+        @Test
+        void aWriteThatIsNotJsonIsRefused() throws Exception {
+            HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "text/plain"));
+
+            assertEquals(415, r.statusCode());
+            assertEquals("Content-Type must be application/json, got text/plain", new JsonObject(r.body()).getString("error"));
+        }
+
+        @Test
+        void aMediaTypeThatOnlyStartsLikeJsonIsRefused() throws Exception {
+            for (String type : new String[]{"application/json-evil", "application/jsonp", "application/json+x; charset=utf-8"}) {
+                HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", type));
+
+                assertEquals(415, r.statusCode(), type);
+            }
+            assertEquals(200, post(faultRequest("eu-west-1", "none").header("Content-Type", "Application/JSON; charset=UTF-8"))
+                    .statusCode());
+            assertEquals("{ }", get("/lab/faults").strip());
+        }
+
+        @Test
+        void missingOrNonNumericFieldsAreNamedWithoutTheParsersText() throws Exception {
+            String[] bodies = {"{\"target\": null, \"fault\": \"outage\"}", "{\"target\": \"us-east-1\"}",
+                    "{\"target\": \"eu-west-1\", \"fault\": \"brownout\", \"amount\": NaN}",
+                    "{\"target\": 7, \"fault\": \"outage\"}", "[1]"};
+            for (String body : bodies) {
+                HttpResponse<String> r = post(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port()
+                        + "/lab/faults")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+                assertEquals(400, r.statusCode(), body);
+                String error = new JsonObject(r.body()).getString("error");
+                assertTrue(error.contains("(expected: "), body + " -> " + error);
+                assertFalse(error.contains("Jackson") || error.contains("Failed to decode") || error.contains("java.")
+                        || error.equals("null"), body + " -> " + error);
+            }
+            assertEquals("{ }", get("/lab/faults").strip());
+        }
     }
 }
