@@ -56,7 +56,8 @@ public final class DecisionEngine {
         NearestCapacityPlanner planner = new NearestCapacityPlanner(topology, config.planner());
         this.drain = new ReceiverDrain(planner);
         this.outcomes = new OutcomeIntake(drain);
-        this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain));
+        this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain),
+                new Reconsolidation(planner));
     }
 
     public EngineConfig config() {
