@@ -23,9 +23,11 @@ class NearestCapacityPlannerTest {
     private final boolean[] eligible = {false, true, true, true};
     private final int[] instances = {10, 10, 24, 10};
 
+    private final NearestCapacityPlanner planner = new NearestCapacityPlanner(topology,
+            new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)));
+
     private Placement place(double rps) {
-        return new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
-                .place(0, rps, loads, eligible, instances);
+        return planner.place(0, rps, loads, eligible, instances);
     }
 
     @Test
@@ -111,8 +113,7 @@ class NearestCapacityPlannerTest {
     }
 
     private Placement placeOnReady(double rps) {
-        return new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
-                .placeOnReady(0, rps, loads, eligible, instances);
+        return planner.placeOnReady(0, rps, loads, eligible, instances);
     }
 
     @Test
