@@ -59,7 +59,8 @@ public final class DecisionEngine {
         this.drain = new ReceiverDrain(planner);
         this.outcomes = new OutcomeIntake(drain);
         this.fallback = new DnsFallbackTracker(new DataPlaneRoom(new FallbackReceivers(topology, config.planner())));
-        this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain));
+        this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain),
+                new Reconsolidation(planner));
     }
 
     public EngineConfig config() {

@@ -21,11 +21,13 @@ final class LocationStateMachine {
     private final HysteresisConfig h;
     private final SafetyPolicy safety;
     private final TrafficMover mover;
+    private final Reconsolidation nearer;
 
-    LocationStateMachine(HysteresisConfig hysteresis, SafetyPolicy safety, TrafficMover mover) {
+    LocationStateMachine(HysteresisConfig hysteresis, SafetyPolicy safety, TrafficMover mover, Reconsolidation nearer) {
         this.h = hysteresis;
         this.safety = safety;
         this.mover = mover;
+        this.nearer = nearer;
     }
 
     void advance(StepContext ctx, int l) {
@@ -200,15 +202,16 @@ final class LocationStateMachine {
             return;
         }
         LocationTrack t = ctx.tracks[l];
-        if (pin == PinTarget.EVACUATED) {
-            return;
-        }
-        if (pin == PinTarget.HEALTHY || t.restoreRequested()) {
+        if (pin != PinTarget.EVACUATED && (pin == PinTarget.HEALTHY || t.restoreRequested())) {
             mover.failback(ctx, l, 0, "operator override");
-        } else if (good && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t) && safety.automationAllowed(ctx)) {
+        } else if (pin != PinTarget.EVACUATED && good && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t)
+                && safety.automationAllowed(ctx)) {
             mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s"
                     + (t.relapses() > 0 ? " (up-hold " + FlapDamping.upHoldMillis(h, t) / 1000 + "s after relapses: doubled "
                     + t.relapses() + " times)" : ""));
+        } else if (safety.automationAllowed(ctx)) {
+            // Staying evacuated (for now or for good): its users should be as near home as capacity lets them.
+            nearer.apply(ctx, l);
         }
     }
 

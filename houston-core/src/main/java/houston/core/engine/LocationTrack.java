@@ -24,6 +24,7 @@ import java.util.List;
  * @param relapses         how often it failed again during or soon after a fail-back ({@link FlapDamping}); kept
  *                         across incidents
  * @param restoredAt       when its last fail-back completed (epoch ms), or 0
+ * @param movedNearerAt    when its evacuated catchment was last moved back nearer ({@link Reconsolidation}), or 0
  */
 public record LocationTrack(
         LocationState state,
@@ -39,7 +40,8 @@ public record LocationTrack(
         boolean restoreRequested,
         List<String> heldReasons,
         int relapses,
-        long restoredAt) {
+        long restoredAt,
+        long movedNearerAt) {
 
     public LocationTrack {
         awaitingReady = List.copyOf(awaitingReady);
@@ -50,59 +52,69 @@ public record LocationTrack(
 
     public static LocationTrack healthy(long now) {
         return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, List.of(), 0,
-                0);
+                0, 0);
     }
 
     public LocationTrack enter(LocationState newState, long now) {
         return new LocationTrack(newState, now, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     public LocationTrack withEvidence(long newBadSince, long newGoodSince) {
         return new LocationTrack(state, since, newBadSince, newGoodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     public LocationTrack withEvacuation(String newIncident, double[] row, List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, row, -1, 0, ready, deadline,
-                false, heldReasons, relapses, restoredAt);
+                false, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     /** Opens an incident (one Slack thread) for this location, e.g. when it becomes suspect. */
     public LocationTrack withIncident(String newIncident) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     public LocationTrack withEvacuationRow(double[] row) {
         return new LocationTrack(state, since, badSince, goodSince, incident, row, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     public LocationTrack withFailbackStep(int step) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, step,
-                awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReasons, relapses, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     public LocationTrack awaiting(long generation) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                generation, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
+                generation, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     public LocationTrack withAwaitingReady(List<String> ready) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt);
+                awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     /** Waits for {@code ready} receivers until {@code deadline} (epoch ms). */
     public LocationTrack withAwaitingReady(List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, ready, deadline, restoreRequested, heldReasons, relapses, restoredAt);
+                awaitingGeneration, ready, deadline, restoreRequested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     public LocationTrack withRestoreRequested(boolean requested) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons, relapses, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     /** Records that the hold {@code reason} (its stable part) was reported in this incident. */
@@ -110,18 +122,27 @@ public record LocationTrack(
         List<String> reasons = new java.util.ArrayList<>(heldReasons);
         reasons.add(reason);
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reasons, relapses, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reasons, relapses, restoredAt,
+                movedNearerAt);
     }
 
     /** One more relapse at {@code now} (see {@link FlapDamping}). */
     public LocationTrack relapsed(int count) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
-                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, count, restoredAt);
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, count, restoredAt,
+                movedNearerAt);
     }
 
     /** Back to plain HEALTHY, incident closed; an evacuation that ends here is a completed fail-back. */
     public LocationTrack closed(long now) {
         return new LocationTrack(LocationState.HEALTHY, now, badSince, goodSince, null, null, -1, 0, List.of(), 0,
-                false, List.of(), relapses, incident != null && evacuationRow != null ? now : restoredAt);
+                false, List.of(), relapses, incident != null && evacuationRow != null ? now : restoredAt, 0);
+    }
+
+    /** Its evacuated catchment was moved back nearer at {@code now} (epoch ms). */
+    public LocationTrack movedNearer(long now) {
+        return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
+                awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
+                now);
     }
 }

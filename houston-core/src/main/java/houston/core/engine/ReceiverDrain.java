@@ -102,15 +102,18 @@ final class ReceiverDrain {
     /**
      * Receiver {@code r} will not grow (its pre-scale failed, timed out, or was not ready by
      * {@code prescale-timeout}): every evacuation waiting for it stops waiting and plans it only to
-     * what its ready instances serve at target utilisation. The rest of its share goes to the
-     * nearest other eligible receivers as far as their ready instances have room at target — no
-     * new pre-scales, so a scaler that fails everywhere cannot start a cascade — and what finds no
-     * room stays home; the evacuee's thread says so. Nothing is moved onto instances that never
-     * arrived. O(locations²) per evacuation waiting for {@code r}.
+     * its ready ceiling ({@link NearestCapacityPlanner#readyCeiling}: 90% of what its ready instances
+     * serve). The rest of its share goes to the nearest other eligible receivers as far as their
+     * ready instances have room under the same ceiling — no new pre-scales, so a scaler that fails
+     * everywhere cannot start a cascade — and what finds no room stays home; the evacuee's thread
+     * says so. Nothing is moved onto instances that never arrived. Planning it at its target
+     * instead emptied the nearest receivers that already carried the users at the ceiling while
+     * they scaled, and sent a quarter of London's users across the Atlantic for the whole outage.
+     * O(locations²) per evacuation waiting for {@code r}.
      */
     void cannotGrow(StepContext ctx, int r, String why) {
         String id = ctx.id(r);
-        double ready = ctx.topology.location(r).capacity().rpsAtTarget(ctx.instances[r]);
+        double ready = NearestCapacityPlanner.readyCeiling(ctx.topology.location(r).capacity(), ctx.instances[r]);
         for (int e = 0; e < ctx.tracks.length; e++) {
             LocationTrack t = ctx.tracks[e];
             if (!t.awaitingReady().contains(id) || t.evacuationRow() == null) {
@@ -124,7 +127,8 @@ final class ReceiverDrain {
             boolean[] eligible = ctx.eligibleReceivers(e);
             for (int rank = 0; rank < target.length - 1 && excess > TrafficPlan.DUST; rank++) {
                 int s = ctx.topology.neighbour(e, rank);
-                double room = ctx.topology.location(s).capacity().rpsAtTarget(ctx.instances[s]) - planned[s];
+                double room = NearestCapacityPlanner.readyCeiling(ctx.topology.location(s).capacity(), ctx.instances[s])
+                        - planned[s];
                 if (s == r || !eligible[s] || room <= 0) {
                     continue;
                 }
@@ -137,7 +141,7 @@ final class ReceiverDrain {
             ctx.tracks[e] = t.withEvacuationRow(target).withAwaitingReady(t.awaitingReady().stream()
                     .filter(a -> !a.equals(id)).toList());
             ctx.notify(e, DecisionKind.SCALE_UPDATE, String.format(Locale.ROOT,
-                    "%s failed to grow (%s): planned at its %d ready instances (%.0f rps at target)%s%s", id, why,
+                    "%s failed to grow (%s): planned at its %d ready instances (%.0f rps, 90%% of what they serve)%s%s", id, why,
                     ctx.instances[r], ready, instead.isEmpty() ? "" : "; instead: " + String.join(", ", instead),
                     excess > TrafficPlan.DUST ? String.format(Locale.ROOT, "; %.0f%% of %s's users find no ready "
                             + "room and stay home", excess * 100, ctx.id(e)) : ""), List.of(), List.of());

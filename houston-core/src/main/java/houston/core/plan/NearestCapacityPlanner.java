@@ -93,7 +93,49 @@ public final class NearestCapacityPlanner {
                 added.add(taken[i]);
             }
         }
-        chosen = receiving;
+        return placement(origin, movedRps, receiving, added, loads, instances, notes);
+    }
+
+    /**
+     * Places {@code movedRps} of catchment {@code origin} on what the receivers run NOW: nearest
+     * first, each up to {@link #readyCeiling} of its ready instances, over at most
+     * {@code maxReceivers}. Used to bring an evacuated catchment back nearer once the nearest have
+     * grown (or come back), so nothing is sent to capacity that is not ready; what finds no ready
+     * room is reported unplaced. O(locations).
+     *
+     * @param loads requests/s each location serves now, without the moved demand; pass the
+     *              larger of the live and the planned load so room promised to another
+     *              evacuation is not taken
+     */
+    public Placement placeOnReady(int origin, double movedRps, double[] loads, boolean[] eligible, int[] instances) {
+        List<Integer> receiving = new ArrayList<>();
+        List<Double> added = new ArrayList<>();
+        double left = movedRps;
+        for (int rank = 0; rank < topology.size() - 1 && left > 1e-9 * movedRps
+                && receiving.size() < config.maxReceivers(); rank++) {
+            int r = topology.neighbour(origin, rank);
+            double take = Math.min(left, readyCeiling(topology.location(r).capacity(), instances[r]) - loads[r]);
+            if (eligible[r] && take > 1e-9 * movedRps) {
+                receiving.add(r);
+                added.add(take);
+                left -= take;
+            }
+        }
+        return placement(origin, movedRps, receiving, added, loads, instances, new ArrayList<>());
+    }
+
+    /**
+     * The most a receiver is planned to carry on {@code ready} instances that may not grow (its
+     * scaler failed, or it is not asked to): the interim ceiling of those instances (90% of what
+     * they serve: the engine already runs receivers there while they scale, and 10% stays for
+     * bursts), and never past {@link #FILL} of its maximum, the room kept for its own users.
+     */
+    public static double readyCeiling(CapacityModel capacity, int ready) {
+        return Math.min(capacity.rpsWhileScaling(ready), FILL * capacity.maxRpsAtTarget());
+    }
+
+    private Placement placement(int origin, double movedRps, List<Integer> chosen, List<Double> added, double[] loads,
+                                int[] instances, List<String> notes) {
         if (chosen.isEmpty()) {
             notes.add("no eligible receiver with spare capacity");
             return new Placement(topology.location(origin).id(), movedRps, List.of(), movedRps, notes);

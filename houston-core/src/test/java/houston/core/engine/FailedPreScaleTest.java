@@ -21,8 +21,9 @@ class FailedPreScaleTest {
 
     @Test
     void aReceiverWhosePreScaleFailedIsPlannedOnItsReadyInstancesAndOthersTakeTheRest() {
-        // 400 rps per catchment, 10 instances of 100 rps at target 0.5: 500 rps each at target.
-        EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
+        // 800 rps per catchment on 10 instances of 100 rps: 900 rps each at the 0.9 ceiling of what they run.
+        EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.equator(800,
+                java.util.stream.IntStream.range(0, 15).asDoubleStream().toArray()));
         world.confirmScaleUps = false;
         world.run(10);
         world.fault("vantage-a", "loc-07", Outcome.SLOW).fault("vantage-b", "loc-07", Outcome.SLOW);
@@ -39,7 +40,7 @@ class FailedPreScaleTest {
         world.run(5);
 
         assertEquals(0.0, world.fraction("loc-07", "loc-07"), 1e-9);
-        assertTrue(load(world, failed) <= 500 + 1e-6, failed + " carries " + load(world, failed));
+        assertTrue(load(world, failed) <= 900 + 1e-6, failed + " carries " + load(world, failed));
         assertTrue(told(world, failed + " failed to grow (failed: quota)"), "the evacuee's thread says so");
     }
 
@@ -63,5 +64,28 @@ class FailedPreScaleTest {
             }
         }
         assertTrue(told(world, "failed to grow (not ready by prescale-timeout)"), "the evacuee's thread says so");
+    }
+
+    @Test
+    void aReceiverThatCannotGrowKeepsWhatItsReadyInstancesCarryBelowTheCeilingInsteadOfSendingItFarther() {
+        // 400 rps per catchment on 10 instances of 100 rps at target 0.5: loc-06 carries its own 400
+        // and loc-07's 400 on 10 instances at 80% of what they serve, below the 0.9 ceiling. Planning
+        // it at its target (500) would push 300 rps onto farther receivers for the whole outage.
+        EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
+        world.confirmScaleUps = false;
+        world.run(10);
+        world.fault("vantage-a", "loc-07", Outcome.SLOW).fault("vantage-b", "loc-07", Outcome.SLOW);
+        while (world.decisions(DecisionKind.EVACUATION_DECIDED).isEmpty()) {
+            world.tick();
+        }
+        Action.PreScale asked = world.all(Action.PreScale.class).get(0);
+
+        world.outcome(new ActionOutcome.ScaleResult(asked.location(), asked.instances(), ActionOutcome.ScaleStatus.FAILED,
+                "quota"));
+        world.run(5 * 60 + 10);
+
+        assertEquals("loc-06", asked.location());
+        assertEquals(1.0, world.fraction("loc-07", "loc-06"), 1e-9);
+        assertEquals(800, load(world, "loc-06"), 1e-6);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Four locations on the equator: loc-00 at 0°, loc-01 at 1°, loc-02 at 2°, loc-03 at 10°.
@@ -22,9 +23,11 @@ class NearestCapacityPlannerTest {
     private final boolean[] eligible = {false, true, true, true};
     private final int[] instances = {10, 10, 24, 10};
 
+    private final NearestCapacityPlanner planner = new NearestCapacityPlanner(topology,
+            new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)));
+
     private Placement place(double rps) {
-        return new NearestCapacityPlanner(topology, new PlannerConfig(2, 3, Duration.ofMinutes(5), Duration.ofMinutes(15)))
-                .place(0, rps, loads, eligible, instances);
+        return planner.place(0, rps, loads, eligible, instances);
     }
 
     @Test
@@ -108,4 +111,40 @@ class NearestCapacityPlannerTest {
         assertEquals(List.of(0.5, 0.5), p.receivers().stream().map(ReceiverShare::fraction).toList());
         assertEquals(0, p.unplacedRps());
     }
+
+    private Placement placeOnReady(double rps) {
+        return planner.placeOnReady(0, rps, loads, eligible, instances);
+    }
+
+    @Test
+    void onReadyCapacityTheNearestIsFilledToNineTenthsOfWhatItRunsBeforeAFartherOneTakesAny() {
+        // loc-01 runs 10 instances: 0.9 × 1,000 − 400 = 500 rps of ready room; loc-02 runs 24, but 0.9 of its
+        // maximum (1,800) comes first: 600.
+        Placement p = placeOnReady(1000);
+
+        assertEquals(List.of("loc-01", "loc-02"), p.receivers().stream().map(ReceiverShare::location).toList());
+        assertEquals(List.of(500.0, 500.0), p.receivers().stream().map(r -> Math.round(r.addedRps() * 1e6) / 1e6).toList());
+        assertEquals(0, p.unplacedRps(), 1e-9);
+    }
+
+    @Test
+    void onReadyCapacityWhatNoReadyInstanceHoldsIsUnplacedNotForced() {
+        // Ready room: loc-01 500, loc-02 600, loc-03 900 (10 instances at 0.9) = 2,000 of 3,000.
+        Placement p = placeOnReady(3000);
+
+        assertEquals(1000, p.unplacedRps(), 1e-6);
+        for (ReceiverShare r : p.receivers()) {
+            int index = topology.indexOf(r.location());
+            assertTrue(r.loadAfterRps() <= 0.9 * instances[index] * 100 + 1e-6, r.toString());
+        }
+    }
+
+    @Test
+    void onReadyCapacityAReceiverAboveTargetAsksToGrowBackToIt() {
+        // loc-01 at 900 rps on 10 instances needs 18 at 50 rps each to be back at its target.
+        Placement p = placeOnReady(500);
+
+        assertEquals(18, p.receivers().get(0).instancesNeeded());
+    }
 }
+

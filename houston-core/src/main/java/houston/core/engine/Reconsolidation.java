@@ -1,0 +1,130 @@
+package houston.core.engine;
+
+import houston.core.model.TrafficPlan;
+import houston.core.plan.NearestCapacityPlanner;
+import houston.core.plan.Placement;
+import houston.core.plan.ReceiverShare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Brings an evacuated catchment back nearer once its nearest receivers can take it. Where an
+ * evacuation first sends users depends on what was ready then: a nearest receiver still scaling
+ * (or whose scale-up failed, or that was itself failing back) leaves them far away, and every one
+ * of their requests pays the round trip for as long as the evacuation lasts (Sydney's users stayed
+ * in Mumbai and Cape Town for 50 minutes after Singapore had grown). So while a location is
+ * evacuated, its away share (with what still waits at home for ready room) is placed again on
+ * what the receivers run now ({@link NearestCapacityPlanner#placeOnReady}), and that placement
+ * replaces the live one when:
+ * <ul>
+ *   <li>all of it fits on ready instances (nothing is sent to capacity that is not there);</li>
+ *   <li>its request-weighted distance is at most {@code 1 - MARGIN} of the live one's and of the
+ *       one the evacuation waits to complete, and at least {@code MIN_MOVED} of the catchment
+ *       changes place: a move only ever goes nearer by a clear margin, so two placements cannot
+ *       alternate, and no sliver moves;</li>
+ *   <li>{@code INTERVAL} has passed since the location was evacuated or last moved nearer.</li>
+ * </ul>
+ * Receivers left above their target are asked to grow back to it; if they cannot, they stay at
+ * their ready ceiling ({@link ReceiverDrain#cannotGrow}). O(locations²) per evacuated location and tick.
+ */
+final class Reconsolidation {
+
+    /**
+     * How much nearer (request-weighted) a placement must be: a tenth, well past a demand reading's
+     * noise. Sydney's users split between Singapore (6,300 km) and Tokyo (7,800 km) are only 12%
+     * nearer all in Singapore, yet that is a millisecond and more off every one of their requests.
+     */
+    static final double MARGIN = 0.1;
+    /** Less of the catchment than this changing place is a sliver, not worth a plan change. */
+    static final double MIN_MOVED = 0.05;
+    /**
+     * At most one move nearer per location this often: long enough for the previous one to be live in
+     * DNS and for the receivers' loads to show it, short against an evacuation's tens of minutes.
+     */
+    static final long INTERVAL_MS = 3 * 60_000L;
+
+    private final NearestCapacityPlanner planner;
+
+    Reconsolidation(NearestCapacityPlanner planner) {
+        this.planner = planner;
+    }
+
+    /** Moves evacuated {@code l}'s away share nearer if the conditions above hold; else changes nothing. */
+    void apply(StepContext ctx, int l) {
+        LocationTrack t = ctx.tracks[l];
+        double[] current = ctx.row(l);
+        double[] evacuation = t.evacuationRow() != null ? t.evacuationRow() : current;
+        // What its evacuation sends away, including what still waits at home for ready room.
+        double home = Math.min(current[l], evacuation[l]);
+        double away = 1 - home;
+        // Pre-scales it still waits for do not hold this back: the new placement needs none of them
+        // to be ready, and it waits only for those it asks for itself.
+        // While DNS publishes fail (or the data plane holds locations out), a nearer placement could
+        // not go live: it would only replace the plan the API's return must publish, and move traffic twice.
+        boolean dnsDown = ctx.fallback != null && (ctx.fallback.failingSince() > 0 || !ctx.fallback.live().isEmpty());
+        if (dnsDown || ctx.now - Math.max(t.since(), t.movedNearerAt()) < INTERVAL_MS || ctx.demand[l] <= 0
+                || away <= TrafficPlan.DUST) {
+            return;
+        }
+        double[] live = ctx.loads();
+        double[] planned = ctx.plannedLoads();
+        double[] others = new double[live.length];
+        for (int s = 0; s < live.length; s++) {
+            // What the others carry, live or promised to another evacuation, whichever is more.
+            others[s] = s == l ? live[s] : Math.max(live[s] - ctx.demand[l] * current[s],
+                    planned[s] - ctx.demand[l] * evacuation[s]);
+        }
+        Placement p = planner.placeOnReady(l, ctx.demand[l] * away, others, ctx.eligibleReceivers(l), ctx.instances);
+        if (p.receivers().isEmpty() || p.unplacedRps() > 0) {
+            return;
+        }
+        double[] next = new double[current.length];
+        next[l] = home;
+        for (ReceiverShare share : p.receivers()) {
+            next[ctx.topology.indexOf(share.location())] = away * share.fraction();
+        }
+        double before = distance(ctx, l, current);
+        double after = distance(ctx, l, next);
+        // Nearer than where the evacuation already sends them once its receivers are ready, too: else
+        // completing the shift (as soon as they are) does better than a move on what is ready now.
+        if (after > (1 - MARGIN) * Math.min(before, distance(ctx, l, evacuation)) || moved(current, next) < MIN_MOVED) {
+            return;
+        }
+        ctx.changeRow(l, next, "move " + ctx.id(l) + "'s users nearer");
+        List<String> awaiting = new ArrayList<>();
+        for (ReceiverShare share : p.receivers()) {
+            TrafficMover.preScale(ctx, ctx.topology.indexOf(share.location()), share.instancesNeeded(), l, awaiting);
+        }
+        ctx.tracks[l] = t.withEvacuationRow(next)
+                .withAwaitingReady(awaiting, ctx.now + ctx.config.planner().prescaleTimeout().toMillis())
+                .movedNearer(ctx.now);
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
+                "%s's users moved back nearer: %s has room (request-weighted distance %.0f → %.0f); receivers %s",
+                ctx.id(l), p.receivers().get(0).location(), before, after, TrafficMover.describe(p)), List.of(p),
+                List.of());
+    }
+
+    /** Request-weighted distance from {@code l} of the users {@code row} serves away from home. */
+    private static double distance(StepContext ctx, int l, double[] row) {
+        double weighted = 0;
+        double away = 0;
+        for (int s = 0; s < row.length; s++) {
+            if (s != l) {
+                weighted += row[s] * ctx.topology.distance(l, s);
+                away += row[s];
+            }
+        }
+        return away <= 0 ? 0 : weighted / away;
+    }
+
+    /** Share of the catchment that changes place between the two rows. */
+    private static double moved(double[] from, double[] to) {
+        double moved = 0;
+        for (int s = 0; s < from.length; s++) {
+            moved += Math.max(0, to[s] - from[s]);
+        }
+        return moved;
+    }
+}
