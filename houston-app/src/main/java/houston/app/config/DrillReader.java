@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import houston.core.model.Topology;
+import houston.sim.DnsApi;
 import houston.sim.Fault;
 import houston.sim.HoustonSetup;
 import houston.sim.Objectives;
@@ -82,8 +83,10 @@ public final class DrillReader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        houston.dns.SwitchSettings dns = settings.dns().switching();
         HoustonSetup setup = new HoustonSetup(settings.engine(), settings.probes(), topology, settings.tick(),
-                settings.scaler().readyTimeout());
+                settings.scaler().readyTimeout(), new DnsApi(dns.maxAttempts(), dns.initialBackoff(), dns.maxBackoff(),
+                dns.pollInterval(), dns.insyncTimeout()));
         return new Drill(scenario, setup, settings);
     }
 
