@@ -34,6 +34,7 @@ final class KpiRecorder {
     private int shifts;
     private int falseEvacuations;
     private int alerts;
+    private final ToldAlerts told = new ToldAlerts();
     private final LatencyModel latency;
     private final double farKm;
     private double addedMsRequests;
@@ -151,12 +152,25 @@ final class KpiRecorder {
         }
     }
 
-    /** A safety alert; held evacuations and failed publishes are marked as such on the report. */
-    void alert(long ms, Decision d, String message) {
+    /**
+     * A safety alert, counted and marked when people are told of it ({@link ToldAlerts}); held
+     * evacuations and failed publishes are marked as such on the report.
+     */
+    void alert(long ms, houston.core.engine.AlertKind alertKind, Decision d, String message) {
+        if (!told.told(alertKind, ms)) {
+            return;
+        }
         alerts++;
         String kind = d.kind() == DecisionKind.EVACUATION_HELD ? "held"
                 : d.kind() == DecisionKind.PUBLISH_FAILED ? "publish-failed" : "alert";
         series.mark(new Series.Mark(ms / 1000.0, kind, d.location(), message));
+    }
+
+    /** Outcomes the policy hears at {@code ms}: a publish confirmed ends a streak of failed ones. */
+    void outcomes(long ms, List<houston.core.engine.ActionOutcome> outcomes) {
+        for (String summary : told.ended(outcomes, ms)) {
+            series.mark(new Series.Mark(ms / 1000.0, "alert-ended", "", summary));
+        }
     }
 
     void shifted() {

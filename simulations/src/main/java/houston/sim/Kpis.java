@@ -13,7 +13,8 @@ package houston.sim;
  * @param shifts                plan changes that went live in DNS
  * @param falseEvacuations      evacuations of a location with no fault of its own at that moment
  * @param timeToFailBack        worst of fault end → the location serving 99% of its own catchment again
- * @param alerts                safety alerts raised (fail static, held evacuations, ...)
+ * @param alerts                safety alerts told (fail static, held evacuations, ...), counted as the daemon
+ *                              tells them: a publish failing on every retry once, then every 15 min ({@link ToldAlerts})
  * @param addedLatencyMs        round-trip time added per request, averaged over every request of the run
  *                              ({@link LatencyModel})
  * @param farMinutes            user-minutes served more than the drill's far-km from home, a whole catchment

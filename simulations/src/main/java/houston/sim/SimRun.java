@@ -139,6 +139,7 @@ final class SimRun {
         kpis.tick(ms, (ms - lastTick) / 1000.0);
         lastTick = ms;
         policy.measured(measuredDemand(), runningInstances());
+        kpis.outcomes(ms, outcomes);
         List<Action> actions = policy.tick(at(ms), List.copyOf(observations), List.copyOf(signals),
                 List.copyOf(outcomes));
         observations.clear();
@@ -180,7 +181,7 @@ final class SimRun {
         } else if (a instanceof Action.Notify notify) {
             kpis.decision(ms, notify.decision());
         } else if (a instanceof Action.Alert alert) {
-            kpis.alert(ms, alert.decision(), alert.message());
+            kpis.alert(ms, alert.kind(), alert.decision(), alert.message());
         }
     }
 
