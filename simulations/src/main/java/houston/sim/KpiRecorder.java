@@ -20,7 +20,7 @@ final class KpiRecorder {
             DecisionKind.FAILBACK_ABORTED, DecisionKind.RESTORED, DecisionKind.FAIL_STATIC_ENGAGED);
 
     private final SimWorld world;
-    private final List<Fault> faults;
+    private final List<FaultEpisode> faults;
     private final double[] detected;
     private final double[] moved;
     private final double[] failedBack;
@@ -44,7 +44,7 @@ final class KpiRecorder {
         this.world = world;
         this.latency = new LatencyModel(world.topology());
         this.farKm = farKm;
-        this.faults = world.locationFaults();
+        this.faults = FaultEpisode.of(world.faults());
         detected = nan(faults.size());
         moved = nan(faults.size());
         failedBack = nan(faults.size());
@@ -78,7 +78,7 @@ final class KpiRecorder {
             if (err > ERROR_MINUTE_THRESHOLD) {
                 errorSeconds += dt;
             }
-            away(l, dt);
+            away(l, ms, dt);
         }
         failed += failedNow * dt;
         trackFaults(ms);
@@ -94,12 +94,17 @@ final class KpiRecorder {
         }
     }
 
-    /** Catchment {@code c}'s users served away from home: the latency they pay, and how far. */
-    private void away(int c, double dt) {
+    /**
+     * Catchment {@code c}'s users: the latency they pay (the round trip away from home, and a
+     * latency fault's milliseconds wherever they are served, home included), and how far.
+     */
+    private void away(int c, long ms, double dt) {
         for (int l = 0; l < world.size(); l++) {
             double share = world.split[c][l];
+            if (share > 0) {
+                addedMsRequests += world.demandNow[c] * share * (latency.addedMs(c, l) + world.faultLatencyMs(l, ms)) * dt;
+            }
             if (share > 0 && l != c) {
-                addedMsRequests += world.demandNow[c] * share * latency.addedMs(c, l) * dt;
                 if (latency.km(c, l) > farKm) {
                     farSeconds += share * dt;
                 }
@@ -109,7 +114,7 @@ final class KpiRecorder {
 
     private void trackFaults(long ms) {
         for (int i = 0; i < faults.size(); i++) {
-            Fault f = faults.get(i);
+            FaultEpisode f = faults.get(i);
             int l = world.topology().indexOf(f.target());
             double home = world.split[l][l];
             if (Double.isNaN(detected[i]) && ms >= f.startMs() && ms < f.endMs() && home <= 0.1) {
@@ -142,11 +147,11 @@ final class KpiRecorder {
         }
     }
 
-    /** The first mitigating act about a faulted location during its fault detects that fault. */
+    /** The first mitigating act about a faulted location during its episode detects that episode. */
     private void detectedAt(long ms, String location) {
         for (int i = 0; i < faults.size(); i++) {
-            Fault f = faults.get(i);
-            if (f.target().equals(location) && Double.isNaN(detected[i]) && ms >= f.startMs() && ms < f.endMs()) {
+            FaultEpisode f = faults.get(i);
+            if (f.target().equals(location) && Double.isNaN(detected[i]) && f.activeAt(ms)) {
                 detected[i] = (ms - f.startMs()) / 1000.0;
             }
         }

@@ -62,4 +62,38 @@ class KpiRecorderTest {
         assertEquals(km * LatencyModel.MS_PER_KM / 8, kpis.kpis().addedLatencyMs(), 1e-9);
         assertEquals(1.0, kpis.kpis().farMinutes(), 1e-9);
     }
+
+    @Test
+    void usersServedByASlowLocationPayItsInjectedLatencyAtHomeToo() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 0, 600, 750)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+        w.advance(5_000);
+
+        kpis.tick(5_000, 60);
+
+        // One of eight equal catchments, at home on a location 750 ms slower.
+        assertEquals(750.0 / 8, kpis.kpis().addedLatencyMs(), 1e-9);
+    }
+
+    @Test
+    void anEvacuationForSlownessDetectsTheLatencyFaultsCountedFromTheFirstOnThatLocation() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 60, 600, 250),
+                SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 660, 600, 750)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+
+        kpis.decision(700_000, decision(DecisionKind.EVACUATION_DECIDED));
+
+        assertEquals(640.0, kpis.kpis().timeToDetect());
+    }
+
+    @Test
+    void overlappingFaultsOnOneLocationAreDetectedOnceFromTheFirstFault() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 300, 0),
+                SimFixtures.fault(Fault.Kind.BROWNOUT, "loc-03", 120, 300, 0.5)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+
+        kpis.decision(65_000, decision(DecisionKind.EVACUATION_DECIDED));
+
+        assertEquals(5.0, kpis.kpis().timeToDetect());
+    }
 }
