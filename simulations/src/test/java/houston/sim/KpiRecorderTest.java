@@ -24,6 +24,13 @@ class KpiRecorderTest {
                 new Explanation(null, null, List.of(), List.of()));
     }
 
+    /** Time to detect when loc-03 is evacuated at {@code ms} during {@code faults}. */
+    private static double detectedByEvacuationAt(long ms, Fault... faults) {
+        KpiRecorder kpis = new KpiRecorder(world(List.of(faults)), 1000, 2000);
+        kpis.decision(ms, decision(DecisionKind.EVACUATION_DECIDED));
+        return kpis.kpis().timeToDetect();
+    }
+
     @Test
     void aFailBackAbortedOnARefailureDetectsThatRefailure() {
         SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 0, 600, 0),
@@ -77,23 +84,17 @@ class KpiRecorderTest {
 
     @Test
     void anEvacuationForSlownessDetectsTheLatencyFaultsCountedFromTheFirstOnThatLocation() {
-        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 60, 600, 250),
-                SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 660, 600, 750)));
-        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+        double detect = detectedByEvacuationAt(700_000, SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 60, 600, 250),
+                SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 660, 600, 750));
 
-        kpis.decision(700_000, decision(DecisionKind.EVACUATION_DECIDED));
-
-        assertEquals(640.0, kpis.kpis().timeToDetect());
+        assertEquals(640.0, detect);
     }
 
     @Test
     void overlappingFaultsOnOneLocationAreDetectedOnceFromTheFirstFault() {
-        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 300, 0),
-                SimFixtures.fault(Fault.Kind.BROWNOUT, "loc-03", 120, 300, 0.5)));
-        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+        double detect = detectedByEvacuationAt(65_000, SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 300, 0),
+                SimFixtures.fault(Fault.Kind.BROWNOUT, "loc-03", 120, 300, 0.5));
 
-        kpis.decision(65_000, decision(DecisionKind.EVACUATION_DECIDED));
-
-        assertEquals(5.0, kpis.kpis().timeToDetect());
+        assertEquals(5.0, detect);
     }
 }
