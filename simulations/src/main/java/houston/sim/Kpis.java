@@ -14,7 +14,7 @@ package houston.sim;
  * @param overloadSeconds       location-seconds of a location without a fault of its own past 100% of its capacity
  * @param shifts                plan changes that went live in DNS
  * @param falseEvacuations      evacuations of a location with no fault of its own at that moment
- * @param timeToFailBack        worst of episode end → the location serving 99% of its own catchment again
+ * @param timeToFailBack        worst of episode end → the location serving 90% of its own catchment again
  * @param alerts                safety alerts told (fail static, held evacuations, ...), counted as the daemon
  *                              tells them: a publish failing on every retry once, then every 15 min ({@link ToldAlerts})
  * @param addedLatencyMs        time added per request, averaged over every request of the run: the round trip

@@ -97,4 +97,25 @@ class KpiRecorderTest {
 
         assertEquals(5.0, detect);
     }
+
+    @Test
+    void failBackIsTimedToNinetyPercentAtHomeLikeTheMoveSoTheTtlTailDoesNotDecideIt() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 0, 600, 0)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+        double[] away = new double[8];
+        away[2] = 1.0;
+        w.publish(3, 0, away);
+        w.advance(10_000);
+        kpis.tick(10_000, 10);
+        double[] mostlyHome = new double[8];
+        mostlyHome[3] = 0.95;
+        mostlyHome[2] = 0.05;
+
+        w.publish(3, 600_000, mostlyHome);
+        w.advance(700_000);
+        kpis.tick(700_000, 10);
+
+        // 5% still away (resolvers that ignore the TTL linger for up to hours): failed back all the same.
+        assertEquals(100.0, kpis.kpis().timeToFailBack());
+    }
 }
