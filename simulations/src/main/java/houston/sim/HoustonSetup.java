@@ -6,7 +6,10 @@ import houston.core.model.Topology;
 
 import java.time.Duration;
 
-/** Houston as configured (the same config the daemon reads): its engine, its probes, its tick, its topology. */
+/**
+ * Houston as configured (the same config the daemon reads): its engine, its probes, its tick, its
+ * topology, and how its DNS adapter calls the provider.
+ */
 public record HoustonSetup(EngineConfig engine, ProbeConfig probes, Topology topology, Duration tick,
-                           Duration scaleReadyTimeout) {
+                           Duration scaleReadyTimeout, DnsApi dnsApi) {
 }

@@ -31,6 +31,7 @@ public final class HtmlReport {
         m.put("restored", new SvgChart.MarkStyle("restored", "#16a34a", "4 3", 1.5));
         m.put("held", new SvgChart.MarkStyle("evacuation held", "#ea580c", "1 2", 2));
         m.put("publish-failed", new SvgChart.MarkStyle("DNS publish failed", "#a21caf", "1 2", 2));
+        m.put("alert-ended", new SvgChart.MarkStyle("DNS works again", "#a21caf", "6 2", 1));
         m.put("fail_static_engaged", new SvgChart.MarkStyle("fail static", "#000000", "8 2", 1.5));
         m.put("alert", new SvgChart.MarkStyle("other alert", "#78716c", "1 2", 1));
         return m;

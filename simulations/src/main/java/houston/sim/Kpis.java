@@ -7,15 +7,20 @@ package houston.sim;
  * @param failedRequests        user requests that failed (fault or overload)
  * @param totalRequests         user requests sent
  * @param errorMinutes          catchment-minutes in which more than 1% of a catchment's requests failed
- * @param timeToDetect          worst, over the location faults, of fault start → the decision to move its traffic
- * @param timeToMove90          worst of fault start → 90% of the location's own catchment served elsewhere
+ * @param timeToDetect          worst, over the fault episodes (a location's faults that overlap or follow each other
+ *                              without a gap, {@link FaultEpisode}), of the episode's start → the first decision to
+ *                              move its traffic (an evacuation for errors or slowness, an aborted fail-back)
+ * @param timeToMove90          worst of episode start → 90% of the location's own catchment served elsewhere
  * @param overloadSeconds       location-seconds of a location without a fault of its own past 100% of its capacity
  * @param shifts                plan changes that went live in DNS
  * @param falseEvacuations      evacuations of a location with no fault of its own at that moment
- * @param timeToFailBack        worst of fault end → the location serving 99% of what its pool answers it at home again
- * @param alerts                safety alerts raised (fail static, held evacuations, ...)
- * @param addedLatencyMs        round-trip time added per request, averaged over every request of the run
- *                              ({@link LatencyModel})
+ * @param timeToFailBack        worst of episode end → the location serving 90% of what its pool answers it at
+ *                              home again (less than its whole catchment under data-plane floors)
+ * @param alerts                safety alerts told (fail static, held evacuations, ...), counted as the daemon
+ *                              tells them: a publish failing on every retry once, then every 15 min ({@link ToldAlerts})
+ * @param addedLatencyMs        time added per request, averaged over every request of the run: the round trip
+ *                              away from home ({@link LatencyModel}) plus a latency fault's milliseconds at the
+ *                              location that serves it
  * @param farMinutes            user-minutes served more than the drill's far-km from home, a whole catchment
  *                              for one minute counting one (half of it, a half)
  */

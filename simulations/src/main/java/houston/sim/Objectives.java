@@ -65,8 +65,16 @@ public record Objectives(Double maxOverloadSeconds, Integer maxFalseEvacuations,
         double factor = houston.failedRequests() <= 0 ? Double.POSITIVE_INFINITY
                 : other.failedRequests() / houston.failedRequests();
         return new Verdict(String.format(Locale.ROOT, "failed requests %.1fx fewer than %s", min, name), factor >= min,
-                String.format(Locale.ROOT, "houston %.0f, %s %.0f (%.1fx)", houston.failedRequests(), name,
-                        other.failedRequests(), factor));
+                String.format(Locale.ROOT, "houston %.0f, %s %.0f (%s)", houston.failedRequests(), name,
+                        other.failedRequests(), times(other.failedRequests(), houston.failedRequests())));
+    }
+
+    /** "3.2x", or in words when Houston failed none: an infinite factor reads as a bug. */
+    private static String times(double theirs, double mine) {
+        if (mine > 0) {
+            return String.format(Locale.ROOT, "%.1fx", theirs / mine);
+        }
+        return theirs > 0 ? "houston failed none" : "neither failed a request";
     }
 
     private static Verdict vsBaseline(Kpis houston, RunResult baseline, double bound, double min) {
@@ -76,8 +84,10 @@ public record Objectives(Double maxOverloadSeconds, Integer maxFalseEvacuations,
         double avoidable = mine - bound <= 0 ? Double.POSITIVE_INFINITY : (theirs - bound) / (mine - bound);
         boolean met = mine <= theirs && (factor >= min || avoidable >= min);
         return new Verdict(String.format(Locale.ROOT, "failed requests %.1fx fewer than the better baseline", min), met,
-                String.format(Locale.ROOT, "houston %.0f, %s %.0f (%.1fx; %.1fx above the DNS bound %.0f)", mine,
-                        baseline.policy(), theirs, factor, avoidable, bound));
+                String.format(Locale.ROOT, "houston %.0f, %s %.0f (%s; %s)", mine, baseline.policy(), theirs,
+                        times(theirs, mine), mine <= 0 ? "DNS bound " + Math.round(bound)
+                                : mine - bound <= 0 ? "houston at the DNS bound " + Math.round(bound)
+                                : times(theirs - bound, mine - bound) + " above the DNS bound " + Math.round(bound)));
     }
 
     /** The Route 53 baseline run that failed fewer requests. */

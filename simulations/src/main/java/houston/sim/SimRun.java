@@ -55,6 +55,12 @@ final class SimRun {
     private final double[][] answered;
     private java.util.Set<Integer> dropped = java.util.Set.of();
     private final DataPlaneAnswers dataPlane;
+    private final DnsPublishModel dnsAdapter;
+    private final SplittableRandom dnsRandom;
+    /** The adapter publishes one plan at a time, on its own thread: the next starts when this one ends. */
+    private long dnsBusyUntil;
+    /** The newest plan generation the zone accepted. */
+    private long zoneGeneration;
     private int nextCompletion;
     private long lastTick;
 
@@ -85,6 +91,9 @@ final class SimRun {
             homeShares[c] = answered[c][c];
         }
         this.kpis = new KpiRecorder(world, scenario.sample().toMillis(), scenario.farKm(), homeShares);
+        this.dnsAdapter = new DnsPublishModel(setup.dnsApi());
+        // Split last, so the probe and world randomness stay what they were before DNS calls drew any.
+        this.dnsRandom = random.split();
     }
 
     /** Runs to the end; {@code progress} hears the simulated milliseconds done now and then. */
@@ -135,6 +144,7 @@ final class SimRun {
         kpis.tick(ms, (ms - lastTick) / 1000.0);
         lastTick = ms;
         policy.measured(measuredDemand(), runningInstances());
+        kpis.outcomes(ms, outcomes);
         List<Action> actions = policy.tick(at(ms), List.copyOf(observations), List.copyOf(signals),
                 List.copyOf(outcomes));
         observations.clear();
@@ -197,29 +207,33 @@ final class SimRun {
 
         @Override
         public void alert(Action.Alert alert) {
-            kpis.alert(ms, alert.decision(), alert.message());
+            kpis.alert(ms, alert.kind(), alert.decision(), alert.message());
         }
     }
 
+    /** The calls the daemon's DNS adapter makes, each attempt refused while the API is down or throttled. */
     private void publish(long ms, TrafficPlan plan) {
         if (!policy.usesDnsApi()) {
             apply(ms, plan);
             return;
         }
-        long latency = scenario.dnsLatency().toMillis();
-        boolean down = world.anyActive(Fault.Kind.DNS_OUTAGE, ms);
-        double throttled = world.amount(Fault.Kind.DNS_THROTTLE, ms);
-        boolean fails = down || (throttled > 0 && worldRandom.nextDouble() < throttled);
-        later(ms + latency, () -> {
-            if (fails) {
-                outcomes.add(new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.FAILED,
-                        down ? "DNS API unavailable" : "Throttling: Rate exceeded", Duration.ofMillis(latency)));
-            } else {
-                apply(ms + latency, plan);
-                outcomes.add(new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.INSYNC, "",
-                        Duration.ofMillis(latency)));
-            }
-        });
+        long start = Math.max(ms, dnsBusyUntil);
+        java.util.function.LongPredicate refused = t -> world.anyActive(Fault.Kind.DNS_OUTAGE, t)
+                || world.amount(Fault.Kind.DNS_THROTTLE, t) > 0
+                && dnsRandom.nextDouble() < world.amount(Fault.Kind.DNS_THROTTLE, t);
+        DnsPublishModel.Result r = dnsAdapter.publish(start, plan.generation() <= zoneGeneration,
+                scenario.dnsLatency().toMillis(), refused, dnsRandom);
+        dnsBusyUntil = r.doneMs();
+        if (r.liveAtMs() >= 0) {
+            zoneGeneration = Math.max(zoneGeneration, plan.generation());
+            later(r.liveAtMs(), () -> apply(r.liveAtMs(), plan));
+        }
+        Duration took = Duration.ofMillis(r.doneMs() - ms);
+        later(r.doneMs(), () -> outcomes.add(r.failed()
+                ? new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.FAILED,
+                        world.anyActive(Fault.Kind.DNS_OUTAGE, r.doneMs()) ? "DNS API unavailable"
+                                : "Throttling: Rate exceeded", took)
+                : new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.INSYNC, "", took)));
     }
 
     /** DNS answers change: every catchment whose row differs starts moving its clients. */

@@ -137,4 +137,21 @@ class DrillTest {
         assertTrue(r.kpis().timeToDetect() <= 10, r.kpis().toString());
         assertEquals(0.0, r.kpis().overloadSeconds());
     }
+
+    @Test
+    void underAnEightyPercentThrottleTheAdaptersRetriesAndTheEnginesBackoffMoveTrafficWithinThreeMinutes() {
+        // A flat 30 s engine retry and one attempt per publish took over 10 minutes on seed 2.
+        java.util.Map<Long, Double> moved = new java.util.TreeMap<>();
+        for (long seed = 1; seed <= 4; seed++) {
+            Scenario s = SimFixtures.scenario(Duration.ofMinutes(20), List.of(
+                    SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 900, 0),
+                    SimFixtures.fault(Fault.Kind.DNS_THROTTLE, "", 0, 1200, 0.8)), Objectives.NONE).withSeed(seed);
+
+            RunResult r = Drill.runOne(s, setup, HoustonPolicy.NAME, ms -> { });
+
+            moved.put(seed, r.kpis().timeToMove90());
+        }
+
+        assertTrue(moved.values().stream().allMatch(t -> t <= 180), "seconds to move 90% per seed: " + moved);
+    }
 }

@@ -24,6 +24,13 @@ class KpiRecorderTest {
                 new Explanation(null, null, List.of(), List.of()));
     }
 
+    /** Time to detect when loc-03 is evacuated at {@code ms} during {@code faults}. */
+    private static double detectedByEvacuationAt(long ms, Fault... faults) {
+        KpiRecorder kpis = new KpiRecorder(world(List.of(faults)), 1000, 2000);
+        kpis.decision(ms, decision(DecisionKind.EVACUATION_DECIDED));
+        return kpis.kpis().timeToDetect();
+    }
+
     @Test
     void aFailBackAbortedOnARefailureDetectsThatRefailure() {
         SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 0, 600, 0),
@@ -84,5 +91,54 @@ class KpiRecorderTest {
         double km = SimFixtures.topology().location(1).position().distanceKm(SimFixtures.topology().location(0).position());
         assertEquals(km * LatencyModel.MS_PER_KM / 8, kpis.kpis().addedLatencyMs(), 1e-9);
         assertEquals(1.0, kpis.kpis().farMinutes(), 1e-9);
+    }
+
+    @Test
+    void usersServedByASlowLocationPayItsInjectedLatencyAtHomeToo() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 0, 600, 750)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+        w.advance(5_000);
+
+        kpis.tick(5_000, 60);
+
+        // One of eight equal catchments, at home on a location 750 ms slower.
+        assertEquals(750.0 / 8, kpis.kpis().addedLatencyMs(), 1e-9);
+    }
+
+    @Test
+    void anEvacuationForSlownessDetectsTheLatencyFaultsCountedFromTheFirstOnThatLocation() {
+        double detect = detectedByEvacuationAt(700_000, SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 60, 600, 250),
+                SimFixtures.fault(Fault.Kind.LATENCY, "loc-03", 660, 600, 750));
+
+        assertEquals(640.0, detect);
+    }
+
+    @Test
+    void overlappingFaultsOnOneLocationAreDetectedOnceFromTheFirstFault() {
+        double detect = detectedByEvacuationAt(65_000, SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 300, 0),
+                SimFixtures.fault(Fault.Kind.BROWNOUT, "loc-03", 120, 300, 0.5));
+
+        assertEquals(5.0, detect);
+    }
+
+    @Test
+    void failBackIsTimedToNinetyPercentAtHomeLikeTheMoveSoTheTtlTailDoesNotDecideIt() {
+        SimWorld w = world(List.of(SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 0, 600, 0)));
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+        double[] away = new double[8];
+        away[2] = 1.0;
+        w.publish(3, 0, away);
+        w.advance(10_000);
+        kpis.tick(10_000, 10);
+        double[] mostlyHome = new double[8];
+        mostlyHome[3] = 0.95;
+        mostlyHome[2] = 0.05;
+
+        w.publish(3, 600_000, mostlyHome);
+        w.advance(700_000);
+        kpis.tick(700_000, 10);
+
+        // 5% still away (resolvers that ignore the TTL linger for up to hours): failed back all the same.
+        assertEquals(100.0, kpis.kpis().timeToFailBack());
     }
 }

@@ -49,4 +49,21 @@ class ObjectivesTest {
 
         assertEquals(Route53FailoverPolicy.NAME, Objectives.better(runs).policy());
     }
+
+    @Test
+    void whenNoPolicyFailsARequestTheVerdictSaysSoInsteadOfAnInfiniteFactor() {
+        Objectives.Verdict v = verdict(0, 0, 0, 0);
+
+        assertTrue(v.met(), v.detail());
+        assertFalse(v.detail().contains("Infinity"), v.detail());
+        assertTrue(v.detail().contains("neither failed a request"), v.detail());
+    }
+
+    @Test
+    void houstonAtTheDnsBoundIsSaidInWords() {
+        Objectives.Verdict v = verdict(100, 1000, 900, 100);
+
+        assertFalse(v.detail().contains("Infinity"), v.detail());
+        assertTrue(v.detail().contains("9.0x; houston at the DNS bound 100"), v.detail());
+    }
 }

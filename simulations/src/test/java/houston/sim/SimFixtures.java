@@ -43,7 +43,7 @@ final class SimFixtures {
                 new SafetyConfig(2, 0.3, 5, 2, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(30),
                         false));
         return new HoustonSetup(engine, ProbeConfig.defaults(), topology(), Duration.ofSeconds(1),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), DnsApi.defaults());
     }
 
     static Scenario scenario(Duration length, List<Fault> faults, Objectives objectives) {

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * seed) and prints docs/drills.md's drill table. Rows of the second and later directories carry
  * their directory's name (config/drills/unrehearsed: "unrehearsed"), so one table shows the shipped
  * drills and the others apart. Every file is read before any drill runs: a typo in the last one
- * is reported at once, not after minutes of simulation.
+ * is reported at once, not after minutes of simulation, and every bad file is reported, not just
+ * the first.
  */
 final class DrillTableRun {
 
@@ -30,6 +31,7 @@ final class DrillTableRun {
     static int print(List<Path> dirs, PrintWriter out, PrintWriter err) throws IOException {
         List<DrillReader.Drill> drills = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        boolean badFile = false;
         for (int i = 0; i < dirs.size(); i++) {
             Path dir = dirs.get(i);
             if (!Files.isDirectory(dir)) {
@@ -42,10 +44,13 @@ final class DrillTableRun {
                     drills.add(DrillReader.read(file));
                 } catch (ConfigException e) {
                     ConfigOption.report(e, err);
-                    return 1;
+                    badFile = true;
                 }
                 groups.add(group);
             }
+        }
+        if (badFile) {
+            return 1;
         }
         out.print(DrillTable.HEADER);
         boolean allMet = true;

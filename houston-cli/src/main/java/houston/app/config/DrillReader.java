@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import houston.core.model.Topology;
+import houston.sim.DnsApi;
 import houston.sim.Fault;
 import houston.sim.HoustonSetup;
 import houston.sim.Objectives;
@@ -70,6 +71,13 @@ public final class DrillReader {
         List<ConfigProblem> problems = new ArrayList<>();
         Config defaults = ConfigFactory.parseResources(DEFAULTS, ConfigParseOptions.defaults().setAllowMissing(false));
         Config own = parsed.withOnlyPath("drill");
+        if (own.hasPath("drill.houston")) {
+            // Read as drill keys it would be a pile of unknown keys that are in fact in houston.conf.
+            problems.add(new ConfigProblem("drill.houston", "a houston { } block inside drill { }",
+                    "houston { } at the top level of the file, beside drill { }",
+                    ConfigReader.describe(own.getValue("drill.houston").origin())));
+            own = own.withoutPath("drill.houston");
+        }
         // Secondaries are free-form (location = location); objectives are checked against their own list.
         new UnknownKeys(defaults).check(own.withoutPath("drill.baseline.secondaries").withoutPath("drill.objectives"),
                 file.toString(), problems);
@@ -82,8 +90,10 @@ public final class DrillReader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        houston.dns.SwitchSettings dns = settings.dns().switching();
         HoustonSetup setup = new HoustonSetup(settings.engine(), settings.probes(), topology, settings.tick(),
-                settings.scaler().readyTimeout());
+                settings.scaler().readyTimeout(), new DnsApi(dns.maxAttempts(), dns.initialBackoff(), dns.maxBackoff(),
+                dns.pollInterval(), dns.insyncTimeout()));
         return new Drill(scenario, setup, settings);
     }
 
@@ -155,6 +165,7 @@ public final class DrillReader {
 
     private static List<Fault> faults(ConfigReader in, Topology topology, List<String> vantages, Duration length) {
         List<Fault> out = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
         List<? extends Config> list = in.configList("drill.faults");
         for (int i = 0; i < list.size(); i++) {
             Config raw = list.get(i);
@@ -168,7 +179,10 @@ public final class DrillReader {
                 continue;
             }
             String target = raw.hasPath("target") ? e.string("target", "a location, a vantage or \"\"") : "";
-            if (kind.hitsLocation() && !topology.contains(target)) {
+            if (!kind.hitsLocation() && kind != Fault.Kind.PARTITION && !target.isEmpty()) {
+                e.problem("target", "\"\" or no target: " + kind.configName() + " hits the "
+                        + (kind.configName().startsWith("dns") ? "DNS API" : "scaler") + ", not one location");
+            } else if (kind.hitsLocation() && !topology.contains(target)) {
                 e.problem("target", "one of " + topology.ids());
             } else if (kind == Fault.Kind.PARTITION && !vantages.contains(target)) {
                 e.problem("target", "one of houston.health.vantages " + vantages);
@@ -176,13 +190,37 @@ public final class DrillReader {
             int before = in.problems().size();
             double amount = raw.hasPath("amount") ? amount(e, kind) : defaultAmount(kind);
             Duration at = e.duration("at", Duration.ZERO, length.isNegative() ? Duration.ofDays(31) : length);
-            Duration faultLength = raw.hasPath("length") ? e.duration("length", Duration.ZERO, Duration.ofDays(31))
+            Duration faultLength = raw.hasPath("length") ? e.duration("length", Duration.ofSeconds(1), Duration.ofDays(31))
                     : length.minus(at);
             if (in.problems().size() == before && !faultLength.isNegative()) {
-                out.add(new Fault(kind, target, at, faultLength, amount));
+                Fault fault = new Fault(kind, target, at, faultLength, amount);
+                refuseOverlap(e, fault, out, indices);
+                out.add(fault);
+                indices.add(i);
             }
         }
         return out;
+    }
+
+    /**
+     * One fault at a time per location: two at once would combine in ways no drill file states
+     * (errors compound, latencies add), so a fault starting before the previous one on its
+     * location ends is refused. Faults that follow each other are one episode in the KPIs.
+     */
+    private static void refuseOverlap(ConfigReader e, Fault fault, List<Fault> earlier, List<Integer> indices) {
+        if (!fault.kind().hitsLocation()) {
+            return;
+        }
+        for (int j = 0; j < earlier.size(); j++) {
+            Fault other = earlier.get(j);
+            if (other.kind().hitsLocation() && other.target().equals(fault.target())
+                    && fault.startMs() < other.endMs() && other.startMs() < fault.endMs()) {
+                e.problem("at", "at or after " + Durations.format(other.at().plus(other.length())) + ", when drill.faults["
+                        + indices.get(j) + "] (" + other.kind().configName() + " " + other.target()
+                        + ") ends: one fault at a time per location");
+                return;
+            }
+        }
     }
 
     /** A fault's amount, in the range its kind gives it a meaning (see {@link Fault}). */
@@ -193,7 +231,10 @@ public final class DrillReader {
             case LATENCY -> e.number("amount", 1, 600_000, "added milliseconds, 1..600000");
             case FLAP -> e.number("amount", 1, 86_400, "the half-period in seconds, 1..86400");
             case SCALER_SLOW -> e.number("amount", 1, 1000, "the lead-time multiplier, 1..1000");
-            default -> e.number("amount", 0, 1_000_000, "a number >= 0 (" + kind.configName() + " ignores it)");
+            default -> {
+                e.problem("amount", "no amount: " + kind.configName() + " takes none");
+                yield 0;
+            }
         };
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,5 +59,77 @@ class DrillReaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> DrillReader.read(file));
 
         assertTrue(e.problems().get(0).render().contains("drill.objectives.max-false-evacuation"), e.problems().toString());
+    }
+
+    /** The problems reading {@code text} as a drill file gives, rendered as a human reads them. */
+    private String refused(String text) throws Exception {
+        Path file = drill(text);
+        ConfigException e = assertThrows(ConfigException.class, () -> DrillReader.read(file));
+        return String.join("\n", e.problems().stream().map(ConfigProblem::render).toList());
+    }
+
+    @Test
+    void anAmountOnAnOutageIsRefused() throws Exception {
+        String text = refused("drill.faults = [{ kind = outage, target = us-east-1, at = 1m, amount = 0.5 }]\n");
+
+        assertTrue(text.contains("drill.faults[0].amount: 0.5 (expected: no amount: outage takes none)")
+                && text.contains("drill.conf:1"), text);
+    }
+
+    @Test
+    void aTargetOnADnsFaultIsRefused() throws Exception {
+        String text = refused("drill.faults = [{ kind = dns-throttle, target = us-east-1, at = 1m }]\n");
+
+        assertTrue(text.contains("drill.faults[0].target: us-east-1 (expected: \"\" or no target: dns-throttle hits "
+                + "the DNS API, not one location)"), text);
+    }
+
+    @Test
+    void aFaultOfZeroLengthIsRefused() throws Exception {
+        String text = refused("drill.faults = [{ kind = outage, target = us-east-1, at = 1m, length = 0s }]\n");
+
+        assertTrue(text.contains("drill.faults[0].length: 0s (expected: a duration 1s.."), text);
+    }
+
+    @Test
+    void overlappingFaultsOnOneLocationAreRefusedNamingTheOtherFault() throws Exception {
+        String text = refused("drill.faults = [\n"
+                + "  { kind = outage, target = us-east-1, at = 1m, length = 5m }\n"
+                + "  { kind = brownout, target = us-east-1, at = 2m, length = 5m }\n"
+                + "]\n");
+
+        assertTrue(text.contains("drill.faults[1].at: 2m (expected: at or after 6m, when drill.faults[0] "
+                + "(outage us-east-1) ends: one fault at a time per location)") && text.contains("drill.conf:3"), text);
+    }
+
+    @Test
+    void faultsThatFollowEachOtherOnOneLocationAreAccepted() throws Exception {
+        Path file = drill("drill.faults = [\n"
+                + "  { kind = latency, target = us-east-1, at = 10m, length = 10m, amount = 250 }\n"
+                + "  { kind = latency, target = us-east-1, at = 20m, length = 10m, amount = 500 }\n"
+                + "]\n");
+
+        assertEquals(2, DrillReader.read(file).scenario().faults().size());
+    }
+
+    @Test
+    void compoundDurationsAreReadInDrillsAndInHoustonsKeys() throws Exception {
+        Path file = drill("drill { length = 1h30m, faults = [{ kind = outage, target = us-east-1, at = 31m30s }] }\n"
+                + "houston.hysteresis.down-hold = 1m30s\n");
+
+        DrillReader.Drill d = DrillReader.read(file);
+
+        assertEquals(90 * 60, d.scenario().length().toSeconds());
+        assertEquals(31 * 60 + 30, d.scenario().faults().get(0).at().toSeconds());
+        assertEquals(90, d.setup().engine().hysteresis().downHold().toSeconds());
+    }
+
+    @Test
+    void aHoustonBlockInsideTheDrillBlockSaysItBelongsAtTheTopLevel() throws Exception {
+        String text = refused("drill {\n  length = 30m\n  houston { scaler.ready-timeout = 20m }\n}\n");
+
+        assertTrue(text.contains("drill.houston: a houston { } block inside drill { } (expected: houston { } at the "
+                + "top level of the file, beside drill { })") && text.contains("drill.conf:3"), text);
+        assertEquals(List.of(), List.of(text.split("\n")).stream().filter(l -> l.contains("unknown key")).toList());
     }
 }

@@ -25,5 +25,25 @@ public enum AlertKind {
     /** The control loop could not step the engine: the tick's inputs wait for the next one. */
     TICK_FAILED,
     /** Measured demand stopped arriving: the engine plans those catchments on their configured peak. */
-    DEMAND_STALE
+    DEMAND_STALE;
+
+    /**
+     * The condition this alert repeats for, named for people, when the engine raises it on every
+     * retry while the condition lasts (so it is told once, reminded, and told when it ends);
+     * null for an alert told every time.
+     */
+    public String repeatingCondition() {
+        return switch (this) {
+            case DNS_PUBLISH_FAILED -> "DNS publishes";
+            case DNS_FALLBACK_FAILED -> "DNS data-plane fallback changes";
+            default -> null;
+        };
+    }
+
+    /** The repeating alert {@code outcome} ends (a publish INSYNC, a fallback change confirmed), or null. */
+    public static AlertKind endedBy(ActionOutcome outcome) {
+        return outcome instanceof ActionOutcome.PlanPublished p && p.status() == ActionOutcome.PublishStatus.INSYNC
+                ? DNS_PUBLISH_FAILED
+                : outcome instanceof ActionOutcome.FallbackEngaged f && f.engaged() ? DNS_FALLBACK_FAILED : null;
+    }
 }

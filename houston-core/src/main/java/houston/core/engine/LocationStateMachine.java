@@ -217,6 +217,11 @@ final class LocationStateMachine {
 
     private void recovering(StepContext ctx, int l, PinTarget pin, boolean bad, boolean good, double score) {
         LocationTrack t = ctx.tracks[l];
+        boolean lastStep = t.failbackStep() >= ctx.config.failback().steps().size() - 1;
+        if (lastStep && ctx.liveGeneration >= t.awaitingGeneration()) {
+            mover.restored(ctx, l);
+            return;
+        }
         if (t.awaitingGeneration() > 0 && ctx.liveGeneration >= t.awaitingGeneration()) {
             // The step is live: its hold starts now.
             t = t.enter(LocationState.RECOVERING, ctx.now).awaiting(0);

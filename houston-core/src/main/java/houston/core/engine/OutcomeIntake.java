@@ -11,7 +11,7 @@ import java.util.List;
  * Folds what became of earlier actions, and fresh demand and capacity readings, into the step
  * (a reading older than the demand max-age is ignored; see {@link StaleDemand}).
  * A publish confirmed INSYNC advances the live generation; a failed one is alerted and retried
- * after a pause; lost ownership stops publishing until a human looks. A receiver's scale-up
+ * after a backoff ({@link PublishRetry}); lost ownership stops publishing until a human looks. A receiver's scale-up
  * that is ready stops being waited for; one that failed or timed out is not ready: the
  * evacuations waiting for it plan it on its ready instances and look elsewhere for the rest.
  */
@@ -65,10 +65,14 @@ final class OutcomeIntake {
         switch (p.status()) {
             case INSYNC -> ctx.liveGeneration = Math.max(ctx.liveGeneration, p.generation());
             case FAILED -> {
-                ctx.retryPublishAt = ctx.now + ctx.config.safety().publishRetry().toMillis();
+                // The fallback tracker learns of this failure after this; until then it knows of earlier ones only.
+                long failingFor = ctx.fallback.failingSince() > 0 ? ctx.now - ctx.fallback.failingSince()
+                        : p.took().toMillis();
+                long wait = PublishRetry.delayMs(failingFor, ctx.config.safety().publishRetry(), ctx.now);
+                ctx.retryPublishAt = ctx.now + wait;
                 ctx.alert(AlertKind.DNS_PUBLISH_FAILED, -1, DecisionKind.PUBLISH_FAILED, "DNS publish of plan generation "
                         + p.generation() + " failed: " + p.detail() + "; retrying in "
-                        + ctx.config.safety().publishRetry().toSeconds() + "s");
+                        + (wait < 10_000 ? String.format(java.util.Locale.ROOT, "%.1fs", wait / 1000.0) : wait / 1000 + "s"));
             }
             case LOST_OWNERSHIP -> {
                 ctx.publishBlocked = "lost DNS ownership at generation " + p.generation() + ": " + p.detail();

@@ -175,7 +175,11 @@ final class TrafficMover {
         return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l], gainers);
     }
 
-    /** Publishes fail-back step {@code step}; the last step (1.0) restores the location. */
+    /**
+     * Publishes fail-back step {@code step}; the last step (1.0) restores the location once the
+     * plan carrying it is live in DNS ({@link #restored}): announced earlier, "restored" would be
+     * told while a throttled publish still keeps the catchment away.
+     */
     void failback(StepContext ctx, int l, int step, String why) {
         double fraction = ctx.config.failback().steps().get(step);
         LocationTrack t = ctx.tracks[l];
@@ -193,16 +197,23 @@ final class TrafficMover {
         }
         row[l] = (1 - fraction) * t.evacuationRow()[l] + fraction + cut;
         ctx.changeRow(l, row, "fail back " + ctx.id(l) + " to " + percent(fraction));
+        ctx.awaitPublish(l);
         if (fraction >= 1.0) {
-            ctx.notify(l, DecisionKind.RESTORED, ctx.id(l) + " restored: serving all of its catchment again ("
-                    + why + ")", List.of(), List.of());
-            ctx.tracks[l] = t.closed(ctx.now);
+            ctx.tracks[l] = t.enter(LocationState.RECOVERING, ctx.now).withFailbackStep(step);
+            ctx.notify(l, DecisionKind.FAILBACK_STEP, ctx.id(l) + " failing back: serving all of its catchment at "
+                    + "home once DNS carries it (" + why + ")", List.of(), List.of());
             return;
         }
-        ctx.awaitPublish(l);
         ctx.tracks[l] = t.enter(LocationState.RECOVERING, ctx.now).withFailbackStep(step);
         ctx.notify(l, DecisionKind.FAILBACK_STEP, ctx.id(l) + " failing back: serving " + percent(fraction)
                 + " of its catchment at home (" + why + ")", List.of(), List.of());
+    }
+
+    /** The last fail-back step is live in DNS: the location is restored and its incident closed. */
+    void restored(StepContext ctx, int l) {
+        ctx.notify(l, DecisionKind.RESTORED, ctx.id(l) + " restored: serving all of its catchment again (plan "
+                + "generation " + Math.max(ctx.tracks[l].awaitingGeneration(), ctx.liveGeneration) + " live in DNS)", List.of(), List.of());
+        ctx.tracks[l] = ctx.tracks[l].closed(ctx.now);
     }
 
     /** Goes back to the full evacuation row: the score dropped during fail-back. */

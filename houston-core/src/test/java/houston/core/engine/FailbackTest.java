@@ -58,6 +58,26 @@ class FailbackTest {
     }
 
     @Test
+    void restoredIsAnnouncedOnlyOnceThePlanCarryingItIsLive() {
+        while (!homeFractionsPublished().contains(0.5)) {
+            world.tick();
+        }
+        world.tick(); // the 50% step is confirmed live; the last step will not be
+        world.confirmPublishes = false;
+        world.run(40);
+        long last = world.state.plan().generation();
+
+        assertEquals(List.of(0.0, 0.25, 0.5, 1.0), homeFractionsPublished());
+        assertEquals(List.of(), world.decisions(DecisionKind.RESTORED), "announced while DNS still had the old plan");
+
+        world.outcome(new ActionOutcome.PlanPublished(last, ActionOutcome.PublishStatus.INSYNC, "ok",
+                java.time.Duration.ofSeconds(1))).tick();
+
+        assertEquals(1, world.decisions(DecisionKind.RESTORED).size());
+        assertEquals(LocationState.HEALTHY, world.stateOf("loc-07"));
+    }
+
+    @Test
     void failBackAbortsWhenTheScoreDropsAgain() {
         world.run(70);
         assertEquals(LocationState.RECOVERING, world.stateOf("loc-07"));

@@ -104,7 +104,17 @@ final class ConfigReader {
     }
 
     Duration duration(String key, Duration min, Duration max) {
-        Duration d = read(key, () -> config.getDuration(key), "a duration such as 500ms, 2s or 5m", Duration.ZERO);
+        Duration d = read(key, () -> {
+            ConfigValue v = config.getValue(key);
+            if (v.valueType() != com.typesafe.config.ConfigValueType.STRING) {
+                return config.getDuration(key);
+            }
+            try {
+                return Durations.parse(String.valueOf(v.unwrapped()));
+            } catch (IllegalArgumentException e) {
+                throw new BadValue(v.origin(), key, e.getMessage());
+            }
+        }, Durations.EXPECTED, Duration.ZERO);
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             problem(key, "a duration " + human(min) + ".." + human(max));
         }

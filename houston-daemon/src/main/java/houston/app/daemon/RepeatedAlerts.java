@@ -62,9 +62,7 @@ final class RepeatedAlerts {
     synchronized List<Action.Notify> ended(List<ActionOutcome> outcomes, Instant now, String incident) {
         List<Action.Notify> notices = new ArrayList<>();
         for (ActionOutcome o : outcomes) {
-            AlertKind kind = o instanceof ActionOutcome.PlanPublished p
-                    && p.status() == ActionOutcome.PublishStatus.INSYNC ? AlertKind.DNS_PUBLISH_FAILED
-                    : o instanceof ActionOutcome.FallbackEngaged f && f.engaged() ? AlertKind.DNS_FALLBACK_FAILED : null;
+            AlertKind kind = AlertKind.endedBy(o);
             Streak streak = kind == null ? null : open.remove(kind);
             if (streak != null) {
                 String summary = what(kind) + " work again after " + minutes(streak.since(), now) + " (" + streak.raised() + " failures)";
@@ -77,11 +75,7 @@ final class RepeatedAlerts {
 
     /** The repeating conditions, named for people; null for an alert told every time. */
     private static String what(AlertKind kind) {
-        return switch (kind) {
-            case DNS_PUBLISH_FAILED -> "DNS publishes";
-            case DNS_FALLBACK_FAILED -> "DNS data-plane fallback changes";
-            default -> null;
-        };
+        return kind.repeatingCondition();
     }
 
     private static String minutes(Instant since, Instant now) {

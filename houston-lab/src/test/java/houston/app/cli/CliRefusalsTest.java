@@ -132,7 +132,7 @@ class CliRefusalsTest {
         int code = run("drill", "run", drill);
 
         assertEquals(1, code, said());
-        assertTrue(last.err().contains("drill.faults[0].length: -5m (expected: a duration 0ms..744h) in " + drill
+        assertTrue(last.err().contains("drill.faults[0].length: -5m (expected: a duration 1s..744h) in " + drill
                 + ":1"), said());
     }
 

@@ -258,4 +258,18 @@ class CliTest {
         assertTrue(last.err().contains("houston drill table: " + file + " (expected: a directory of drill files"),
                 last.err());
     }
+
+    @Test
+    void drillTableReportsEveryBadFileNotJustTheFirst() throws IOException {
+        Path drills = Files.createDirectories(dir.resolve("bad-drills"));
+        Files.writeString(drills.resolve("a.conf"), "drill.faults = [{ kind = meteor, target = eu-west-1, at = 1m }]\n");
+        Files.writeString(drills.resolve("b.conf"), "drill.faults = [{ kind = outage, target = mars-1, at = 1m }]\n");
+
+        int code = run("drill", "table", drills.toString());
+
+        assertEquals(1, code, last.err());
+        assertTrue(last.err().contains("drill.faults[0].kind") && last.err().contains("a.conf"), last.err());
+        assertTrue(last.err().contains("drill.faults[0].target") && last.err().contains("b.conf"), last.err());
+        assertEquals("", last.out(), "nothing simulated");
+    }
 }
