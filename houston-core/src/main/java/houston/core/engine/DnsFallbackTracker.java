@@ -51,7 +51,7 @@ final class DnsFallbackTracker {
         if (f.failingSince() > 0 && ctx.now - f.failingSince() >= config.after().toMillis()) {
             desired = room.admit(ctx, evacuating(ctx));
         } else if (ctx.wantedPlanLive()) {
-            desired = List.of();
+            desired = stillSentHome(ctx, f.live());
         } else {
             desired = f.live(); // the control plane answers again, but the weights are not live yet
         }
@@ -132,6 +132,25 @@ final class DnsFallbackTracker {
                 + "generation " + ctx.liveGeneration + " stay live until a publish succeeds");
         notes.add("data plane: " + detail);
         return notes;
+    }
+
+    /**
+     * Of the locations the data plane holds out, those the live weights would still send users to
+     * while they are evacuating: an interim plan (part of a dead location's users waiting for its
+     * receivers' pre-scale) goes live when the API returns, and releasing then would send that part
+     * back to a dead location. They stay out until the weights empty them.
+     */
+    private static List<String> stillSentHome(StepContext ctx, List<String> live) {
+        List<String> out = new ArrayList<>();
+        for (String id : live) {
+            int l = ctx.topology.indexOf(id);
+            LocationState state = ctx.tracks[l].state();
+            boolean evacuating = state == LocationState.EVACUATING || state == LocationState.EVACUATED;
+            if (evacuating && ctx.wantedPlan().fraction(l, l) > TrafficPlan.DUST) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     /**

@@ -78,7 +78,9 @@ final class LabUsers {
     private void tick() {
         TrafficPlan live = livePlan.get();
         long now = System.currentTimeMillis();
-        if (live != null && current != null && live.generation() != current.generation()) {
+        // The data plane changes answers without a new generation (a health check dropping a location's
+        // records), so a change is any other answer, not only another generation.
+        if (live != null && current != null && (live.generation() != current.generation() || !live.sameRowsAs(current))) {
             previous = current;
             current = live;
             changedAt = now;
