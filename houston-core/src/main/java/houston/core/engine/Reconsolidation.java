@@ -63,7 +63,7 @@ final class Reconsolidation {
         // to be ready, and it waits only for those it asks for itself.
         // While DNS publishes fail (or the data plane holds locations out), a nearer placement could
         // not go live: it would only replace the plan the API's return must publish, and move traffic twice.
-        boolean dnsDown = ctx.fallback != null && (ctx.fallback.failingSince() > 0 || !ctx.fallback.live().isEmpty());
+        boolean dnsDown = ctx.fallback != null && (ctx.fallback.failingSince() > 0 || ctx.fallback.engaged());
         if (dnsDown || ctx.now - Math.max(t.since(), t.movedNearerAt()) < INTERVAL_MS || ctx.demand[l] <= 0
                 || away <= TrafficPlan.DUST) {
             return;
