@@ -20,8 +20,11 @@ final class ChildCli {
     }
 
     static Result run(Path workDir, List<String> args) throws Exception {
+        // The launcher's JIT and GC (src/dist/bin/houston): a short-lived command starts faster with the
+        // quick compiler only, and runs as a reader's ./houston runs it.
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx192m", "-cp", System.getProperty("java.class.path"), HoustonCli.class.getName()));
+                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                HoustonCli.class.getName()));
         command.addAll(args);
         Path log = Files.createTempFile(workDir, "cli", ".log");
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

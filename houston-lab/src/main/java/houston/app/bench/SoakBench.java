@@ -30,8 +30,13 @@ public final class SoakBench {
     private SoakBench() {
     }
 
-    /** Runs for {@code minutes}; returns the report (also printed to {@code out}). */
+    /** Runs for {@code minutes}, a SIGKILL every 30 s; returns the report (also printed to {@code out}). */
     public static SoakReport run(PrintWriter out, double minutes) throws Exception {
+        return run(out, minutes, KILL_EVERY);
+    }
+
+    /** Runs for {@code minutes}, a SIGKILL every {@code killEvery}; returns the report (also printed to {@code out}). */
+    public static SoakReport run(PrintWriter out, double minutes, Duration killEvery) throws Exception {
         Path dir = Files.createTempDirectory("houston-soak");
         Vertx vertx = Vertx.vertx();
         AtomicBoolean broken = new AtomicBoolean();
@@ -57,7 +62,7 @@ public final class SoakBench {
             // The soak's minutes count from here: the evacuation is live and the pin set.
             long end = System.nanoTime() + (long) (minutes * 60e9);
             while (System.nanoTime() < end) {
-                long killAt = System.nanoTime() + KILL_EVERY.toNanos();
+                long killAt = System.nanoTime() + killEvery.toNanos();
                 driver.watchTicks();
                 while (System.nanoTime() < Math.min(killAt, end)) {
                     report.peakRssKb = Math.max(report.peakRssKb, daemon.peakRssKb());
@@ -87,6 +92,7 @@ public final class SoakBench {
                 report.finalExit = daemon.terminate(Duration.ofSeconds(60));
             }
             report.minutes = minutes;
+            report.killEverySeconds = killEvery.toSeconds();
             report.print(out);
             if (report.valid()) {
                 deleteTree(dir);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 public final class SoakReport {
 
     double minutes;
+    long killEverySeconds;
     int kills;
     int restartsFailed;
     int overridesLost;
@@ -79,7 +80,7 @@ public final class SoakReport {
 
     void print(PrintWriter out) {
         out.printf(Locale.ROOT, "houston bench soak: %.1f min of houston run (-Xmx192m, ulimit -n 1024), SIGKILL + restart "
-                + "every 30 s during an evacuation with a pin set%n", minutes);
+                + "every %d s during an evacuation with a pin set%n", minutes, killEverySeconds);
         out.printf(Locale.ROOT, "  restarts            %d, failed %d, unexpected exits %d, final SIGTERM exit %d%n", kills,
                 restartsFailed, unexpectedExits, finalExit);
         out.printf(Locale.ROOT, "  overrides lost      %d (the pin checked after every restart)%n", overridesLost);
