@@ -33,7 +33,7 @@ final class DrillCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "run|table", description = "run: one drill; table: every drill of DIR...")
     String action;
 
-    @Parameters(index = "1..*", paramLabel = "FILE|DIR",
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE|DIR",
             description = "run: the drill file, e.g. config/drills/us-east-1-outage-at-peak.conf; "
                     + "table: directories of drill files, e.g. config/drills config/drills/unrehearsed")
     List<Path> paths;

@@ -27,7 +27,7 @@ final class DrillTableRun {
     private DrillTableRun() {
     }
 
-    /** Exit code: 0, 1 a drill file is wrong, 2 a directory is not one, 3 some drill missed an objective. */
+    /** Exit code: 0, 1 a drill file is wrong, 2 a directory is not one or holds no drill file, 3 some drill missed an objective. */
     static int print(List<Path> dirs, PrintWriter out, PrintWriter err) throws IOException {
         List<DrillReader.Drill> drills = new ArrayList<>();
         List<String> groups = new ArrayList<>();
@@ -39,7 +39,14 @@ final class DrillTableRun {
                 return 2;
             }
             String group = i == 0 ? null : dir.getFileName().toString();
-            for (Path file : drillFiles(dir)) {
+            List<Path> files = drillFiles(dir);
+            if (files.isEmpty()) {
+                // A mistyped directory that exists would otherwise print an empty table and pass.
+                err.println("houston drill table: " + dir + " has no drill files (expected: *.conf drill files, "
+                        + "e.g. config/drills)");
+                return 2;
+            }
+            for (Path file : files) {
                 try {
                     drills.add(DrillReader.read(file));
                 } catch (ConfigException e) {
