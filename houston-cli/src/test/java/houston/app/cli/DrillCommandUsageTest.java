@@ -47,4 +47,28 @@ class DrillCommandUsageTest {
                 + "e.g. config/drills)\n", run.err());
         assertEquals("", run.out());
     }
+
+    @Test
+    void tableRunsEveryDrillOnTheSeedGiven() throws Exception {
+        Path drills = Files.createDirectory(dir.resolve("drills"));
+        Files.writeString(drills.resolve("short.conf"), "drill { name = short, length = 60s, seed = 3, faults = "
+                + "[{ kind = outage, target = eu-west-1, at = 10s, length = 20s }] }\n");
+
+        CliRun run = CliRun.of("drill", "table", "--seed", "7", drills.toString());
+
+        assertTrue(run.err().contains("drill 1/1: short (seed 7)"), run.said());
+        assertTrue(run.out().contains("| short |"), run.said());
+    }
+
+    @Test
+    void tableRefusesAReportItWouldNotWrite() throws Exception {
+        Path drills = Files.createDirectory(dir.resolve("drills"));
+        Path report = dir.resolve("r.html");
+
+        CliRun run = CliRun.of("drill", "table", drills.toString(), "--report", report.toString());
+
+        assertEquals(2, run.code(), run.said());
+        assertTrue(run.err().contains("--report: " + report + " (expected: only with 'drill run FILE'"), run.said());
+        assertFalse(Files.exists(report));
+    }
 }
