@@ -127,7 +127,14 @@ final class ConfigReader {
 
     /** A whole number in min..max; out of range, {@code expected} says what bounds it and why. */
     int integer(String key, int min, int max, String expected) {
-        int v = read(key, () -> config.getInt(key), "a whole number", min);
+        int v = read(key, () -> {
+            // getInt truncates 2.9 to 2: a typo'd quorum or safety limit would silently weaken.
+            double d = config.getDouble(key);
+            if (d != Math.rint(d)) {
+                throw new BadValue(config.getValue(key).origin(), key, "a fraction");
+            }
+            return config.getInt(key);
+        }, "a whole number", min);
         if (v < min || v > max) {
             problem(key, expected);
         }

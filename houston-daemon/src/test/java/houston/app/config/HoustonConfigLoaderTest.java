@@ -48,6 +48,16 @@ class HoustonConfigLoaderTest {
     }
 
     @Test
+    void aFractionWhereAWholeNumberIsExpectedIsAProblemNotTruncated() throws IOException {
+        List<String> problems = problems("houston.health.quorum = 2.9\nhouston.safety.max-evacuated = 1.7\n");
+
+        assertEquals(List.of(
+                "houston.health.quorum: 2.9 (expected: a whole number) in " + dir.resolve("houston.conf") + ":1",
+                "houston.safety.max-evacuated: 1.7 (expected: a whole number) in " + dir.resolve("houston.conf") + ":2"),
+                problems);
+    }
+
+    @Test
     void negativeTimeoutNamesTheAllowedRange() throws IOException {
         List<String> problems = problems("houston.probes.timeout = -3s\n");
 
