@@ -58,6 +58,17 @@ class HoustonConfigLoaderTest {
     }
 
     @Test
+    void anEmptyOrSpacedSlackChannelIsAProblem() throws IOException {
+        List<String> problems = problems("houston.slack.channel = \"\"\n");
+        List<String> spaced = problems("houston.slack.channel = \"#houston alerts\"\n");
+
+        assertEquals(List.of("houston.slack.channel: \"\" (expected: a channel id such as C0123ABCD, or #name) in "
+                + dir.resolve("houston.conf") + ":1"), problems);
+        assertEquals(List.of("houston.slack.channel: #houston alerts (expected: a channel id such as C0123ABCD, "
+                + "or #name) in " + dir.resolve("houston.conf") + ":1"), spaced);
+    }
+
+    @Test
     void negativeTimeoutNamesTheAllowedRange() throws IOException {
         List<String> problems = problems("houston.probes.timeout = -3s\n");
 
