@@ -175,7 +175,8 @@ final class ConfigReader {
 
     /** Records a problem with the current value of {@code key}. */
     void problem(String key, String expected) {
-        add(new ConfigProblem(prefix + key, valueOf(key), expected, originOf(key)));
+        String where = originOf(key);
+        add(new ConfigProblem(prefix + key, valueOf(key), expected, where.isEmpty() ? originOfParent(key) : where));
     }
 
     /** Records a problem with one entry of the list at {@code key}: the entry named, not the whole list. */
@@ -234,7 +235,8 @@ final class ConfigReader {
                 return originOf(parent);
             }
         }
-        return "";
+        // A reader of one object (a list entry): the object itself is the place.
+        return config.root().isEmpty() ? "" : describe(config.root().origin());
     }
 
     /** True when {@code key}'s value comes from Houston's own defaults, not from the user's file. */
