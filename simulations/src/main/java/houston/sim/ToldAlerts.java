@@ -57,8 +57,7 @@ final class ToldAlerts {
             AlertKind kind = AlertKind.endedBy(o);
             Streak streak = kind == null ? null : open.remove(kind);
             if (streak != null) {
-                told.add(kind.repeatingCondition() + " work again after " + (ms - streak.since) / 60_000 + " min (" + streak.raised
-                        + " failures)");
+                told.add(kind.endedNotice(ms - streak.since, streak.raised));
             }
         }
         return told;

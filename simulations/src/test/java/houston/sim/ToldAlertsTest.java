@@ -31,6 +31,16 @@ class ToldAlertsTest {
     }
 
     @Test
+    void aPublishOutageShorterThanAMinuteEndsInSeconds() {
+        ToldAlerts alerts = new ToldAlerts();
+        alerts.told(AlertKind.DNS_PUBLISH_FAILED, 0);
+
+        List<String> end = alerts.ended(List.of(INSYNC), 34_000);
+
+        assertEquals(List.of("DNS publishes work again after 34 s (1 failure)"), end);
+    }
+
+    @Test
     void otherAlertsAreToldEachTime() {
         ToldAlerts alerts = new ToldAlerts();
 

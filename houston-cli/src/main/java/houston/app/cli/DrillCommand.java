@@ -33,7 +33,7 @@ final class DrillCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "run|table", description = "run: one drill; table: every drill of DIR...")
     String action;
 
-    @Parameters(index = "1..*", paramLabel = "FILE|DIR",
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE|DIR",
             description = "run: the drill file, e.g. config/drills/us-east-1-outage-at-peak.conf; "
                     + "table: directories of drill files, e.g. config/drills config/drills/unrehearsed")
     List<Path> paths;
@@ -41,7 +41,7 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "OUT.html", description = "Also write an HTML report with charts.")
     Path report;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the drill's seed.")
+    @Option(names = "--seed", paramLabel = "N", description = "Override the drill's seed (table: every drill's).")
     Long seed;
 
     @Spec
@@ -52,7 +52,13 @@ final class DrillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if ("table".equals(action)) {
-            return DrillTableRun.print(paths, out, err);
+            if (report != null) {
+                // One report per drill would need a name per file: refused rather than silently not written.
+                err.println("--report: " + report + " (expected: only with 'drill run FILE'; 'drill table' prints "
+                        + "markdown, run one drill for its HTML report)");
+                return 2;
+            }
+            return DrillTableRun.print(paths, seed, out, err);
         }
         if (!"run".equals(action)) {
             err.println("houston drill: unknown action '" + action + "' (expected: run or table)");

@@ -53,6 +53,17 @@ class DrillReaderTest {
     }
 
     @Test
+    void aFaultWithoutItsTargetSaysWhereTheFaultIs() throws Exception {
+        Path file = drill("drill.length = 30m\ndrill.faults = [\n  { kind = outage, at = 1m }\n]\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> DrillReader.read(file));
+
+        String text = e.problems().get(0).render();
+        assertTrue(text.startsWith("drill.faults[0].target: missing (expected: one of ["), text);
+        assertTrue(text.endsWith("in " + file + ":3"), text);
+    }
+
+    @Test
     void aMistypedObjectiveIsAnErrorNotASilentPass() throws Exception {
         Path file = drill("drill.objectives { max-false-evacuation = 0 }\n");
 

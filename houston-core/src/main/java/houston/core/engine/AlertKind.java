@@ -40,6 +40,15 @@ public enum AlertKind {
         };
     }
 
+    /**
+     * What is told when this alert's streak ends: "DNS publishes work again after 34 s (3 failures)".
+     * Seconds under a minute: a 34 s outage read "after 0 min".
+     */
+    public String endedNotice(long failingForMs, int failures) {
+        return repeatingCondition() + " work again after " + DnsFallbackTracker.human(failingForMs) + " (" + failures
+                + (failures == 1 ? " failure)" : " failures)");
+    }
+
     /** The repeating alert {@code outcome} ends (a publish INSYNC, a fallback change confirmed), or null. */
     public static AlertKind endedBy(ActionOutcome outcome) {
         return outcome instanceof ActionOutcome.PlanPublished p && p.status() == ActionOutcome.PublishStatus.INSYNC

@@ -18,6 +18,8 @@ public enum DecisionKind {
     OVERRIDE_EXPIRED,
     COMMAND_REJECTED,
     PUBLISH_FAILED,
+    /** DNS publishes (or fallback changes) work again after failing: the all-clear, not a failure. */
+    PUBLISH_RECOVERED,
     FALLBACK_ENGAGED,
     FALLBACK_RELEASED,
     SCALE_UPDATE,

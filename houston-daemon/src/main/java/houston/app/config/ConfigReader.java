@@ -127,7 +127,14 @@ final class ConfigReader {
 
     /** A whole number in min..max; out of range, {@code expected} says what bounds it and why. */
     int integer(String key, int min, int max, String expected) {
-        int v = read(key, () -> config.getInt(key), "a whole number", min);
+        int v = read(key, () -> {
+            // getInt truncates 2.9 to 2: a typo'd quorum or safety limit would silently weaken.
+            double d = config.getDouble(key);
+            if (d != Math.rint(d)) {
+                throw new BadValue(config.getValue(key).origin(), key, "a fraction");
+            }
+            return config.getInt(key);
+        }, "a whole number", min);
         if (v < min || v > max) {
             problem(key, expected);
         }
@@ -168,7 +175,8 @@ final class ConfigReader {
 
     /** Records a problem with the current value of {@code key}. */
     void problem(String key, String expected) {
-        add(new ConfigProblem(prefix + key, valueOf(key), expected, originOf(key)));
+        String where = originOf(key);
+        add(new ConfigProblem(prefix + key, valueOf(key), expected, where.isEmpty() ? originOfParent(key) : where));
     }
 
     /** Records a problem with one entry of the list at {@code key}: the entry named, not the whole list. */
@@ -227,7 +235,8 @@ final class ConfigReader {
                 return originOf(parent);
             }
         }
-        return "";
+        // A reader of one object (a list entry): the object itself is the place.
+        return config.root().isEmpty() ? "" : describe(config.root().origin());
     }
 
     /** True when {@code key}'s value comes from Houston's own defaults, not from the user's file. */

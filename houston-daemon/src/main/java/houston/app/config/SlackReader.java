@@ -6,6 +6,9 @@ import java.util.HashSet;
 /** Reads {@code houston.slack}. */
 final class SlackReader {
 
+    private static final String CHANNEL = "a channel id such as C0123ABCD, or #name";
+
+
     private final ConfigReader in;
 
     SlackReader(ConfigReader in) {
@@ -38,7 +41,12 @@ final class SlackReader {
         if (!api.startsWith("https://") && !api.startsWith("http://")) {
             in.problem(p + "api-url", "an http(s) URL");
         }
-        return new SlackSettings(token, in.string(p + "channel", "a channel id or #name"), onCall, secret, users, group,
+        String channel = in.string(p + "channel", CHANNEL);
+        if (!channel.matches("#?[A-Za-z0-9._-]{1,80}")) {
+            // "" or "#houston alerts" passed and every post failed later with channel_not_found.
+            in.problem(p + "channel", CHANNEL);
+        }
+        return new SlackSettings(token, channel, onCall, secret, users, group,
                 api, in.integer(p + "outbox", 1, 1_000_000), in.integer(p + "max-attempts", 1, 20));
     }
 }

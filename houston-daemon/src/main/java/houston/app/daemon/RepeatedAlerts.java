@@ -65,8 +65,8 @@ final class RepeatedAlerts {
             AlertKind kind = AlertKind.endedBy(o);
             Streak streak = kind == null ? null : open.remove(kind);
             if (streak != null) {
-                String summary = what(kind) + " work again after " + minutes(streak.since(), now) + " (" + streak.raised() + " failures)";
-                notices.add(new Action.Notify(new Decision(now, Decision.GLOBAL, DecisionKind.PUBLISH_FAILED, incident,
+                String summary = kind.endedNotice(Duration.between(streak.since(), now).toMillis(), streak.raised());
+                notices.add(new Action.Notify(new Decision(now, Decision.GLOBAL, DecisionKind.PUBLISH_RECOVERED, incident,
                         summary, false, NO_EVIDENCE)));
             }
         }

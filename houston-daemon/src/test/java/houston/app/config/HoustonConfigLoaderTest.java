@@ -48,6 +48,27 @@ class HoustonConfigLoaderTest {
     }
 
     @Test
+    void aFractionWhereAWholeNumberIsExpectedIsAProblemNotTruncated() throws IOException {
+        List<String> problems = problems("houston.health.quorum = 2.9\nhouston.safety.max-evacuated = 1.7\n");
+
+        assertEquals(List.of(
+                "houston.health.quorum: 2.9 (expected: a whole number) in " + dir.resolve("houston.conf") + ":1",
+                "houston.safety.max-evacuated: 1.7 (expected: a whole number) in " + dir.resolve("houston.conf") + ":2"),
+                problems);
+    }
+
+    @Test
+    void anEmptyOrSpacedSlackChannelIsAProblem() throws IOException {
+        List<String> problems = problems("houston.slack.channel = \"\"\n");
+        List<String> spaced = problems("houston.slack.channel = \"#houston alerts\"\n");
+
+        assertEquals(List.of("houston.slack.channel: \"\" (expected: a channel id such as C0123ABCD, or #name) in "
+                + dir.resolve("houston.conf") + ":1"), problems);
+        assertEquals(List.of("houston.slack.channel: #houston alerts (expected: a channel id such as C0123ABCD, "
+                + "or #name) in " + dir.resolve("houston.conf") + ":1"), spaced);
+    }
+
+    @Test
     void negativeTimeoutNamesTheAllowedRange() throws IOException {
         List<String> problems = problems("houston.probes.timeout = -3s\n");
 

@@ -37,6 +37,12 @@ public final class CommandParser {
 
     private final Set<String> locations;
 
+    /**
+     * A reason is a note carried into every message of the incident; escaped for Slack it must still fit the
+     * confirmation's 3,000-character section, and the journal and Slack thread repeat it.
+     */
+    static final int MAX_REASON = 500;
+
     public CommandParser(Set<String> locations) {
         this.locations = Set.copyOf(locations);
     }
@@ -95,6 +101,10 @@ public final class CommandParser {
             i += 2;
         }
         String reason = String.join(" ", Arrays.copyOfRange(rest, i, rest.length));
+        if (reason.length() > MAX_REASON) {
+            return invalid("reason: " + reason.length() + " characters (expected: at most " + MAX_REASON
+                    + "; link to a document for more)");
+        }
         return new ParsedCommand.Mutation(verb, location, target, duration, reason.isBlank() ? null : reason);
     }
 

@@ -27,6 +27,16 @@ class CommandParserTest {
     }
 
     @Test
+    void aReasonLongerThanANoteIsRefusedSoTheConfirmationFitsInSlack() {
+        String reason = "x".repeat(501);
+
+        assertEquals(new ParsedCommand.Invalid("reason: 501 characters (expected: at most 500; link to a document "
+                + "for more)"), parser.parse("evacuate us-east-1 for 1h " + reason));
+        assertEquals("x".repeat(500),
+                ((ParsedCommand.Mutation) parser.parse("freeze " + "x".repeat(500))).reason());
+    }
+
+    @Test
     void durationsAboveSevenDaysAreRefused() {
         assertTrue(parser.parse("freeze for 8d") instanceof ParsedCommand.Invalid);
     }

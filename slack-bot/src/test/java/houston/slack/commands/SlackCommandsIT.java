@@ -265,12 +265,28 @@ class SlackCommandsIT {
     }
 
     @Test
-    void aLongCommandTextIsAccepted() throws Exception {
-        String reason = "db failover " + "x".repeat(12_000);
+    void aReasonAtItsLimitIsAcceptedWithMarkupThatGrowsWhenEscaped() throws Exception {
+        // "<>&" triples when escaped for Slack: the confirmation must still fit its 3,000-character section.
+        String reason = "db <failover> & " + "&".repeat(CommandParser.MAX_REASON - 16);
 
-        OperatorCommand c = confirmedByOperator("evacuate us-east-1 for 30m " + reason);
+        HttpResponse<Buffer> proposal = command(OPERATOR, "evacuate us-east-1 for 30m " + reason);
+        press(OPERATOR, "houston_confirm", confirmationId(proposal));
+        awaitAnswer("confirmed by <@" + OPERATOR + ">");
 
-        assertEquals(new OperatorCommand.Evacuate("us-east-1", Duration.ofMinutes(30), reason, OPERATOR), c);
+        String section = proposal.bodyAsJsonObject().getJsonArray("blocks").getJsonObject(0).getJsonObject("text")
+                .getString("text");
+        assertTrue(section.length() <= 3000, section.length() + " characters");
+        assertEquals(List.of(new OperatorCommand.Evacuate("us-east-1", Duration.ofMinutes(30), reason, OPERATOR)),
+                submitted);
+    }
+
+    @Test
+    void aLongerReasonIsRefusedBeforeAnyConfirmation() throws Exception {
+        HttpResponse<Buffer> r = command(OPERATOR, "evacuate us-east-1 for 30m db failover " + "x".repeat(12_000));
+
+        assertEquals("reason: 12012 characters (expected: at most 500; link to a document for more)",
+                r.bodyAsJsonObject().getString("text"));
+        assertEquals(List.of(), submitted);
     }
 
     @Test
