@@ -167,7 +167,8 @@ public final class HoustonConfigLoader {
         PlannerConfig planner = new PlannerConfig(in.integer(pl + "receivers", 1, maxReceiversAllowed),
                 in.integer(pl + "max-receivers", 1, maxReceiversAllowed),
                 in.duration(pl + "prescale-timeout", Duration.ZERO, HOUR),
-                in.duration(pl + "scale-down-cooldown", Duration.ZERO, Duration.ofDays(1)));
+                in.duration(pl + "scale-down-cooldown", Duration.ZERO, Duration.ofDays(1)),
+                in.duration(pl + "scale-down-after-failback", Duration.ZERO, Duration.ofDays(1)));
         if (planner.maxReceivers() < planner.receivers()) {
             in.problem(pl + "max-receivers", "at least receivers=" + planner.receivers());
         }
