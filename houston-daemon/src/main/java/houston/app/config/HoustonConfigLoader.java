@@ -72,7 +72,7 @@ public final class HoustonConfigLoader {
         HoustonSettings settings = new HoustonSettings(source,
                 in.duration("houston.tick", Duration.ofMillis(100), Duration.ofMinutes(1)),
                 probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(ids),
-                new ScalerReader(in).read(ids), new SlackReader(in).read(), daemon(in),
+                new ScalerReader(in).read(ids, longestLead(topology)), new SlackReader(in).read(), daemon(in),
                 new HaReader(in).read());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -131,6 +131,15 @@ public final class HoustonConfigLoader {
                 in.duration(p + "latency-objective", Duration.ofMillis(1), Duration.ofSeconds(60)),
                 (int) in.bytes(p + "max-body", 1024, 64L * 1024 * 1024),
                 in.integer(p + "max-in-flight", 1, 100_000));
+    }
+
+    private static Duration longestLead(Topology topology) {
+        Duration longest = Duration.ZERO;
+        for (int l = 0; topology != null && l < topology.size(); l++) {
+            Duration lead = topology.location(l).capacity().scaleUpLeadTime();
+            longest = lead.compareTo(longest) > 0 ? lead : longest;
+        }
+        return longest;
     }
 
     private static EngineConfig engine(ConfigReader in, Topology topology) {
