@@ -14,9 +14,17 @@ import java.util.Locale;
  */
 public record Objectives(Double maxOverloadSeconds, Integer maxFalseEvacuations, Double maxTimeToDetect,
                          Double maxTimeToMove90, Double minFactorVsBaseline, Double minFactorVsNoAction,
-                         Double maxFailedFraction, Integer maxShifts) {
+                         Double maxFailedFraction, Integer maxShifts, Integer maxSafetyAlerts) {
 
-    public static final Objectives NONE = new Objectives(null, null, null, null, null, null, null, null);
+    public static final Objectives NONE = new Objectives(null, null, null, null, null, null, null, null, null);
+
+    /** Without a limit on safety alerts. */
+    public Objectives(Double maxOverloadSeconds, Integer maxFalseEvacuations, Double maxTimeToDetect,
+                      Double maxTimeToMove90, Double minFactorVsBaseline, Double minFactorVsNoAction,
+                      Double maxFailedFraction, Integer maxShifts) {
+        this(maxOverloadSeconds, maxFalseEvacuations, maxTimeToDetect, maxTimeToMove90, minFactorVsBaseline,
+                minFactorVsNoAction, maxFailedFraction, maxShifts, null);
+    }
 
     /** One objective's verdict, with the figures that decided it. */
     public record Verdict(String objective, boolean met, String detail) {
@@ -44,6 +52,12 @@ public record Objectives(Double maxOverloadSeconds, Integer maxFalseEvacuations,
         }
         if (maxShifts != null) {
             out.add(new Verdict("shifts <= " + maxShifts, h.shifts() <= maxShifts, "houston: " + h.shifts()));
+        }
+        if (maxSafetyAlerts != null) {
+            // What people are told (pages), counted as the daemon tells them: an alert for a scaler that is only
+            // slow, or a repeat of one condition, wakes someone for nothing.
+            out.add(new Verdict("safety alerts <= " + maxSafetyAlerts, h.alerts() <= maxSafetyAlerts,
+                    "houston: " + h.alerts()));
         }
         if (minFactorVsBaseline != null) {
             out.add(vsBaseline(h, better(runs), dnsBound, minFactorVsBaseline));

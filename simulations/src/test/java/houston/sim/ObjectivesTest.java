@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The baseline factor: against the better Route 53 baseline, and above the DNS bound. */
+/** The baseline factor: against the better Route 53 baseline, and above the DNS bound; the safety-alert limit. */
 class ObjectivesTest {
 
     private static final Objectives TWICE = new Objectives(null, null, null, null, 2.0, null, null, null);
@@ -65,5 +65,17 @@ class ObjectivesTest {
 
         assertFalse(v.detail().contains("Infinity"), v.detail());
         assertTrue(v.detail().contains("9.0x; houston at the DNS bound 100"), v.detail());
+    }
+
+    @Test
+    void safetyAlertsBeyondTheLimitMissIt() {
+        Objectives quiet = new Objectives(null, null, null, null, null, null, null, null, 0);
+        RunResult paged = new RunResult(HoustonPolicy.NAME, new Kpis(0, 1e9, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0), null, 0);
+
+        Objectives.Verdict v = quiet.check(List.of(paged), 0).get(0);
+
+        assertFalse(v.met(), v.detail());
+        assertEquals("safety alerts <= 0", v.objective());
+        assertEquals("houston: 2", v.detail());
     }
 }

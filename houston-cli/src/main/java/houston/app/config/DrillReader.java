@@ -36,7 +36,7 @@ public final class DrillReader {
     private static final Set<String> SPIKE_KEYS = Set.of("location", "at", "length", "factor");
     private static final Set<String> OBJECTIVE_KEYS = Set.of("max-overload-seconds", "max-false-evacuations",
             "max-time-to-detect", "max-time-to-move-90", "min-factor-vs-baseline", "min-factor-vs-no-action",
-            "max-failed-fraction", "max-shifts");
+            "max-failed-fraction", "max-shifts", "max-safety-alerts");
 
     /** A drill file read: the scenario and the Houston it runs. */
     public record Drill(Scenario scenario, HoustonSetup setup, HoustonSettings settings) {
@@ -280,7 +280,8 @@ public final class DrillReader {
                 c.hasPath(o + "min-factor-vs-baseline") ? in.number(o + "min-factor-vs-baseline", 0, 1e9, ">= 0") : null,
                 c.hasPath(o + "min-factor-vs-no-action") ? in.number(o + "min-factor-vs-no-action", 0, 1e9, ">= 0") : null,
                 c.hasPath(o + "max-failed-fraction") ? in.number(o + "max-failed-fraction", 0, 1, "0..1") : null,
-                c.hasPath(o + "max-shifts") ? in.integer(o + "max-shifts", 0, 100_000) : null);
+                c.hasPath(o + "max-shifts") ? in.integer(o + "max-shifts", 0, 100_000) : null,
+                c.hasPath(o + "max-safety-alerts") ? in.integer(o + "max-safety-alerts", 0, 100_000) : null);
     }
 
     private static Double seconds(ConfigReader in, String key) {

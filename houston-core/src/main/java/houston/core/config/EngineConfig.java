@@ -35,6 +35,10 @@ public record EngineConfig(
         return new EngineConfig(newHealth, hysteresis, failback, planner, safety, dnsFallback, demand);
     }
 
+    public EngineConfig withPlanner(PlannerConfig newPlanner) {
+        return new EngineConfig(health, hysteresis, failback, newPlanner, safety, dnsFallback, demand);
+    }
+
     public EngineConfig withSafety(SafetyConfig newSafety) {
         return new EngineConfig(health, hysteresis, failback, planner, newSafety, dnsFallback, demand);
     }

@@ -45,7 +45,7 @@ public final class DecisionEngine {
     private final LocationStateMachine machine;
     private final CommandIntake commands = new CommandIntake();
     private final OutcomeIntake outcomes;
-    private final ScaleDownPolicy scaleDown = new ScaleDownPolicy();
+    private final ScaleDownPolicy scaleDown;
     private final ReceiverDrain drain;
     private final DnsFallbackTracker fallback;
 
@@ -57,6 +57,7 @@ public final class DecisionEngine {
         this.safety = new SafetyPolicy(config.safety());
         NearestCapacityPlanner planner = new NearestCapacityPlanner(topology, config.planner());
         this.drain = new ReceiverDrain(planner);
+        this.scaleDown = new ScaleDownPolicy(planner);
         this.outcomes = new OutcomeIntake(drain);
         this.fallback = new DnsFallbackTracker(new DataPlaneRoom(new FallbackReceivers(topology, config.planner())));
         this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain),

@@ -33,8 +33,12 @@ class QuietStateTest {
         world.run(10);
         world.breakLocation("loc-07", "vantage-a", "vantage-b").run(10);
 
+        // The receivers keep loc-07's headroom for scale-down-after-failback (30 min) after its fail-back completes.
         world.clear().run(60 * 30);
+        boolean whileHolding = world.engine.isQuiet(world.state);
+        world.run(60 * 5);
 
+        assertFalse(whileHolding);
         assertTrue(world.engine.isQuiet(world.state));
     }
 }

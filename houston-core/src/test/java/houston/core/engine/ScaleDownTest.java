@@ -1,7 +1,6 @@
 package houston.core.engine;
 
 import houston.core.TestTopologies;
-import houston.core.config.EngineConfig;
 import houston.core.engine.OperatorCommand.Evacuate;
 import houston.core.model.LocationState;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ScaleDownTest {
 
-    private final EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
+    /** The cooldown alone: what receivers keep for a relapse after a fail-back is {@link RelapseHeadroomTest}'s. */
+    private final EngineHarness world = new EngineHarness(RelapseHeadroomTest.holding(Duration.ZERO), TestTopologies.row(15));
 
     /** loc-07 goes down, is evacuated to loc-05/06/08 (pre-scaled 10 → 11), comes back and is restored. */
     private void outageAndFullRecovery() {

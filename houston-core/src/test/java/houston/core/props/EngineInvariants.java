@@ -67,6 +67,9 @@ public final class EngineInvariants {
         if (checks(Invariant.NO_CATCHMENT_ON_BAD_RECEIVER)) {
             receivers.noneBadWhileAGoodOneHasRoom(tick, before, next, now);
         }
+        if (checks(Invariant.SCALE_DOWN_KEEPS_OWN_DEMAND)) {
+            receivers.scaleDownsKeepOwnDemand(tick, step);
+        }
         if (checks(Invariant.MIN_SERVING)) {
             minServingHolds(tick, next);
         }

@@ -11,6 +11,7 @@ public enum Invariant {
     RECEIVERS_WITHIN_MAXIMUM("no receiver planned past its maximum"),
     RECEIVERS_WITHIN_READY_CAPACITY("no receiver given traffic past what its ready instances serve"),
     NO_CATCHMENT_ON_BAD_RECEIVER("no catchment on a bad location while a good one has room"),
+    SCALE_DOWN_KEEPS_OWN_DEMAND("no scale-down below what a location's own demand needs"),
     MIN_SERVING("min-serving"),
     FAIL_STATIC_RELEASED_ON_FRESH_EVIDENCE("fail-static released only on fresh evidence"),
     COMMANDS_APPLIED_OR_ANSWERED("every command applied or answered"),

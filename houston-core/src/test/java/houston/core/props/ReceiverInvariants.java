@@ -1,9 +1,11 @@
 package houston.core.props;
 
 import houston.core.config.EngineConfig;
+import houston.core.engine.Action;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
 import houston.core.engine.PinTarget;
+import houston.core.engine.Step;
 import houston.core.health.HealthReport;
 import houston.core.model.LocationState;
 import houston.core.model.Topology;
@@ -60,6 +62,20 @@ final class ReceiverInvariants {
             check(loads[s] <= ready * (1 + 1e-9) + RPS_SLACK, tick, Invariant.RECEIVERS_WITHIN_READY_CAPACITY,
                     String.format(Locale.ROOT, "%s planned at %.1f rps, its %d ready instances serve %.1f rps",
                             topology.location(s).id(), loads[s], next.instances()[s], ready));
+        }
+    }
+
+    /**
+     * A scale-down never leaves a location below what its own current demand needs at target utilisation:
+     * whatever a receiver gives back, its own users keep their capacity.
+     */
+    void scaleDownsKeepOwnDemand(int tick, Step step) {
+        for (Action.ScaleDown d : step.actionsOf(Action.ScaleDown.class)) {
+            int r = topology.indexOf(d.location());
+            int own = topology.location(r).capacity().instancesFor(step.next().demand()[r]);
+            check(d.instances() >= own, tick, Invariant.SCALE_DOWN_KEEPS_OWN_DEMAND, String.format(Locale.ROOT,
+                    "%s scaled down to %d instances, its own %.1f rps need %d", d.location(), d.instances(),
+                    step.next().demand()[r], own));
         }
     }
 

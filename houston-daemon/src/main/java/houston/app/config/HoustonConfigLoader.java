@@ -72,7 +72,7 @@ public final class HoustonConfigLoader {
         HoustonSettings settings = new HoustonSettings(source,
                 in.duration("houston.tick", Duration.ofMillis(100), Duration.ofMinutes(1)),
                 probes(in), engine(in, topology), topology, new IntegrationReader(in).read(ids), new DnsReader(in).read(ids),
-                new ScalerReader(in).read(ids), new SlackReader(in).read(), daemon(in),
+                new ScalerReader(in).read(ids, longestLead(topology)), new SlackReader(in).read(), daemon(in),
                 new HaReader(in).read());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -133,6 +133,15 @@ public final class HoustonConfigLoader {
                 in.integer(p + "max-in-flight", 1, 100_000));
     }
 
+    private static Duration longestLead(Topology topology) {
+        Duration longest = Duration.ZERO;
+        for (int l = 0; topology != null && l < topology.size(); l++) {
+            Duration lead = topology.location(l).capacity().scaleUpLeadTime();
+            longest = lead.compareTo(longest) > 0 ? lead : longest;
+        }
+        return longest;
+    }
+
     private static EngineConfig engine(ConfigReader in, Topology topology) {
         int locations = topology == null ? Integer.MAX_VALUE : topology.size();
         String h = "houston.health.";
@@ -167,7 +176,8 @@ public final class HoustonConfigLoader {
         PlannerConfig planner = new PlannerConfig(in.integer(pl + "receivers", 1, maxReceiversAllowed),
                 in.integer(pl + "max-receivers", 1, maxReceiversAllowed),
                 in.duration(pl + "prescale-timeout", Duration.ZERO, HOUR),
-                in.duration(pl + "scale-down-cooldown", Duration.ZERO, Duration.ofDays(1)));
+                in.duration(pl + "scale-down-cooldown", Duration.ZERO, Duration.ofDays(1)),
+                in.duration(pl + "scale-down-after-failback", Duration.ZERO, Duration.ofDays(1)));
         if (planner.maxReceivers() < planner.receivers()) {
             in.problem(pl + "max-receivers", "at least receivers=" + planner.receivers());
         }

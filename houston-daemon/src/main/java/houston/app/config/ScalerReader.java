@@ -21,7 +21,12 @@ final class ScalerReader {
         this.in = in;
     }
 
-    ScalerSettings read(Set<String> locations) {
+    /**
+     * @param longestLead the longest scale-up-lead-time of the topology: a scale-up is given
+     *                    {@code ready-lead-times} of it before it counts as timed out, if that is longer
+     *                    than {@code ready-timeout}
+     */
+    ScalerSettings read(Set<String> locations, Duration longestLead) {
         String p = "houston.scaler.";
         String provider = in.string(p + "provider", "lab, webhook or kubernetes");
         if (!Set.of("lab", "webhook", "kubernetes").contains(provider)) {
@@ -50,10 +55,23 @@ final class ScalerReader {
                 in.problem(p + "kubernetes.locations", "a workload for every location; missing: " + missing);
             }
         }
-        return new ScalerSettings(provider, in.duration(p + "ready-timeout", Duration.ofSeconds(1), Duration.ofHours(2)),
+        return new ScalerSettings(provider, readyTimeout(p, longestLead),
                 in.duration(p + "poll-interval", Duration.ofMillis(10), Duration.ofMinutes(5)),
                 in.number(p + "lab.lead-time-scale", 0, 10, "0..10"), scale, status,
                 in.duration(p + "webhook.request-timeout", Duration.ofMillis(100), Duration.ofMinutes(5)), contexts, workloads);
+    }
+
+    /**
+     * A scale-up late by a few lead times is late, not failed: capacity crunches during a regional outage
+     * (every neighbour scaling at once) make scalers several times slower than their usual lead time, and a
+     * fixed 10 min timed out every scale-up 3x slower than a 4-6 min lead time — a page, and the receiver
+     * planned on its ready instances, for capacity that arrived minutes later. A scaler that answers FAILED
+     * is still told at once; one that never answers pages after the longer of the two.
+     */
+    private Duration readyTimeout(String p, Duration longestLead) {
+        Duration fixed = in.duration(p + "ready-timeout", Duration.ofSeconds(1), Duration.ofHours(2));
+        Duration derived = longestLead.multipliedBy(in.integer(p + "ready-lead-times", 0, 20));
+        return derived.compareTo(fixed) > 0 ? derived : fixed;
     }
 
     private URI url(String key, boolean required) {

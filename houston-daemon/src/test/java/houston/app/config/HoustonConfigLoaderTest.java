@@ -244,4 +244,24 @@ class HoustonConfigLoaderTest {
         assertEquals("prod-us-east-1", s.scaler().contexts().get("us-east-1"));
         assertEquals("edge", s.scaler().workloads().get("eu-west-1").hpa());
     }
+
+    /** The shipped topology's longest scale-up lead time is af-south-1's 360 s: four of them outlast the fixed 10 min. */
+    @Test
+    void aScaleUpIsGivenFourTimesTheLongestLeadTimeBeforeItTimesOut() {
+        assertEquals(java.time.Duration.ofMinutes(24), HoustonConfigLoader.load(null).scaler().readyTimeout());
+    }
+
+    @Test
+    void withNoLeadTimesTheFixedReadyTimeoutAlone() throws IOException {
+        HoustonSettings s = HoustonConfigLoader.load(file("houston.scaler.ready-lead-times = 0\n"));
+
+        assertEquals(java.time.Duration.ofMinutes(10), s.scaler().readyTimeout());
+    }
+
+    @Test
+    void aLongerFixedReadyTimeoutWins() throws IOException {
+        HoustonSettings s = HoustonConfigLoader.load(file("houston.scaler.ready-timeout = 40m\n"));
+
+        assertEquals(java.time.Duration.ofMinutes(40), s.scaler().readyTimeout());
+    }
 }
