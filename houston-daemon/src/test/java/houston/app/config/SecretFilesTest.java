@@ -16,37 +16,48 @@ class SecretFilesTest {
     @TempDir
     Path dir;
 
-    private List<String> problems(String hocon) throws IOException {
-        return ConfigFiles.problems(dir, hocon);
+    /** A file holding {@code content}, for a key to name. */
+    private Path file(String content) throws IOException {
+        return Files.writeString(dir.resolve("named-file"), content);
+    }
+
+    /** What validate says of a config whose {@code key} names {@code file}. */
+    private List<String> problemsNaming(String key, Path file) throws IOException {
+        return ConfigFiles.problems(dir, key + " = \"" + file + "\"\n");
+    }
+
+    /** A problem as validate words it, on line 1 of the config. */
+    private String problem(String key, Path value, String expected) {
+        return key + ": " + value + " (expected: " + expected + ") in " + dir.resolve("houston.conf") + ":1";
     }
 
     @Test
     void anApiTokenFileShorterThanSixteenBytesIsAProblem() throws IOException {
-        Path token = Files.writeString(dir.resolve("short"), "short\n");
+        Path token = file("short\n");
 
-        List<String> problems = problems("houston.api.token-file = \"" + token + "\"\n");
+        List<String> problems = problemsNaming("houston.api.token-file", token);
 
-        assertEquals(List.of("houston.api.token-file: " + token + " (expected: a readable file holding the shared secret, "
-                + "at least 16 bytes; this one holds 5) in " + dir.resolve("houston.conf") + ":1"), problems);
+        assertEquals(List.of(problem("houston.api.token-file", token,
+                "a readable file holding the shared secret, at least 16 bytes; this one holds 5")), problems);
     }
 
     @Test
     void anEmptySlackTokenFileIsAProblem() throws IOException {
-        Path token = Files.writeString(dir.resolve("empty"), "  \n");
+        Path token = file("  \n");
 
-        List<String> problems = problems("houston.slack.token-file = \"" + token + "\"\n");
+        List<String> problems = problemsNaming("houston.slack.token-file", token);
 
-        assertEquals(List.of("houston.slack.token-file: " + token + " (expected: a readable file holding the bot token, "
-                + "not empty; this one holds 0) in " + dir.resolve("houston.conf") + ":1"), problems);
+        assertEquals(List.of(problem("houston.slack.token-file", token,
+                "a readable file holding the bot token, not empty; this one holds 0")), problems);
     }
 
     @Test
     void aJournalDirectoryThatIsAFileIsAProblem() throws IOException {
-        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Path file = file("x");
 
-        List<String> problems = problems("houston.journal.dir = \"" + file + "\"\n");
+        List<String> problems = problemsNaming("houston.journal.dir", file);
 
-        assertEquals(List.of("houston.journal.dir: " + file + " (expected: a directory, or a path where one can be "
-                + "created) in " + dir.resolve("houston.conf") + ":1"), problems);
+        assertEquals(List.of(problem("houston.journal.dir", file, "a directory, or a path where one can be created")),
+                problems);
     }
 }
