@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * This daemon as one replica of several ({@code houston.ha.provider = zookeeper}): the adapters go
  * through an {@link ActingGate}, so only the leader acts; a takeover claims the DNS fence at the
- * new epoch, then continues from DNS and the shared state; while leading, the overrides, open
- * incidents, Slack threads and checkpoint are written to ZooKeeper after every tick that changed
- * them, and commands a follower received are taken from the queue and applied. Every replica pages
+ * new epoch ({@link FenceOwed}), then continues from DNS and the shared state; while leading, the
+ * overrides, open incidents, Slack threads and checkpoint are written to ZooKeeper after every tick
+ * that changed them, and commands a follower received are taken from the queue and applied
+ * ({@link SharedStateWriter}). Every replica pages
  * once when it has been cut off from the ensemble for a session. With {@code none} every method
  * passes the adapters through untouched: the daemon is exactly the single one it always was.
  */

@@ -1,14 +1,18 @@
 package houston.app.config;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /** What `run` would refuse at start, `validate` names first: secret files too short, a journal directory that is a file. */
 class SecretFilesTest {
@@ -16,48 +20,25 @@ class SecretFilesTest {
     @TempDir
     Path dir;
 
-    /** A file holding {@code content}, for a key to name. */
-    private Path file(String content) throws IOException {
-        return Files.writeString(dir.resolve("named-file"), content);
+    static Stream<Arguments> filesThatCannotServeTheirKey() {
+        return Stream.of(
+                argumentSet("an API token file shorter than sixteen bytes", "houston.api.token-file", "short\n",
+                        "a readable file holding the shared secret, at least 16 bytes; this one holds 5"),
+                argumentSet("an empty Slack token file", "houston.slack.token-file", "  \n",
+                        "a readable file holding the bot token, not empty; this one holds 0"),
+                argumentSet("a journal directory that is a file", "houston.journal.dir", "x",
+                        "a directory, or a path where one can be created"));
     }
 
-    /** What validate says of a config whose {@code key} names {@code file}. */
-    private List<String> problemsNaming(String key, Path file) throws IOException {
-        return ConfigFiles.problems(dir, key + " = \"" + file + "\"\n");
-    }
+    @ParameterizedTest
+    @MethodSource("filesThatCannotServeTheirKey")
+    void aFileThatCannotServeItsKeyIsAProblemNamingWhatWasExpected(String key, String content, String expected)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("named-file"), content);
 
-    /** A problem as validate words it, on line 1 of the config. */
-    private String problem(String key, Path value, String expected) {
-        return key + ": " + value + " (expected: " + expected + ") in " + dir.resolve("houston.conf") + ":1";
-    }
+        List<String> problems = ConfigFiles.problems(dir, key + " = \"" + file + "\"\n");
 
-    @Test
-    void anApiTokenFileShorterThanSixteenBytesIsAProblem() throws IOException {
-        Path token = file("short\n");
-
-        List<String> problems = problemsNaming("houston.api.token-file", token);
-
-        assertEquals(List.of(problem("houston.api.token-file", token,
-                "a readable file holding the shared secret, at least 16 bytes; this one holds 5")), problems);
-    }
-
-    @Test
-    void anEmptySlackTokenFileIsAProblem() throws IOException {
-        Path token = file("  \n");
-
-        List<String> problems = problemsNaming("houston.slack.token-file", token);
-
-        assertEquals(List.of(problem("houston.slack.token-file", token,
-                "a readable file holding the bot token, not empty; this one holds 0")), problems);
-    }
-
-    @Test
-    void aJournalDirectoryThatIsAFileIsAProblem() throws IOException {
-        Path file = file("x");
-
-        List<String> problems = problemsNaming("houston.journal.dir", file);
-
-        assertEquals(List.of(problem("houston.journal.dir", file, "a directory, or a path where one can be created")),
+        assertEquals(List.of(key + ": " + file + " (expected: " + expected + ") in " + dir.resolve("houston.conf") + ":1"),
                 problems);
     }
 }
