@@ -12,22 +12,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Leadership through Curator's {@link LeaderLatch}. The epoch is issued once per election node by
- * a {@link ZooKeeperEpoch} counter beside the election: it only grows, whatever happens to the
- * sessions and the election's znodes. A fence that already holds a newer epoch (one issued before
- * the counter existed) is read back from the refusal and the next epoch goes above it.
- *
- * <p>Acting stops on the Curator event thread the moment the connection is SUSPENDED or LOST, or
- * the latch says leadership is gone: before the session can expire and another replica be
- * elected. A takeover (fence, resume) runs on this class's own thread; acting starts only after it
- * succeeded and only if leadership is still held then.
- *
- * <p>Whether to page for a lost ensemble is decided on a second thread of its own: a takeover can
- * block in ZooKeeper and DNS calls for as long as their retries last, and the page must not wait
- * behind it.
+ * Leadership through Curator's {@link LeaderLatch}. Acting stops on the Curator event thread the
+ * moment the connection is SUSPENDED or LOST, or the latch says leadership is gone: before the
+ * session can expire and another replica be elected. A takeover (epoch, fence, resume) runs on this
+ * class's own thread ({@link TakeoverAttempts}); acting starts only after it succeeded and only if
+ * leadership is still held then. Whether to page for a lost ensemble is decided on a second thread
+ * ({@link CutOffWatch}), which a blocked takeover cannot hold up.
  */
 public final class CuratorLeadership implements Leadership, LeaderLatchListener, ConnectionStateListener {
 
@@ -37,16 +29,10 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     private final String replica;
     private final LeaderLatch latch;
     private final ScheduledExecutorService thread;
-    private final java.time.Duration sessionTimeout;
-    private final ScheduledExecutorService watch;
-    private final CutOffAlarm alarm;
+    private final ScheduledExecutorService watchThread;
+    private final CutOffWatch watch;
     private final ZooKeeperEpoch epochs;
-    private final TakeoverFailures failures = new TakeoverFailures();
-    /** The takeover thread's own: the epoch issued for which election node, and the fence's epoch once refused. */
-    private String issuedFor;
-    private long issued;
-    private long floor;
-    private boolean staleRetried;
+    private final TakeoverAttempts takeover;
     private volatile Role role;
     private volatile boolean acting;
     private volatile long epoch;
@@ -59,13 +45,14 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
      */
     public CuratorLeadership(CuratorFramework client, String path, String replica, java.time.Duration sessionTimeout) {
         this.client = client;
-        this.sessionTimeout = sessionTimeout;
         this.replica = replica;
         this.latch = new LeaderLatch(client, path, replica);
         this.thread = daemonThread("houston-ha");
-        this.watch = daemonThread("houston-ha-watch");
-        this.alarm = new CutOffAlarm(sessionTimeout, System.nanoTime());
+        this.watchThread = daemonThread("houston-ha-watch");
+        this.watch = new CutOffWatch(client, replica, sessionTimeout, watchThread);
         this.epochs = new ZooKeeperEpoch(client, ZKPaths.makePath(ZKPaths.getPathAndNode(path).getPath(), "epoch"));
+        this.takeover = new TakeoverAttempts(thread, epochs, replica, latch::getOurPath,
+                () -> latch.hasLeadership() && !acting, this::tookOver);
     }
 
     private static ScheduledExecutorService daemonThread(String name) {
@@ -79,6 +66,7 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     @Override
     public void start(Role newRole) throws Exception {
         this.role = newRole;
+        takeover.start(newRole);
         client.getConnectionStateListenable().addListener(this);
         latch.addListener(this);
         epochs.start();
@@ -87,76 +75,23 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
         // Curator does not replay that CONNECTED.
         if (client.getZookeeperClient().isConnected()) {
             connection = ConnectionState.CONNECTED.name();
-            alarm.connected();
+            watch.connected();
         }
-        // A tenth of a session: the page comes at most that late.
-        long every = Math.max(50, sessionTimeout.toMillis() / 10);
-        watch.scheduleWithFixedDelay(this::reportIfCutOff, every, every, TimeUnit.MILLISECONDS);
+        watch.start(newRole);
     }
 
     @Override
     public void isLeader() {
-        thread.execute(this::takeOver);
+        takeover.request();
     }
 
-    private void takeOver() {
-        if (!latch.hasLeadership() || acting) {
-            return;
-        }
-        String ours = latch.getOurPath();
-        try {
-            if (!ours.equals(issuedFor)) {
-                // At least the election's own number: epochs issued before the counter existed were that.
-                issued = epochs.next(Math.max(floor, electionNumber(ours)));
-                issuedFor = ours;
-            }
-            role.takeOver(issued);
-        } catch (StaleEpochException e) {
-            floor = Math.max(floor, e.liveEpoch());
-            issuedFor = null;
-            if (!staleRetried) {
-                staleRetried = true;
-                thread.execute(this::takeOver);
-            } else {
-                failed(e.getMessage());
-            }
-            return;
-        } catch (Exception e) {
-            if (!thread.isShutdown()) {
-                // Interrupted by close(): a replica leaving has nothing left to retry or report.
-                failed(e.toString());
-            }
-            return;
-        }
-        staleRetried = false;
-        failures.reset();
+    /** On the takeover thread, once the role took over at {@code issued}: act, if still leader and connected. */
+    private void tookOver(long issued) {
         if (latch.hasLeadership() && client.getZookeeperClient().isConnected()) {
             epoch = issued;
             acting = true;
             log.info("replica {} leads at epoch {}", replica, issued);
         }
-    }
-
-    private static long electionNumber(String ours) {
-        String suffix = ours == null ? "" : ZKPaths.extractSequentialSuffix(ours);
-        return suffix.isEmpty() ? 0 : Long.parseLong(suffix);
-    }
-
-    private void failed(String why) {
-        TakeoverFailures.Next next = failures.failed(why, System.nanoTime());
-        if (next.log()) {
-            log.warn("replica {} is elected but cannot take over ({} attempt(s), nobody acts): {}; trying again in {} ms",
-                    replica, next.failures(), why, next.delayMillis());
-        }
-        if (next.page()) {
-            try {
-                role.takeOverFailing("replica " + replica + " is elected leader but cannot take over, so nobody acts: "
-                        + why + " (it keeps trying)");
-            } catch (RuntimeException e) {
-                log.error("replica {} could not page that its takeover fails: {}", replica, e.toString());
-            }
-        }
-        thread.schedule(this::takeOver, next.delayMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -177,39 +112,16 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
         }
         if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
             stop("coordination connection " + state);
-            // Without quorum no server confirms an expiry: the replica's own clock decides when the
-            // outage is worth a page.
-            alarm.disconnected(System.nanoTime());
+            watch.disconnected();
         } else if (state.isConnected()) {
-            alarm.connected();
+            watch.connected();
             // A leader whose connection came back without losing its session leads on; its fence still holds.
-            thread.execute(this::takeOver);
-        }
-    }
-
-    private void reportIfCutOff() {
-        if (client.getZookeeperClient().isConnected()) {
-            alarm.connected();
-            return;
-        }
-        if (!alarm.due(System.nanoTime())) {
-            return;
-        }
-        try {
-            String servers = EnsembleProbe.describe(client.getZookeeperClient().getCurrentConnectionString(),
-                    java.time.Duration.ofSeconds(1));
-            String why = "replica " + replica + " has been cut off from ZooKeeper for " + sessionTimeout.toSeconds()
-                    + "s (" + servers + "): if the ensemble lost quorum nobody leads; nobody acts until it is back (fail static)";
-            log.warn(why);
-            role.coordinationLost(why);
-        } catch (RuntimeException e) {
-            // A throwing task would end the fixed-delay schedule, and with it every later page.
-            log.error("replica {} could not page that it is cut off from ZooKeeper: {}", replica, e.toString());
+            takeover.request();
         }
     }
 
     private void stop(String why) {
-        failures.reset();
+        takeover.reset();
         boolean was = acting;
         acting = false;
         epoch = 0;
@@ -226,7 +138,7 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
 
     /** Why this elected replica's takeover keeps failing; null when it is not failing. */
     public String takeoverProblem() {
-        return failures.problem();
+        return takeover.problem();
     }
 
     /** The last epoch ZooKeeper issued to any replica, as this one last saw it. */
@@ -258,7 +170,7 @@ public final class CuratorLeadership implements Leadership, LeaderLatchListener,
     public void close() {
         acting = false;
         thread.shutdownNow();
-        watch.shutdownNow();
+        watchThread.shutdownNow();
         epochs.close();
         try {
             if (latch.getState() == LeaderLatch.State.STARTED) {

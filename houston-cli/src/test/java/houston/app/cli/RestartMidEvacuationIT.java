@@ -2,8 +2,6 @@ package houston.app.cli;
 
 import houston.app.wiring.SlackStandIn;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,8 @@ class RestartMidEvacuationIT {
 
     @org.junit.jupiter.api.extension.RegisterExtension
     final CanarySites sites = new CanarySites(2);
-    private SlackStandIn slack;
-
-    @BeforeEach
-    void start() {
-        slack = new SlackStandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        slack.close();
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final SlackStandIn slack = new SlackStandIn();
 
     private Path config() throws Exception {
         return DaemonProcess.config(dir, sites.port(0), sites.port(1), slack.settings(dir)

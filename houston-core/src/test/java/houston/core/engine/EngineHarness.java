@@ -50,6 +50,7 @@ final class EngineHarness {
     private final List<Inputs.DemandReading> pendingDemand = new ArrayList<>();
     private final Map<String, Double> measured = new java.util.TreeMap<>();
     private final List<Inputs.CapacityReading> pendingCapacity = new ArrayList<>();
+    private final ActionHandlers world = new WorldAnswers();
 
     EngineHarness(EngineConfig config, Topology topology) {
         this.engine = new DecisionEngine(config, topology);
@@ -155,21 +156,55 @@ final class EngineHarness {
         Step step = engine.step(state, inputs, now);
         state = step.next();
         actions.addAll(step.actions());
-        for (Action a : step.actions()) {
-            if (a instanceof Action.PublishPlan p && controlPlaneDown) {
+        step.actions().forEach(world::execute);
+        return step;
+    }
+
+    /**
+     * What DNS, its data plane and the scaler answer to each kind of action, given with the next tick.
+     * Through the one dispatch the daemon and the simulator use, so a new kind of action does not
+     * compile until the harness decides how the world answers it.
+     */
+    private final class WorldAnswers implements ActionHandlers {
+
+        @Override
+        public void publishPlan(Action.PublishPlan p) {
+            if (controlPlaneDown) {
                 pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.FAILED, "ServiceUnavailable",
                         failAfter));
-            } else if (a instanceof Action.EngageFallback f) {
-                pendingOutcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), dataPlaneAnswers,
-                        dataPlaneAnswers ? dataPlaneDetail : "every endpoint refused"));
-            } else if (a instanceof Action.PublishPlan p && confirmPublishes) {
+            } else if (confirmPublishes) {
                 pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.INSYNC, "ok",
                         Duration.ofSeconds(1)));
-            } else if (a instanceof Action.PreScale s && confirmScaleUps) {
+            }
+        }
+
+        @Override
+        public void engageFallback(Action.EngageFallback f) {
+            pendingOutcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), dataPlaneAnswers,
+                    dataPlaneAnswers ? dataPlaneDetail : "every endpoint refused"));
+        }
+
+        @Override
+        public void preScale(Action.PreScale s) {
+            if (confirmScaleUps) {
                 pendingOutcomes.add(new ScaleResult(s.location(), s.instances(), ScaleStatus.READY, "ready"));
             }
         }
-        return step;
+
+        @Override
+        public void scaleDown(Action.ScaleDown d) {
+            // The daemon feeds no outcome of a scale-down back to the engine either (it only logs a failure).
+        }
+
+        @Override
+        public void tell(Action.Notify n) {
+            // Humans are told; nothing comes back into the engine.
+        }
+
+        @Override
+        public void alert(Action.Alert a) {
+            // Likewise: an alert pages on-call and returns nothing.
+        }
     }
 
     private Outcome outcomeFor(String vantage, String location) {

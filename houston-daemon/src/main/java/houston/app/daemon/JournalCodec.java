@@ -272,19 +272,6 @@ final class JournalCodec {
 
     /** One line per action, stable enough to compare a replay against. */
     static String describe(Action a) {
-        if (a instanceof Action.PublishPlan p) {
-            return "publish generation " + p.plan().generation() + " " + p.plan();
-        } else if (a instanceof Action.EngageFallback f) {
-            return "fallback evacuate " + f.locations() + " (" + f.reason() + ")";
-        } else if (a instanceof Action.PreScale s) {
-            return "prescale " + s.location() + " to " + s.instances() + " (" + s.reason() + ")";
-        } else if (a instanceof Action.ScaleDown d) {
-            return "scale-down " + d.location() + " to " + d.instances();
-        } else if (a instanceof Action.Notify n) {
-            return "notify " + n.decision().kind() + " " + n.decision().location() + ": " + n.decision().summary();
-        } else if (a instanceof Action.Alert al) {
-            return "alert " + al.kind() + ": " + al.message();
-        }
-        return a.toString();
+        return ActionSummary.of(a);
     }
 }

@@ -1,6 +1,7 @@
 package houston.app.daemon;
 
 import houston.core.engine.Action;
+import houston.core.engine.ActionHandlers;
 import houston.core.engine.ActionOutcome;
 import houston.core.engine.AlertKind;
 import houston.core.engine.DecisionKind;
@@ -104,9 +105,8 @@ public final class LoopMetrics {
         loop.onTick((step, nanos) -> {
             lastTick.set(System.currentTimeMillis());
             tick.record(nanos, TimeUnit.NANOSECONDS);
-            for (Action a : step.actions()) {
-                count(registry, a);
-            }
+            ActionHandlers counted = new DecisionsAndAlerts(registry);
+            step.actions().forEach(counted::execute);
         });
     }
 
@@ -181,11 +181,37 @@ public final class LoopMetrics {
         return v >= 0 && report.suspectVoters()[v] ? 1 : 0;
     }
 
-    private static void count(MeterRegistry registry, Action a) {
-        if (a instanceof Action.Notify n) {
-            decisions(n.decision().kind()).register(registry).increment();
-        } else if (a instanceof Action.Alert al) {
-            alerts(al.kind()).register(registry).increment();
+    /**
+     * Counts the decisions and alerts among a tick's actions. Publishes and scale actions are counted
+     * by their outcomes instead ({@link #outcome}): what matters is what became of them. Through the
+     * one dispatch, so a new kind of action must decide here whether it is counted.
+     */
+    private record DecisionsAndAlerts(MeterRegistry registry) implements ActionHandlers {
+
+        @Override
+        public void tell(Action.Notify notify) {
+            decisions(notify.decision().kind()).register(registry).increment();
+        }
+
+        @Override
+        public void alert(Action.Alert alert) {
+            alerts(alert.kind()).register(registry).increment();
+        }
+
+        @Override
+        public void publishPlan(Action.PublishPlan publish) {
+        }
+
+        @Override
+        public void engageFallback(Action.EngageFallback fallback) {
+        }
+
+        @Override
+        public void preScale(Action.PreScale preScale) {
+        }
+
+        @Override
+        public void scaleDown(Action.ScaleDown scaleDown) {
         }
     }
 

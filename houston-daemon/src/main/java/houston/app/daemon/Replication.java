@@ -4,7 +4,6 @@ import houston.app.config.HaSettings;
 import houston.core.engine.Action;
 import houston.core.engine.AlertKind;
 import houston.core.engine.EngineState;
-import houston.core.engine.OperatorCommand;
 import houston.core.model.TrafficPlan;
 import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
@@ -15,7 +14,6 @@ import houston.dns.fallback.HealthEndpointDataPlane;
 import houston.ha.ActingGate;
 import houston.ha.CuratorLeadership;
 import houston.ha.HaSnapshot;
-import houston.ha.StaleEpochException;
 import houston.ha.Leadership;
 import houston.ha.WarmTakeover;
 import houston.ha.ZooKeeperSharedState;
@@ -28,19 +26,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * This daemon as one replica of several ({@code houston.ha.provider = zookeeper}): the adapters go
  * through an {@link ActingGate}, so only the leader acts; a takeover claims the DNS fence at the
- * new epoch, then continues from DNS and the shared state; while leading, the overrides, open
- * incidents, Slack threads and checkpoint are written to ZooKeeper after every tick that changed
- * them, and commands a follower received are taken from the queue and applied. Every replica pages
+ * new epoch ({@link FenceOwed}), then continues from DNS and the shared state; while leading, the
+ * overrides, open incidents, Slack threads and checkpoint are written to ZooKeeper after every tick
+ * that changed them, and commands a follower received are taken from the queue and applied
+ * ({@link SharedStateWriter}). Every replica pages
  * once when it has been cut off from the ensemble for a session. With {@code none} every method
  * passes the adapters through untouched: the daemon is exactly the single one it always was.
  */
@@ -54,7 +49,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     private final CuratorLeadership leadership;
     private final ZooKeeperSharedState shared;
     private final ActingGate gate;
-    private final ExecutorService writer;
+    private final SharedStateWriter writer;
     final ReplicationMetrics metrics = new ReplicationMetrics();
     private WeightedRecordSwitch dns;
     private FenceOwed fence;
@@ -62,9 +57,6 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     private Notifier pager;
     private SlackOutbox outbox;
     private ControlLoop loop;
-    private volatile long since;
-    private volatile HaSnapshot written;
-    private final SharedCommandQueue queue = new SharedCommandQueue();
 
     private Replication(HaSettings settings, Clock clock) {
         this.settings = settings;
@@ -87,11 +79,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         leadership = new CuratorLeadership(client, settings.path() + "/leader", settings.replica(), settings.sessionTimeout());
         shared = new ZooKeeperSharedState(client, settings.path());
         gate = new ActingGate(leadership::acting);
-        writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "houston-ha-state");
-            t.setDaemon(true);
-            return t;
-        });
+        writer = new SharedStateWriter(settings.replica(), clock, shared, leadership);
     }
 
     public static Replication create(HaSettings settings, Clock clock) {
@@ -121,6 +109,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
             return;
         }
         this.loop = controlLoop;
+        writer.start(controlLoop, outbox);
         shared.start();
         // Only the leader changes the data plane; a follower's health endpoint answers as the leader decided.
         plane = loop.dataPlane();
@@ -128,44 +117,20 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         // Every command goes through the shared queue, the leader's own too: accepted means queued
         // where any next leader finds it, until the snapshot holding its effect is written.
         loop.handCommandsOn(c -> {
-            writer.execute(() -> submit(c));
+            writer.submit(c);
             return true;
         });
         loop.onTick((step, nanos) -> afterTick(step.next()));
         leadership.start(this);
     }
 
-    private void submit(OperatorCommand c) {
-        Map<String, Object> command = SharedCommandQueue.stamped(c, clock.millis(),
-                loop.engine().config().safety().defaultOverride());
-        try {
-            shared.submit(command);
-        } catch (Exception e) {
-            if (leadership.acting()) {
-                log.warn("command not queued in ZooKeeper ({}); applied here, kept in the next snapshot: {}", e, command);
-                loop.commandHere(c);
-            } else {
-                log.error("command LOST: ZooKeeper unreachable from this follower ({}); send it again: {}", e, command);
-            }
-        }
-    }
-
     @Override
     public void takeOver(long epoch) throws Exception {
         long started = System.nanoTime();
         HaSnapshot before = shared.read();
-        WeightedRecordSwitch.Claim claim = dns.claim(epoch).toCompletableFuture().get(1, TimeUnit.MINUTES);
-        if (!claim.claimed() && claim.liveEpoch() > epoch) {
-            throw new StaleEpochException(epoch, claim.liveEpoch());
-        }
-        if (!claim.claimed() && before.failingSince() == 0) {
-            throw new IllegalStateException("DNS fence not claimed: " + claim.detail());
-        }
-        if (claim.claimed()) {
-            fence.settled();
-        } else {
+        WeightedRecordSwitch.Claim claim = fence.claimAtTakeover(epoch, before.failingSince());
+        if (!claim.claimed()) {
             // The DNS API is down (the previous leader's publishes were failing): lead through the data plane.
-            fence.owe(epoch);
             log.warn("replica {} leads at epoch {} without the DNS fence ({}): DNS publishes failing since {}; "
                     + "the fence is claimed before the first publish", settings.replica(), epoch, claim.detail(),
                     Instant.ofEpochMilli(before.failingSince()));
@@ -173,65 +138,26 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         TrafficPlan live = dns.peekLive().toCompletableFuture().get(1, TimeUnit.MINUTES);
         mirrorLeader(before);
         Instant now = clock.instant();
-        writer.execute(queue::forget);
+        writer.forget();
         // The newer of this replica's own overrides (its journal, its own time as leader) and the shared ones.
         long commandsAt = loop.commandsAt();
         loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, commandsAt, now));
         if (outbox != null) {
             outbox.restoreThreads(before.threads());
         }
-        since = now.toEpochMilli();
-        HaSnapshot mine = snapshot(loop.state(), now, epoch, before.threads());
-        if (!shared.write(mine, leadership.fencePath())) {
-            throw new IllegalStateException("shared state not written: no longer leader");
-        }
-        written = mine;
+        writer.writeTakeover(loop.state(), now, epoch, before.threads());
         metrics.tookOver(System.nanoTime() - started);
         log.info("replica {} took over at epoch {}: DNS generation {}, {} pin(s), {} incident thread(s)",
                 settings.replica(), epoch, live.generation(), before.overrides().pins().size(), before.threads().size());
     }
 
-    private HaSnapshot snapshot(EngineState state, Instant at, long epoch, Map<String, String> knownThreads) {
-        Map<String, String> threads = new HashMap<>(knownThreads);
-        if (outbox != null) {
-            threads.putAll(outbox.threads());
-        }
-        return new HaSnapshot(settings.replica(), epoch, since, at.toEpochMilli(), state.overrides(),
-                WarmTakeover.incidents(loop.engine(), state), threads, state.plan().generation(), state.liveGeneration(),
-                state.plan().toMap(), state.dnsFallback().live(), state.dnsFallback().failingSince());
-    }
-
-    /** On the loop thread: hand the new state to the writer thread, which never blocks a tick. */
+    /** On the loop thread: a follower mirrors the leader's data plane, the leader writes what the tick changed. */
     private void afterTick(EngineState state) {
         if (!leadership.acting()) {
             mirrorLeader(shared.cached());
             return;
         }
-        long epoch = leadership.epoch();
-        String fence = leadership.fencePath();
-        List<OperatorCommand> appliedNow = loop.appliedCommands();
-        Instant at = loop.lastTickAt();
-        writer.execute(() -> {
-            try {
-                queue.applied(appliedNow);
-                HaSnapshot last = written;
-                HaSnapshot now = snapshot(state, at, epoch, last == null ? Map.of() : last.threads());
-                // Rewritten when something but its tick time changed: the time alone is no news.
-                if ((last == null || !now.equals(sameTick(last, at)) || queue.unwritten())
-                        && shared.write(now, fence, queue.toConsume())) {
-                    written = now;
-                    queue.written();
-                }
-                queue.handOut(shared.pending(), loop::commandHere, clock.millis());
-            } catch (Exception e) {
-                log.warn("shared state not updated: {}", e.toString());
-            }
-        });
-    }
-
-    private static HaSnapshot sameTick(HaSnapshot s, Instant at) {
-        return new HaSnapshot(s.leader(), s.epoch(), s.since(), at.toEpochMilli(), s.overrides(), s.incidents(), s.threads(),
-                s.generation(), s.liveGeneration(), s.rows(), s.fallback(), s.failingSince());
+        writer.afterTick(state);
     }
 
     /**
@@ -247,7 +173,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
 
     @Override
     public void stepDown(String why) {
-        writer.execute(queue::forget);
+        writer.forget();
         log.warn("replica {} follows: {}", settings.replica(), why);
     }
 
@@ -261,28 +187,16 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         pager.alert(new Action.Alert(AlertKind.FAIL_STATIC, why, null));
     }
 
+    /** Who leads, since when, at which epoch, as this replica sees it (null with provider none). */
+    public Map<String, Object> status() {
+        return leadership == null ? null : ReplicationMetrics.status(leadership, current());
+    }
+
     /**
-     * Who leads, since when, at which epoch, as this replica sees it (null with provider none).
      * The shared snapshot names its writer; it is the leader only while its epoch is the last one
      * ZooKeeper issued: an elected replica whose takeover fails has been issued a newer one, and the
      * snapshot's writer no longer leads. Cut off from ZooKeeper, this replica cannot know who leads.
      */
-    public Map<String, Object> status() {
-        if (leadership == null) {
-            return null;
-        }
-        HaSnapshot seen = current();
-        Map<String, Object> status = new HashMap<>();
-        status.put("replica", settings.replica());
-        status.put("acting", leadership.acting());
-        status.put("connection", leadership.connection());
-        status.put("leader", seen.leader().isEmpty() ? null : seen.leader());
-        status.put("epoch", seen.epoch());
-        status.put("since", seen.since() == 0 ? null : Instant.ofEpochMilli(seen.since()).toString());
-        status.put("takeover", leadership.takeoverProblem());
-        return status;
-    }
-
     private HaSnapshot current() {
         HaSnapshot seen = shared.cached();
         boolean current = leadership.connection().equals("CONNECTED") && seen.epoch() > 0
@@ -319,13 +233,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
             return;
         }
         leadership.close();
-        writer.shutdown();
-        try {
-            // A snapshot write still queued would otherwise run on a closed client and log that it failed.
-            writer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
         shared.close();
         client.close();
     }

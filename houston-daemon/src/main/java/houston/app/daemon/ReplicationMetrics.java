@@ -1,5 +1,7 @@
 package houston.app.daemon;
 
+import houston.ha.CuratorLeadership;
+import houston.ha.HaSnapshot;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +10,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A replica's HA metrics ({@code houston_ha_leader{replica}}, {@code houston_ha_epoch},
@@ -56,5 +61,18 @@ final class ReplicationMetrics {
         // The pins as the daemon renders them (target, expiry, author): a new leader's carry the old one's expiry.
         router.get("/v1/status").order(-1).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(view.status().put("ha", new JsonObject(replication.status())).encodePrettily()));
+    }
+
+    /** The HA part of {@code /v1/status}: {@code seen} is the snapshot of the current leader, or empty. */
+    static Map<String, Object> status(CuratorLeadership leadership, HaSnapshot seen) {
+        Map<String, Object> status = new HashMap<>();
+        status.put("replica", leadership.replica());
+        status.put("acting", leadership.acting());
+        status.put("connection", leadership.connection());
+        status.put("leader", seen.leader().isEmpty() ? null : seen.leader());
+        status.put("epoch", seen.epoch());
+        status.put("since", seen.since() == 0 ? null : Instant.ofEpochMilli(seen.since()).toString());
+        status.put("takeover", leadership.takeoverProblem());
+        return status;
     }
 }

@@ -3,6 +3,8 @@ package houston.app.wiring;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.List;
 
@@ -16,9 +18,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * WireMock on loopback as the Slack Web API: every message that starts a thread gets ts
- * {@value #THREAD_TS}, every reply another ts, so tests can count threads and replies.
+ * {@value #THREAD_TS}, every reply another ts, so tests can count threads and replies. A test that
+ * restarts a daemon against it registers it as an extension ({@code @RegisterExtension}): one stand-in
+ * for the whole test, across the restarts, stopped after it.
  */
-public final class SlackStandIn implements AutoCloseable {
+public final class SlackStandIn implements AutoCloseable, AfterEachCallback {
 
     public static final String THREAD_TS = "111.000";
 
@@ -58,6 +62,11 @@ public final class SlackStandIn implements AutoCloseable {
     public List<LoggedRequest> replies() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
                 .withRequestBody(containing("thread_ts")));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

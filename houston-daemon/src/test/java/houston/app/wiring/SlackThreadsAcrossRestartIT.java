@@ -6,8 +6,6 @@ import houston.core.engine.Action;
 import houston.core.engine.Decision;
 import houston.core.engine.DecisionKind;
 import houston.core.engine.Explanation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,25 +24,11 @@ class SlackThreadsAcrossRestartIT {
     @TempDir
     Path dir;
 
-    private SlackStandIn slack;
-
-    @BeforeEach
-    void start() {
-        slack = new SlackStandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        slack.close();
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final SlackStandIn slack = new SlackStandIn();
 
     private HoustonSettings settings() throws Exception {
-        Path token = dir.resolve("token");
-        Files.writeString(token, "xoxb-test");
-        Path conf = dir.resolve("slack.conf");
-        Files.writeString(conf, "houston.slack { token-file = \"" + token + "\", api-url = \"" + slack.baseUrl()
-                + "\", channel = C1 }\n");
-        return HoustonConfigLoader.load(conf);
+        return HoustonConfigLoader.load(Files.writeString(dir.resolve("slack.conf"), slack.settings(dir)));
     }
 
     private static Action.Notify step(DecisionKind kind, String summary) {

@@ -22,12 +22,7 @@ class CliRefusalsTest {
     @TempDir
     Path dir;
 
-    private CliRun last = new CliRun(0, "", "");
-
-    private int run(String... args) {
-        last = CliRun.of(args);
-        return last.code();
-    }
+    private final CliSession cli = new CliSession();
 
     private String file(String name, String text) throws IOException {
         Path f = dir.resolve(name);
@@ -35,14 +30,10 @@ class CliRefusalsTest {
         return f.toString();
     }
 
-    private String said() {
-        return last.said();
-    }
-
     @AfterEach
     void noStackTrace() {
-        assertFalse(said().contains("Exception"), said());
-        assertFalse(said().contains("\tat "), said());
+        assertFalse(cli.said().contains("Exception"), cli.said());
+        assertFalse(cli.said().contains("\tat "), cli.said());
     }
 
     private static final String ONE_LOCATION = """
@@ -56,72 +47,72 @@ class CliRefusalsTest {
 
     @Test
     void benchSimQuickRunsItsShortDay() {
-        int code = run("bench", "sim", "--quick");
+        int code = cli.run("bench", "sim", "--quick");
 
-        assertEquals(0, code, said());
-        assertTrue(last.out().contains("simulated            1 h of 15 locations"), said());
+        assertEquals(0, code, cli.said());
+        assertTrue(cli.out().contains("simulated            1 h of 15 locations"), cli.said());
     }
 
     @Test
     void aOneLocationTopologyIsAProblemInValidate() throws IOException {
         String conf = file("one.conf", ONE_LOCATION);
 
-        int code = run("validate", "--config", conf);
+        int code = cli.run("validate", "--config", conf);
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("houston.topology.locations: 1 location (solo) (expected: at least 2 "
-                + "locations, so traffic has somewhere to go) in " + conf + ":2"), said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("houston.topology.locations: 1 location (solo) (expected: at least 2 "
+                + "locations, so traffic has somewhere to go) in " + conf + ":2"), cli.said());
     }
 
     @Test
     void aOneLocationTopologyStopsRunBeforeAnythingStarts() throws IOException {
         String conf = file("one.conf", ONE_LOCATION);
 
-        int code = run("run", "--config", conf, "--run-for", "PT1S");
+        int code = cli.run("run", "--config", conf, "--run-for", "PT1S");
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("houston.topology.locations: 1 location (solo)"), said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("houston.topology.locations: 1 location (solo)"), cli.said());
     }
 
     @Test
     void labFaultControllerZeroNamesTheValidRange() {
-        int code = run("lab", "fault", "controller", "0", "kill");
+        int code = cli.run("lab", "fault", "controller", "0", "kill");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("houston lab fault: controller: 0 (expected: a replica 1..9, at most the lab's "
-                + "--replicas)"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("houston lab fault: controller: 0 (expected: a replica 1..9, at most the lab's "
+                + "--replicas)"), cli.said());
     }
 
     @Test
     void labFaultWithNothingAfterTheLocationIsAUsageError() {
-        int code = run("lab", "fault", "us-east-1");
+        int code = cli.run("lab", "fault", "us-east-1");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("Missing required parameter"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("Missing required parameter"), cli.said());
     }
 
     @Test
     void labFaultVantageWithNothingAfterItIsAUsageError() {
-        int code = run("lab", "fault", "vantage");
+        int code = cli.run("lab", "fault", "vantage");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("Missing required parameter"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("Missing required parameter"), cli.said());
     }
 
     @Test
     void labFaultVantageWithoutWhatToDoSaysWhatIsExpected() {
-        int code = run("lab", "fault", "vantage", "lab-us-east");
+        int code = cli.run("lab", "fault", "vantage", "lab-us-east");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("(expected: vantage NAME partition|clear)"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("(expected: vantage NAME partition|clear)"), cli.said());
     }
 
     @Test
     void aPortOutOfRangeIsRefusedBeforeTheLabStarts() {
-        int code = run("lab", "--port", "70000");
+        int code = cli.run("lab", "--port", "70000");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("houston lab: --port: 70000 (expected: 0..65535)"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("houston lab: --port: 70000 (expected: 0..65535)"), cli.said());
     }
 
     @Test
@@ -129,11 +120,11 @@ class CliRefusalsTest {
         String drill = file("drill.conf", "drill { length = 20m, faults = [{ kind = outage, target = eu-west-1, "
                 + "at = 2m, length = -5m }] }\n");
 
-        int code = run("drill", "run", drill);
+        int code = cli.run("drill", "run", drill);
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("drill.faults[0].length: -5m (expected: a duration 1s..744h) in " + drill
-                + ":1"), said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("drill.faults[0].length: -5m (expected: a duration 1s..744h) in " + drill
+                + ":1"), cli.said());
     }
 
     @Test
@@ -141,23 +132,23 @@ class CliRefusalsTest {
         String drill = file("drill.conf", "drill { length = -5m, faults = [{ kind = outage, target = eu-west-1, "
                 + "at = 2m }] }\n");
 
-        int code = run("drill", "run", drill);
+        int code = cli.run("drill", "run", drill);
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("drill.length: -5m (expected: a duration 60s..744h) in " + drill + ":1"),
-                said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("drill.length: -5m (expected: a duration 60s..744h) in " + drill + ":1"),
+                cli.said());
     }
 
     @Test
     void aMissingIncludeIsAProblem() throws IOException {
         String conf = file("main.conf", "include \"missing.conf\"\nhouston.health.quorum = 2\n");
 
-        int code = run("validate", "--config", conf);
+        int code = cli.run("validate", "--config", conf);
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("include: \"missing.conf\" (expected: a file that exists, relative to the "
-                + "including file) in " + conf + ":1"), said());
-        assertFalse(last.out().contains("configuration OK"), said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("include: \"missing.conf\" (expected: a file that exists, relative to the "
+                + "including file) in " + conf + ":1"), cli.said());
+        assertFalse(cli.out().contains("configuration OK"), cli.said());
     }
 
     @Test
@@ -165,10 +156,10 @@ class CliRefusalsTest {
         file("quorum.conf", "houston.health.quorum = 3\n");
         String conf = file("main.conf", "include \"quorum.conf\"\n");
 
-        int code = run("validate", "--config", conf);
+        int code = cli.run("validate", "--config", conf);
 
-        assertEquals(0, code, said());
-        assertTrue(last.out().contains("quorum 3"), said());
+        assertEquals(0, code, cli.said());
+        assertTrue(cli.out().contains("quorum 3"), cli.said());
     }
 
     @Test
@@ -179,71 +170,71 @@ class CliRefusalsTest {
                   { kind = flap, target = eu-west-2, at = 2m, amount = 0 } ] }
                 """);
 
-        int code = run("drill", "run", drill);
+        int code = cli.run("drill", "run", drill);
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("drill.faults[0].amount: 1.5 (expected: the failing fraction of requests, "
-                + "0 < x <= 1) in " + drill + ":2"), said());
-        assertTrue(last.err().contains("drill.faults[1].amount: 0 (expected: the half-period in seconds, 1..86400) in "
-                + drill + ":3"), said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("drill.faults[0].amount: 1.5 (expected: the failing fraction of requests, "
+                + "0 < x <= 1) in " + drill + ":2"), cli.said());
+        assertTrue(cli.err().contains("drill.faults[1].amount: 0 (expected: the half-period in seconds, 1..86400) in "
+                + drill + ":3"), cli.said());
     }
 
     @Test
     void anExtraWordAfterALabFaultIsRefusedNotIgnored() {
-        int code = run("lab", "fault", "us-east-1", "outage", "extra", "--port", "1");
+        int code = cli.run("lab", "fault", "us-east-1", "outage", "extra", "--port", "1");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("unexpected 'extra' after 'outage' (expected: nothing more)"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("unexpected 'extra' after 'outage' (expected: nothing more)"), cli.said());
     }
 
     @Test
     void aBrownoutWithoutANumberSaysTheNumberIsMissing() {
-        int code = run("lab", "fault", "eu-west-1", "brownout", "--port", "1");
+        int code = cli.run("lab", "fault", "eu-west-1", "brownout", "--port", "1");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("a number is missing (expected: brownout PCT (1..100))"), said());
-        assertFalse(last.err().contains("null"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("a number is missing (expected: brownout PCT (1..100))"), cli.said());
+        assertFalse(cli.err().contains("null"), cli.said());
     }
 
     @Test
     void planWithNoLocationToEvacuateIsRefused() {
-        int code = run("plan", "--evacuate", ",");
+        int code = cli.run("plan", "--evacuate", ",");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("(expected: one or more location ids, comma-separated"), said());
-        assertFalse(last.out().contains("would be published"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("(expected: one or more location ids, comma-separated"), cli.said());
+        assertFalse(cli.out().contains("would be published"), cli.said());
     }
 
     @Test
     void maxInstancesBelowInstancesIsReportedAgainstTheUsersFile() throws IOException {
         String conf = file("max.conf", "houston.topology.locations.us-east-1.capacity.max-instances = 100\n");
 
-        int code = run("validate", "--config", conf);
+        int code = cli.run("validate", "--config", conf);
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("houston.topology.locations.us-east-1.capacity.max-instances: 100 "
-                + "(expected: at least 399 (min-instances=120, instances=399)) in " + conf + ":1"), said());
-        assertFalse(last.err().contains("topology.conf"), said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("houston.topology.locations.us-east-1.capacity.max-instances: 100 "
+                + "(expected: at least 399 (min-instances=120, instances=399)) in " + conf + ":1"), cli.said());
+        assertFalse(cli.err().contains("topology.conf"), cli.said());
     }
 
     @Test
     void aQuorumOfZeroStatesTheRealBound() throws IOException {
         String conf = file("q.conf", "houston.health.quorum = 0\n");
 
-        int code = run("validate", "--config", conf);
+        int code = cli.run("validate", "--config", conf);
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("houston.health.quorum: 0 (expected: 1..vantages=3) in " + conf + ":1"),
-                said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("houston.health.quorum: 0 (expected: 1..vantages=3) in " + conf + ":1"),
+                cli.said());
     }
 
     @Test
     void survivingMoreLossesThanMinServingAllowsNamesMinServing() {
-        int code = run("capacity", "--survive", "6");
+        int code = cli.run("capacity", "--survive", "6");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("--survive: 6 (expected: 1..5; houston.safety.min-serving = 10 keeps at "
-                + "least 10 of 15 locations serving)"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("--survive: 6 (expected: 1..5; houston.safety.min-serving = 10 keeps at "
+                + "least 10 of 15 locations serving)"), cli.said());
     }
 
     @Test
@@ -252,42 +243,42 @@ class CliRefusalsTest {
         Files.write(latin1, "houston.health.quorum = 2\nhouston.slack.channel = \"caf\u00e9\"\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
 
-        int code = run("validate", "--config", latin1.toString());
+        int code = cli.run("validate", "--config", latin1.toString());
 
-        assertEquals(1, code, said());
-        assertTrue(last.err().contains("configuration has 1 problem:"), said());
-        assertTrue(last.err().contains("(encoding): byte 0xE9 is not UTF-8 (expected: a UTF-8 text file; save it as "
-                + "UTF-8) in " + latin1 + ":2"), said());
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("configuration has 1 problem:"), cli.said());
+        assertTrue(cli.err().contains("(encoding): byte 0xE9 is not UTF-8 (expected: a UTF-8 text file; save it as "
+                + "UTF-8) in " + latin1 + ":2"), cli.said());
     }
 
     @Test
     void aSyntaxErrorSaysWhereOnce() throws IOException {
         String conf = file("bad.conf", "houston.health.quorum = = 2\n");
 
-        int code = run("validate", "--config", conf);
+        int code = cli.run("validate", "--config", conf);
 
-        assertEquals(1, code, said());
-        assertFalse(last.err().contains("bad.conf: 1:"), said());
-        assertTrue(last.err().contains(" in " + conf + ":1"), said());
+        assertEquals(1, code, cli.said());
+        assertFalse(cli.err().contains("bad.conf: 1:"), cli.said());
+        assertTrue(cli.err().contains(" in " + conf + ":1"), cli.said());
     }
 
     @Test
     void benchEngineWithATopologySizeThatIsNotANumberIsAUsageError() {
-        int code = run("bench", "engine", "--locations", "abc");
+        int code = cli.run("bench", "engine", "--locations", "abc");
 
-        assertEquals(2, code, said());
-        assertTrue(last.err().contains("--locations"), said());
+        assertEquals(2, code, cli.said());
+        assertTrue(cli.err().contains("--locations"), cli.said());
     }
 
     @Test
     void benchNumbersOutOfRangeAreUsageErrors() {
-        int minutes = run("bench", "soak", "--minutes", "-1");
-        String soak = last.err();
-        int locations = run("bench", "engine", "--locations", "1");
+        int minutes = cli.run("bench", "soak", "--minutes", "-1");
+        String soak = cli.err();
+        int locations = cli.run("bench", "engine", "--locations", "1");
 
         assertEquals(2, minutes, soak);
         assertTrue(soak.contains("--minutes: -1.0 (expected: more than 0)"), soak);
-        assertEquals(2, locations, said());
-        assertTrue(last.err().contains("--locations: 1 (expected: 2..10000)"), said());
+        assertEquals(2, locations, cli.said());
+        assertTrue(cli.err().contains("--locations: 1 (expected: 2..10000)"), cli.said());
     }
 }

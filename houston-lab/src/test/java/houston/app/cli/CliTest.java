@@ -20,19 +20,14 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private CliRun last = new CliRun(0, "", "");
-
-    private int run(String... args) {
-        last = CliRun.of(args);
-        return last.code();
-    }
+    private final CliSession cli = new CliSession();
 
     @Test
     void validateOnTheBuiltInDefaultsExitsZeroWithASummary() {
-        int code = run("validate");
+        int code = cli.run("validate");
 
         assertEquals(0, code);
-        assertTrue(last.out().contains("locations   15"), last.out());
+        assertTrue(cli.out().contains("locations   15"), cli.out());
     }
 
     @Test
@@ -40,12 +35,12 @@ class CliTest {
         Path conf = dir.resolve("ha.conf");
         Files.writeString(conf, "houston.ha { replica = eu-west-1, zookeeper.connect = \"zk1:2181\" }\n");
 
-        int code = run("validate", "--config", conf.toString());
+        int code = cli.run("validate", "--config", conf.toString());
 
-        assertEquals(0, code, last.said());
-        assertTrue(last.out().contains("  warning     houston.ha.replica, houston.ha.zookeeper.connect are set but "
+        assertEquals(0, code, cli.said());
+        assertTrue(cli.out().contains("  warning     houston.ha.replica, houston.ha.zookeeper.connect are set but "
                 + "houston.ha.provider = none: they do nothing (expected: houston.ha.provider = zookeeper to run as a replica)"),
-                last.out());
+                cli.out());
     }
 
     @Test
@@ -53,11 +48,11 @@ class CliTest {
         Path bad = dir.resolve("bad.conf");
         Files.writeString(bad, "houston.health.quorum = 9\nhouston.planner.receivers = 0\n");
 
-        int code = run("validate", "--config", bad.toString());
+        int code = cli.run("validate", "--config", bad.toString());
 
         assertEquals(1, code);
-        assertTrue(last.err().contains("configuration has 2 problems"), last.err());
-        assertTrue(last.err().contains("houston.health.quorum: 9 (expected: 1..vantages=3)"), last.err());
+        assertTrue(cli.err().contains("configuration has 2 problems"), cli.err());
+        assertTrue(cli.err().contains("houston.health.quorum: 9 (expected: 1..vantages=3)"), cli.err());
     }
 
     @Test
@@ -76,9 +71,9 @@ class CliTest {
 
     @Test
     void planAsJsonHasTheDocumentedShape() throws IOException {
-        int code = run("plan", "--evacuate", "us-east-1", "--format", "json");
+        int code = cli.run("plan", "--evacuate", "us-east-1", "--format", "json");
 
-        JsonNode json = new ObjectMapper().readTree(last.out());
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertEquals(0, code);
         assertEquals(1, json.get("generation").asLong());
         assertEquals("us-east-1", json.get("evacuations").get(0).get("origin").asText());
@@ -110,10 +105,10 @@ class CliTest {
 
     @Test
     void planForThreeNeighboursAtOnceExitsZeroWithExactRows() throws IOException {
-        int code = run("plan", "--evacuate", "ap-southeast-1,ap-south-1,ap-northeast-1", "--format", "json");
+        int code = cli.run("plan", "--evacuate", "ap-southeast-1,ap-south-1,ap-northeast-1", "--format", "json");
 
-        assertEquals(0, code, last.err());
-        JsonNode json = new ObjectMapper().readTree(last.out());
+        assertEquals(0, code, cli.err());
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         for (String evacuated : new String[]{"ap-southeast-1", "ap-south-1", "ap-northeast-1"}) {
             for (JsonNode plan : new JsonNode[]{json.get("interimPlan"), json.get("finalPlan")}) {
                 JsonNode row = plan.get(evacuated);
@@ -130,30 +125,30 @@ class CliTest {
 
     @Test
     void planTableNamesReceiversAndPreScales() {
-        int code = run("plan", "--evacuate", "eu-west-2");
+        int code = cli.run("plan", "--evacuate", "eu-west-2");
 
         assertEquals(0, code);
-        assertTrue(last.out().contains("Evacuate eu-west-2: move 55000 rps"), last.out());
-        assertTrue(last.out().contains("eu-west-1"), last.out());
-        assertTrue(last.out().contains("Pre-scale before shifting:"), last.out());
+        assertTrue(cli.out().contains("Evacuate eu-west-2: move 55000 rps"), cli.out());
+        assertTrue(cli.out().contains("eu-west-1"), cli.out());
+        assertTrue(cli.out().contains("Pre-scale before shifting:"), cli.out());
     }
 
     @Test
     void planTableSaysWhereUsersGoUntilThePreScalesAreReady() {
-        int code = run("plan", "--evacuate", "us-east-1");
+        int code = cli.run("plan", "--evacuate", "us-east-1");
 
         assertEquals(0, code);
-        assertTrue(last.out().contains("Until the pre-scales are ready, us-east-1's users go where ready "
-                + "instances have room:"), last.out());
+        assertTrue(cli.out().contains("Until the pre-scales are ready, us-east-1's users go where ready "
+                + "instances have room:"), cli.out());
     }
 
     @Test
     void planForAnUnknownLocationExitsTwoNamingTheKnownOnes() {
-        int code = run("plan", "--evacuate", "mars-north-1");
+        int code = cli.run("plan", "--evacuate", "mars-north-1");
 
         assertEquals(2, code);
-        assertTrue(last.err().contains("unknown location 'mars-north-1'"), last.err());
-        assertTrue(last.err().contains("us-east-1"), last.err());
+        assertTrue(cli.err().contains("unknown location 'mars-north-1'"), cli.err());
+        assertTrue(cli.err().contains("us-east-1"), cli.err());
     }
 
     @Test
@@ -169,23 +164,23 @@ class CliTest {
     @Test
     void anUnknownSubcommandPrintsTheUsage() {
         for (String[] args : new String[][]{{"frobnicate"}, {"plans"}, {"dns", "shwo"}}) {
-            int code = run(args);
+            int code = cli.run(args);
 
             assertEquals(2, code, String.join(" ", args));
-            assertTrue(last.err().contains("Unmatched argument at index"), last.err());
-            assertTrue(last.err().contains("Usage: houston"), String.join(" ", args) + ": " + last.err());
+            assertTrue(cli.err().contains("Unmatched argument at index"), cli.err());
+            assertTrue(cli.err().contains("Usage: houston"), String.join(" ", args) + ": " + cli.err());
         }
     }
 
     @Test
     void noSubcommandIsAUsageErrorNotASuccess() {
         for (String[] args : new String[][]{{}, {"dns"}}) {
-            int code = run(args);
+            int code = cli.run(args);
 
             assertEquals(2, code, String.join(" ", args));
-            assertTrue(last.err().contains("missing a"), last.err());
-            assertTrue(last.err().contains("Usage: houston"), String.join(" ", args) + ": " + last.err());
-            assertTrue(last.out().isEmpty(), last.out());
+            assertTrue(cli.err().contains("missing a"), cli.err());
+            assertTrue(cli.err().contains("Usage: houston"), String.join(" ", args) + ": " + cli.err());
+            assertTrue(cli.out().isEmpty(), cli.out());
         }
     }
 
@@ -196,12 +191,12 @@ class CliTest {
                 + "length = 10m }] }\n");
         Path report = dir.resolve("no-such-dir").resolve("report.html");
 
-        int code = run("drill", "run", drill.toString(), "--report", report.toString());
+        int code = cli.run("drill", "run", drill.toString(), "--report", report.toString());
 
-        assertEquals(2, code, last.out() + last.err());
-        assertTrue(last.err().contains("--report: " + report + " (expected: a file that can be written, in a directory "
-                + "that exists)"), last.err());
-        assertEquals("", last.out(), "nothing simulated");
+        assertEquals(2, code, cli.out() + cli.err());
+        assertTrue(cli.err().contains("--report: " + report + " (expected: a file that can be written, in a directory "
+                + "that exists)"), cli.err());
+        assertEquals("", cli.out(), "nothing simulated");
     }
 
     @Test
@@ -211,11 +206,11 @@ class CliTest {
                 + "length = 10m }], objectives { max-false-evacuations = 0 } }\n");
         Path report = dir.resolve("report.html");
 
-        int code = run("drill", "run", drill.toString(), "--report", report.toString(), "--seed", "9");
+        int code = cli.run("drill", "run", drill.toString(), "--report", report.toString(), "--seed", "9");
 
-        assertEquals(0, code, last.err());
-        assertTrue(last.out().matches("(?s).*houston +route53-failover +route53-fast +no-action\\n.*"), last.out());
-        assertTrue(last.out().contains("ok   false evacuations <= 0"), last.out());
+        assertEquals(0, code, cli.err());
+        assertTrue(cli.out().matches("(?s).*houston +route53-failover +route53-fast +no-action\\n.*"), cli.out());
+        assertTrue(cli.out().contains("ok   false evacuations <= 0"), cli.out());
         assertTrue(Files.readString(report).contains("<svg"), "report has charts");
     }
 
@@ -225,10 +220,10 @@ class CliTest {
         Files.writeString(drill, "drill { length = 10m, faults = [{ kind = outage, target = eu-west-1, at = 1m }], "
                 + "objectives { max-time-to-detect = 1s } }\n");
 
-        int code = run("drill", "run", drill.toString());
+        int code = cli.run("drill", "run", drill.toString());
 
-        assertEquals(3, code, last.out());
-        assertTrue(last.out().contains("FAIL time to detect <= 1 s"), last.out());
+        assertEquals(3, code, cli.out());
+        assertTrue(cli.out().contains("FAIL time to detect <= 1 s"), cli.out());
     }
 
     @Test
@@ -240,23 +235,23 @@ class CliTest {
         DrillReader.Drill read = DrillReader.read(drill);
         String expected = DrillTable.HEADER + DrillTable.row(Drill.run(read.scenario(), read.setup(), p -> { }), null);
 
-        int code = run("drill", "table", drills.toString());
+        int code = cli.run("drill", "table", drills.toString());
 
-        assertEquals(0, code, last.err());
-        assertEquals(expected, last.out());
-        assertTrue(last.out().contains("| short eu-west-1 outage | "), last.out());
-        assertTrue(last.err().contains("drill 1/1: short eu-west-1 outage"), last.err());
+        assertEquals(0, code, cli.err());
+        assertEquals(expected, cli.out());
+        assertTrue(cli.out().contains("| short eu-west-1 outage | "), cli.out());
+        assertTrue(cli.err().contains("drill 1/1: short eu-west-1 outage"), cli.err());
     }
 
     @Test
     void drillTableRefusesAFileWhereADirectoryIsExpected() throws IOException {
         Path file = Files.writeString(dir.resolve("one.conf"), "drill { length = 20m }\n");
 
-        int code = run("drill", "table", file.toString());
+        int code = cli.run("drill", "table", file.toString());
 
         assertEquals(2, code);
-        assertTrue(last.err().contains("houston drill table: " + file + " (expected: a directory of drill files"),
-                last.err());
+        assertTrue(cli.err().contains("houston drill table: " + file + " (expected: a directory of drill files"),
+                cli.err());
     }
 
     @Test
@@ -265,11 +260,11 @@ class CliTest {
         Files.writeString(drills.resolve("a.conf"), "drill.faults = [{ kind = meteor, target = eu-west-1, at = 1m }]\n");
         Files.writeString(drills.resolve("b.conf"), "drill.faults = [{ kind = outage, target = mars-1, at = 1m }]\n");
 
-        int code = run("drill", "table", drills.toString());
+        int code = cli.run("drill", "table", drills.toString());
 
-        assertEquals(1, code, last.err());
-        assertTrue(last.err().contains("drill.faults[0].kind") && last.err().contains("a.conf"), last.err());
-        assertTrue(last.err().contains("drill.faults[0].target") && last.err().contains("b.conf"), last.err());
-        assertEquals("", last.out(), "nothing simulated");
+        assertEquals(1, code, cli.err());
+        assertTrue(cli.err().contains("drill.faults[0].kind") && cli.err().contains("a.conf"), cli.err());
+        assertTrue(cli.err().contains("drill.faults[0].target") && cli.err().contains("b.conf"), cli.err());
+        assertEquals("", cli.out(), "nothing simulated");
     }
 }

@@ -19,12 +19,7 @@ class LabCommandIT {
     @TempDir
     Path dir;
 
-    private CliRun last = new CliRun(0, "", "");
-
-    private int run(String... args) {
-        last = CliRun.of(args);
-        return last.code();
-    }
+    private final CliSession cli = new CliSession();
 
     private Path journalOf(String banner) {
         Matcher m = Pattern.compile("journal\\s+(\\S+)").matcher(banner);
@@ -34,37 +29,37 @@ class LabCommandIT {
 
     @Test
     void theBannerSaysTheStateIsEphemeralAndTheJournalIsGoneAfterwards() {
-        int code = run("lab", "--port", "0", "--run-for", "PT1S");
+        int code = cli.run("lab", "--port", "0", "--run-for", "PT1S");
 
-        assertEquals(0, code, last.err());
-        assertTrue(last.out().contains("the lab's state is ephemeral: this directory is deleted when the lab stops"),
-                last.out());
-        assertFalse(Files.exists(journalOf(last.out())), "the lab removes its journal directory");
+        assertEquals(0, code, cli.err());
+        assertTrue(cli.out().contains("the lab's state is ephemeral: this directory is deleted when the lab stops"),
+                cli.out());
+        assertFalse(Files.exists(journalOf(cli.out())), "the lab removes its journal directory");
     }
 
     @Test
     void onAnotherPortTheFaultCommandsNameThatPort() {
-        int code = run("lab", "--port", "0", "--run-for", "PT1S");
+        int code = cli.run("lab", "--port", "0", "--run-for", "PT1S");
 
-        Matcher m = Pattern.compile("status page  http://localhost:(\\d+)/").matcher(last.out());
-        assertTrue(m.find(), last.out());
+        Matcher m = Pattern.compile("status page  http://localhost:(\\d+)/").matcher(cli.out());
+        assertTrue(m.find(), cli.out());
         String port = m.group(1);
-        assertEquals(0, code, last.err());
+        assertEquals(0, code, cli.err());
         for (String fault : new String[]{"us-east-1 outage", "eu-west-1 brownout 30", "ap-northeast-1 latency 1500",
                 "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear", "dns-api down"}) {
-            assertTrue(last.out().contains("./houston lab fault --port " + port + " " + fault), last.out());
+            assertTrue(cli.out().contains("./houston lab fault --port " + port + " " + fault), cli.out());
         }
     }
 
     @Test
     void aLabOnATakenPortSaysSoWithoutAStackTrace() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            int code = run("lab", "--port", String.valueOf(taken.getLocalPort()), "--run-for", "PT1S");
+            int code = cli.run("lab", "--port", String.valueOf(taken.getLocalPort()), "--run-for", "PT1S");
 
-            assertEquals(2, code, last.said());
-            assertTrue(last.err().contains("houston lab: port " + taken.getLocalPort() + " is in use (another lab?); "
-                    + "pass --port with a free one"), last.err());
-            assertFalse(last.err().contains("Exception"), last.err());
+            assertEquals(2, code, cli.said());
+            assertTrue(cli.err().contains("houston lab: port " + taken.getLocalPort() + " is in use (another lab?); "
+                    + "pass --port with a free one"), cli.err());
+            assertFalse(cli.err().contains("Exception"), cli.err());
         }
     }
 
@@ -72,11 +67,11 @@ class LabCommandIT {
     void aReplicasLabWhoseReplicaPortIsTakenNamesThatPortAndTheRangeItNeeds() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int t = taken.getLocalPort();
-            int code = run("lab", "--port", String.valueOf(t - 2), "--replicas", "3", "--run-for", "PT1S");
+            int code = cli.run("lab", "--port", String.valueOf(t - 2), "--replicas", "3", "--run-for", "PT1S");
 
-            assertEquals(2, code, last.said());
-            assertTrue(last.err().contains("houston lab: port " + t + " is in use (another lab?) (--replicas 3 needs ports "
-                    + (t - 2) + ".." + (t + 1) + "); pass --port with a free one, e.g. --port " + (t + 2)), last.err());
+            assertEquals(2, code, cli.said());
+            assertTrue(cli.err().contains("houston lab: port " + t + " is in use (another lab?) (--replicas 3 needs ports "
+                    + (t - 2) + ".." + (t + 1) + "); pass --port with a free one, e.g. --port " + (t + 2)), cli.err());
         }
     }
 
@@ -85,12 +80,12 @@ class LabCommandIT {
         try (ServerSocket taken = new ServerSocket(0)) {
             Path conf = DaemonProcess.config(dir, 1, 2, "houston.http.port = " + taken.getLocalPort() + "\n");
 
-            int code = run("run", "--config", conf.toString(), "--run-for", "PT1S");
+            int code = cli.run("run", "--config", conf.toString(), "--run-for", "PT1S");
 
-            assertEquals(1, code, last.said());
-            assertTrue(last.err().contains("houston.http.port: " + taken.getLocalPort() + " (expected: a free port: "
-                    + "this one is in use (another houston?)) in " + conf), last.err());
-            assertFalse(last.err().contains("Exception"), last.err());
+            assertEquals(1, code, cli.said());
+            assertTrue(cli.err().contains("houston.http.port: " + taken.getLocalPort() + " (expected: a free port: "
+                    + "this one is in use (another houston?)) in " + conf), cli.err());
+            assertFalse(cli.err().contains("Exception"), cli.err());
         }
     }
 
@@ -104,12 +99,12 @@ class LabCommandIT {
                         .await(10, java.util.concurrent.TimeUnit.SECONDS);
                 String port = String.valueOf(other.actualPort());
 
-                int code = run("lab", "fault", "us-east-1", "outage", "--port", port);
+                int code = cli.run("lab", "fault", "us-east-1", "outage", "--port", port);
 
-                assertEquals(3, code, status + ": " + last.said());
-                assertTrue(last.err().contains("houston lab fault: port " + port + " answered HTTP " + status
-                        + ", not as a Houston lab (start one with ./houston lab --port " + port + ")"), last.said());
-                assertFalse(last.said().contains("unexpected failure"), last.said());
+                assertEquals(3, code, status + ": " + cli.said());
+                assertTrue(cli.err().contains("houston lab fault: port " + port + " answered HTTP " + status
+                        + ", not as a Houston lab (start one with ./houston lab --port " + port + ")"), cli.said());
+                assertFalse(cli.said().contains("unexpected failure"), cli.said());
             }
         } finally {
             vertx.close().await(10, java.util.concurrent.TimeUnit.SECONDS);

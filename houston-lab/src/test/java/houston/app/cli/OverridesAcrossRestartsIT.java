@@ -6,8 +6,6 @@ import houston.testkit.Eventually;
 import houston.probes.intake.HmacAuth;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,17 +43,8 @@ class OverridesAcrossRestartsIT {
     @org.junit.jupiter.api.extension.RegisterExtension
     final CanarySites sites = new CanarySites(3);
     private final HttpClient http = HttpClient.newHttpClient();
-    private SlackStandIn slack;
-
-    @BeforeEach
-    void start() {
-        slack = new SlackStandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        slack.close();
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final SlackStandIn slack = new SlackStandIn();
 
     private Path config() throws Exception {
         Files.writeString(dir.resolve("api-token"), SECRET);

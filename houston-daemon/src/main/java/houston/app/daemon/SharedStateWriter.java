@@ -1,0 +1,148 @@
+package houston.app.daemon;
+
+import houston.core.engine.EngineState;
+import houston.core.engine.OperatorCommand;
+import houston.ha.CuratorLeadership;
+import houston.ha.HaSnapshot;
+import houston.ha.WarmTakeover;
+import houston.ha.ZooKeeperSharedState;
+import houston.slack.notify.SlackOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The replica's writes to the shared state in ZooKeeper, on a thread of its own so that a tick never
+ * waits for ZooKeeper. Every command, the leader's own too, is queued there first: accepted means
+ * queued where any next leader finds it. While leading, the overrides, open incidents, Slack threads,
+ * checkpoint and data-plane fallback are written as one {@link HaSnapshot} after every tick that
+ * changed them, fenced on the leader's election node, and the queued commands are consumed only with
+ * the snapshot that holds their effect.
+ */
+final class SharedStateWriter implements AutoCloseable {
+
+    // Logged as the replication it belongs to: operators and the failover tests filter the log by that name.
+    private static final Logger log = LoggerFactory.getLogger(Replication.class);
+
+    private final String replica;
+    private final Clock clock;
+    private final ZooKeeperSharedState shared;
+    private final CuratorLeadership leadership;
+    private final ExecutorService writer;
+    private final SharedCommandQueue queue = new SharedCommandQueue();
+    private ControlLoop loop;
+    private SlackOutbox outbox;
+    private volatile long since;
+    private volatile HaSnapshot written;
+
+    SharedStateWriter(String replica, Clock clock, ZooKeeperSharedState shared, CuratorLeadership leadership) {
+        this.replica = replica;
+        this.clock = clock;
+        this.shared = shared;
+        this.leadership = leadership;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "houston-ha-state");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** @param slack the Slack outbox whose incident threads are shared (null: console) */
+    void start(ControlLoop controlLoop, SlackOutbox slack) {
+        this.loop = controlLoop;
+        this.outbox = slack;
+    }
+
+    /** Queues {@code c} in ZooKeeper (on the writer thread): the leader takes it from there. */
+    void submit(OperatorCommand c) {
+        writer.execute(() -> queue(c));
+    }
+
+    private void queue(OperatorCommand c) {
+        Map<String, Object> command = SharedCommandQueue.stamped(c, clock.millis(),
+                loop.engine().config().safety().defaultOverride());
+        try {
+            shared.submit(command);
+        } catch (Exception e) {
+            if (leadership.acting()) {
+                log.warn("command not queued in ZooKeeper ({}); applied here, kept in the next snapshot: {}", e, command);
+                loop.commandHere(c);
+            } else {
+                log.error("command LOST: ZooKeeper unreachable from this follower ({}); send it again: {}", e, command);
+            }
+        }
+    }
+
+    /** A new term begins or ends: commands handed out in the last one are no longer this replica's to consume. */
+    void forget() {
+        writer.execute(queue::forget);
+    }
+
+    /** A takeover's first snapshot, written at once: the takeover fails unless this replica still leads. */
+    void writeTakeover(EngineState state, Instant now, long epoch, Map<String, String> threads) throws Exception {
+        since = now.toEpochMilli();
+        HaSnapshot mine = snapshot(state, now, epoch, threads);
+        if (!shared.write(mine, leadership.fencePath())) {
+            throw new IllegalStateException("shared state not written: no longer leader");
+        }
+        written = mine;
+    }
+
+    /** On the loop thread, while leading: hand the new state to the writer thread, which never blocks a tick. */
+    void afterTick(EngineState state) {
+        long epoch = leadership.epoch();
+        String fence = leadership.fencePath();
+        List<OperatorCommand> appliedNow = loop.appliedCommands();
+        Instant at = loop.lastTickAt();
+        writer.execute(() -> {
+            try {
+                queue.applied(appliedNow);
+                HaSnapshot last = written;
+                HaSnapshot now = snapshot(state, at, epoch, last == null ? Map.of() : last.threads());
+                // Rewritten when something but its tick time changed: the time alone is no news.
+                if ((last == null || !now.equals(sameTick(last, at)) || queue.unwritten())
+                        && shared.write(now, fence, queue.toConsume())) {
+                    written = now;
+                    queue.written();
+                }
+                queue.handOut(shared.pending(), loop::commandHere, clock.millis());
+            } catch (Exception e) {
+                log.warn("shared state not updated: {}", e.toString());
+            }
+        });
+    }
+
+    private HaSnapshot snapshot(EngineState state, Instant at, long epoch, Map<String, String> knownThreads) {
+        Map<String, String> threads = new HashMap<>(knownThreads);
+        if (outbox != null) {
+            threads.putAll(outbox.threads());
+        }
+        return new HaSnapshot(replica, epoch, since, at.toEpochMilli(), state.overrides(),
+                WarmTakeover.incidents(loop.engine(), state), threads, state.plan().generation(), state.liveGeneration(),
+                state.plan().toMap(), state.dnsFallback().live(), state.dnsFallback().failingSince());
+    }
+
+    private static HaSnapshot sameTick(HaSnapshot s, Instant at) {
+        return new HaSnapshot(s.leader(), s.epoch(), s.since(), at.toEpochMilli(), s.overrides(), s.incidents(), s.threads(),
+                s.generation(), s.liveGeneration(), s.rows(), s.fallback(), s.failingSince());
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            // A snapshot write still queued would otherwise run on a closed client and log that it failed.
+            writer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
