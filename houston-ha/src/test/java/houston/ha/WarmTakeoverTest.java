@@ -2,7 +2,13 @@ package houston.ha;
 
 import houston.core.config.EngineConfig;
 import houston.core.engine.DecisionEngine;
+import houston.core.engine.Action;
+import houston.core.engine.ActionOutcome;
 import houston.core.engine.DnsFallback;
+import houston.core.engine.Inputs;
+import houston.core.engine.Step;
+import houston.core.health.Observation;
+import houston.core.health.Outcome;
 import houston.core.engine.LocationTrack;
 import houston.core.engine.EngineState;
 import houston.core.engine.Overrides;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -146,5 +153,52 @@ class WarmTakeoverTest {
         EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, JOURNAL_COMMAND_AT, NOW);
 
         assertEquals(DnsFallback.IDLE, resumed.dnsFallback());
+    }
+
+    /**
+     * The previous leader evacuated lab-a while lab-b was briefly not eligible: half of lab-a's users found no
+     * receiver and stayed on it (a capacity shortfall), and that is the plan in DNS. A new leader whose own
+     * engine planned otherwise starts from it; lab-a is still dead and lab-b has room: within a few ticks the
+     * new leader places the rest on lab-b, instead of keeping the plan it read back.
+     */
+    @Test
+    void aNewLeaderStartingFromAShortfallPlanInDnsReplansItOntoAReceiverWithRoom() {
+        TrafficPlan shortfall = TrafficPlan.of(TOPOLOGY.ids(), Map.of("lab-a", Map.of("lab-a", 0.5, "lab-b", 0.5)), 4);
+        HaSnapshot before = new HaSnapshot("replica-1", 3, 0, SNAPSHOT_AT, Overrides.NONE, Map.of("lab-a", "lab-a@incident-1"),
+                Map.of("lab-a@incident-1", "1700.01"), 4, 4, shortfall.toMap());
+
+        EngineState leader = WarmTakeover.resume(ENGINE, ENGINE.initialState(NOW), shortfall, before, JOURNAL_COMMAND_AT, NOW);
+        assertEquals(0.5, leader.plan().fraction("lab-a", "lab-a"), 1e-9);
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        for (int second = 1; second <= 10; second++) {
+            Instant at = NOW.plusSeconds(second);
+            Step step = ENGINE.step(leader, Inputs.builder().observations(labADead(at)).outcomes(List.copyOf(outcomes))
+                    .build(), at);
+            outcomes.clear();
+            leader = step.next();
+            for (Action a : step.actions()) {
+                if (a instanceof Action.PreScale p) {
+                    outcomes.add(new ActionOutcome.ScaleResult(p.location(), p.instances(), ActionOutcome.ScaleStatus.READY,
+                            "ready"));
+                } else if (a instanceof Action.PublishPlan p) {
+                    outcomes.add(new ActionOutcome.PlanPublished(p.plan().generation(), ActionOutcome.PublishStatus.INSYNC,
+                            "ok", Duration.ofSeconds(1)));
+                }
+            }
+        }
+
+        assertEquals(0.0, leader.plan().fraction("lab-a", "lab-a"), 1e-9);
+        assertEquals(1.0, leader.plan().fraction("lab-a", "lab-b"), 1e-9);
+        assertTrue(leader.liveGeneration() > 4, "published above DNS's generation: " + leader.liveGeneration());
+    }
+
+    /** Every vantage probes both locations at {@code at}: lab-a refuses connections, lab-b answers. */
+    private static List<Observation> labADead(Instant at) {
+        List<Observation> probes = new ArrayList<>();
+        for (String vantage : ENGINE.config().health().vantages()) {
+            probes.add(new Observation(vantage, "lab-a", "canary", at, Outcome.CONNECT_ERROR, Duration.ofMillis(20)));
+            probes.add(new Observation(vantage, "lab-b", "canary", at, Outcome.OK, Duration.ofMillis(20)));
+        }
+        return probes;
     }
 }

@@ -115,7 +115,8 @@ class ReplicasRollingRestartIT {
 
     private static long liveGeneration(ReplicaProcess r) {
         JsonObject s = r.status();
-        return s == null ? -1 : s.getLong("liveGeneration");
+        Long live = s == null ? null : s.getLong("liveGeneration");
+        return live == null ? -1 : live;
     }
 
     private static boolean connected(ReplicaProcess r) {

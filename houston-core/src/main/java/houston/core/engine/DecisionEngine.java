@@ -61,7 +61,7 @@ public final class DecisionEngine {
         this.outcomes = new OutcomeIntake(drain);
         this.fallback = new DnsFallbackTracker(new DataPlaneRoom(new FallbackReceivers(topology, config.planner())));
         this.machine = new LocationStateMachine(config.hysteresis(), safety, new TrafficMover(planner, drain),
-                new Reconsolidation(planner));
+                new Reconsolidation(planner), new ShortfallReplan(drain));
     }
 
     public EngineConfig config() {

@@ -22,12 +22,15 @@ final class LocationStateMachine {
     private final SafetyPolicy safety;
     private final TrafficMover mover;
     private final Reconsolidation nearer;
+    private final ShortfallReplan shortfall;
 
-    LocationStateMachine(HysteresisConfig hysteresis, SafetyPolicy safety, TrafficMover mover, Reconsolidation nearer) {
+    LocationStateMachine(HysteresisConfig hysteresis, SafetyPolicy safety, TrafficMover mover, Reconsolidation nearer,
+                         ShortfallReplan shortfall) {
         this.h = hysteresis;
         this.safety = safety;
         this.mover = mover;
         this.nearer = nearer;
+        this.shortfall = shortfall;
     }
 
     void advance(StepContext ctx, int l) {
@@ -44,7 +47,7 @@ final class LocationStateMachine {
             case HEALTHY -> healthy(ctx, l, pin, bad, score);
             case SUSPECT -> suspect(ctx, l, pin, bad, good, score);
             case EVACUATING -> evacuating(ctx, l, pin, good, score);
-            case EVACUATED -> evacuated(ctx, l, pin, good);
+            case EVACUATED -> evacuated(ctx, l, pin, good, known);
             case RECOVERING -> recovering(ctx, l, pin, bad, good, score);
         }
     }
@@ -195,7 +198,7 @@ final class LocationStateMachine {
         }
     }
 
-    private void evacuated(StepContext ctx, int l, PinTarget pin, boolean good) {
+    private void evacuated(StepContext ctx, int l, PinTarget pin, boolean good, boolean known) {
         // Part of a dead location's traffic waited for its receivers: move it once they are ready,
         // unless the location has come back meanwhile (then fail-back takes it from here).
         if (completeWaiting(ctx, l, pin, good)) {
@@ -209,8 +212,11 @@ final class LocationStateMachine {
             mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s"
                     + (t.relapses() > 0 ? " (up-hold " + FlapDamping.upHoldMillis(h, t) / 1000 + "s after relapses: doubled "
                     + t.relapses() + " times)" : ""));
-        } else if (safety.automationAllowed(ctx)) {
-            // Staying evacuated (for now or for good): its users should be as near home as capacity lets them.
+        } else if (!shortfall.apply(ctx, l, pin == PinTarget.EVACUATED || known && !good)
+                && safety.automationAllowed(ctx)) {
+            // Staying evacuated (for now or for good): users its evacuation could not place leave it as
+            // soon as a receiver has room (completing a decided evacuation, as the drain does, so neither
+            // freeze nor fail-static holds it), and the others should be as near home as capacity lets them.
             nearer.apply(ctx, l);
         }
     }

@@ -56,11 +56,13 @@ final class ReplicationMetrics {
                 ctx.next();
             }
         });
-        StatusView view = new StatusView(loop);
-        // Ordered before the daemon's own /v1/status: the same document with the replica's view added.
+        StatusView view = new StatusView(loop, () -> !replication.acting());
+        // Ordered before the daemon's own /v1/status and /v1/plan: the same documents with the replica's view added.
         // The pins as the daemon renders them (target, expiry, author): a new leader's carry the old one's expiry.
         router.get("/v1/status").order(-1).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(view.status().put("ha", new JsonObject(replication.status())).encodePrettily()));
+        router.get("/v1/plan").order(-1).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(view.plan().encodePrettily()));
     }
 
     /** The HA part of {@code /v1/status}: {@code seen} is the snapshot of the current leader, or empty. */

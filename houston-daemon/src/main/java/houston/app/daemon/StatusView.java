@@ -10,14 +10,33 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /** The loop's state as the JSON the API serves and the text Slack's status/explain/weights answer with. */
 final class StatusView {
 
-    private final ControlLoop loop;
+    /**
+     * What a follower's status and plan say about themselves. Its engine steps the same evidence as the
+     * leader's, but only the leader publishes: its plan was never published, and its live generation is
+     * where it started (its own publishes are refused), so shown as the leader's would be they contradict
+     * DNS. The leader's own status and plan are what DNS holds.
+     */
+    static final String FOLLOWER_VIEW = "this replica follows: its plan and states are what its own engine would do, "
+            + "never published, and it does not know the live generation; the leader's /v1/status and /v1/plan are "
+            + "what DNS holds";
 
+    private final ControlLoop loop;
+    private final BooleanSupplier following;
+
+    /** A single daemon's view: it publishes its own plan. */
     StatusView(ControlLoop loop) {
+        this(loop, () -> false);
+    }
+
+    /** A replica's view; {@code following} is true while it does not lead. */
+    StatusView(ControlLoop loop, BooleanSupplier following) {
         this.loop = loop;
+        this.following = following;
     }
 
     JsonObject status() {
@@ -29,10 +48,10 @@ final class StatusView {
             counts.put(state, counts.getInteger(state, 0) + 1);
         }
         Instant at = loop.lastTickAt();
-        return new JsonObject().put("tick", s.tick()).put("at", at == null ? null : at.toString()).put("failStatic", s.failStatic())
+        return viewed(new JsonObject()).put("tick", s.tick()).put("at", at == null ? null : at.toString()).put("failStatic", s.failStatic())
                 .put("frozenUntil", s.overrides().frozenUntil() == 0 ? null : Instant.ofEpochMilli(s.overrides().frozenUntil()).toString())
                 .put("pins", pins(s.overrides()))
-                .put("planGeneration", s.plan().generation()).put("liveGeneration", s.liveGeneration())
+                .put("planGeneration", s.plan().generation()).put("liveGeneration", liveGeneration(s))
                 .put("locations", t.size()).put("states", counts).put("suspectVantages", new JsonArray(s.report().suspectVoterNames()))
                 .put("observationsDropped", loop.dropped())
                 .put("fallback", fallback(s, loop.engine().config().dnsFallback().mode().key()))
@@ -61,8 +80,19 @@ final class StatusView {
         EngineState s = loop.state();
         JsonObject rows = new JsonObject();
         s.plan().toMap().forEach((c, row) -> rows.put(c, new JsonObject(new java.util.LinkedHashMap<>(row))));
-        return new JsonObject().put("generation", s.plan().generation()).put("liveGeneration", s.liveGeneration()).put("rows", rows)
+        return viewed(new JsonObject()).put("generation", s.plan().generation()).put("liveGeneration", liveGeneration(s))
+                .put("rows", rows)
                 .put("demand", MeasuredDemand.json(loop));
+    }
+
+    /** A follower's document opens with what it is; the leader's and a single daemon's have no such key. */
+    private JsonObject viewed(JsonObject out) {
+        return following.getAsBoolean() ? out.put("followerView", FOLLOWER_VIEW) : out;
+    }
+
+    /** Null on a follower: it never publishes, so the generation its engine saw live is not DNS's. */
+    private Long liveGeneration(EngineState s) {
+        return following.getAsBoolean() ? null : s.liveGeneration();
     }
 
     JsonArray decisions() {

@@ -47,7 +47,9 @@ final class SoakDriver {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonObject plan = get("/v1/plan");
-            if (plan != null && plan.getLong("liveGeneration") >= 1) {
+            // Null on a replica that follows: only the leader knows what DNS holds.
+            Long live = plan == null ? null : plan.getLong("liveGeneration");
+            if (live != null && live >= 1) {
                 return;
             }
             Thread.sleep(100);

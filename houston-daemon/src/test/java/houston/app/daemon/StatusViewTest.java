@@ -1,0 +1,101 @@
+package houston.app.daemon;
+
+import houston.app.config.HoustonConfigLoader;
+import houston.app.config.HoustonSettings;
+import houston.core.engine.Action;
+import houston.core.engine.ActionOutcome;
+import houston.core.engine.DecisionEngine;
+import houston.core.model.TrafficPlan;
+import houston.core.port.DnsSwitch;
+import houston.core.port.Notifier;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A follower's engine decides as the leader's does but publishes nothing (only the leader does), so
+ * its plan is one nobody published and its live generation stays where it started: its status and
+ * plan say so instead of contradicting DNS.
+ */
+class StatusViewTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
+
+    private final HoustonSettings settings = HoustonConfigLoader.load(null);
+    private ControlLoop loop;
+
+    private final DnsSwitch dns = new DnsSwitch() {
+        @Override
+        public CompletionStage<ActionOutcome.PlanPublished> publish(TrafficPlan plan) {
+            return CompletableFuture.completedFuture(new ActionOutcome.PlanPublished(plan.generation(),
+                    ActionOutcome.PublishStatus.FAILED, "follower: only the leader publishes", Duration.ZERO));
+        }
+
+        @Override
+        public CompletionStage<TrafficPlan> readLive() {
+            return CompletableFuture.completedFuture(null);
+        }
+    };
+
+    private final Notifier quiet = new Notifier() {
+        @Override
+        public void notify(Action.Notify n) {
+        }
+
+        @Override
+        public void alert(Action.Alert a) {
+        }
+    };
+
+    @BeforeEach
+    void aFollowerWhoseEngineDecidedGenerationOneThatNobodyPublished() {
+        DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
+        List<String> ids = settings.topology().ids();
+        TrafficPlan decided = TrafficPlan.of(ids, Map.of(ids.get(0), Map.of(ids.get(1), 1.0)), 1);
+        loop = new ControlLoop(engine, engine.initialState(T0, decided, 0), dns, new ReadyScaler(), quiet, null,
+                new TestClock(T0));
+    }
+
+    @AfterEach
+    void stop() {
+        loop.close();
+    }
+
+    @Test
+    void aFollowersStatusAndPlanSayTheyAreItsOwnViewAndDoNotClaimALiveGeneration() {
+        StatusView follower = new StatusView(loop, () -> true);
+
+        JsonObject status = follower.status();
+        JsonObject plan = follower.plan();
+
+        assertNull(status.getValue("liveGeneration"));
+        assertNull(plan.getValue("liveGeneration"));
+        assertEquals(1L, plan.getLong("generation"));
+        assertTrue(status.getString("followerView").startsWith("this replica follows: its plan and states are what "
+                + "its own engine would do, never published"), status.getString("followerView"));
+        assertEquals(status.getString("followerView"), plan.getString("followerView"));
+    }
+
+    @Test
+    void theLeadersStatusAndPlanAreWhatItPublished() {
+        StatusView leader = new StatusView(loop, () -> false);
+
+        assertEquals(0L, leader.status().getLong("liveGeneration"));
+        assertEquals(0L, leader.plan().getLong("liveGeneration"));
+        assertFalse(leader.status().containsKey("followerView"));
+        assertFalse(leader.plan().containsKey("followerView"));
+    }
+}
