@@ -37,8 +37,11 @@ import java.util.function.Supplier;
  * generation — so a writer whose view is stale (an old leader, a second daemon) has its whole
  * batch rejected by the zone itself, reported as LOST_OWNERSHIP and not retried. Throttling and
  * server errors are retried with exponential backoff and jitter, bounded; other refusals are
- * reported with the zone's message. Then poll until the change is in sync. All calls run, one at
- * a time, on the switch's own thread: callers never block.
+ * reported with the zone's message. Then poll until the change is in sync; a change the zone
+ * accepted is applied even when its polls are throttled, so it is then reported ACCEPTED, kept,
+ * and a publish of the same generation polls it again instead of sending it twice. Once this writer
+ * knows the zone, the read before a change gets one attempt and, refused, the known records stand
+ * in ({@link ZoneMemory}). All calls run, one at a time, on the switch's own thread: callers never block.
  */
 public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
 
@@ -55,6 +58,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     private boolean ownerKnown;
     /** The leader epoch this writer claimed (0: none, a single daemon); written into the ownership record. */
     private long epoch;
+    private final ZoneMemory memory = new ZoneMemory();
 
     /** What became of a {@link #claim(long)}: whether this writer now holds the fence, and why not. */
     /** @param liveEpoch the epoch the fence held before the claim (above the claimed one when refused as stale) */
@@ -86,7 +90,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     @Override
     public CompletionStage<TrafficPlan> readLive() {
         return CompletableFuture.supplyAsync(() -> {
-            List<RecordSet> live = call(zone::list);
+            List<RecordSet> live = memory.read(call(zone::list));
             expectedOwner = owner(live);
             ownerKnown = true;
             return layout.plan(live);
@@ -96,7 +100,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     /** The batch {@code publish(plan)} would send now, without sending it (empty: nothing to do). */
     public CompletionStage<List<Change>> preview(TrafficPlan plan) {
         return CompletableFuture.supplyAsync(() -> {
-            List<RecordSet> live = call(zone::list);
+            List<RecordSet> live = memory.read(call(zone::list));
             RecordSet fence = ownerKnown ? expectedOwner : owner(live);
             return batch(plan, live, fence);
         }, thread);
@@ -111,7 +115,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
      */
     public CompletionStage<Claim> claim(long newEpoch) {
         return CompletableFuture.supplyAsync(() -> {
-            List<RecordSet> live = call(zone::list);
+            List<RecordSet> live = memory.read(call(zone::list));
             RecordSet liveOwner = owner(live);
             long liveEpoch = PoolLayout.epochOf(liveOwner);
             long generation = PoolLayout.generationOf(liveOwner);
@@ -129,6 +133,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             } catch (ZoneException e) {
                 return new Claim(false, generation, liveEpoch, e.kind().name().toLowerCase() + ": " + e.getMessage());
             }
+            memory.wrote(batch);
             epoch = newEpoch;
             expectedOwner = fence;
             ownerKnown = true;
@@ -138,7 +143,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
 
     /** The live plan, read without taking ownership (a follower watching what the leader published). */
     public CompletionStage<TrafficPlan> peekLive() {
-        return CompletableFuture.supplyAsync(() -> layout.plan(call(zone::list)), thread);
+        return CompletableFuture.supplyAsync(() -> layout.plan(memory.read(call(zone::list))), thread);
     }
 
     /** Creates the pool records and the ownership record that do not exist yet (home weight 255). */
@@ -171,6 +176,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             if (!part.isEmpty()) {
                 submitFenced(part, fence);
             }
+            memory.forget(); // health checks tied: the next publish reads them rather than writing them off
             return changes;
         }, thread);
     }
@@ -211,7 +217,11 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     private PlanPublished publishNow(TrafficPlan plan) {
         long started = System.nanoTime();
         try {
-            List<RecordSet> live = call(zone::list);
+            ZoneMemory.Accepted sent = memory.acceptedFor(plan.generation());
+            if (sent != null) {
+                return awaitInsync(plan, sent, started); // accepted already: poll it, never send it twice
+            }
+            List<RecordSet> live = current();
             RecordSet liveOwner = owner(live);
             long liveGeneration = PoolLayout.generationOf(liveOwner);
             if (plan.generation() < liveGeneration) {
@@ -234,32 +244,82 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
                     changeId = call(() -> zone.submit(part, "houston plan generation " + plan.generation()));
                 } catch (ZoneException e) {
                     if (e.kind() == ZoneException.Kind.INVALID_CHANGE_BATCH
-                            && !sameOwner(owner(call(zone::list)), expectedOwner)) {
+                            && !sameOwner(owner(memory.read(call(zone::list))), expectedOwner)) {
                         return outcome(plan, PublishStatus.LOST_OWNERSHIP, "another writer changed "
                                 + layout.ownershipName() + " since this one last wrote it: " + e.getMessage(), started);
                     }
                     throw e;
                 }
                 expectedOwner = part.get(part.size() - 1).set();
+                memory.wrote(part);
             }
             String split = parts.size() == 1 ? "" : "; split into " + parts.size()
                     + " batches by Route 53's " + Change.MAX_RECORDS_PER_BATCH + "-record limit (atomic per batch, not across)";
-            return awaitInsync(plan, changeId, batch.size(), split, started);
+            ZoneMemory.Accepted accepted = new ZoneMemory.Accepted(plan.generation(), changeId, System.nanoTime(),
+                    batch.size(), split);
+            memory.accepted(accepted);
+            return awaitInsync(plan, accepted, started);
         } catch (ZoneException e) {
             return outcome(plan, PublishStatus.FAILED, e.kind().name().toLowerCase() + ": " + e.getMessage(), started);
         }
     }
 
-    private PlanPublished awaitInsync(TrafficPlan plan, String changeId, int changes, String note, long started) {
-        long deadline = System.nanoTime() + settings.insyncTimeout().toNanos();
-        while (!call(() -> zone.insync(changeId))) {
+    /**
+     * Polls the accepted change until INSYNC. A poll refused on every attempt does not undo the
+     * change: the publish is reported ACCEPTED at once (the thread is free for the next plan, and
+     * the engine asks again), and FAILED only once the INSYNC timeout has passed since it was accepted.
+     */
+    private PlanPublished awaitInsync(TrafficPlan plan, ZoneMemory.Accepted sent, long started) {
+        String change = "change " + sent.changeId() + " (" + sent.changes() + " records)";
+        long deadline = sent.atNanos() + settings.insyncTimeout().toNanos();
+        while (true) {
+            boolean insync;
+            try {
+                insync = call(() -> zone.insync(sent.changeId()));
+            } catch (ZoneException e) {
+                if (!e.retryable()) {
+                    memory.forget();
+                    throw e;
+                }
+                String why = e.kind().name().toLowerCase() + ": " + e.getMessage();
+                return System.nanoTime() > deadline
+                        ? outcome(plan, PublishStatus.FAILED, change + " accepted but not seen INSYNC in "
+                                + settings.insyncTimeout().toSeconds() + "s (" + why + ")", started)
+                        : outcome(plan, PublishStatus.ACCEPTED, change + " accepted, INSYNC not confirmed yet (" + why
+                                + "); Route 53 applies an accepted change, so it is polled again, not sent again" + sent.note(),
+                                started);
+            }
+            if (insync) {
+                memory.confirmed();
+                return outcome(plan, PublishStatus.INSYNC, change + " INSYNC" + sent.note(), started);
+            }
             if (System.nanoTime() > deadline) {
-                return outcome(plan, PublishStatus.FAILED, "change " + changeId + " not INSYNC after "
+                return outcome(plan, PublishStatus.FAILED, "change " + sent.changeId() + " not INSYNC after "
                         + settings.insyncTimeout().toSeconds() + "s", started);
             }
             sleep(settings.pollInterval());
         }
-        return outcome(plan, PublishStatus.INSYNC, "change " + changeId + " (" + changes + " records) INSYNC" + note, started);
+    }
+
+    /**
+     * The records a publish diffs against: read afresh; but once this writer knows the zone, the read
+     * gets one attempt, and when it is refused the known records stand in. The read only shapes the
+     * diff (the fence in the batch still guards ownership), so under a throttle a publish waits out
+     * one call's retries, not two.
+     */
+    private List<RecordSet> current() {
+        if (!memory.known()) {
+            return memory.read(call(zone::list));
+        }
+        try {
+            return memory.read(zone.list());
+        } catch (ZoneException e) {
+            if (!e.retryable()) {
+                throw e;
+            }
+            log.debug("publish diffs against the records this writer knows: the read was refused ({})", e.getMessage());
+            return memory.records();
+        }
     }
 
     /**
@@ -342,7 +402,9 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
 
     private PlanPublished outcome(TrafficPlan plan, PublishStatus status, String detail, long startedNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-        if (status != PublishStatus.INSYNC) {
+        if (status == PublishStatus.ACCEPTED) {
+            log.info("publish of generation {} {}: {}", plan.generation(), status, detail);
+        } else if (status != PublishStatus.INSYNC) {
             log.warn("publish of generation {} {}: {}", plan.generation(), status, detail);
         }
         return new PlanPublished(plan.generation(), status, detail, took);

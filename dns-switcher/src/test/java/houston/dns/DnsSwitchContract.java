@@ -213,6 +213,57 @@ public abstract class DnsSwitchContract {
         assertEquals(3, zone().submits());
     }
 
+    private static ZoneException[] throttled(int times) {
+        ZoneException[] all = new ZoneException[times];
+        java.util.Arrays.fill(all, new ZoneException(ZoneException.Kind.THROTTLED, "Throttling: Rate exceeded"));
+        return all;
+    }
+
+    @Test
+    void aChangeWhosePollsAreThrottledIsReportedAcceptedThenPolledAndNeverSentTwice() throws Exception {
+        WeightedRecordSwitch dns = newSwitch("houston-1", 3);
+        await(dns.readLive());
+        zone().failNextPolls(throttled(3));
+
+        PlanPublished first = await(dns.publish(evacuateA(1)));
+        int afterFirst = zone().submits();
+        PlanPublished again = await(dns.publish(evacuateA(1)));
+
+        assertEquals(PublishStatus.ACCEPTED, first.status(), first.detail());
+        assertTrue(first.detail().contains("accepted"), first.detail());
+        assertEquals(PublishStatus.INSYNC, again.status(), again.detail());
+        assertEquals(afterFirst, zone().submits(), "the accepted change was sent again");
+        assertEquals(evacuateA(1), await(dns.readLive()));
+    }
+
+    @Test
+    void aWriterThatKnowsTheZonePublishesWhenTheReadBeforeTheChangeIsThrottled() throws Exception {
+        WeightedRecordSwitch dns = newSwitch("houston-1", 3);
+        await(dns.readLive());
+        zone().failNextReads(throttled(3));
+
+        PlanPublished result = await(dns.publish(evacuateA(1)));
+
+        assertEquals(PublishStatus.INSYNC, result.status(), result.detail());
+        assertEquals(evacuateA(1), await(dns.readLive()));
+    }
+
+    @Test
+    void aStaleWriterWhoseReadIsThrottledIsStillRejectedByTheFence() throws Exception {
+        WeightedRecordSwitch leader = newSwitch("houston-1");
+        WeightedRecordSwitch stale = newSwitch("houston-2");
+        await(leader.readLive());
+        await(stale.readLive());
+        await(leader.publish(evacuateA(1)));
+        List<RecordSet> afterLeader = zone().list();
+        zone().failNextReads(throttled(1));
+
+        PlanPublished result = await(stale.publish(evacuateAandB(2)));
+
+        assertEquals(PublishStatus.LOST_OWNERSHIP, result.status(), result.detail());
+        assertEquals(afterLeader, zone().list());
+    }
+
     @Test
     void retriesAreBounded() throws Exception {
         WeightedRecordSwitch dns = newSwitch("houston-1", 3);

@@ -1,15 +1,20 @@
 package houston.sim;
 
+import houston.core.engine.ActionOutcome.PublishStatus;
+
 import java.util.SplittableRandom;
 import java.util.function.LongPredicate;
 
 /**
- * One publish as the daemon's DNS adapter makes it, in virtual time: read the live records, send
- * the change (unless the plan's generation is live already), then poll it until INSYNC. Each of
- * these calls is retried with the adapter's backoff ({@link DnsApi}); the publish fails when one
- * call fails every attempt. A change the provider accepted still goes live {@code propagation}
- * later even if a poll after it fails: the publish is reported failed, the answers change anyway,
- * and the next publish finds the generation live and sends nothing.
+ * Publishes as the daemon's DNS adapter makes them, in virtual time. The adapter knows the zone
+ * (the daemon reads it at its start and remembers what it writes), so a publish reads the records
+ * with ONE attempt, whose refusal costs only its round trip (the known records stand in); sends the
+ * change (unless the plan's generation is live already); then polls it every poll interval until
+ * INSYNC. The change and each poll are retried with the adapter's backoff ({@link DnsApi}). A
+ * change accepted is applied {@code propagation} later whatever its polls do: a poll refused on
+ * every attempt ends the publish ACCEPTED (FAILED once the INSYNC timeout has passed since the
+ * change was accepted), and the next publish of that generation only polls it, never sends it again.
+ * Holds the one accepted, unconfirmed change between publishes, as the adapter does.
  */
 final class DnsPublishModel {
 
@@ -18,45 +23,70 @@ final class DnsPublishModel {
 
     /**
      * @param doneMs     when the adapter reports the outcome
-     * @param liveAtMs   when the authoritative answers change, or -1 if the change was never accepted
-     * @param failed     whether the outcome is a failure
+     * @param liveAtMs   when the authoritative answers change, or -1 if no change was accepted by this publish
+     * @param status     INSYNC, ACCEPTED (not yet confirmed) or FAILED
      */
-    record Result(long doneMs, long liveAtMs, boolean failed) {
+    record Result(long doneMs, long liveAtMs, PublishStatus status) {
+
+        boolean failed() {
+            return status == PublishStatus.FAILED;
+        }
     }
 
     private record Call(long doneMs, boolean ok) {
     }
 
+    /** The change accepted for {@code generation}, INSYNC at {@code liveAtMs}, not yet seen INSYNC. */
+    private record Accepted(long generation, long acceptedAtMs, long liveAtMs) {
+    }
+
     private final DnsApi api;
+    private Accepted accepted;
 
     DnsPublishModel(DnsApi api) {
         this.api = api;
     }
 
     /**
-     * @param refused     whether one attempt made at the given ms is refused (throttled, API down)
+     * @param generation  the plan's generation
      * @param alreadyLive whether the zone already holds this plan's generation
      * @param propagation ms from an accepted change to the answers changing (and INSYNC)
+     * @param refused     whether one attempt made at the given ms is refused (throttled, API down)
      */
-    Result publish(long startMs, boolean alreadyLive, long propagation, LongPredicate refused, SplittableRandom random) {
-        Call list = call(startMs, refused, random);
-        if (!list.ok() || alreadyLive) {
-            return new Result(list.doneMs(), -1, !list.ok());
+    Result publish(long startMs, long generation, boolean alreadyLive, long propagation, LongPredicate refused,
+                   SplittableRandom random) {
+        if (accepted != null && accepted.generation() == generation) {
+            return confirm(startMs, -1, refused, random);
         }
-        Call submit = call(list.doneMs(), refused, random);
+        refused.test(startMs); // the read's one attempt: refused, the known records stand in
+        long t = startMs + CALL_MS;
+        if (alreadyLive) {
+            return new Result(t, -1, PublishStatus.INSYNC);
+        }
+        Call submit = call(t, refused, random);
         if (!submit.ok()) {
-            return new Result(submit.doneMs(), -1, true);
+            return new Result(submit.doneMs(), -1, PublishStatus.FAILED);
         }
-        long live = submit.doneMs() + propagation;
-        long deadline = submit.doneMs() + api.insyncTimeout().toMillis();
-        long t = submit.doneMs();
+        accepted = new Accepted(generation, submit.doneMs(), submit.doneMs() + propagation);
+        return confirm(submit.doneMs(), accepted.liveAtMs(), refused, random);
+    }
+
+    /** Polls the accepted change; {@code liveAtMs} is reported as the result's (-1: sent by an earlier publish). */
+    private Result confirm(long startMs, long liveAtMs, LongPredicate refused, SplittableRandom random) {
+        long deadline = accepted.acceptedAtMs() + api.insyncTimeout().toMillis();
+        long t = startMs;
         while (true) {
             Call poll = call(t, refused, random);
-            if (!poll.ok() || poll.doneMs() >= live) {
-                return new Result(poll.doneMs(), live, !poll.ok());
+            if (!poll.ok()) {
+                return new Result(poll.doneMs(), liveAtMs, poll.doneMs() > deadline ? PublishStatus.FAILED
+                        : PublishStatus.ACCEPTED);
+            }
+            if (poll.doneMs() >= accepted.liveAtMs()) {
+                accepted = null;
+                return new Result(poll.doneMs(), liveAtMs, PublishStatus.INSYNC);
             }
             if (poll.doneMs() > deadline) {
-                return new Result(poll.doneMs(), live, true);
+                return new Result(poll.doneMs(), liveAtMs, PublishStatus.FAILED);
             }
             t = poll.doneMs() + api.pollInterval().toMillis();
         }

@@ -3,7 +3,6 @@ package houston.sim;
 import houston.core.engine.Action;
 import houston.core.engine.ActionHandlers;
 import houston.core.engine.ActionOutcome;
-import houston.core.engine.ActionOutcome.PublishStatus;
 import houston.core.engine.ActionOutcome.ScaleStatus;
 import houston.core.engine.Inputs;
 import houston.core.health.Observation;
@@ -221,7 +220,7 @@ final class SimRun {
         java.util.function.LongPredicate refused = t -> world.anyActive(Fault.Kind.DNS_OUTAGE, t)
                 || world.amount(Fault.Kind.DNS_THROTTLE, t) > 0
                 && dnsRandom.nextDouble() < world.amount(Fault.Kind.DNS_THROTTLE, t);
-        DnsPublishModel.Result r = dnsAdapter.publish(start, plan.generation() <= zoneGeneration,
+        DnsPublishModel.Result r = dnsAdapter.publish(start, plan.generation(), plan.generation() <= zoneGeneration,
                 scenario.dnsLatency().toMillis(), refused, dnsRandom);
         dnsBusyUntil = r.doneMs();
         if (r.liveAtMs() >= 0) {
@@ -229,11 +228,13 @@ final class SimRun {
             later(r.liveAtMs(), () -> apply(r.liveAtMs(), plan));
         }
         Duration took = Duration.ofMillis(r.doneMs() - ms);
-        later(r.doneMs(), () -> outcomes.add(r.failed()
-                ? new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.FAILED,
-                        world.anyActive(Fault.Kind.DNS_OUTAGE, r.doneMs()) ? "DNS API unavailable"
-                                : "Throttling: Rate exceeded", took)
-                : new ActionOutcome.PlanPublished(plan.generation(), PublishStatus.INSYNC, "", took)));
+        String refusal = world.anyActive(Fault.Kind.DNS_OUTAGE, r.doneMs()) ? "DNS API unavailable" : "Throttling: Rate exceeded";
+        later(r.doneMs(), () -> outcomes.add(new ActionOutcome.PlanPublished(plan.generation(), r.status(),
+                switch (r.status()) {
+                    case FAILED -> refusal;
+                    case ACCEPTED -> "change accepted, INSYNC not confirmed yet (" + refusal + ")";
+                    default -> "";
+                }, took)));
     }
 
     /** DNS answers change: every catchment whose row differs starts moving its clients. */

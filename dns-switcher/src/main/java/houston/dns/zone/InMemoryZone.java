@@ -29,6 +29,8 @@ public class InMemoryZone implements ZoneStore {
     private final TreeMap<String, RecordSet> records = new TreeMap<>();
     private final Map<String, Long> submittedAt = new HashMap<>();
     private final Deque<ZoneException> faults = new ArrayDeque<>();
+    private final Deque<ZoneException> readFaults = new ArrayDeque<>();
+    private final Deque<ZoneException> pollFaults = new ArrayDeque<>();
     private long nextChange = 1;
     private int submits;
     private boolean down;
@@ -41,6 +43,16 @@ public class InMemoryZone implements ZoneStore {
     /** The next {@code submit} calls fail with these, in order (then normal service resumes). */
     public synchronized void failNext(ZoneException... failures) {
         faults.addAll(List.of(failures));
+    }
+
+    /** The next {@code list} calls (ListResourceRecordSets) fail with these, in order. */
+    public synchronized void failNextReads(ZoneException... failures) {
+        readFaults.addAll(List.of(failures));
+    }
+
+    /** The next {@code insync} calls (GetChange) fail with these, in order: a change accepted stays accepted. */
+    public synchronized void failNextPolls(ZoneException... failures) {
+        pollFaults.addAll(List.of(failures));
     }
 
     /**
@@ -65,6 +77,9 @@ public class InMemoryZone implements ZoneStore {
     @Override
     public synchronized List<RecordSet> list() {
         failIfDown();
+        if (!readFaults.isEmpty()) {
+            throw readFaults.poll();
+        }
         return new ArrayList<>(records.values());
     }
 
@@ -120,6 +135,9 @@ public class InMemoryZone implements ZoneStore {
     @Override
     public synchronized boolean insync(String changeId) {
         failIfDown();
+        if (!pollFaults.isEmpty()) {
+            throw pollFaults.poll();
+        }
         Long at = submittedAt.get(changeId);
         if (at == null) {
             throw new ZoneException(ZoneException.Kind.OTHER, "NoSuchChange: " + changeId);

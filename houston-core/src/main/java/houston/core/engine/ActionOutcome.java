@@ -5,8 +5,12 @@ import java.time.Duration;
 /** What became of an action, fed back to the engine on a later tick. */
 public sealed interface ActionOutcome {
 
-    /** How a DNS publish ended. */
-    enum PublishStatus { INSYNC, FAILED, LOST_OWNERSHIP }
+    /**
+     * How a DNS publish ended. ACCEPTED: the provider took the change (it returned a change id and
+     * will apply it) but INSYNC could not be confirmed yet, e.g. because the polls were throttled;
+     * not a failure (the change must not be sent again), not yet live (it is confirmed later).
+     */
+    enum PublishStatus { INSYNC, FAILED, LOST_OWNERSHIP, ACCEPTED }
 
     /** How a scale request stands. */
     enum ScaleStatus { REQUESTED, READY, FAILED, TIMED_OUT }

@@ -49,9 +49,10 @@ public enum AlertKind {
                 + (failures == 1 ? " failure)" : " failures)");
     }
 
-    /** The repeating alert {@code outcome} ends (a publish INSYNC, a fallback change confirmed), or null. */
+    /** The repeating alert {@code outcome} ends (a publish INSYNC or accepted, a fallback change confirmed), or null. */
     public static AlertKind endedBy(ActionOutcome outcome) {
-        return outcome instanceof ActionOutcome.PlanPublished p && p.status() == ActionOutcome.PublishStatus.INSYNC
+        return outcome instanceof ActionOutcome.PlanPublished p && (p.status() == ActionOutcome.PublishStatus.INSYNC
+                || p.status() == ActionOutcome.PublishStatus.ACCEPTED)
                 ? DNS_PUBLISH_FAILED
                 : outcome instanceof ActionOutcome.FallbackEngaged f && f.engaged() ? DNS_FALLBACK_FAILED : null;
     }

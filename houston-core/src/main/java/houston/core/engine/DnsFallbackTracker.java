@@ -86,6 +86,11 @@ final class DnsFallbackTracker {
                     ctx.fallback = f.with(began, f.live(), f.requested(), f.retryAt());
                 }
             }
+            case ACCEPTED -> {
+                // The control plane took the change: no outage to fall back for. A fallback already live
+                // stays until the weights are confirmed INSYNC (releasing earlier could send users back).
+                ctx.fallback = f.with(0, f.live(), f.requested(), f.retryAt());
+            }
             case LOST_OWNERSHIP -> {
                 // Not an outage: another writer owns the zone, and a human decides.
             }

@@ -11,7 +11,7 @@ import java.util.List;
  * Folds what became of earlier actions, and fresh demand and capacity readings, into the step
  * (a reading older than the demand max-age is ignored; see {@link StaleDemand}).
  * A publish confirmed INSYNC advances the live generation; a failed one is alerted and retried
- * after a backoff ({@link PublishRetry}); lost ownership stops publishing until a human looks. A receiver's scale-up
+ * after a backoff ({@link PublishRetry}); an accepted one not yet confirmed is asked about again; lost ownership stops publishing until a human looks. A receiver's scale-up
  * that is ready stops being waited for; one that failed or timed out is not ready: the
  * evacuations waiting for it plan it on its ready instances and look elsewhere for the rest.
  */
@@ -73,6 +73,11 @@ final class OutcomeIntake {
                 ctx.alert(AlertKind.DNS_PUBLISH_FAILED, -1, DecisionKind.PUBLISH_FAILED, "DNS publish of plan generation "
                         + p.generation() + " failed: " + p.detail() + "; retrying in "
                         + (wait < 10_000 ? String.format(java.util.Locale.ROOT, "%.1fs", wait / 1000.0) : wait / 1000 + "s"));
+            }
+            case ACCEPTED -> {
+                // The change will be applied: not sent again, not alerted; asked about again soon, and only
+                // a confirmed INSYNC makes it live for the engine (the adapter polls the change it holds).
+                ctx.retryPublishAt = ctx.now + PublishRetry.delayMs(0, ctx.config.safety().publishRetry(), ctx.now);
             }
             case LOST_OWNERSHIP -> {
                 ctx.publishBlocked = "lost DNS ownership at generation " + p.generation() + ": " + p.detail();

@@ -250,7 +250,7 @@ final class StepContext {
             if (dryRun()) {
                 liveGeneration = plan.generation();
             } else if (publishBlocked == null) {
-                String reason = retryDue && changedRows.isEmpty() ? "retry after failed publish"
+                String reason = retryDue && changedRows.isEmpty() ? "retry: the last publish is not confirmed live"
                         : String.join("; ", publishReasons);
                 actions.add(new Action.PublishPlan(plan, reason));
                 fallback = fallback.sending(plan);

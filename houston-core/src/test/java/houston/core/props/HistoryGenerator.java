@@ -97,6 +97,7 @@ public final class HistoryGenerator {
         Arbitrary<History.OutcomeChoice> publish = Combinators.combine(
                 Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(PublishStatus.INSYNC)),
                         Tuple.of(3, Arbitraries.just(PublishStatus.FAILED)),
+                        Tuple.of(2, Arbitraries.just(PublishStatus.ACCEPTED)),
                         Tuple.of(1, Arbitraries.just(PublishStatus.LOST_OWNERSHIP))),
                 Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.just(false)), Tuple.of(1, Arbitraries.just(true))))
                 .as(History.PublishOutcome::new);
