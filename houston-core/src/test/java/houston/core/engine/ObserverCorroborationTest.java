@@ -76,6 +76,20 @@ class ObserverCorroborationTest {
     }
 
     @Test
+    void tenDeadOnEveryVantageEvacuateAsManyAsMinServingLetsAndHoldTheRestSayingWhy() {
+        world.run(10);
+        IntStream.range(0, 10).forEach(i -> world.breakLocation(String.format("loc-%02d", i), "vantage-a", "vantage-b",
+                "vantage-c"));
+
+        world.run(60);
+
+        assertFalse(world.state.failStatic());
+        assertEquals(5, world.topology.ids().stream().filter(id -> world.stateOf(id) == LocationState.EVACUATED).count());
+        assertEquals(5, world.alerts(AlertKind.EVACUATION_HELD).stream()
+                .filter(a -> a.message().contains("min-serving 10: evacuating")).count());
+    }
+
+    @Test
     void everyLocationBadOnEveryVantageFailsStatic() {
         world.run(10);
 
