@@ -130,32 +130,63 @@ final class SafetyPolicy {
     }
 
     /**
-     * Engages fail-static when at least the configured fraction of locations look bad at once;
-     * alerts on engage, reports on release. Release takes fresh evidence, not its absence: enough
-     * locations must score known and not bad that even if every location without a score were
-     * bad, fewer than the threshold would be. Probes ageing out (a vantage stopped) leave scores
-     * unknown, and unknown is not good news. O(locations).
+     * Engages fail-static when at least the configured fraction of locations look bad at once and
+     * the observers do not corroborate it (see {@link houston.core.health.HealthReport#uncorroboratedBad}):
+     * a broken prober or a probe-side network problem, not the many locations every vantage
+     * independently sees dead while it sees the rest fine (a real multi-location outage, evacuated as
+     * capacity and min-serving allow). Alerts on engage, reports on release. Release takes fresh
+     * evidence, not its absence: even if every location without a score were an uncorroborated bad
+     * one, fewer than the threshold would be. Probes ageing out (a vantage stopped) leave scores
+     * unknown, and unknown is not good news. On release every location's hysteresis restarts: a
+     * verdict formed while Houston suspected its observers is not acted on. O(voters × locations).
      */
     void updateFailStatic(StepContext ctx) {
         int threshold = config.failStaticCount(ctx.topology.size());
-        int bad = ctx.report.badLocations();
-        int seenFine = 0;
+        int quorum = ctx.config.health().quorum();
+        int suspicious = ctx.report.uncorroboratedBad(quorum);
+        int unknown = 0;
         for (int l = 0; l < ctx.topology.size(); l++) {
-            seenFine += !Double.isNaN(ctx.report.score(l)) && !ctx.report.isBad(l) ? 1 : 0;
+            unknown += Double.isNaN(ctx.report.score(l)) ? 1 : 0;
         }
-        if (!ctx.failStatic && bad >= threshold) {
+        if (!ctx.failStatic && suspicious >= threshold) {
             ctx.failStatic = true;
             ctx.alert(AlertKind.FAIL_STATIC, -1, DecisionKind.FAIL_STATIC_ENGAGED,
-                    "fail-static: " + bad + " of " + ctx.topology.size() + " locations look bad at once (threshold "
-                            + threshold + "): suspecting the observers, moving no traffic. Bad: "
-                            + String.join(", ", badIds(ctx)));
-        } else if (ctx.failStatic && ctx.topology.size() - seenFine < threshold) {
+                    "fail-static: " + suspicious + " of " + ctx.topology.size() + " locations look bad at once and "
+                            + "the vantages do not corroborate it (threshold " + threshold + "), " + seesThrough(ctx)
+                            + ": suspecting the observers, moving no traffic. Bad: " + String.join(", ", badIds(ctx)));
+        } else if (ctx.failStatic && suspicious + unknown < threshold) {
             ctx.failStatic = false;
-            ctx.notify(-1, DecisionKind.FAIL_STATIC_RELEASED, "fail-static released: " + bad
-                    + " locations look bad, " + seenFine + " of " + ctx.topology.size()
-                    + " scored fine on fresh evidence (threshold " + threshold + "); automation resumes", List.of(),
-                    List.of());
+            for (int l = 0; l < ctx.tracks.length; l++) {
+                ctx.tracks[l] = ctx.tracks[l].withEvidence(-1, -1);
+            }
+            ctx.notify(-1, DecisionKind.FAIL_STATIC_RELEASED, "fail-static released: " + ctx.report.badLocations()
+                    + " locations look bad, " + suspicious + " of them uncorroborated, " + unknown + " unscored (threshold "
+                    + threshold + "); automation resumes, hysteresis restarts", List.of(), List.of());
         }
+        pageWhenSeeingThroughFewer(ctx, quorum);
+    }
+
+    /**
+     * Pages when discounted vantages leave fewer trusted vantages than the quorum, the moment it
+     * happens (and tells when the quorum is back): Houston then decides on the remaining vantage
+     * and the services voter that outvoted the others, which a human should check.
+     */
+    private static void pageWhenSeeingThroughFewer(StepContext ctx, int quorum) {
+        int before = ctx.previousReport == null ? Integer.MAX_VALUE : ctx.previousReport.trustedVantages()[0];
+        int now = ctx.report.trustedVantages()[0];
+        if (now < quorum && before >= quorum) {
+            ctx.alert(AlertKind.FAIL_STATIC, -1, DecisionKind.VANTAGES_DISCOUNTED, "Houston " + seesThrough(ctx)
+                    + " (quorum " + quorum + "): discounted " + String.join(", ", ctx.report.suspectVoterNames())
+                    + ", which see most locations bad where the others see them fine; deciding on the rest");
+        } else if (now >= quorum && before < quorum) {
+            ctx.notify(-1, DecisionKind.VANTAGES_TRUSTED, "Houston " + seesThrough(ctx) + " again (quorum "
+                    + quorum + ")", List.of(), List.of());
+        }
+    }
+
+    private static String seesThrough(StepContext ctx) {
+        int[] trusted = ctx.report.trustedVantages();
+        return "sees through " + trusted[0] + " of " + trusted[1] + " vantages";
     }
 
     private static List<String> evacuatedIds(StepContext ctx) {

@@ -39,6 +39,8 @@ final class StepContext {
     final HealthBook health;
     /** This tick's scores, computed before anything else reads the context. */
     final HealthReport report;
+    /** The previous tick's report (null before the first), to tell what changed. */
+    final HealthReport previousReport;
     Overrides overrides;
     boolean failStatic;
     long liveGeneration;
@@ -56,6 +58,7 @@ final class StepContext {
         this.config = config;
         this.topology = topology;
         this.previous = previous;
+        this.previousReport = previous.report();
         this.health = health;
         this.report = report;
         this.nowInstant = now;

@@ -12,10 +12,13 @@ import java.util.List;
  *   <li>A voter that judges at least {@code suspectFraction} of the locations it sees as bad,
  *       while most of those verdicts are contradicted (no other voter calls the location bad and at
  *       least one with evidence calls it fine), is suspect: the observer is broken, not the world.
- *       A verdict nobody else could check is not held against its voter, so a deployment with one
- *       vantage and quorum 1 still acts. Its scores are discounted (left out) this tick. When many locations
- *       really fail, every voter sees it and confirms the others, so nobody is discounted and the
- *       safety policy's fail-static sees the whole picture.</li>
+ *       A vantage calling (nearly) every location bad is also suspect when most of its verdicts are
+ *       outvoted (more of the other voters with evidence call the location fine than bad), so two
+ *       broken vantages confirming each other are still outvoted by a healthy vantage and the
+ *       services voter. A verdict nobody else could check is not held against its voter, so a
+ *       deployment with one vantage and quorum 1 still acts. Its scores are discounted (left out) this
+ *       tick. When many locations really fail, every voter sees it and confirms the others, so nobody is
+ *       discounted and the safety policy's fail-static sees the whole picture.</li>
  *   <li>A location's score is the {@code quorum}-th lowest score among the trusted voters that
  *       have evidence. It is below a threshold only if at least {@code quorum} voters put it
  *       there: one noisy vantage can lower its own score to zero and the location's score does
@@ -55,8 +58,9 @@ public final class QuorumHealthScorer {
         }
         boolean[] suspect = new boolean[voterCount];
         for (int v = 0; v < voterCount; v++) {
-            suspect[v] = isSuspect(scores[v], badVotes, fineVotes);
+            suspect[v] = isSuspect(scores[v], badVotes, fineVotes, !SERVICES_VOTER.equals(voters.get(v)));
         }
+        int need = effectiveQuorum(voters, suspect);
         double[] result = new double[locations];
         double[] trusted = new double[voterCount];
         int bad = 0;
@@ -68,7 +72,7 @@ public final class QuorumHealthScorer {
                     n = insertSorted(trusted, n, s);
                 }
             }
-            result[l] = n < quorum ? Double.NaN : trusted[quorum - 1];
+            result[l] = n < need ? Double.NaN : trusted[need - 1];
             if (result[l] < downThreshold) {
                 bad++;
             }
@@ -76,10 +80,31 @@ public final class QuorumHealthScorer {
         return new HealthReport(List.copyOf(voters), scores, suspect, result, bad, downThreshold);
     }
 
-    private boolean isSuspect(double[] voter, int[] badVotes, int[] fineVotes) {
+    /**
+     * The quorum, or, when discounted vantages leave fewer trusted vantages than the quorum, the
+     * trusted vantages that remain (at least one). A vantage is only discounted when the voters
+     * contradicting it outnumber those backing it, so with three vantages two are discounted only
+     * when the third and the services voter both see the world fine where they see it bad: the
+     * remaining vantage's verdicts are then what Houston decides on (a dead location sends no
+     * service signals, so requiring the services voter too would never see an outage).
+     */
+    private int effectiveQuorum(List<String> voters, boolean[] suspect) {
+        int vantages = 0;
+        int trusted = 0;
+        for (int v = 0; v < suspect.length; v++) {
+            if (!SERVICES_VOTER.equals(voters.get(v))) {
+                vantages++;
+                trusted += suspect[v] ? 0 : 1;
+            }
+        }
+        return trusted == vantages ? quorum : Math.max(1, Math.min(quorum, trusted));
+    }
+
+    private boolean isSuspect(double[] voter, int[] badVotes, int[] fineVotes, boolean vantage) {
         int seen = 0;
         int judgedBad = 0;
-        int contradicted = 0;
+        int alone = 0;
+        int outvoted = 0;
         for (int l = 0; l < voter.length; l++) {
             if (Double.isNaN(voter[l])) {
                 continue;
@@ -87,13 +112,21 @@ public final class QuorumHealthScorer {
             seen++;
             if (voter[l] < downThreshold) {
                 judgedBad++;
-                if (badVotes[l] == 1 && fineVotes[l] > 0) {
-                    contradicted++;
-                }
+                alone += badVotes[l] == 1 && fineVotes[l] > 0 ? 1 : 0;
+                outvoted += fineVotes[l] > badVotes[l] - 1 ? 1 : 0;
             }
         }
-        return seen > 0 && judgedBad >= suspectFraction * seen && contradicted * 2 > judgedBad;
+        if (seen == 0 || judgedBad < suspectFraction * seen) {
+            return false;
+        }
+        // A vantage calling (nearly) everything bad is also suspect when outvoted, not only when alone:
+        // two broken vantages backing each other are outvoted by a healthy vantage and the services.
+        // The services voter only speaks for locations whose services report, often a few: not it.
+        return alone * 2 > judgedBad || vantage && judgedBad >= NEARLY_ALL * seen && outvoted * 2 > judgedBad;
     }
+
+    /** The share of the locations a voter sees that it must call bad before being outvoted discounts it. */
+    static final double NEARLY_ALL = 0.9;
 
     /** Inserts {@code value} into the ascending prefix {@code sorted[0..n)}; returns the new length. */
     private static int insertSorted(double[] sorted, int n, double value) {

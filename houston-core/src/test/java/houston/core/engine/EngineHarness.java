@@ -43,6 +43,8 @@ final class EngineHarness {
     String dataPlaneDetail = "ok";
 
     private final Map<String, Outcome> faults = new HashMap<>();
+    /** Locations whose services send no signals; null: the services report nothing at all. */
+    private java.util.Set<String> servicesSilent;
     private final java.util.Set<String> silent = new java.util.HashSet<>();
     private final List<ActionOutcome> pendingOutcomes = new ArrayList<>();
     private final List<OperatorCommand> pendingCommands = new ArrayList<>();
@@ -95,6 +97,15 @@ final class EngineHarness {
         return this;
     }
 
+    /**
+     * From now on the services report healthy from every location on every tick, but for
+     * {@code dead} ones, which send nothing (a dead location's services are silent).
+     */
+    EngineHarness servicesHealthyExcept(String... dead) {
+        servicesSilent = new java.util.HashSet<>(List.of(dead));
+        return this;
+    }
+
     /** Measured demand of a catchment, given with the next tick. */
     EngineHarness demand(String location, double rps) {
         pendingDemand.add(new Inputs.DemandReading(location, rps));
@@ -141,6 +152,10 @@ final class EngineHarness {
                 }
                 observations.add(new Observation(v, l, "canary", now, outcomeFor(v, l), Duration.ofMillis(20)));
             }
+        }
+        if (servicesSilent != null) {
+            topology.ids().stream().filter(l -> !servicesSilent.contains(l)).forEach(l -> pendingSignals.add(
+                    new houston.core.health.ServiceSignal(l, "web", houston.core.health.SignalStatus.HEALTHY, "0% errors", now)));
         }
         measured.forEach((location, rps) -> pendingDemand.add(new Inputs.DemandReading(location, rps, now.toEpochMilli())));
         Inputs inputs = Inputs.builder().observations(observations).signals(List.copyOf(pendingSignals))

@@ -78,14 +78,15 @@ class EngineRegressionExamplesTest {
 
     @Test
     void failStaticIsNotReleasedWhenTheEvidenceAgesOut() {
-        // Two locations, three vantages, quorum 3: one location dead engages fail-static; then a vantage
-        // goes silent, the dead location's score becomes unknown, and "0 bad" released fail-static.
+        // Two locations, three vantages, quorum 3: both dead on every vantage engages fail-static (no
+        // location looks fine, so nothing corroborates the observers); then a vantage goes silent, a dead
+        // location's score becomes unknown, and "1 bad" must not release fail-static.
         Topology topology = TestTopologies.row(2);
         EngineConfig config = small(1, 0.32).withHealth(HealthConfig.defaults()
                 .withVantages(List.of("vantage-a", "vantage-b", "vantage-c"), 3));
         HistoryRunner runner = runner(config, topology, Invariant.FAIL_STATIC_RELEASED_ON_FRESH_EVIDENCE);
         History history = History.of(
-                Tick.after(3000).with(new Probes(-1, 0, Outcome.CONNECT_ERROR)),
+                Tick.after(3000).with(new Probes(-1, 0, Outcome.CONNECT_ERROR), new Probes(-1, 1, Outcome.CONNECT_ERROR)),
                 Tick.after(1000),
                 Tick.after(1000).with(new Silent(0, true)),
                 Tick.after(6000),

@@ -45,10 +45,10 @@ class QuorumAndFailStaticTest {
     }
 
     @Test
-    void eightOfFifteenGoingBadAtOnceFailsStaticWithOneAlertNotOnePerLocation() {
+    void eightOfFifteenGoingBadOnTwoVantagesTheThirdContradictsFailsStaticWithOneAlertNotOnePerLocation() {
         world.run(10);
         for (int i = 0; i < 8; i++) {
-            world.breakLocation(String.format("loc-%02d", i * 2 % 15), "vantage-a", "vantage-b", "vantage-c");
+            world.breakLocation(String.format("loc-%02d", i * 2 % 15), "vantage-a", "vantage-b");
         }
 
         world.run(60);
@@ -63,7 +63,7 @@ class QuorumAndFailStaticTest {
     void failStaticIsReleasedWhenTheLocationsRecover() {
         world.run(10);
         for (int i = 0; i < 8; i++) {
-            world.breakLocation(String.format("loc-%02d", i), "vantage-a", "vantage-b", "vantage-c");
+            world.breakLocation(String.format("loc-%02d", i), "vantage-a", "vantage-b");
         }
         world.run(30);
 

@@ -74,4 +74,45 @@ class QuorumHealthScorerTest {
         assertEquals(List.of(), r.suspectVoterNames());
         assertEquals(0.0, r.score(0));
     }
+
+    @Test
+    void twoVotersSeeingEverythingBadAreDiscountedWhenTheThirdAndTheServicesSeeItFine() {
+        double[][] scores = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 1, 1, 1}, {NO, 1, 1, 1}};
+
+        HealthReport r = scorer.score(voters, scores);
+
+        assertEquals(List.of("a", "b"), r.suspectVoterNames());
+        assertEquals(0.0, r.score(0));
+        assertEquals(1, r.badLocations());
+    }
+
+    @Test
+    void twoVotersAgainstOneWithoutServicesAreNotDiscounted() {
+        double[][] scores = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 1, 1, 1}, {NO, NO, NO, NO}};
+
+        HealthReport r = scorer.score(voters, scores);
+
+        assertEquals(List.of(), r.suspectVoterNames());
+        assertEquals(4, r.badLocations());
+        assertEquals(4, r.uncorroboratedBad(2));
+    }
+
+    @Test
+    void badLocationsEveryVantageSeesWhileItSeesTheRestFineAreCorroborated() {
+        double[][] scores = {{0, 0, 1, 1}, {0, 0, 1, 1}, {0, 0, 1, 1}, {1, NO, 1, 1}};
+
+        HealthReport r = scorer.score(voters, scores);
+
+        assertEquals(2, r.badLocations());
+        assertEquals(0, r.uncorroboratedBad(2));
+    }
+
+    @Test
+    void nothingIsCorroboratedWhenNoLocationLooksFine() {
+        double[][] scores = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {NO, NO, NO, NO}};
+
+        HealthReport r = scorer.score(voters, scores);
+
+        assertEquals(4, r.uncorroboratedBad(2));
+    }
 }

@@ -111,23 +111,24 @@ public final class EngineInvariants {
     }
 
     /**
-     * Fail-static is released only on fresh good evidence: enough locations scored, and not bad,
-     * that the bad ones are below the threshold whatever the unknown ones are.
+     * Fail-static is released only on fresh evidence: enough locations scored, and not bad on
+     * evidence the vantages fail to corroborate, that those are below the threshold whatever the
+     * unknown ones are.
      */
     private void failStaticReleasedOnFreshEvidenceOnly(int tick, EngineState before, EngineState next) {
         if (!before.failStatic() || next.failStatic()) {
             return;
         }
         HealthReport report = next.report();
-        int knownGood = 0;
+        int unknown = 0;
         for (int l = 0; l < topology.size(); l++) {
-            double score = report.score(l);
-            knownGood += !Double.isNaN(score) && !report.isBad(l) ? 1 : 0;
+            unknown += Double.isNaN(report.score(l)) ? 1 : 0;
         }
+        int suspicious = report.uncorroboratedBad(config.health().quorum());
         int threshold = config.safety().failStaticCount(topology.size());
-        check(knownGood > topology.size() - threshold, tick, Invariant.FAIL_STATIC_RELEASED_ON_FRESH_EVIDENCE,
-                "released with " + knownGood + " of " + topology.size() + " locations scored good (need "
-                        + (topology.size() - threshold + 1) + "); " + report.badLocations() + " scored bad");
+        check(suspicious + unknown < threshold, tick, Invariant.FAIL_STATIC_RELEASED_ON_FRESH_EVIDENCE,
+                "released with " + suspicious + " uncorroborated bad and " + unknown + " unscored of "
+                        + topology.size() + " locations (threshold " + threshold + ")");
     }
 
     /**

@@ -87,10 +87,11 @@ public final class DecisionRenderer {
     private static String icon(DecisionKind kind) {
         return switch (kind) {
             case SUSPECTED -> ":large_yellow_circle:";
-            case CLEARED, RESTORED, FAIL_STATIC_RELEASED, FALLBACK_RELEASED, PUBLISH_RECOVERED -> ":large_green_circle:";
+            case CLEARED, RESTORED, FAIL_STATIC_RELEASED, FALLBACK_RELEASED, PUBLISH_RECOVERED, VANTAGES_TRUSTED
+                    -> ":large_green_circle:";
             case EVACUATION_DECIDED, TRAFFIC_SHIFTING, TRAFFIC_SHIFTED, FALLBACK_ENGAGED -> ":red_circle:";
             case FAILBACK_STEP -> ":arrows_counterclockwise:";
-            case FAILBACK_ABORTED, EVACUATION_HELD, FAIL_STATIC_ENGAGED, PUBLISH_FAILED -> ":warning:";
+            case FAILBACK_ABORTED, EVACUATION_HELD, FAIL_STATIC_ENGAGED, VANTAGES_DISCOUNTED, PUBLISH_FAILED -> ":warning:";
             case OVERRIDE_APPLIED, OVERRIDE_EXPIRED, COMMAND_REJECTED -> ":bust_in_silhouette:";
             default -> ":information_source:";
         };
