@@ -18,6 +18,14 @@ import java.util.Locale;
  */
 final class TrafficMover {
 
+    /**
+     * Less of a catchment than this is not worth a plan of its own while the rest still waits: with
+     * demand measured every tick, ready room appears in slivers, and moving each one would publish a
+     * new generation (a DNS change batch, a Slack line) every second. Room accumulates until a
+     * percent of the catchment fits, or everything that waits does.
+     */
+    static final double MIN_STEP = 0.01;
+
     private final NearestCapacityPlanner planner;
     private final ReceiverDrain drain;
 
@@ -80,8 +88,7 @@ final class TrafficMover {
         // Even with no pre-scale to wait for, a receiver may carry more now than it was planned for
         // (another evacuation's spill, a newer demand reading): only ready room is given.
         double[] now = carriedNow(ctx, l);
-        ctx.changeRow(l, now, "evacuate " + ctx.id(l));
-        ctx.awaitPublish(l);
+        boolean moved = ctx.changeRow(l, now, "evacuate " + ctx.id(l));
         List<Placement> others = new ArrayList<>();
         for (int c = 0; c < ctx.topology.size(); c++) {
             if (c != l && ctx.row(c)[l] > 0) {
@@ -91,6 +98,17 @@ final class TrafficMover {
                 }
             }
         }
+        if (!moved && others.isEmpty()) {
+            // No receiver has ready room: the plan stays as it is live, so there is no generation to wait
+            // for. Evacuated from here on, its users follow as room appears (completeShift); shifting
+            // again every tick would publish the same rows and post the same line once a second.
+            ctx.tracks[l] = track.enter(LocationState.EVACUATED, ctx.now).awaiting(0);
+            ctx.notify(l, DecisionKind.SCALE_UPDATE, ctx.id(l) + " evacuation waits for its receivers: " + why
+                    + String.format(Locale.ROOT, "; none has ready room yet, so %.0f%% of its users stay where they "
+                    + "are served now and follow as the receivers grow", waiting(ctx, l) * 100), List.of(), List.of());
+            return;
+        }
+        ctx.awaitPublish(l);
         String held = !ReadyRoom.changed(track.evacuationRow(), now) ? ""
                 : now[l] > TrafficPlan.DUST ? String.format(Locale.ROOT,
                         "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100)
@@ -104,7 +122,10 @@ final class TrafficMover {
      * {@link ReadyRoom#carriedNow} kept home or spilled elsewhere while the receivers scale.
      */
     static double waiting(StepContext ctx, int l) {
-        double[] current = ctx.row(l);
+        return waitingIn(ctx, l, ctx.row(l));
+    }
+
+    private static double waitingIn(StepContext ctx, int l, double[] current) {
         double[] target = ctx.tracks[l].evacuationRow();
         double waiting = 0;
         for (int s = 0; s < current.length; s++) {
@@ -144,21 +165,46 @@ final class TrafficMover {
     /**
      * Receivers are ready: moves what {@link ReadyRoom#carriedNow} kept home or spilled, again only
      * as far as ready instances take it (a receiver may carry more now than it was planned for,
-     * e.g. another evacuation's spill); what still finds no room waits for the next tick.
+     * e.g. another evacuation's spill); what still finds no room waits for the next tick. A move of
+     * less than {@link #MIN_STEP} that leaves some still waiting is not made (nothing is decided,
+     * posted or published); {@code timedOut}: the receivers it waited for gave up this tick.
      */
-    void completeShift(StepContext ctx, int l) {
+    void completeShift(StepContext ctx, int l, boolean timedOut) {
         double waited = waiting(ctx, l);
+        double[] before = ctx.row(l);
         double[] row = carriedNow(ctx, l);
-        if (!ReadyRoom.changed(ctx.row(l), row)) {
+        boolean worthIt = ReadyRoom.moved(before, row) >= MIN_STEP || waitingIn(ctx, l, row) <= 1e-9;
+        if (!worthIt || !ctx.changeRow(l, row, "evacuate the rest of " + ctx.id(l))) {
+            if (timedOut) {
+                // Said once, when the receivers it waited for gave up: the ones named instead have no
+                // ready room now (other evacuations' users fill it while their receivers scale). Users
+                // stay where they are served rather than go back to the location they left.
+                ctx.notify(l, DecisionKind.SCALE_UPDATE, String.format(Locale.ROOT, "%s: the %.0f%% of its users "
+                        + "not yet where its plan sends them stay where they are served now (%s) until the receivers "
+                        + "planned for them have ready room", ctx.id(l), waited * 100, away(ctx, l, before)),
+                        List.of(), List.of());
+            }
             return;
         }
-        ctx.changeRow(l, row, "evacuate the rest of " + ctx.id(l));
         double still = waiting(ctx, l);
-        String moved = still <= TrafficPlan.DUST ? String.format(Locale.ROOT, "moving the %.0f%% that waited for them",
-                waited * 100) : String.format(Locale.ROOT, "moving %.0f%% of the %.0f%% that waited for them; the rest "
-                + "waits for ready room", (waited - still) * 100, waited * 100);
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: receivers ready, " + moved,
+        double moved = ReadyRoom.moved(before, ctx.row(l));
+        String what = still <= TrafficPlan.DUST ? String.format(Locale.ROOT, "moving the %s that waited for them",
+                percent(waited)) : String.format(Locale.ROOT, "moving %s of the %s that waited for them; the rest "
+                + "stays where it is served now until there is ready room", percent(moved), percent(waited));
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: receivers ready, " + what,
                 List.of(), List.of());
+    }
+
+    /** Where {@code row} serves {@code l}'s users, largest share first: "eu-central-1 70%, eu-west-1 20%". */
+    private static String away(StepContext ctx, int l, double[] row) {
+        List<Integer> serving = new ArrayList<>();
+        for (int s = 0; s < row.length; s++) {
+            if (row[s] > TrafficPlan.DUST) {
+                serving.add(s);
+            }
+        }
+        serving.sort((a, b) -> Double.compare(row[b], row[a]));
+        return String.join(", ", serving.stream().map(s -> ctx.id(s) + " " + percent(row[s])).toList());
     }
 
     /**
@@ -256,7 +302,8 @@ final class TrafficMover {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
+    /** A share as Slack shows it; below 1% with a decimal, so a real move never reads as "0%". */
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+        return String.format(Locale.ROOT, fraction > 0 && fraction < 0.01 ? "%.1f%%" : "%.0f%%", fraction * 100);
     }
 }

@@ -79,6 +79,49 @@ public final class EngineInvariants {
         if (checks(Invariant.INCIDENTS_CLOSED_OR_LIVE)) {
             incidentsClosedOrLive(tick, before, step);
         }
+        if (checks(Invariant.NO_REPUBLISH_OF_EQUAL_ROWS)) {
+            newGenerationsChangeRows(tick, before, step);
+        }
+        if (checks(Invariant.SHIFTS_MOVE_TRAFFIC)) {
+            shiftsMoveTraffic(tick, before, step);
+        }
+    }
+
+    /**
+     * A new plan generation changes some share by more than dust: one with the rows of the plan
+     * before it is a Route 53 change batch (and a confirmation to wait for) that moves nobody.
+     * Publishing the same generation again (a retry) is not a new one.
+     */
+    private void newGenerationsChangeRows(int tick, EngineState before, Step step) {
+        for (Action.PublishPlan p : step.actionsOf(Action.PublishPlan.class)) {
+            if (p.plan().generation() > before.plan().generation()) {
+                check(largestChange(before.plan(), p.plan(), -1) > TrafficPlan.DUST, tick,
+                        Invariant.NO_REPUBLISH_OF_EQUAL_ROWS, "generation " + p.plan().generation()
+                                + " has the rows of generation " + before.plan().generation() + " (" + p.reason() + ")");
+            }
+        }
+    }
+
+    /** A TRAFFIC_SHIFTING decision about a catchment changes that catchment's row by more than dust. */
+    private void shiftsMoveTraffic(int tick, EngineState before, Step step) {
+        for (Decision d : decisions(step)) {
+            if (d.kind() == DecisionKind.TRAFFIC_SHIFTING && topology.contains(d.location())) {
+                int c = topology.indexOf(d.location());
+                check(largestChange(before.plan(), step.next().plan(), c) > TrafficPlan.DUST, tick,
+                        Invariant.SHIFTS_MOVE_TRAFFIC, "\"" + d.summary() + "\" left row " + d.location() + " as it was");
+            }
+        }
+    }
+
+    /** The largest change of one fraction between the plans, in row {@code only} (negative: any row). */
+    private static double largestChange(TrafficPlan a, TrafficPlan b, int only) {
+        double largest = 0;
+        for (int c = 0; c < a.size(); c++) {
+            for (int s = 0; s < a.size() && (only < 0 || c == only); s++) {
+                largest = Math.max(largest, Math.abs(a.fraction(c, s) - b.fraction(c, s)));
+            }
+        }
+        return largest;
     }
 
     /** Every row non-negative, summing to 1 within {@link #ROW_TOLERANCE}. */
@@ -214,7 +257,7 @@ public final class EngineInvariants {
         EngineState state = fresh.initialState(HistoryRunner.START);
         for (int i = 0; i < journal.size(); i++) {
             HistoryRunner.Entry entry = journal.get(i);
-            Step step = fresh.step(state, entry.inputs(), entry.at());
+            Step step = fresh.step(entry.from(state), entry.inputs(), entry.at());
             check(Objects.equals(step.actions(), entry.actions()), i, Invariant.REPLAY_GIVES_SAME_ACTIONS,
                     "replayed " + step.actions() + " but the run took " + entry.actions());
             state = step.next();
