@@ -195,16 +195,20 @@ final class TrafficMover {
                 List.of(), List.of());
     }
 
-    /** Where {@code row} serves {@code l}'s users, largest share first: "eu-central-1 70%, eu-west-1 20%". */
+    /**
+     * Where {@code row} serves those of {@code l}'s users its evacuation row sends elsewhere, largest
+     * share first: "eu-central-1 70%, eu-north-1 5%".
+     */
     private static String away(StepContext ctx, int l, double[] row) {
+        double[] target = ctx.tracks[l].evacuationRow();
         List<Integer> serving = new ArrayList<>();
         for (int s = 0; s < row.length; s++) {
-            if (row[s] > TrafficPlan.DUST) {
+            if (row[s] - target[s] > TrafficPlan.DUST) {
                 serving.add(s);
             }
         }
-        serving.sort((a, b) -> Double.compare(row[b], row[a]));
-        return String.join(", ", serving.stream().map(s -> ctx.id(s) + " " + percent(row[s])).toList());
+        serving.sort((a, b) -> Double.compare(row[b] - target[b], row[a] - target[a]));
+        return String.join(", ", serving.stream().map(s -> ctx.id(s) + " " + percent(row[s] - target[s])).toList());
     }
 
     /**
