@@ -104,8 +104,8 @@ final class TrafficMover {
             // again every tick would publish the same rows and post the same line once a second.
             ctx.tracks[l] = track.enter(LocationState.EVACUATED, ctx.now).awaiting(0);
             ctx.notify(l, DecisionKind.SCALE_UPDATE, ctx.id(l) + " evacuation waits for its receivers: " + why
-                    + String.format(Locale.ROOT, "; none has ready room yet, so %.0f%% of its users stay where they "
-                    + "are served now and follow as the receivers grow", waiting(ctx, l) * 100), List.of(), List.of());
+                    + "; none has ready room yet, so the " + percent(waiting(ctx, l)) + " of its users they are to "
+                    + "take stays where it is served now and follows as they grow", List.of(), List.of());
             return;
         }
         ctx.awaitPublish(l);
