@@ -169,8 +169,8 @@ final class LocationStateMachine {
             mover.receiversTimedOut(ctx, l);
             t = ctx.tracks[l];
         }
-        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && TrafficMover.waiting(ctx, l) > 1e-9) {
-            mover.completeShift(ctx, l, timedOut);
+        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && WaitingShare.waiting(ctx, l) > 1e-9) {
+            WaitingShare.completeShift(ctx, l, timedOut);
             return true;
         }
         return false;

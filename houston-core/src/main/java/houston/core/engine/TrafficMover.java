@@ -18,14 +18,6 @@ import java.util.Locale;
  */
 final class TrafficMover {
 
-    /**
-     * Less of a catchment than this is not worth a plan of its own while the rest still waits: with
-     * demand measured every tick, ready room appears in slivers, and moving each one would publish a
-     * new generation (a DNS change batch, a Slack line) every second. Room accumulates until a
-     * percent of the catchment fits, or everything that waits does.
-     */
-    static final double MIN_STEP = 0.01;
-
     private final NearestCapacityPlanner planner;
     private final ReceiverDrain drain;
 
@@ -104,8 +96,9 @@ final class TrafficMover {
             // again every tick would publish the same rows and post the same line once a second.
             ctx.tracks[l] = track.enter(LocationState.EVACUATED, ctx.now).awaiting(0);
             ctx.notify(l, DecisionKind.SCALE_UPDATE, ctx.id(l) + " evacuation waits for its receivers: " + why
-                    + "; none has ready room yet, so the " + percent(waiting(ctx, l)) + " of its users they are to "
-                    + "take stays where it is served now and follows as they grow", List.of(), List.of());
+                    + "; none has ready room yet, so the " + percent(WaitingShare.waiting(ctx, l))
+                    + " of its users they are to take stays where it is served now and follows as they grow",
+                    List.of(), List.of());
             return;
         }
         ctx.awaitPublish(l);
@@ -115,23 +108,6 @@ final class TrafficMover {
                 : "; until the receivers are ready, what they cannot carry goes where ready instances have room";
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why + held, others,
                 List.of());
-    }
-
-    /**
-     * Share of {@code l}'s catchment not yet where its evacuation row sends it: what
-     * {@link ReadyRoom#carriedNow} kept home or spilled elsewhere while the receivers scale.
-     */
-    static double waiting(StepContext ctx, int l) {
-        return waitingIn(ctx, l, ctx.row(l));
-    }
-
-    private static double waitingIn(StepContext ctx, int l, double[] current) {
-        double[] target = ctx.tracks[l].evacuationRow();
-        double waiting = 0;
-        for (int s = 0; s < current.length; s++) {
-            waiting += Math.max(0, current[s] - target[s]);
-        }
-        return waiting;
     }
 
     /**
@@ -163,62 +139,13 @@ final class TrafficMover {
     }
 
     /**
-     * Receivers are ready: moves what {@link ReadyRoom#carriedNow} kept home or spilled, again only
-     * as far as ready instances take it (a receiver may carry more now than it was planned for,
-     * e.g. another evacuation's spill); what still finds no room waits for the next tick. A move of
-     * less than {@link #MIN_STEP} that leaves some still waiting is not made (nothing is decided,
-     * posted or published); {@code timedOut}: the receivers it waited for gave up this tick.
-     */
-    void completeShift(StepContext ctx, int l, boolean timedOut) {
-        double waited = waiting(ctx, l);
-        double[] before = ctx.row(l);
-        double[] row = carriedNow(ctx, l);
-        boolean worthIt = ReadyRoom.moved(before, row) >= MIN_STEP || waitingIn(ctx, l, row) <= 1e-9;
-        if (!worthIt || !ctx.changeRow(l, row, "evacuate the rest of " + ctx.id(l))) {
-            if (timedOut) {
-                // Said once, when the receivers it waited for gave up: the ones named instead have no
-                // ready room now (other evacuations' users fill it while their receivers scale). Users
-                // stay where they are served rather than go back to the location they left.
-                ctx.notify(l, DecisionKind.SCALE_UPDATE, String.format(Locale.ROOT, "%s: the %.0f%% of its users "
-                        + "not yet where its plan sends them stay where they are served now (%s) until the receivers "
-                        + "planned for them have ready room", ctx.id(l), waited * 100, away(ctx, l, before)),
-                        List.of(), List.of());
-            }
-            return;
-        }
-        double still = waiting(ctx, l);
-        double moved = ReadyRoom.moved(before, ctx.row(l));
-        String what = still <= TrafficPlan.DUST ? String.format(Locale.ROOT, "moving the %s that waited for them",
-                percent(waited)) : String.format(Locale.ROOT, "moving %s of the %s that waited for them; the rest "
-                + "stays where it is served now until there is ready room", percent(moved), percent(waited));
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: receivers ready, " + what,
-                List.of(), List.of());
-    }
-
-    /**
-     * Where {@code row} serves those of {@code l}'s users its evacuation row sends elsewhere, largest
-     * share first: "eu-central-1 70%, eu-north-1 5%".
-     */
-    private static String away(StepContext ctx, int l, double[] row) {
-        double[] target = ctx.tracks[l].evacuationRow();
-        List<Integer> serving = new ArrayList<>();
-        for (int s = 0; s < row.length; s++) {
-            if (row[s] - target[s] > TrafficPlan.DUST) {
-                serving.add(s);
-            }
-        }
-        serving.sort((a, b) -> Double.compare(row[b] - target[b], row[a] - target[a]));
-        return String.join(", ", serving.stream().map(s -> ctx.id(s) + " " + percent(row[s] - target[s])).toList());
-    }
-
-    /**
      * {@code l}'s evacuation row as far as ready room takes it now; the rest waits on {@code l}. A
      * degraded location still serves what waits on it, so only the planned receivers and the spill
      * limit of {@code max-receivers} gain; a dead one serves nobody, so what its receivers cannot
      * take yet spills to every eligible location with ready room, however far, before any of it is
      * left to fail at home.
      */
-    private static double[] carriedNow(StepContext ctx, int l) {
+    static double[] carriedNow(StepContext ctx, int l) {
         double[] target = ctx.tracks[l].evacuationRow();
         boolean dead = ctx.report != null && ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold();
         int gainers = dead ? ctx.topology.size() : ctx.config.planner().maxReceivers();
