@@ -166,13 +166,14 @@ final class LocationStateMachine {
      */
     private boolean completeWaiting(StepContext ctx, int l, PinTarget pin, boolean good) {
         LocationTrack t = ctx.tracks[l];
-        if (!t.awaitingReady().isEmpty() && ctx.now >= t.prescaleDeadline()) {
+        boolean timedOut = !t.awaitingReady().isEmpty() && ctx.now >= t.prescaleDeadline();
+        if (timedOut) {
             // Receivers that never grew are planned on what they run; others are found for the rest.
             mover.receiversTimedOut(ctx, l);
             t = ctx.tracks[l];
         }
-        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && TrafficMover.waiting(ctx, l) > 1e-9) {
-            mover.completeShift(ctx, l);
+        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && WaitingShare.waiting(ctx, l) > 1e-9) {
+            WaitingShare.completeShift(ctx, l, timedOut);
             return true;
         }
         return false;

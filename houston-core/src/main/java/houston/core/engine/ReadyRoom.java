@@ -39,8 +39,8 @@ final class ReadyRoom {
             if (r == waitOn || row[r] <= current[r]) {
                 continue;
             }
-            used++;
             double fraction = current[r] + fits(row[r] - current[r], demand, headroom(ctx, r, loads));
+            used += fraction > current[r] ? 1 : 0;
             kept += row[r] - fraction;
             row[r] = fraction;
         }
@@ -50,7 +50,10 @@ final class ReadyRoom {
             if (!eligible[r] || r == waitOn || row[r] > current[r]) {
                 continue;
             }
-            double extra = fits(kept - floor, demand, headroom(ctx, r, loads));
+            // What this row takes off r (an earlier spill the target does not keep) is room on r too: else
+            // those users go home and come back on the next tick, when r's load no longer counts them.
+            double freed = demand * Math.max(0, current[r] - row[r]);
+            double extra = fits(kept - floor, demand, headroom(ctx, r, loads) + freed);
             if (extra > 0) {
                 used++;
                 row[r] += extra;
@@ -81,6 +84,15 @@ final class ReadyRoom {
             }
         }
         return false;
+    }
+
+    /** Share of the catchment that changes place between the two rows. */
+    static double moved(double[] from, double[] to) {
+        double moved = 0;
+        for (int s = 0; s < from.length; s++) {
+            moved += Math.max(0, to[s] - from[s]);
+        }
+        return moved;
     }
 
     /** Requests/s {@code r}'s ready instances take beyond its load now (interim ceiling, within its maximum). */

@@ -37,9 +37,13 @@ final class ReceiverDrain {
             }
             for (int c = 0; c < receiving.length; c++) {
                 if (c != r && (ctx.row(c)[r] > 0 || evacuationShare(ctx, c, r) > 0)) {
+                    double[] before = ctx.row(c);
                     Placement p = moveOff(ctx, c, r);
                     if (!p.receivers().isEmpty() && p.placedFraction() > 0) {
-                        ctx.notify(c, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
+                        // Re-planned but with no ready room to move into yet, nothing shifts: a scale update.
+                        DecisionKind kind = ReadyRoom.changed(before, ctx.row(c)) ? DecisionKind.TRAFFIC_SHIFTING
+                                : DecisionKind.SCALE_UPDATE;
+                        ctx.notify(c, kind, String.format(Locale.ROOT,
                                 "%s's users moving off %s: %s no longer receives (score %.2f, %s); receivers %s",
                                 ctx.id(c), ctx.id(r), ctx.id(r), ctx.report.score(r),
                                 ctx.tracks[r].state().name().toLowerCase(Locale.ROOT), TrafficMover.describe(p)),

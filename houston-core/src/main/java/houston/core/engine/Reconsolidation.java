@@ -89,7 +89,7 @@ final class Reconsolidation {
         double after = distance(ctx, l, next);
         // Nearer than where the evacuation already sends them once its receivers are ready, too: else
         // completing the shift (as soon as they are) does better than a move on what is ready now.
-        if (after > (1 - MARGIN) * Math.min(before, distance(ctx, l, evacuation)) || moved(current, next) < MIN_MOVED) {
+        if (after > (1 - MARGIN) * Math.min(before, distance(ctx, l, evacuation)) || ReadyRoom.moved(current, next) < MIN_MOVED) {
             return;
         }
         ctx.changeRow(l, next, "move " + ctx.id(l) + "'s users nearer");
@@ -117,14 +117,5 @@ final class Reconsolidation {
             }
         }
         return away <= 0 ? 0 : weighted / away;
-    }
-
-    /** Share of the catchment that changes place between the two rows. */
-    private static double moved(double[] from, double[] to) {
-        double moved = 0;
-        for (int s = 0; s < from.length; s++) {
-            moved += Math.max(0, to[s] - from[s]);
-        }
-        return moved;
     }
 }

@@ -94,10 +94,18 @@ final class StepContext {
         return changed != null ? changed.clone() : previous.plan().row(catchment);
     }
 
-    /** Replaces a catchment's row in the plan this step will publish. */
-    void changeRow(int catchment, double[] row, String reason) {
+    /**
+     * Replaces a catchment's row in the plan this step will publish; true when that moves some share
+     * by more than {@link TrafficPlan#DUST}. A row as it stands is no change: publishing it would be a
+     * new generation (a DNS change batch, a confirmation to wait for) that moves nobody.
+     */
+    boolean changeRow(int catchment, double[] row, String reason) {
+        if (!ReadyRoom.changed(row(catchment), row)) {
+            return false;
+        }
         changedRows.put(catchment, row.clone());
         publishReasons.add(reason);
+        return true;
     }
 
     /** Location {@code l} waits for this step's plan to be live. */
@@ -242,6 +250,8 @@ final class StepContext {
     EngineState finish(EngineState previousState) {
         TrafficPlan plan = previousState.plan();
         boolean retryDue = retryPublishAt > 0 && now >= retryPublishAt && plan.generation() > liveGeneration;
+        // Rows changed and changed back within the step leave the plan as it was: no new generation.
+        changedRows.entrySet().removeIf(e -> !ReadyRoom.changed(previousState.plan().row(e.getKey()), e.getValue()));
         if (!changedRows.isEmpty()) {
             plan = plan.withRows(changedRows);
             for (int l : awaitingPublish) {

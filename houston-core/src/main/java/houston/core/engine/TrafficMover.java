@@ -80,8 +80,7 @@ final class TrafficMover {
         // Even with no pre-scale to wait for, a receiver may carry more now than it was planned for
         // (another evacuation's spill, a newer demand reading): only ready room is given.
         double[] now = carriedNow(ctx, l);
-        ctx.changeRow(l, now, "evacuate " + ctx.id(l));
-        ctx.awaitPublish(l);
+        boolean moved = ctx.changeRow(l, now, "evacuate " + ctx.id(l));
         List<Placement> others = new ArrayList<>();
         for (int c = 0; c < ctx.topology.size(); c++) {
             if (c != l && ctx.row(c)[l] > 0) {
@@ -91,26 +90,24 @@ final class TrafficMover {
                 }
             }
         }
+        if (!moved && others.isEmpty()) {
+            // No receiver has ready room: the plan stays as it is live, so there is no generation to wait
+            // for. Evacuated from here on, its users follow as room appears (completeShift); shifting
+            // again every tick would publish the same rows and post the same line once a second.
+            ctx.tracks[l] = track.enter(LocationState.EVACUATED, ctx.now).awaiting(0);
+            ctx.notify(l, DecisionKind.SCALE_UPDATE, ctx.id(l) + " evacuation waits for its receivers: " + why
+                    + "; none has ready room yet, so the " + percent(WaitingShare.waiting(ctx, l))
+                    + " of its users they are to take stays where it is served now and follows as they grow",
+                    List.of(), List.of());
+            return;
+        }
+        ctx.awaitPublish(l);
         String held = !ReadyRoom.changed(track.evacuationRow(), now) ? ""
                 : now[l] > TrafficPlan.DUST ? String.format(Locale.ROOT,
                         "; %.0f%% stays until the receivers are ready (they would be overloaded)", now[l] * 100)
                 : "; until the receivers are ready, what they cannot carry goes where ready instances have room";
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: " + why + held, others,
                 List.of());
-    }
-
-    /**
-     * Share of {@code l}'s catchment not yet where its evacuation row sends it: what
-     * {@link ReadyRoom#carriedNow} kept home or spilled elsewhere while the receivers scale.
-     */
-    static double waiting(StepContext ctx, int l) {
-        double[] current = ctx.row(l);
-        double[] target = ctx.tracks[l].evacuationRow();
-        double waiting = 0;
-        for (int s = 0; s < current.length; s++) {
-            waiting += Math.max(0, current[s] - target[s]);
-        }
-        return waiting;
     }
 
     /**
@@ -142,33 +139,13 @@ final class TrafficMover {
     }
 
     /**
-     * Receivers are ready: moves what {@link ReadyRoom#carriedNow} kept home or spilled, again only
-     * as far as ready instances take it (a receiver may carry more now than it was planned for,
-     * e.g. another evacuation's spill); what still finds no room waits for the next tick.
-     */
-    void completeShift(StepContext ctx, int l) {
-        double waited = waiting(ctx, l);
-        double[] row = carriedNow(ctx, l);
-        if (!ReadyRoom.changed(ctx.row(l), row)) {
-            return;
-        }
-        ctx.changeRow(l, row, "evacuate the rest of " + ctx.id(l));
-        double still = waiting(ctx, l);
-        String moved = still <= TrafficPlan.DUST ? String.format(Locale.ROOT, "moving the %.0f%% that waited for them",
-                waited * 100) : String.format(Locale.ROOT, "moving %.0f%% of the %.0f%% that waited for them; the rest "
-                + "waits for ready room", (waited - still) * 100, waited * 100);
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: receivers ready, " + moved,
-                List.of(), List.of());
-    }
-
-    /**
      * {@code l}'s evacuation row as far as ready room takes it now; the rest waits on {@code l}. A
      * degraded location still serves what waits on it, so only the planned receivers and the spill
      * limit of {@code max-receivers} gain; a dead one serves nobody, so what its receivers cannot
      * take yet spills to every eligible location with ready room, however far, before any of it is
      * left to fail at home.
      */
-    private static double[] carriedNow(StepContext ctx, int l) {
+    static double[] carriedNow(StepContext ctx, int l) {
         double[] target = ctx.tracks[l].evacuationRow();
         boolean dead = ctx.report != null && ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold();
         int gainers = dead ? ctx.topology.size() : ctx.config.planner().maxReceivers();
@@ -256,7 +233,8 @@ final class TrafficMover {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
+    /** A share as Slack shows it; below 1% with a decimal, so a real move never reads as "0%". */
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+        return String.format(Locale.ROOT, fraction > 0 && fraction < 0.01 ? "%.1f%%" : "%.0f%%", fraction * 100);
     }
 }

@@ -37,6 +37,11 @@ public final class EngineInvariants {
     private final ReceiverInvariants receivers;
 
     private final Set<Invariant> checked;
+    /** The generation published in the previous step and in the one before it, if any (a flip needs both). */
+    private TrafficPlan lastTick;
+    private TrafficPlan twoTicksAgo;
+    /** An operator's commands may flip a plan back (restore, then pin evacuated): no flap of the engine's own. */
+    private boolean commandedLastTick;
 
     /** Checks {@code checked} (the others are left to other properties). */
     public EngineInvariants(DecisionEngine engine, Set<Invariant> checked) {
@@ -82,6 +87,65 @@ public final class EngineInvariants {
         if (checks(Invariant.INCIDENTS_CLOSED_OR_LIVE)) {
             incidentsClosedOrLive(tick, before, step);
         }
+        if (checks(Invariant.NO_REPUBLISH_OF_EQUAL_ROWS)) {
+            newGenerationsChangeRows(tick, before, inputs, step);
+        }
+        if (checks(Invariant.SHIFTS_MOVE_TRAFFIC)) {
+            shiftsMoveTraffic(tick, before, step);
+        }
+    }
+
+    /**
+     * A new plan generation changes some share by more than dust: one with the rows of the plan
+     * before it is a Route 53 change batch (and a confirmation to wait for) that moves nobody. Nor,
+     * without an operator command in it or the tick before, does it go back to the rows published two ticks ago: users
+     * flipping between two plans every second are republished, not moved. Publishing the same
+     * generation again (a retry) is not a new one.
+     */
+    private void newGenerationsChangeRows(int tick, EngineState before, Inputs inputs, Step step) {
+        TrafficPlan published = null;
+        for (Action.PublishPlan p : step.actionsOf(Action.PublishPlan.class)) {
+            if (p.plan().generation() > before.plan().generation()) {
+                check(largestChange(before.plan(), p.plan(), -1) > TrafficPlan.DUST, tick,
+                        Invariant.NO_REPUBLISH_OF_EQUAL_ROWS, "generation " + p.plan().generation()
+                                + " has the rows of generation " + before.plan().generation() + " (" + p.reason() + ")");
+                if (twoTicksAgo != null && inputs.commands().isEmpty() && !commandedLastTick) {
+                    check(largestChange(twoTicksAgo, p.plan(), -1) > TrafficPlan.DUST, tick,
+                            Invariant.NO_REPUBLISH_OF_EQUAL_ROWS, "generation " + p.plan().generation()
+                                    + " goes back to the rows of generation " + twoTicksAgo.generation()
+                                    + ", published two ticks before (" + p.reason() + ")");
+                }
+                published = p.plan();
+            }
+        }
+        // Only generations on consecutive ticks count: a plan that stood a while may come back.
+        twoTicksAgo = published != null ? lastTick : null;
+        lastTick = published;
+        commandedLastTick = !inputs.commands().isEmpty();
+    }
+
+    /**
+     * A TRAFFIC_SHIFTING decision changes some location's share by more than dust: a shift that moves
+     * nobody is no decision, and posting it every tick floods the incident thread.
+     */
+    private void shiftsMoveTraffic(int tick, EngineState before, Step step) {
+        for (Decision d : decisions(step)) {
+            if (d.kind() == DecisionKind.TRAFFIC_SHIFTING) {
+                check(largestChange(before.plan(), step.next().plan(), -1) > TrafficPlan.DUST, tick,
+                        Invariant.SHIFTS_MOVE_TRAFFIC, "\"" + d.summary() + "\" left the plan as it was");
+            }
+        }
+    }
+
+    /** The largest change of one fraction between the plans, in row {@code only} (negative: any row). */
+    private static double largestChange(TrafficPlan a, TrafficPlan b, int only) {
+        double largest = 0;
+        for (int c = 0; c < a.size(); c++) {
+            for (int s = 0; s < a.size() && (only < 0 || c == only); s++) {
+                largest = Math.max(largest, Math.abs(a.fraction(c, s) - b.fraction(c, s)));
+            }
+        }
+        return largest;
     }
 
     /** Every row non-negative, summing to 1 within {@link #ROW_TOLERANCE}. */
@@ -218,7 +282,7 @@ public final class EngineInvariants {
         EngineState state = fresh.initialState(HistoryRunner.START);
         for (int i = 0; i < journal.size(); i++) {
             HistoryRunner.Entry entry = journal.get(i);
-            Step step = fresh.step(state, entry.inputs(), entry.at());
+            Step step = fresh.step(entry.from(state), entry.inputs(), entry.at());
             check(Objects.equals(step.actions(), entry.actions()), i, Invariant.REPLAY_GIVES_SAME_ACTIONS,
                     "replayed " + step.actions() + " but the run took " + entry.actions());
             state = step.next();

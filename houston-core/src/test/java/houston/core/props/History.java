@@ -117,6 +117,13 @@ public record History(List<Tick> ticks) {
     public record Stale(int vantage, boolean stale) implements WorldChange {
     }
 
+    /**
+     * The daemon restarts before this tick: its state is what replaying the journal rebuilds, with
+     * what a restart forgets (an unconfirmed publish is sent again, a pending data-plane request is dropped).
+     */
+    public record Restart() implements WorldChange {
+    }
+
     /** What became of an earlier action. */
     public sealed interface OutcomeChoice {
     }

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Random histories over one topology and config. Most ticks are a quiet second; some move time
  * by minutes (holds, timeouts and override expiry come due), break or heal locations for some or
- * all vantages, silence a vantage or make it stale, and carry operator commands (unknown
+ * all vantages, silence a vantage or make it stale, restart the daemon, and carry operator commands (unknown
  * locations, zero and negative durations included), publish and scale outcomes, service
  * signals and demand and capacity readings (out-of-range values included).
  */
@@ -73,7 +73,8 @@ public final class HistoryGenerator {
                 .as(History.Silent::new);
         Arbitrary<History.WorldChange> stale = Combinators.combine(vantage, Arbitraries.of(true, false))
                 .as(History.Stale::new);
-        return Arbitraries.frequencyOf(Tuple.of(6, probes), Tuple.of(1, silent), Tuple.of(1, stale));
+        return Arbitraries.frequencyOf(Tuple.of(6, probes), Tuple.of(1, silent), Tuple.of(1, stale),
+                Tuple.of(1, Arbitraries.just(new History.Restart())));
     }
 
     private Arbitrary<OperatorCommand> command() {

@@ -34,8 +34,17 @@ public final class HistoryRunner {
     static final String UNLISTED_VANTAGE = "vantage-unlisted";
     static final String UNKNOWN_LOCATION = "nowhere-1";
 
-    /** One step as it happened: when, on what, and what the engine did. */
-    public record Entry(Instant at, Inputs inputs, List<Action> actions) {
+    /** One step as it happened: when, on what, and what the engine did; {@code restarted}: the daemon restarted before it. */
+    public record Entry(Instant at, Inputs inputs, List<Action> actions, boolean restarted) {
+
+        public Entry(Instant at, Inputs inputs, List<Action> actions) {
+            this(at, inputs, actions, false);
+        }
+
+        /** The state a daemon steps from at this entry: {@code state}, restored if it restarted before it. */
+        public EngineState from(EngineState state) {
+            return restarted ? state.afterRestart(at.toEpochMilli()) : state;
+        }
     }
 
     private final DecisionEngine engine;
@@ -50,6 +59,7 @@ public final class HistoryRunner {
     private final List<Entry> journal = new ArrayList<>();
     private EngineState state;
     private Instant now = START;
+    private boolean restarted;
 
     /** A runner that checks {@code checked} after every step. */
     public HistoryRunner(DecisionEngine engine, Set<Invariant> checked) {
@@ -87,7 +97,11 @@ public final class HistoryRunner {
 
     private boolean tick(History.Tick tick) {
         now = now.plusMillis(tick.advanceMillis());
+        restarted = false;
         tick.changes().forEach(this::change);
+        if (restarted) {
+            state = state.afterRestart(now.toEpochMilli());
+        }
         Inputs inputs = Inputs.builder().observations(observations(tick.advanceMillis())).signals(signals(tick))
                 .outcomes(outcomes(tick)).commands(tick.commands()).demand(tick.demand()).capacity(tick.capacity())
                 .build();
@@ -104,7 +118,7 @@ public final class HistoryRunner {
         }
         invariants.afterStep(journal.size(), before, inputs, now, step);
         state = step.next();
-        journal.add(new Entry(now, inputs, step.actions()));
+        journal.add(new Entry(now, inputs, step.actions(), restarted));
         for (Action a : step.actions()) {
             if (a instanceof Action.PublishPlan p) {
                 unansweredPublishes.add(p.plan().generation());
@@ -127,6 +141,8 @@ public final class HistoryRunner {
             silent[Math.floorMod(s.vantage(), vantages.size())] = s.silent();
         } else if (change instanceof History.Stale s) {
             stale[Math.floorMod(s.vantage(), vantages.size())] = s.stale();
+        } else if (change instanceof History.Restart) {
+            restarted = true;
         }
     }
 

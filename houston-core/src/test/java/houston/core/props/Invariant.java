@@ -16,6 +16,8 @@ public enum Invariant {
     FAIL_STATIC_RELEASED_ON_FRESH_EVIDENCE("fail-static released only on fresh evidence"),
     COMMANDS_APPLIED_OR_ANSWERED("every command applied or answered"),
     INCIDENTS_CLOSED_OR_LIVE("incidents closed or live"),
+    NO_REPUBLISH_OF_EQUAL_ROWS("no new plan generation with the rows of the plan before it"),
+    SHIFTS_MOVE_TRAFFIC("every traffic-shifting decision changes some share by more than dust"),
     REPLAY_GIVES_SAME_ACTIONS("replay gives the same actions");
 
     private final String description;

@@ -29,7 +29,7 @@ final class JournalReplay {
             HistoryRunner.Entry entry = journal.get(i);
             JsonlJournal.Record record = JournalCodec.decode(JournalCodec.encode(i, entry.at(), entry.inputs(),
                     entry.actions()));
-            Step step = engine.step(state, record.inputs(), record.at());
+            Step step = engine.step(entry.from(state), record.inputs(), record.at());
             for (Action a : step.actions()) {
                 replayed.add(i + " " + JournalCodec.describe(a));
             }
