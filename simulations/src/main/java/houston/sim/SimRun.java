@@ -259,7 +259,11 @@ final class SimRun {
     private void watch(long ms) {
         boolean ok = !refused(ms, watchRandom);
         Inputs.ControlPlaneReading reading = new Inputs.ControlPlaneReading(startEpochMs + ms, ok, ok ? "" : refusal(ms));
-        later(ms + DnsPublishModel.CALL_MS, () -> policy.watched(List.of(reading)));
+        long heard = ms + DnsPublishModel.CALL_MS;
+        later(heard, () -> {
+            policy.watched(List.of(reading));
+            kpis.watched(heard, List.of(reading));
+        });
         queue.push(ms + setup.dnsApi().controlPlaneWatch().toMillis(), WATCH << 24);
     }
 

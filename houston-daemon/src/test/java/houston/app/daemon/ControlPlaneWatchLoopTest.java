@@ -11,7 +11,6 @@ import houston.core.engine.Inputs.ControlPlaneReading;
 import houston.core.model.TrafficPlan;
 import houston.core.port.ControlPlaneWatch;
 import houston.core.port.DnsSwitch;
-import houston.core.port.Notifier;
 import houston.testkit.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +39,8 @@ class ControlPlaneWatchLoopTest {
 
     private final HoustonSettings settings = HoustonConfigLoader.load(null);
     private final TestClock clock = new TestClock(T0);
-    private final List<Action> told = new CopyOnWriteArrayList<>();
+    private final ToldNotifier notifier = new ToldNotifier();
+    private final List<Action> told = notifier.told;
     private final AtomicInteger reads = new AtomicInteger();
     private volatile boolean apiDown = true;
     private JsonlJournal journal;
@@ -61,18 +60,6 @@ class ControlPlaneWatchLoopTest {
         @Override
         public CompletionStage<TrafficPlan> readLive() {
             return CompletableFuture.completedFuture(TrafficPlan.identity(settings.topology().ids(), 0));
-        }
-    };
-
-    private final Notifier notifier = new Notifier() {
-        @Override
-        public void notify(Action.Notify n) {
-            told.add(n);
-        }
-
-        @Override
-        public void alert(Action.Alert a) {
-            told.add(a);
         }
     };
 
