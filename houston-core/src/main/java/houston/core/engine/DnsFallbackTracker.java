@@ -151,15 +151,15 @@ final class DnsFallbackTracker {
     private static List<String> notes(StepContext ctx, DnsFallback f, String detail) {
         List<String> notes = new ArrayList<>();
         notes.add("DNS API failing since " + Instant.ofEpochMilli(f.apiFailingSince()) + " (publishes: "
-                + since(f.failingSince()) + "; control-plane watch: " + since(f.watchFailingSince()) + "); fallback-after "
-                + human(ctx.config.dnsFallback().after().toMillis()));
+                + failingText(f.failingSince()) + "; control-plane watch: " + failingText(f.watchFailingSince())
+                + "); fallback-after " + human(ctx.config.dnsFallback().after().toMillis()));
         notes.add("live path: data plane (" + ctx.config.dnsFallback().mode().label() + "); the weights of plan "
                 + "generation " + ctx.liveGeneration + " stay live until a publish succeeds");
         notes.add("data plane: " + detail);
         return notes;
     }
 
-    private static String since(long ms) {
+    private static String failingText(long ms) {
         return ms == 0 ? "not failing" : "failing since " + Instant.ofEpochMilli(ms);
     }
 
