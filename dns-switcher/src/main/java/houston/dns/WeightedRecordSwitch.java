@@ -141,6 +141,11 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
         }, thread);
     }
 
+    /** A control-plane watch on this switch's zone, with a thread of its own (close it when done). */
+    public ZoneWatch watch() {
+        return new ZoneWatch(zone);
+    }
+
     /** The live plan, read without taking ownership (a follower watching what the leader published). */
     public CompletionStage<TrafficPlan> peekLive() {
         return CompletableFuture.supplyAsync(() -> layout.plan(memory.read(call(zone::list))), thread);

@@ -24,6 +24,7 @@ final class HoustonPolicy implements Policy {
     private EngineState state;
     private List<Inputs.DemandReading> demand = List.of();
     private List<Inputs.CapacityReading> capacity = List.of();
+    private final List<Inputs.ControlPlaneReading> readings = new java.util.ArrayList<>();
 
     HoustonPolicy(EngineConfig config, Topology topology, Instant start) {
         this.engine = new DecisionEngine(config, topology);
@@ -47,6 +48,16 @@ final class HoustonPolicy implements Policy {
     }
 
     @Override
+    public boolean watchesControlPlane() {
+        return floors;
+    }
+
+    @Override
+    public void watched(List<Inputs.ControlPlaneReading> readings) {
+        this.readings.addAll(readings);
+    }
+
+    @Override
     public void measured(List<Inputs.DemandReading> demand, List<Inputs.CapacityReading> capacity) {
         this.demand = List.copyOf(demand);
         this.capacity = List.copyOf(capacity);
@@ -56,7 +67,8 @@ final class HoustonPolicy implements Policy {
     public List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,
                              List<ActionOutcome> outcomes) {
         Inputs inputs = Inputs.builder().observations(observations).signals(signals).outcomes(outcomes)
-                .demand(demand).capacity(capacity).build();
+                .demand(demand).capacity(capacity).controlPlane(List.copyOf(readings)).build();
+        readings.clear();
         Step step = engine.step(state, inputs, now);
         state = step.next();
         return step.actions();

@@ -192,7 +192,16 @@ final class KpiRecorder {
 
     /** Outcomes the policy hears at {@code ms}: a publish confirmed ends a streak of failed ones. */
     void outcomes(long ms, List<houston.core.engine.ActionOutcome> outcomes) {
-        for (String summary : told.ended(outcomes, ms)) {
+        markEnded(ms, told.ended(outcomes, ms));
+    }
+
+    /** Control-plane readings the policy hears at {@code ms}: a read answered ends the watch's streak. */
+    void watched(long ms, List<houston.core.engine.Inputs.ControlPlaneReading> readings) {
+        markEnded(ms, told.watched(readings, ms));
+    }
+
+    private void markEnded(long ms, List<String> summaries) {
+        for (String summary : summaries) {
             series.mark(new Series.Mark(ms / 1000.0, "alert-ended", "", summary));
         }
     }

@@ -46,6 +46,18 @@ interface Policy {
     default void measured(List<Inputs.DemandReading> demand, List<Inputs.CapacityReading> capacity) {
     }
 
+    /**
+     * Whether it reads the DNS control plane on its own cadence, to know the API is down before a
+     * publish needs it (Houston with a data-plane fallback configured, as the daemon does).
+     */
+    default boolean watchesControlPlane() {
+        return false;
+    }
+
+    /** What the control-plane watch read since the last tick (only a policy that watches hears it). */
+    default void watched(List<Inputs.ControlPlaneReading> readings) {
+    }
+
     List<Action> tick(Instant now, List<Observation> observations, List<ServiceSignal> signals,
                       List<ActionOutcome> outcomes);
 }

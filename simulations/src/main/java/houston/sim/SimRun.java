@@ -25,7 +25,8 @@ import java.util.function.LongConsumer;
  * One policy against one simulated world, in virtual time. Events: the policy's tick (the
  * world advances, KPIs accrue, the policy decides, its actions start), one probe per vantage and
  * location every probe interval plus jitter (its result delivered when it ends), service signals
- * every 15 s (delivered after their delay), and the completions of DNS publishes and scale-ups. Everything random comes from the seed, so a run is reproducible.
+ * every 15 s (delivered after their delay), the control-plane watch's reads (a policy that watches), and the
+ * completions of DNS publishes and scale-ups. Everything random comes from the seed, so a run is reproducible.
  */
 final class SimRun {
 
@@ -33,6 +34,7 @@ final class SimRun {
     private static final int PROBE = 1;
     private static final int SIGNALS = 2;
     private static final int DONE = 3;
+    private static final int WATCH = 4;
     private static final long SIGNAL_INTERVAL_MS = 15_000;
 
     private final Scenario scenario;
@@ -56,6 +58,7 @@ final class SimRun {
     private final DataPlaneAnswers dataPlane;
     private final DnsPublishModel dnsAdapter;
     private final SplittableRandom dnsRandom;
+    private final SplittableRandom watchRandom;
     /** The adapter publishes one plan at a time, on its own thread: the next starts when this one ends. */
     private long dnsBusyUntil;
     /** The newest plan generation the zone accepted. */
@@ -93,6 +96,7 @@ final class SimRun {
         this.dnsAdapter = new DnsPublishModel(setup.dnsApi());
         // Split last, so the probe and world randomness stay what they were before DNS calls drew any.
         this.dnsRandom = random.split();
+        this.watchRandom = random.split();
     }
 
     /** Runs to the end; {@code progress} hears the simulated milliseconds done now and then. */
@@ -106,6 +110,10 @@ final class SimRun {
                     queue.push(probeRandom.nextLong(interval), PROBE << 24 | (v * world.size() + l));
                 }
             }
+        }
+        long watchEvery = setup.dnsApi().controlPlaneWatch().toMillis();
+        if (policy.watchesControlPlane() && watchEvery > 0) {
+            queue.push(watchEvery, WATCH << 24);
         }
         if (policy.wantsProbes() && scenario.signals()) {
             queue.push(SIGNAL_INTERVAL_MS, SIGNALS << 24);
@@ -123,6 +131,7 @@ final class SimRun {
                 case TICK -> tick(ms);
                 case PROBE -> probe(ms, index);
                 case SIGNALS -> signals(ms);
+                case WATCH -> watch(ms);
                 default -> completions.remove(index).run();
             }
             if (ms >= nextReport) {
@@ -217,9 +226,7 @@ final class SimRun {
             return;
         }
         long start = Math.max(ms, dnsBusyUntil);
-        java.util.function.LongPredicate refused = t -> world.anyActive(Fault.Kind.DNS_OUTAGE, t)
-                || world.amount(Fault.Kind.DNS_THROTTLE, t) > 0
-                && dnsRandom.nextDouble() < world.amount(Fault.Kind.DNS_THROTTLE, t);
+        java.util.function.LongPredicate refused = t -> refused(t, dnsRandom);
         DnsPublishModel.Result r = dnsAdapter.publish(start, plan.generation(), plan.generation() <= zoneGeneration,
                 scenario.dnsLatency().toMillis(), refused, dnsRandom);
         dnsBusyUntil = r.doneMs();
@@ -228,13 +235,38 @@ final class SimRun {
             later(r.liveAtMs(), () -> apply(r.liveAtMs(), plan));
         }
         Duration took = Duration.ofMillis(r.doneMs() - ms);
-        String refusal = world.anyActive(Fault.Kind.DNS_OUTAGE, r.doneMs()) ? "DNS API unavailable" : "Throttling: Rate exceeded";
+        String refusal = refusal(r.doneMs());
         later(r.doneMs(), () -> outcomes.add(new ActionOutcome.PlanPublished(plan.generation(), r.status(),
                 switch (r.status()) {
                     case FAILED -> refusal;
                     case ACCEPTED -> "change accepted, INSYNC not confirmed yet (" + refusal + ")";
                     default -> "";
                 }, took)));
+    }
+
+    /** Whether one API call at {@code t} is refused: always while the API is down, at the throttle's rate while throttled. */
+    private boolean refused(long t, SplittableRandom random) {
+        return world.anyActive(Fault.Kind.DNS_OUTAGE, t) || world.amount(Fault.Kind.DNS_THROTTLE, t) > 0
+                && random.nextDouble() < world.amount(Fault.Kind.DNS_THROTTLE, t);
+    }
+
+    private String refusal(long t) {
+        return world.anyActive(Fault.Kind.DNS_OUTAGE, t) ? "DNS API unavailable" : "Throttling: Rate exceeded";
+    }
+
+    /**
+     * One read of the control plane, as the daemon's watch makes it: a single call, no retry, refused
+     * as any call is (a read spends the same request rate a throttle limits); heard when it returns.
+     */
+    private void watch(long ms) {
+        boolean ok = !refused(ms, watchRandom);
+        Inputs.ControlPlaneReading reading = new Inputs.ControlPlaneReading(startEpochMs + ms, ok, ok ? "" : refusal(ms));
+        long heard = ms + DnsPublishModel.CALL_MS;
+        later(heard, () -> {
+            policy.watched(List.of(reading));
+            kpis.watched(heard, List.of(reading));
+        });
+        queue.push(ms + setup.dnsApi().controlPlaneWatch().toMillis(), WATCH << 24);
     }
 
     /** DNS answers change: every catchment whose row differs starts moving its clients. */

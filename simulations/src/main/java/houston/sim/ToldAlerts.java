@@ -2,6 +2,7 @@ package houston.sim;
 
 import houston.core.engine.ActionOutcome;
 import houston.core.engine.AlertKind;
+import houston.core.engine.Inputs;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -53,13 +54,21 @@ final class ToldAlerts {
     /** What is told for each streak {@code outcomes} end (a publish INSYNC, a fallback change confirmed). */
     List<String> ended(List<ActionOutcome> outcomes, long ms) {
         List<String> told = new ArrayList<>();
-        for (ActionOutcome o : outcomes) {
-            AlertKind kind = AlertKind.endedBy(o);
-            Streak streak = kind == null ? null : open.remove(kind);
-            if (streak != null) {
-                told.add(kind.endedNotice(ms - streak.since, streak.raised));
-            }
-        }
+        outcomes.forEach(o -> end(AlertKind.endedBy(o), ms, told));
         return told;
+    }
+
+    /** What is told when the control-plane watch's readings end its streak (a read answered). */
+    List<String> watched(List<Inputs.ControlPlaneReading> readings, long ms) {
+        List<String> told = new ArrayList<>();
+        readings.forEach(r -> end(AlertKind.endedBy(r), ms, told));
+        return told;
+    }
+
+    private void end(AlertKind kind, long ms, List<String> told) {
+        Streak streak = kind == null ? null : open.remove(kind);
+        if (streak != null) {
+            told.add(kind.endedNotice(ms - streak.since, streak.raised));
+        }
     }
 }

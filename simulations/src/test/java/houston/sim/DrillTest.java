@@ -127,6 +127,31 @@ class DrillTest {
         assertTrue(r.kpis().timeToMove90() >= 120, "but nothing moved while DNS was down: " + r.kpis());
     }
 
+    /** Houston with the health-endpoint fallback, its DNS adapter as {@code api} says. */
+    private HoustonSetup withFallback(DnsApi api) {
+        return new HoustonSetup(setup.engine().withDnsFallback(new houston.core.config.DnsFallbackConfig(
+                houston.core.config.DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(30))), setup.probes(),
+                setup.topology(), setup.tick(), setup.scaleReadyTimeout(), api);
+    }
+
+    @Test
+    void theControlPlaneWatchTellsHoustonTheApiIsDownBeforeAnyPublishAndMovesNothing() {
+        Scenario s = SimFixtures.scenario(Duration.ofMinutes(10), List.of(
+                SimFixtures.fault(Fault.Kind.DNS_OUTAGE, "", 60, 300, 0)), Objectives.NONE);
+
+        RunResult watched = Drill.runOne(s, withFallback(DnsApi.defaults()), HoustonPolicy.NAME, ms -> { });
+        RunResult blind = Drill.runOne(s, withFallback(new DnsApi(5, Duration.ofMillis(200), Duration.ofSeconds(5),
+                Duration.ofSeconds(2), Duration.ofSeconds(120))), HoustonPolicy.NAME, ms -> { });
+
+        List<Double> toldAt = watched.series().marks().stream()
+                .filter(m -> m.text().startsWith("DNS API down: a control-plane read failed")).map(Series.Mark::at).toList();
+        assertEquals(1, toldAt.size(), watched.series().marks().toString());
+        assertTrue(toldAt.get(0) >= 60 && toldAt.get(0) <= 66, "one read (5 s) and a tick after the outage: " + toldAt);
+        assertEquals(0, watched.kpis().shifts(), watched.kpis().toString());
+        assertTrue(blind.series().marks().stream().noneMatch(m -> m.text().startsWith("DNS API down")),
+                blind.series().marks().toString());
+    }
+
     @Test
     void aSlowLocationIsEvacuatedAfterItsReceiversArePreScaled() {
         Scenario s = SimFixtures.scenario(Duration.ofMinutes(20),

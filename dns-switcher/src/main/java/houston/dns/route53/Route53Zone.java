@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.route53.model.ChangeBatch;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.GetChangeRequest;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.PriorRequestNotCompleteException;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.ThrottlingException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
  * failures SERVER_ERROR, InvalidChangeBatch keeps Route 53's message.
  */
 public final class Route53Zone implements ZoneStore, AutoCloseable {
+
+    /** How long one control-plane watch read may take before it counts as failed. */
+    static final Duration WATCH_TIMEOUT = Duration.ofSeconds(3);
 
     private final Route53Client client;
     private final String hostedZoneId;
@@ -107,6 +112,17 @@ public final class Route53Zone implements ZoneStore, AutoCloseable {
     public boolean insync(String changeId) {
         return call(() -> client.getChange(GetChangeRequest.builder().id(changeId).build()).changeInfo().status()
                 == ChangeStatus.INSYNC);
+    }
+
+    /**
+     * GetHostedZone: served by the same control plane as ChangeResourceRecordSets (us-east-1), one
+     * request whatever the zone's size, with a timeout of its own ({@link #WATCH_TIMEOUT}) below
+     * the watch's cadence, so a hung API reads as down before the next read is due.
+     */
+    @Override
+    public void readControlPlane() {
+        call(() -> client.getHostedZone(GetHostedZoneRequest.builder().id(hostedZoneId)
+                .overrideConfiguration(c -> c.apiCallTimeout(WATCH_TIMEOUT)).build()));
     }
 
     private static ResourceRecordSet toSdk(RecordSet s) {

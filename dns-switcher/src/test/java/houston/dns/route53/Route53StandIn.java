@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and errors in Route 53's {@code ErrorResponse} shape. Faults are queued on the zone. Health
  * checks: CreateHealthCheck (idempotent per CallerReference, as Route 53 is: the same reference
  * and settings return the existing check, other settings are refused) and ListHealthChecks; records
- * carry a HealthCheckId. {@link Route53HealthChecks} runs them.
+ * carry a HealthCheckId. {@link Route53HealthChecks} runs them. GetHostedZone (the control-plane
+ * watch's read) fails while the zone's control plane is down and can be made slow.
  */
 public final class Route53StandIn implements AutoCloseable {
 
@@ -45,6 +46,9 @@ public final class Route53StandIn implements AutoCloseable {
     /** Health checks by id, in creation order. */
     final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
     private volatile boolean controlPlaneDown;
+    final AtomicInteger hostedZoneReads = new AtomicInteger();
+    /** How long GetHostedZone takes to answer (0: at once): a hung control plane. */
+    volatile long readDelayMs;
     private final Vertx vertx;
     private final HttpServer server;
 
@@ -118,6 +122,18 @@ public final class Route53StandIn implements AutoCloseable {
         } else if (req.method().name().equals("GET") && path.startsWith("/2013-04-01/change/")) {
             String id = path.substring("/2013-04-01/change/".length());
             reply(req, 200, "<GetChangeResponse xmlns=\"" + NS + "\">" + changeInfo(id, zone.insync(id)) + "</GetChangeResponse>");
+        } else if (req.method().name().equals("GET") && path.equals("/2013-04-01/hostedzone/" + ZONE_ID)) {
+            hostedZoneReads.incrementAndGet();
+            zone.readControlPlane();
+            String xml = "<GetHostedZoneResponse xmlns=\"" + NS + "\"><HostedZone><Id>/hostedzone/" + ZONE_ID + "</Id>"
+                    + "<Name>example.net.</Name><CallerReference>houston-standin</CallerReference>"
+                    + "<ResourceRecordSetCount>" + zone.list().size() + "</ResourceRecordSetCount></HostedZone>"
+                    + "</GetHostedZoneResponse>";
+            if (readDelayMs > 0) {
+                vertx.setTimer(readDelayMs, t -> reply(req, 200, xml));
+            } else {
+                reply(req, 200, xml);
+            }
         } else {
             reply(req, 404, errorXml("NoSuchHostedZone", "No hosted zone found for " + path));
         }

@@ -89,6 +89,7 @@ final class RunCommand extends SettingsCommand {
                         OperatorRoutes.mount(vertx, router, loop, settings, registry, clock, DrillText::run);
                         Replication.mount(router, loop, registry, replica);
                     });
+            daemon.watchControlPlane(settings, dns::watch, replica::mayAct);
             replica.start(daemon.loop());
             ProbeScheduler own = new ProbeScheduler(probing, probe, settings.probes(), d.vantage(),
                     CanarySite.targets(settings.topology(), settings.outside().sites()), daemon.loop()::observe,

@@ -93,7 +93,7 @@ public final class DrillReader {
         houston.dns.SwitchSettings dns = settings.dns().switching();
         HoustonSetup setup = new HoustonSetup(settings.engine(), settings.probes(), topology, settings.tick(),
                 settings.scaler().readyTimeout(), new DnsApi(dns.maxAttempts(), dns.initialBackoff(), dns.maxBackoff(),
-                dns.pollInterval(), dns.insyncTimeout()));
+                dns.pollInterval(), dns.insyncTimeout(), settings.dns().controlPlaneWatch()));
         return new Drill(scenario, setup, settings);
     }
 

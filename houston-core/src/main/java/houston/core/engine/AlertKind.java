@@ -20,6 +20,11 @@ public enum AlertKind {
     DNS_OWNERSHIP_LOST,
     /** The data-plane fallback could not be set: traffic stays where the live weights put it. */
     DNS_FALLBACK_FAILED,
+    /**
+     * The control-plane watch's reads fail: the DNS API is down (or throttled) before any publish
+     * needed it. Nothing moves for it alone; the fallback's clock runs and floor receivers grow.
+     */
+    DNS_CONTROL_PLANE_DOWN,
     /** A scale-up failed or timed out. */
     SCALER_FAILED,
     /** The control loop could not step the engine: the tick's inputs wait for the next one. */
@@ -36,6 +41,7 @@ public enum AlertKind {
         return switch (this) {
             case DNS_PUBLISH_FAILED -> "DNS publishes";
             case DNS_FALLBACK_FAILED -> "DNS data-plane fallback changes";
+            case DNS_CONTROL_PLANE_DOWN -> "DNS control-plane reads";
             default -> null;
         };
     }
@@ -55,5 +61,10 @@ public enum AlertKind {
                 || p.status() == ActionOutcome.PublishStatus.ACCEPTED)
                 ? DNS_PUBLISH_FAILED
                 : outcome instanceof ActionOutcome.FallbackEngaged f && f.engaged() ? DNS_FALLBACK_FAILED : null;
+    }
+
+    /** The repeating alert a watch reading ends (a read answered ends the watch's failure), or null. */
+    public static AlertKind endedBy(Inputs.ControlPlaneReading reading) {
+        return reading.ok() ? DNS_CONTROL_PLANE_DOWN : null;
     }
 }

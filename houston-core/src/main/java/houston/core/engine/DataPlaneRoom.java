@@ -127,11 +127,11 @@ final class DataPlaneRoom {
     }
 
     /**
-     * The incident whose failed publish revealed the DNS API outage (the first open evacuation's),
+     * The incident open during the DNS API outage (the first open evacuation's),
      * where the floor receivers' advance pre-scales are told; null when there is none.
      */
     static String outageIncident(StepContext ctx) {
-        if (ctx.fallback.failingSince() == 0) {
+        if (ctx.fallback.apiFailingSince() == 0) {
             return null;
         }
         for (LocationTrack t : ctx.tracks) {

@@ -23,7 +23,8 @@ import java.util.List;
  * <ol>
  *   <li>fold the tick's observations and signals into the {@link HealthBook};</li>
  *   <li>score every location by quorum ({@link QuorumHealthScorer});</li>
- *   <li>apply readings and action outcomes (DNS live generation, receivers ready or failed);</li>
+ *   <li>apply readings and action outcomes (DNS live generation, receivers ready or failed, the
+ *       DNS control-plane watch);</li>
  *   <li>apply operator commands, then expire overrides whose time is up;</li>
  *   <li>engage or release fail-static;</li>
  *   <li>advance each location's state machine in id order (so two evacuations in one tick see
@@ -138,6 +139,7 @@ public final class DecisionEngine {
         outcomes.readings(ctx, inputs.demand(), inputs.capacity());
         outcomes.apply(ctx, inputs.outcomes());
         fallback.outcomes(ctx, inputs.outcomes());
+        fallback.watched(ctx, inputs.controlPlane());
         commands.apply(ctx, inputs.commands());
         commands.expire(ctx);
         safety.updateFailStatic(ctx);

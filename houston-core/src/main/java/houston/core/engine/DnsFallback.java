@@ -16,9 +16,11 @@ import java.util.List;
  * @param inDns        the plan whose weights DNS holds (its floors decide where a dropped record's
  *                     users go), or null when not known yet (then the wanted plan stands for it)
  * @param sent         the plan last sent to DNS and not yet confirmed, or null
+ * @param watchFailingSince when the control-plane watch's reads started failing and have failed
+ *                     ever since (epoch ms; 0: its last read was answered, or no watch runs)
  */
 public record DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt,
-                          TrafficPlan inDns, TrafficPlan sent) {
+                          TrafficPlan inDns, TrafficPlan sent, long watchFailingSince) {
 
     public static final DnsFallback IDLE = new DnsFallback(0, List.of(), null, 0);
 
@@ -29,23 +31,39 @@ public record DnsFallback(long failingSince, List<String> live, List<String> req
 
     /** A fallback state with no plan known to be in DNS. */
     public DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt) {
-        this(failingSince, live, requested, retryAt, null, null);
+        this(failingSince, live, requested, retryAt, null, null, 0);
     }
 
     /** This state with the outage, data-plane set and retry changed; what DNS holds kept. */
     DnsFallback with(long newFailingSince, List<String> newLive, List<String> newRequested, long newRetryAt) {
-        return new DnsFallback(newFailingSince, newLive, newRequested, newRetryAt, inDns, sent);
+        return new DnsFallback(newFailingSince, newLive, newRequested, newRetryAt, inDns, sent, watchFailingSince);
     }
 
     /** This state with {@code plan} sent to DNS. */
     DnsFallback sending(TrafficPlan plan) {
-        return new DnsFallback(failingSince, live, requested, retryAt, inDns, plan);
+        return new DnsFallback(failingSince, live, requested, retryAt, inDns, plan, watchFailingSince);
     }
 
     /** This state with {@code plan}'s weights confirmed in DNS. */
     DnsFallback holding(TrafficPlan plan) {
         return new DnsFallback(failingSince, live, requested, retryAt, plan,
-                sent != null && sent.generation() > plan.generation() ? sent : null);
+                sent != null && sent.generation() > plan.generation() ? sent : null, watchFailingSince);
+    }
+
+    /** This state with the watch failing since {@code since} (0: its reads are answered). */
+    DnsFallback watching(long since) {
+        return new DnsFallback(failingSince, live, requested, retryAt, inDns, sent, since);
+    }
+
+    /**
+     * Since when the DNS API is known to fail: the earlier of failing publishes and a failing
+     * watch (epoch ms; 0: neither fails). The fallback's clock and the floors' pre-scales run from it.
+     */
+    public long apiFailingSince() {
+        if (failingSince == 0 || watchFailingSince == 0) {
+            return Math.max(failingSince, watchFailingSince);
+        }
+        return Math.min(failingSince, watchFailingSince);
     }
 
     /** True when the data plane evacuates at least one location. */
@@ -55,6 +73,6 @@ public record DnsFallback(long failingSince, List<String> live, List<String> req
 
     /** True when nothing is failing, engaged or in flight: the state a fresh start has. */
     public boolean idle() {
-        return failingSince == 0 && live.isEmpty() && requested == null && retryAt == 0;
+        return failingSince == 0 && watchFailingSince == 0 && live.isEmpty() && requested == null && retryAt == 0;
     }
 }

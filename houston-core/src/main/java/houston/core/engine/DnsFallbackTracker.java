@@ -45,10 +45,11 @@ final class DnsFallbackTracker {
             return;
         }
         List<String> desired;
-        if (f.failingSince() > 0) {
+        long since = f.apiFailingSince();
+        if (since > 0) {
             room.preScaleFloors(ctx, f.live());
         }
-        if (f.failingSince() > 0 && ctx.now - f.failingSince() >= config.after().toMillis()) {
+        if (since > 0 && ctx.now - since >= config.after().toMillis()) {
             desired = room.admit(ctx, evacuating(ctx));
         } else if (ctx.wantedPlanLive()) {
             desired = stillSentHome(ctx, f.live());
@@ -61,10 +62,33 @@ final class DnsFallbackTracker {
             return;
         }
         String reason = desired.isEmpty() ? "the wanted weights are live: release the data-plane evacuation"
-                : "DNS publishes failing for " + human(ctx.now - f.failingSince()) + ": evacuate " + desired
+                : "DNS API failing for " + human(ctx.now - since) + ": evacuate " + desired
                 + " through " + config.mode().label() + " (data plane)";
         ctx.actions.add(new Action.EngageFallback(desired, reason));
         ctx.fallback = f.with(f.failingSince(), f.live(), desired, 0);
+    }
+
+    /**
+     * Folds the control-plane watch's reads, oldest first: a failed read starts the watch's failure
+     * (when the read was sent), told once; an answered read clears the watch's failure only. Route 53
+     * can answer reads while it throttles writes, so a failing publish is cleared by a confirmed
+     * publish alone.
+     */
+    void watched(StepContext ctx, List<Inputs.ControlPlaneReading> readings) {
+        for (Inputs.ControlPlaneReading r : readings) {
+            DnsFallback f = ctx.fallback;
+            if (r.ok()) {
+                ctx.fallback = f.watchFailingSince() == 0 ? f : f.watching(0);
+            } else if (f.watchFailingSince() == 0) {
+                ctx.fallback = f.watching(r.atMs());
+                DnsFallbackConfig config = ctx.config.dnsFallback();
+                ctx.alert(AlertKind.DNS_CONTROL_PLANE_DOWN, -1, DecisionKind.PUBLISH_FAILED, "DNS API down: a "
+                        + "control-plane read failed (" + r.detail() + "); nothing moves for it, but " + (config.enabled()
+                        ? "floor receivers pre-scale, and a location evacuated once it has failed for "
+                        + human(config.after().toMillis()) + " is dropped through " + config.mode().label() + " at once"
+                        : "publishes will fail and no data-plane fallback is configured"));
+            }
+        }
     }
 
     private static void published(StepContext ctx, PlanPublished p) {
@@ -114,7 +138,7 @@ final class DnsFallbackTracker {
         for (String id : e.locations()) {
             if (!f.live().contains(id)) {
                 ctx.notify(ctx.topology.indexOf(id), DecisionKind.FALLBACK_ENGAGED, "DNS API down for "
-                        + human(ctx.now - f.failingSince()) + "; " + id + " evacuated through " + path
+                        + human(ctx.now - f.apiFailingSince()) + "; " + id + " evacuated through " + path
                         + " (data plane)" + through, List.of(), notes(ctx, f, e.detail()));
             }
         }
@@ -131,12 +155,17 @@ final class DnsFallbackTracker {
 
     private static List<String> notes(StepContext ctx, DnsFallback f, String detail) {
         List<String> notes = new ArrayList<>();
-        notes.add("DNS publishes failing since " + Instant.ofEpochMilli(f.failingSince()) + "; fallback-after "
-                + human(ctx.config.dnsFallback().after().toMillis()));
+        notes.add("DNS API failing since " + Instant.ofEpochMilli(f.apiFailingSince()) + " (publishes: "
+                + failingText(f.failingSince()) + "; control-plane watch: " + failingText(f.watchFailingSince())
+                + "); fallback-after " + human(ctx.config.dnsFallback().after().toMillis()));
         notes.add("live path: data plane (" + ctx.config.dnsFallback().mode().label() + "); the weights of plan "
                 + "generation " + ctx.liveGeneration + " stay live until a publish succeeds");
         notes.add("data plane: " + detail);
         return notes;
+    }
+
+    private static String failingText(long ms) {
+        return ms == 0 ? "not failing" : "failing since " + Instant.ofEpochMilli(ms);
     }
 
     /**
@@ -160,13 +189,16 @@ final class DnsFallbackTracker {
 
     /**
      * The locations whose shift is decided and waits only for DNS (EVACUATING with a plan
-     * generation to wait for). One still waiting for its receivers to grow is left alone: the
-     * engine has not moved its traffic yet, and the data plane must not move it sooner.
+     * generation to wait for, or shifted in this step: its publish is sent when the step ends, and
+     * with the API known down for fallback-after its drop must not wait a tick for that). One still
+     * waiting for its receivers to grow is left alone: the engine has not moved its traffic yet,
+     * and the data plane must not move it sooner.
      */
     private static List<String> evacuating(StepContext ctx) {
         List<String> ids = new ArrayList<>();
         for (int l = 0; l < ctx.tracks.length; l++) {
-            if (ctx.tracks[l].state() == LocationState.EVACUATING && ctx.tracks[l].awaitingGeneration() > 0) {
+            if (ctx.tracks[l].state() == LocationState.EVACUATING
+                    && (ctx.tracks[l].awaitingGeneration() > 0 || ctx.awaitsPublish(l))) {
                 ids.add(ctx.id(l));
             }
         }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param demand   measured requests/s per catchment (empty: keep the last known until it is
  *                 older than the demand max-age, then plan on the configured peak)
  * @param capacity instances actually running per location (empty: keep the last known)
+ * @param controlPlane what the control-plane watch read since the last tick, oldest first (empty:
+ *                     no watch ran; nothing changes)
  */
 public record Inputs(
         List<Observation> observations,
@@ -19,7 +21,8 @@ public record Inputs(
         List<ActionOutcome> outcomes,
         List<OperatorCommand> commands,
         List<DemandReading> demand,
-        List<CapacityReading> capacity) {
+        List<CapacityReading> capacity,
+        List<ControlPlaneReading> controlPlane) {
 
     /** Nothing happened: no observations, signals, outcomes, commands or readings. */
     public static final Inputs NONE = builder().build();
@@ -31,6 +34,7 @@ public record Inputs(
         commands = List.copyOf(commands);
         demand = List.copyOf(demand);
         capacity = List.copyOf(capacity);
+        controlPlane = List.copyOf(controlPlane);
     }
 
     /** Inputs built by name; whatever is not set is empty. */
@@ -58,6 +62,7 @@ public record Inputs(
         private List<OperatorCommand> commands = List.of();
         private List<DemandReading> demand = List.of();
         private List<CapacityReading> capacity = List.of();
+        private List<ControlPlaneReading> controlPlane = List.of();
 
         private Builder() {
         }
@@ -92,8 +97,13 @@ public record Inputs(
             return this;
         }
 
+        public Builder controlPlane(List<ControlPlaneReading> controlPlane) {
+            this.controlPlane = controlPlane;
+            return this;
+        }
+
         public Inputs build() {
-            return new Inputs(observations, signals, outcomes, commands, demand, capacity);
+            return new Inputs(observations, signals, outcomes, commands, demand, capacity, controlPlane);
         }
     }
 
@@ -121,5 +131,18 @@ public record Inputs(
         public CapacityReading(String location, int instances) {
             this(location, instances, 0);
         }
+    }
+
+    /**
+     * One cheap read of the DNS provider's control plane (the API publishes go through), made on
+     * its own cadence so that an outage is known before a publish is needed. A read that fails
+     * says the API is down; one that succeeds says only that reads are served: writes may still
+     * be throttled, so it never clears a failing publish.
+     *
+     * @param atMs   when the read was sent (epoch ms): a failure began then
+     * @param ok     whether the read was answered
+     * @param detail the provider's error, or "" when answered
+     */
+    public record ControlPlaneReading(long atMs, boolean ok, String detail) {
     }
 }

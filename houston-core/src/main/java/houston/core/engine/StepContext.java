@@ -246,6 +246,11 @@ final class StepContext {
         return changedRows.isEmpty() && liveGeneration >= previous.plan().generation();
     }
 
+    /** True when {@code l}'s row changed in this step and it waits for the publish the step ends with. */
+    boolean awaitsPublish(int l) {
+        return awaitingPublish.contains(l);
+    }
+
     /** Publishes this step's row changes as one new plan generation, and builds the next state. */
     EngineState finish(EngineState previousState) {
         TrafficPlan plan = previousState.plan();

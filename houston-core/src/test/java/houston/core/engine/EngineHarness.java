@@ -38,6 +38,8 @@ final class EngineHarness {
     /** The DNS provider's control plane fails every publish (after {@code failAfter}); its data plane works. */
     boolean controlPlaneDown;
     Duration failAfter = Duration.ofSeconds(1);
+    /** How often the control-plane watch reads (and fails while {@code controlPlaneDown}); 0: no watch. */
+    int watchEverySeconds;
     boolean dataPlaneAnswers = true;
     /** What the data plane says when it answers (ARC: the endpoint that took the change, those that failed). */
     String dataPlaneDetail = "ok";
@@ -160,7 +162,10 @@ final class EngineHarness {
         measured.forEach((location, rps) -> pendingDemand.add(new Inputs.DemandReading(location, rps, now.toEpochMilli())));
         Inputs inputs = Inputs.builder().observations(observations).signals(List.copyOf(pendingSignals))
                 .outcomes(List.copyOf(pendingOutcomes)).commands(List.copyOf(pendingCommands))
-                .demand(List.copyOf(pendingDemand)).capacity(List.copyOf(pendingCapacity)).build();
+                .demand(List.copyOf(pendingDemand)).capacity(List.copyOf(pendingCapacity))
+                .controlPlane(watchEverySeconds > 0 && now.getEpochSecond() % watchEverySeconds == 0
+                        ? List.of(new Inputs.ControlPlaneReading(now.toEpochMilli(), !controlPlaneDown,
+                        controlPlaneDown ? "ServiceUnavailable" : "")) : List.of()).build();
         pendingOutcomes.clear();
         pendingCommands.clear();
         pendingSignals.clear();

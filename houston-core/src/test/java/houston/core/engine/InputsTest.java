@@ -41,7 +41,7 @@ class InputsTest {
                 .commands(List.of(freeze)).demand(List.of(demand)).build();
 
         assertEquals(new Inputs(List.of(seen), List.of(signal), List.of(ready), List.of(freeze), List.of(demand),
-                List.of()), built);
+                List.of(), List.of()), built);
     }
 
     @Test

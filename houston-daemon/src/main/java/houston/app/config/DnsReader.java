@@ -65,7 +65,24 @@ final class DnsReader {
         DnsFallbackConfig.Mode mode = DnsFallbackConfig.Mode.parse(in.string(p + "fallback", "none, health-endpoint or arc"));
         return new DnsSettings(provider, zone, ttl.toSeconds(), switching,
                 Path.of(in.string(p + "file", "a file path")), hostedZone, uri, new ArcReader(in).read(mode, locations),
-                healthCheck(mode == DnsFallbackConfig.Mode.HEALTH_ENDPOINT));
+                healthCheck(mode == DnsFallbackConfig.Mode.HEALTH_ENDPOINT), controlPlaneWatch());
+    }
+
+    /**
+     * {@code houston.dns.control-plane-watch}: 0 or off, or 1s..10m. Under a second would spend the
+     * API's request rate (Route 53: five a second per account) that publishes need.
+     */
+    private Duration controlPlaneWatch() {
+        String key = "houston.dns.control-plane-watch";
+        String expected = "off, 0, or a duration 1s..10m";
+        if (in.config().hasPath(key) && "off".equals(String.valueOf(in.config().getValue(key).unwrapped()))) {
+            return Duration.ZERO;
+        }
+        Duration every = in.duration(key, Duration.ZERO, Duration.ofMinutes(10));
+        if (!every.isZero() && every.compareTo(Duration.ofSeconds(1)) < 0) {
+            in.problem(key, expected);
+        }
+        return every;
     }
 
     /** {@code houston.dns.health-check}: what each location's Route 53 health check asks (health-endpoint). */

@@ -19,7 +19,10 @@ import java.time.Duration;
  * @param endpoint     provider = route53: endpoint override, or null for AWS
  * @param arc          fallback = arc: the cluster endpoints, routing controls and their health checks
  * @param healthCheck  fallback = health-endpoint: what the health check {@code dns init} creates per location asks
+ * @param controlPlaneWatch how often the leader reads the DNS control plane to learn early that it is down
+ *                     (zero: never; only read with a data-plane fallback configured)
  */
 public record DnsSettings(String provider, String zone, long ttlSeconds, SwitchSettings switching, Path file,
-                          String hostedZoneId, URI endpoint, ArcSettings arc, Route53HealthCheckSetup.Spec healthCheck) {
+                          String hostedZoneId, URI endpoint, ArcSettings arc, Route53HealthCheckSetup.Spec healthCheck,
+                          Duration controlPlaneWatch) {
 }

@@ -74,6 +74,8 @@ public final class ControlLoop implements AutoCloseable {
     private final ConcurrentLinkedQueue<ServiceSignal> signals = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<OperatorCommand> commands = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ActionOutcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Inputs.ControlPlaneReading> readings = new ConcurrentLinkedQueue<>();
+    private volatile houston.core.port.ControlPlaneWatch watch;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong pendingSignals = new AtomicLong();
     private final AtomicLong pendingCommands = new AtomicLong();
@@ -135,6 +137,21 @@ public final class ControlLoop implements AutoCloseable {
 
     public void start(Duration tick) {
         thread.scheduleAtFixedRate(this::safeTick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reads the DNS control plane every {@code every} while {@code acting} (the leader: a follower
+     * spends none of the API's request rate), each reading stepped and journaled with the next
+     * tick. The read runs on the watch's own thread; this loop's thread only starts it.
+     */
+    public void watchControlPlane(houston.core.port.ControlPlaneWatch controlPlane, Duration every,
+                                  java.util.function.BooleanSupplier acting) {
+        this.watch = controlPlane;
+        thread.scheduleAtFixedRate(() -> {
+            if (acting.getAsBoolean()) {
+                controlPlane.read(clock.millis()).thenAccept(readings::add);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Thread-safe; never blocks. */
@@ -257,7 +274,7 @@ public final class ControlLoop implements AutoCloseable {
         List<OperatorCommand> cmd = drain(commands);
         pendingCommands.addAndGet(-cmd.size());
         Inputs inputs = failures.withCarried(Inputs.builder().observations(obs).signals(sig).outcomes(drain(outcomes))
-                .commands(cmd).demand(demand.get()).capacity(capacity.get()).build());
+                .commands(cmd).demand(demand.get()).capacity(capacity.get()).controlPlane(drain(readings)).build());
         Step step;
         try {
             step = stepper.step(state, inputs, now);
@@ -277,6 +294,7 @@ public final class ControlLoop implements AutoCloseable {
         lastTickAt = now;
         step.actions().forEach(effects::execute);
         repeated.ended(inputs.outcomes(), now, openIncident()).forEach(effects::execute);
+        repeated.watched(inputs.controlPlane(), now, openIncident()).forEach(effects::execute);
         listener.accept(step, System.nanoTime() - started);
         return step;
     }
@@ -409,6 +427,13 @@ public final class ControlLoop implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdown();
+        if (watch instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing the control-plane watch: {}", e.toString());
+            }
+        }
         try {
             thread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

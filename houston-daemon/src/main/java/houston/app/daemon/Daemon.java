@@ -4,6 +4,7 @@ import houston.app.config.HoustonSettings;
 import houston.app.wiring.PrometheusRegistries;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
+import houston.core.port.ControlPlaneWatch;
 import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The daemon: restores its state from the journal checked against the live DNS (the truth after a
@@ -100,6 +103,18 @@ public final class Daemon implements AutoCloseable {
             case ARC -> ArcDataPlane.withOwnThread(settings.dns().arc().endpoints(), settings.dns().arc().controls(), null);
             case NONE -> new NoDataPlane();
         };
+    }
+
+    /**
+     * Starts the control-plane watch ({@code houston.dns.control-plane-watch}) when a data-plane
+     * fallback is configured and the watch is not off: its readings tell the engine the DNS API is
+     * down before a publish needs it. Read only while {@code acting} (the leader).
+     */
+    public void watchControlPlane(HoustonSettings settings, Supplier<ControlPlaneWatch> watch, BooleanSupplier acting) {
+        Duration every = settings.dns().controlPlaneWatch();
+        if (settings.engine().dnsFallback().enabled() && !every.isZero()) {
+            loop.watchControlPlane(watch.get(), every, acting);
+        }
     }
 
     public ControlLoop loop() {

@@ -15,6 +15,9 @@ import java.time.Clock;
  *       out, 0 otherwise; every location from the start, so an alert sees the first change</li>
  *   <li>{@code houston_dns_publish_failing_seconds} — how long publishes have failed without one
  *       confirmed in between (0: the last publish that ended did not fail)</li>
+ *   <li>{@code houston_dns_control_plane_watch_failing_seconds} — how long the control-plane
+ *       watch's reads have failed (0: its last read was answered, or no watch runs); apart from
+ *       the publishes' gauge, since a read answered does not clear a failing publish</li>
  * </ul>
  */
 final class DnsFallbackMetrics {
@@ -29,12 +32,16 @@ final class DnsFallbackMetrics {
                     .description("1 while the DNS data-plane fallback holds the location out").tag("location", id)
                     .register(registry);
         }
-        Gauge.builder("houston.dns.publish.failing", loop, x -> failingSeconds(x, clock)).baseUnit("seconds")
-                .description("How long DNS publishes have been failing (0: not failing)").register(registry);
+        Gauge.builder("houston.dns.publish.failing", loop, x -> seconds(x.state().dnsFallback().failingSince(), clock))
+                .baseUnit("seconds").description("How long DNS publishes have been failing (0: not failing)")
+                .register(registry);
+        Gauge.builder("houston.dns.control.plane.watch.failing", loop,
+                        x -> seconds(x.state().dnsFallback().watchFailingSince(), clock)).baseUnit("seconds")
+                .description("How long the DNS control-plane watch's reads have been failing (0: not failing)")
+                .register(registry);
     }
 
-    private static double failingSeconds(ControlLoop loop, Clock clock) {
-        long since = loop.state().dnsFallback().failingSince();
+    private static double seconds(long since, Clock clock) {
         return since == 0 ? 0 : Math.max(0, clock.millis() - since) / 1000.0;
     }
 }

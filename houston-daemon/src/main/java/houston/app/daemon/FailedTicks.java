@@ -120,6 +120,7 @@ final class FailedTicks {
                 .commands(concat(first.commands(), then.commands()))
                 .demand(newest(first.demand(), then.demand(), Inputs.DemandReading::location))
                 .capacity(newest(first.capacity(), then.capacity(), Inputs.CapacityReading::location))
+                .controlPlane(concat(first.controlPlane(), then.controlPlane()))
                 .build();
     }
 

@@ -62,6 +62,8 @@ final class JournalCodec {
                 .add(d.measuredAt()).toString()));
         in.capacity().forEach(c -> items.get(6).add(JSON.createArrayNode().add(c.location()).add(c.instances())
                 .add(c.measuredAt()).toString()));
+        in.controlPlane().forEach(r -> items.get(7).add(JSON.createArrayNode().add(r.atMs()).add(r.ok())
+                .add(r.detail()).toString()));
         List<List<List<String>>> parts = pack(items, maxLine - 200);
         List<String> lines = new ArrayList<>(parts.size());
         String head = "{\"tick\":" + tick + ",\"at\":\"" + at + "\",";
@@ -70,13 +72,14 @@ final class JournalCodec {
             lines.add(head + (parts.size() > 1 ? "\"part\":" + (k + 1) + ",\"parts\":" + parts.size() + "," : "")
                     + "\"inputs\":{\"observations\":" + array(p.get(0)) + ",\"signals\":" + array(p.get(1))
                     + ",\"outcomes\":" + array(p.get(2)) + ",\"commands\":" + array(p.get(3))
-                    + ",\"demand\":" + array(p.get(5)) + ",\"capacity\":" + array(p.get(6)) + "},\"actions\":"
+                    + ",\"demand\":" + array(p.get(5)) + ",\"capacity\":" + array(p.get(6))
+                    + ",\"controlPlane\":" + array(p.get(7)) + "},\"actions\":"
                     + array(p.get(4)) + "}");
         }
         return lines;
     }
 
-    /** Items in order, seven kinds, packed greedily into parts of about {@code budget} bytes each. */
+    /** Items in order, eight kinds, packed greedily into parts of about {@code budget} bytes each. */
     private static List<List<List<String>>> pack(List<List<String>> items, long budget) {
         List<List<List<String>>> parts = new ArrayList<>();
         List<List<String>> part = emptyPart();
@@ -98,9 +101,9 @@ final class JournalCodec {
     }
 
     private static List<List<String>> emptyPart() {
-        // observations, signals, outcomes, commands, actions, demand, capacity
+        // observations, signals, outcomes, commands, actions, demand, capacity, control-plane watch readings
         return List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
     private static String array(List<String> items) {
@@ -247,11 +250,15 @@ final class JournalCodec {
         List<Inputs.CapacityReading> capacity = new ArrayList<>();
         in.path("capacity").forEach(c -> capacity.add(new Inputs.CapacityReading(c.get(0).asText(), c.get(1).asInt(),
                 c.path(2).asLong(0))));
+        // Lines written before the control-plane watch have no readings: none was made.
+        List<Inputs.ControlPlaneReading> controlPlane = new ArrayList<>();
+        in.path("controlPlane").forEach(r -> controlPlane.add(new Inputs.ControlPlaneReading(r.get(0).asLong(),
+                r.get(1).asBoolean(), r.get(2).asText())));
         List<String> actions = new ArrayList<>();
         root.get("actions").forEach(a -> actions.add(a.asText()));
         return new JsonlJournal.Record(root.get("tick").asLong(), Instant.parse(root.get("at").asText()),
                 Inputs.builder().observations(obs).signals(sig).outcomes(outcomes).commands(commands).demand(demand)
-                        .capacity(capacity).build(), actions);
+                        .capacity(capacity).controlPlane(controlPlane).build(), actions);
     }
 
     static OperatorCommand command(JsonNode c) {

@@ -40,6 +40,7 @@ public final class JsonlJournal implements Journal {
             List<String> actions = new ArrayList<>();
             List<houston.core.engine.Inputs.DemandReading> demand = new ArrayList<>();
             List<houston.core.engine.Inputs.CapacityReading> capacity = new ArrayList<>();
+            List<houston.core.engine.Inputs.ControlPlaneReading> controlPlane = new ArrayList<>();
             for (Record r : parts) {
                 obs.addAll(r.inputs().observations());
                 signals.addAll(r.inputs().signals());
@@ -48,10 +49,11 @@ public final class JsonlJournal implements Journal {
                 actions.addAll(r.actions());
                 demand.addAll(r.inputs().demand());
                 capacity.addAll(r.inputs().capacity());
+                controlPlane.addAll(r.inputs().controlPlane());
             }
             return new Record(parts.get(0).tick(), parts.get(0).at(),
                     Inputs.builder().observations(obs).signals(signals).outcomes(outcomes).commands(commands)
-                            .demand(demand).capacity(capacity).build(), actions);
+                            .demand(demand).capacity(capacity).controlPlane(controlPlane).build(), actions);
         }
     }
 

@@ -6,6 +6,7 @@ import houston.core.engine.AlertKind;
 import houston.core.engine.Decision;
 import houston.core.engine.DecisionKind;
 import houston.core.engine.Explanation;
+import houston.core.engine.Inputs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,15 +63,27 @@ final class RepeatedAlerts {
     synchronized List<Action.Notify> ended(List<ActionOutcome> outcomes, Instant now, String incident) {
         List<Action.Notify> notices = new ArrayList<>();
         for (ActionOutcome o : outcomes) {
-            AlertKind kind = AlertKind.endedBy(o);
-            Streak streak = kind == null ? null : open.remove(kind);
-            if (streak != null) {
-                String summary = kind.endedNotice(Duration.between(streak.since(), now).toMillis(), streak.raised());
-                notices.add(new Action.Notify(new Decision(now, Decision.GLOBAL, DecisionKind.PUBLISH_RECOVERED, incident,
-                        summary, false, NO_EVIDENCE)));
-            }
+            end(AlertKind.endedBy(o), now, incident, notices);
         }
         return notices;
+    }
+
+    /** The notice when the tick's control-plane watch readings end its failure (a read answered). */
+    synchronized List<Action.Notify> watched(List<Inputs.ControlPlaneReading> readings, Instant now, String incident) {
+        List<Action.Notify> notices = new ArrayList<>();
+        for (Inputs.ControlPlaneReading r : readings) {
+            end(AlertKind.endedBy(r), now, incident, notices);
+        }
+        return notices;
+    }
+
+    private void end(AlertKind kind, Instant now, String incident, List<Action.Notify> notices) {
+        Streak streak = kind == null ? null : open.remove(kind);
+        if (streak != null) {
+            String summary = kind.endedNotice(Duration.between(streak.since(), now).toMillis(), streak.raised());
+            notices.add(new Action.Notify(new Decision(now, Decision.GLOBAL, DecisionKind.PUBLISH_RECOVERED, incident,
+                    summary, false, NO_EVIDENCE)));
+        }
     }
 
     /** The repeating conditions, named for people; null for an alert told every time. */

@@ -92,6 +92,11 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         return gate == null ? real : gate.dns(fence, real::peekLive);
     }
 
+    /** True while this replica may act on the world: always without replication, as the leader with it. */
+    public boolean mayAct() {
+        return gate == null || leadership.acting();
+    }
+
     public Scaler scaler(Scaler real) {
         return gate == null ? real : gate.scaler(real);
     }

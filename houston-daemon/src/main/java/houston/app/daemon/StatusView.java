@@ -145,7 +145,13 @@ final class StatusView {
         return new JsonObject().put("mode", mode).put("livePath", f.engaged() ? "data plane" : "weights")
                 .put("engaged", new JsonArray(f.live())).put("requested", f.requested() == null ? null
                         : new JsonArray(f.requested()))
-                .put("publishesFailingSince", f.failingSince() == 0 ? null : Instant.ofEpochMilli(f.failingSince()).toString());
+                .put("publishesFailingSince", since(f.failingSince()))
+                .put("controlPlaneWatchFailingSince", since(f.watchFailingSince()))
+                .put("apiFailingSince", since(f.apiFailingSince()));
+    }
+
+    private static String since(long ms) {
+        return ms == 0 ? null : Instant.ofEpochMilli(ms).toString();
     }
 
     /** The operators' pins in force: where, which way, until when, by whom. */

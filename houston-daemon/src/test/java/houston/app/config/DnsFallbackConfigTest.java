@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -175,5 +176,28 @@ class DnsFallbackConfigTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("houston.dns.arc.cluster-endpoints: "), problems.get(0));
         assertTrue(problems.get(0).contains("(expected: [] unless houston.dns.fallback = arc"), problems.get(0));
+    }
+
+    @Test
+    void theControlPlaneWatchReadsEveryFiveSecondsByDefault() {
+        assertEquals(Duration.ofSeconds(5), HoustonConfigLoader.load(null).dns().controlPlaneWatch());
+    }
+
+    @Test
+    void theControlPlaneWatchIsOffWithOffOrZero() throws IOException {
+        Path off = file(ROUTE53 + "houston.dns.control-plane-watch = off\n");
+        Path zero = ConfigFiles.write(Files.createDirectories(dir.resolve("zero")), ROUTE53
+                + "houston.dns.control-plane-watch = 0s\n");
+
+        assertEquals(Duration.ZERO, HoustonConfigLoader.load(off).dns().controlPlaneWatch());
+        assertEquals(Duration.ZERO, HoustonConfigLoader.load(zero).dns().controlPlaneWatch());
+    }
+
+    @Test
+    void aControlPlaneWatchUnderASecondIsRefusedWithWhatIsExpected() throws IOException {
+        List<String> problems = problems(ROUTE53 + "houston.dns.control-plane-watch = 500ms\n");
+
+        assertEquals(List.of("houston.dns.control-plane-watch: 500ms (expected: off, 0, or a duration 1s..10m) in "
+                + dir.resolve("houston.conf") + ":3"), problems);
     }
 }

@@ -16,7 +16,6 @@ import houston.core.health.Observation;
 import houston.core.health.Outcome;
 import houston.core.model.TrafficPlan;
 import houston.core.port.DnsSwitch;
-import houston.core.port.Notifier;
 import houston.core.port.Scaler;
 import houston.dns.fallback.HealthEndpointDataPlane;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,7 +53,8 @@ class ControlLoopTest {
     private final HoustonSettings settings = HoustonConfigLoader.load(null);
     private final TestClock clock = new TestClock(T0);
     private final List<TrafficPlan> published = new ArrayList<>();
-    private final List<Action> told = new ArrayList<>();
+    private final ToldNotifier notifier = new ToldNotifier();
+    private final List<Action> told = notifier.told;
     private DecisionEngine engine;
     private JsonlJournal journal;
     private ControlLoop loop;
@@ -80,18 +80,6 @@ class ControlLoopTest {
     };
 
     private final Scaler scaler = new ReadyScaler();
-
-    private final Notifier notifier = new Notifier() {
-        @Override
-        public void notify(Action.Notify n) {
-            told.add(n);
-        }
-
-        @Override
-        public void alert(Action.Alert a) {
-            told.add(a);
-        }
-    };
 
     @BeforeEach
     void start() {

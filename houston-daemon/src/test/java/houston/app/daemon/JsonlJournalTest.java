@@ -46,6 +46,17 @@ class JsonlJournalTest {
     }
 
     @Test
+    void controlPlaneWatchReadingsRoundTripExactlySoAReplayKnowsWhenTheApiWasDown() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        Inputs readings = Inputs.builder().controlPlane(List.of(
+                new Inputs.ControlPlaneReading(1_795_000_000_000L, false, "server_error: ServiceUnavailable: \"down\""),
+                new Inputs.ControlPlaneReading(1_795_000_005_000L, true, ""))).build();
+        journal.append(new Journal.Entry(8, Instant.parse("2026-11-22T00:00:08Z"), readings, List.of()));
+
+        assertEquals(readings, journal.readAll().get(0).inputs());
+    }
+
+    @Test
     void rotationKeepsTheNewestFilesAndReadsAcrossThemInOrder() throws Exception {
         JsonlJournal journal = new JsonlJournal(dir, 300, 2);
         for (long t = 1; t <= 20; t++) {

@@ -77,7 +77,7 @@ public final class LabControllers implements AutoCloseable {
         HoustonSettings mine = new HoustonSettings(settings.source(), settings.tick(), settings.probes(), settings.engine(),
                 settings.topology(), settings.outside(), new DnsSettings(d.provider(), d.zone(), d.ttlSeconds(),
                 new SwitchSettings(id, s.insyncTimeout(), s.pollInterval(), s.maxAttempts(), s.initialBackoff(),
-                        s.maxBackoff()), d.file(), d.hostedZoneId(), d.endpoint(), d.arc(), d.healthCheck()), settings.scaler(), settings.slack(),
+                        s.maxBackoff()), d.file(), d.hostedZoneId(), d.endpoint(), d.arc(), d.healthCheck(), d.controlPlaneWatch()), settings.scaler(), settings.slack(),
                 settings.daemon(), new HaSettings("zookeeper", id, links[i].connectString(), ha.sessionTimeout(),
                 ha.connectionTimeout(), ha.path()));
         replicas[i] = LabReplica.start(lab, mine, ports[i], Files.createDirectories(journalDir.resolve(id)));

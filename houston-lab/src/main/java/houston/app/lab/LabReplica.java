@@ -57,6 +57,7 @@ public final class LabReplica implements AutoCloseable {
             replication.close();
             throw e;
         }
+        daemon.watchControlPlane(settings, dns::watch, replication::mayAct);
         replication.start(daemon.loop());
         // The lab's own counters are the engine's measured demand and running instances.
         daemon.loop().readFrom(lab.users()::demand, () -> settings.topology().ids().stream()
