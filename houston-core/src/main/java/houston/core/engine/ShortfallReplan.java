@@ -39,11 +39,15 @@ final class ShortfallReplan {
             return false;
         }
         double shortfall = evacuation[l];
+        double[] before = ctx.row(l);
         Placement p = drain.moveOff(ctx, l, l);
-        if (p.receivers().isEmpty()) {
+        if (p.receivers().isEmpty() || p.placedFraction() <= 0) {
             return false;
         }
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
+        // Placed, but with no ready room to move into yet nothing shifts: a scale update, as for a drain.
+        DecisionKind kind = ReadyRoom.changed(before, ctx.row(l)) ? DecisionKind.TRAFFIC_SHIFTING
+                : DecisionKind.SCALE_UPDATE;
+        ctx.notify(l, kind, String.format(Locale.ROOT,
                 "%s's capacity shortfall re-planned: %.0f%% of its users that found no receiver go to %s; "
                         + "what ready instances take moves now, the rest once the receivers are ready",
                 ctx.id(l), shortfall * 100, TrafficMover.describe(p)), List.of(p), List.of());
