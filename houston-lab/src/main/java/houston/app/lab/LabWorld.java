@@ -103,6 +103,11 @@ public final class LabWorld implements AutoCloseable {
     /** Applies a fault; throws IllegalArgumentException naming what is wrong. */
     public void fault(String target, LabFault fault) {
         boolean apiFault = fault.kind().equals("down") || fault.kind().equals("up");
+        if (!target.equals("dns-api") && !target.startsWith("vantage:") && !sites.containsKey(target)) {
+            // Named before the fault's kind: "scaler down" is a target the lab does not have, not a DNS API fault.
+            throw new IllegalArgumentException("unknown target '" + target + "' (expected: a location, vantage:NAME "
+                    + "or dns-api; known locations: " + sites.keySet() + ")");
+        }
         if (target.equals("dns-api") != apiFault) {
             throw new IllegalArgumentException(apiFault ? fault.kind() + " is a DNS API fault: fault dns-api " + fault.kind()
                     : "the DNS API takes down or up, not " + fault.kind());
@@ -199,7 +204,8 @@ public final class LabWorld implements AutoCloseable {
         String site = ctx.request().getHeader("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")
                 || origin != null && !origin.equalsIgnoreCase("http://" + ctx.request().authority())) {
-            refuse(ctx, 403, "cross-origin writes to the lab are refused (Origin " + origin + ")");
+            refuse(ctx, 403, "cross-origin writes to the lab are refused ("
+                    + (origin != null ? "Origin " + origin : "Sec-Fetch-Site " + site) + ")");
         } else if (!isJson(ctx.parsedHeaders().contentType())) {
             refuse(ctx, 415, "Content-Type must be application/json, got " + type);
         } else {

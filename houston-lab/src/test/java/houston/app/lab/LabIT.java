@@ -187,6 +187,25 @@ class LabIT {
         }
 
         @Test
+        void aDnsApiFaultOnAnUnknownTargetNamesTheTargetNotTheDnsApi() throws Exception {
+            HttpResponse<String> r = post(faultRequest("scaler", "down").header("Content-Type", "application/json"));
+
+            assertEquals(400, r.statusCode());
+            assertTrue(new JsonObject(r.body()).getString("error").startsWith("unknown target 'scaler' (expected: a "
+                    + "location, vantage:NAME or dns-api; known locations:"), r.body());
+        }
+
+        @Test
+        void aCrossSiteWriteWithoutAnOriginNamesWhatTheBrowserSaid() throws Exception {
+            HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "application/json")
+                    .header("Sec-Fetch-Site", "cross-site"));
+
+            assertEquals(403, r.statusCode());
+            assertEquals("cross-origin writes to the lab are refused (Sec-Fetch-Site cross-site)",
+                    new JsonObject(r.body()).getString("error"));
+        }
+
+        @Test
         void aCrossOriginTextPlainPostBreaksNothing() throws Exception {
             // What any web page can send without a preflight: a "simple" request, from its own origin.
             HttpResponse<String> r = post(faultRequest("us-east-1", "outage").header("Content-Type", "text/plain")
