@@ -68,6 +68,17 @@ final class EngineHarness {
         return this;
     }
 
+    /** Runs 10 ticks, breaks {@code location} on every vantage for 10, then clears it and ticks until it is healthy again. */
+    EngineHarness outageAndFullRecovery(String location) {
+        run(10);
+        breakLocation(location, "vantage-a", "vantage-b", "vantage-c").run(10);
+        clear();
+        while (stateOf(location) != LocationState.HEALTHY) {
+            tick();
+        }
+        return this;
+    }
+
     EngineHarness clear() {
         faults.clear();
         silent.clear();

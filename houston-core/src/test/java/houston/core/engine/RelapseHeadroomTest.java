@@ -22,12 +22,7 @@ class RelapseHeadroomTest {
 
     /** loc-07 goes down, is evacuated to loc-06 (pre-scaled 10 → 16), comes back and is restored. */
     private void outageAndFullRecovery() {
-        world.run(10);
-        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
-        world.clear();
-        while (world.stateOf("loc-07") != LocationState.HEALTHY) {
-            world.tick();
-        }
+        world.outageAndFullRecovery("loc-07");
     }
 
     private List<Integer> scaleDowns() {

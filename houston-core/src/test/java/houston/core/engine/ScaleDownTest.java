@@ -17,12 +17,7 @@ class ScaleDownTest {
 
     /** loc-07 goes down, is evacuated to loc-05/06/08 (pre-scaled 10 → 11), comes back and is restored. */
     private void outageAndFullRecovery() {
-        world.run(10);
-        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
-        world.clear();
-        while (world.stateOf("loc-07") != LocationState.HEALTHY) {
-            world.tick();
-        }
+        world.outageAndFullRecovery("loc-07");
     }
 
     private List<String> scaledDown() {

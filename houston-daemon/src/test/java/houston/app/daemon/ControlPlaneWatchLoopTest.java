@@ -103,9 +103,11 @@ class ControlPlaneWatchLoopTest {
 
     @Test
     void aFollowerDoesNotRead() throws Exception {
-        loop.watchControlPlane(watch, EVERY, () -> false);
+        AtomicInteger asked = new AtomicInteger();
+        loop.watchControlPlane(watch, EVERY, () -> asked.incrementAndGet() < 0);
 
-        Thread.sleep(EVERY.toMillis() * 10);
+        // The watch's timer has come round ten times, each time refused by the gate.
+        Eventually.await(() -> asked.get() >= 10);
         loop.tick();
 
         assertEquals(0, reads.get());
