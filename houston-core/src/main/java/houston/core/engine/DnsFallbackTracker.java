@@ -77,9 +77,9 @@ final class DnsFallbackTracker {
     void watched(StepContext ctx, List<Inputs.ControlPlaneReading> readings) {
         for (Inputs.ControlPlaneReading r : readings) {
             DnsFallback f = ctx.fallback;
-            if (r.ok()) {
-                ctx.fallback = f.watchFailingSince() == 0 ? f : f.watching(0);
-            } else if (f.watchFailingSince() == 0) {
+            if (r.ok() && f.watchFailingSince() != 0) {
+                answeredAgain(ctx);
+            } else if (!r.ok() && f.watchFailingSince() == 0) {
                 ctx.fallback = f.watching(r.atMs());
                 DnsFallbackConfig config = ctx.config.dnsFallback();
                 ctx.alert(AlertKind.DNS_CONTROL_PLANE_DOWN, -1, DecisionKind.PUBLISH_FAILED, "DNS API down: a "
@@ -88,6 +88,19 @@ final class DnsFallbackTracker {
                         + human(config.after().toMillis()) + " is dropped through " + config.mode().label() + " at once"
                         : "publishes will fail and no data-plane fallback is configured"));
             }
+        }
+    }
+
+    /**
+     * The API answers again after the watch saw it fail: whatever waits out a publish backoff (up to
+     * {@code publish-retry}, 30 s by default) is tried on this tick instead, since the failure it backs off
+     * from is over. Only a read that had failed counts, so a write throttle the reads never saw keeps its backoff.
+     */
+    private static void answeredAgain(StepContext ctx) {
+        DnsFallback f = ctx.fallback;
+        ctx.fallback = f.with(f.failingSince(), f.live(), f.requested(), Math.min(f.retryAt(), ctx.now)).watching(0);
+        if (ctx.retryPublishAt > ctx.now) {
+            ctx.retryPublishAt = ctx.now;
         }
     }
 

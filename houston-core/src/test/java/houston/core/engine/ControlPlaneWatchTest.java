@@ -87,4 +87,23 @@ class ControlPlaneWatchTest {
         assertEquals(f.watchFailingSince(), f.apiFailingSince());
         assertEquals(List.of("loc-07"), f.live());
     }
+
+    @Test
+    void anAnsweredReadAfterAFailedOneRetriesTheFailedPublishAtOnceInsteadOfWaitingOutItsBackoff() {
+        world.run(10);
+        world.controlPlaneDown = true;
+        world.breakLocation("loc-07", ALL);
+        world.run(2 * 60);
+        while (world.state.retryPublishAt() - world.now.toEpochMilli() < 10_000) {
+            world.tick();
+        }
+        world.controlPlaneDown = false;
+        long now = world.now.plusSeconds(1).toEpochMilli();
+
+        Step answered = world.engine.step(world.state, Inputs.builder()
+                .controlPlane(List.of(new Inputs.ControlPlaneReading(now, true, ""))).build(), world.now.plusSeconds(1));
+
+        assertEquals(1, answered.actions().stream().filter(Action.PublishPlan.class::isInstance).count(),
+                answered.actions().toString());
+    }
 }
