@@ -115,7 +115,13 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
      */
     public CompletionStage<Claim> claim(long newEpoch) {
         return CompletableFuture.supplyAsync(() -> {
-            List<RecordSet> live = memory.read(call(zone::list));
+            List<RecordSet> live;
+            try {
+                live = memory.read(call(zone::list));
+            } catch (ZoneException e) {
+                // Unread, the live epoch is unknown (0): a stale claim is caught when it is made again.
+                return new Claim(false, 0, 0, e.kind().name().toLowerCase() + ": " + e.getMessage());
+            }
             RecordSet liveOwner = owner(live);
             long liveEpoch = PoolLayout.epochOf(liveOwner);
             long generation = PoolLayout.generationOf(liveOwner);

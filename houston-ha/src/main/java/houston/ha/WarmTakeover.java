@@ -35,6 +35,9 @@ import java.util.Map;
  *       and its tracks are kept, at a generation above any the previous leader used, and published again
  *       at once. Restarting the tracks from DNS would see the evacuation as not decided and release the
  *       data plane: the location's users would come back to it until it was decided again.</li>
+ *   <li>DNS cannot be read (its API is down, reads included): the live plan is what the shared state
+ *       knows of it ({@link #lastConfirmed}); when that is not the whole plan (the previous leader wanted
+ *       a generation DNS never confirmed), the warm plan is published again at once, as above.</li>
  * </ul>
  * Pure: no I/O, no clock.
  */
@@ -44,20 +47,33 @@ public final class WarmTakeover {
     }
 
     /**
+     * The plan DNS holds as the shared state knows it, for a takeover that cannot read DNS: the
+     * previous leader's wanted plan when DNS had confirmed it, at that generation; {@code null} when
+     * DNS confirmed an older generation only (its rows are not in the shared state) or nobody led yet.
+     */
+    public static TrafficPlan lastConfirmed(HaSnapshot shared, List<String> ids) {
+        boolean wholePlanLive = shared.epoch() > 0 && shared.generation() == shared.liveGeneration();
+        return wholePlanLive ? TrafficPlan.of(ids, shared.rows(), shared.liveGeneration()) : null;
+    }
+
+    /**
+     * @param live       the plan DNS holds; {@code null} when it could not be read and the shared state does
+     *                   not know it whole: DNS holds {@code shared.liveGeneration()}, rows unknown
      * @param commandsAt when this replica's own state last took an operator command (epoch ms; 0: never),
      *                   whether from its journal or from its own time as leader
      */
     public static EngineState resume(DecisionEngine engine, EngineState warm, TrafficPlan live, HaSnapshot shared,
                                      long commandsAt, Instant now) {
         boolean sharedIsNewer = shared.at() >= commandsAt;
-        long liveGeneration = live.generation();
         DnsFallback fallback = sharedIsNewer && shared.epoch() > 0
                 ? new DnsFallback(shared.failingSince(), shared.fallback(), null, 0)
                 : new DnsFallback(warm.dnsFallback().failingSince(), warm.dnsFallback().live(), null, 0);
-        if (fallback.failingSince() > 0 && !warm.plan().sameRowsAs(live)) {
-            return aheadOfDns(warm, live, shared, fallback, incidents(sharedIsNewer, shared), engine, now,
+        if (live == null || fallback.failingSince() > 0 && !warm.plan().sameRowsAs(live)) {
+            long dnsGeneration = live == null ? shared.liveGeneration() : live.generation();
+            return aheadOfDns(warm, dnsGeneration, shared, fallback, incidents(sharedIsNewer, shared), engine, now,
                     sharedIsNewer ? shared.overrides() : warm.overrides());
         }
+        long liveGeneration = live.generation();
         List<LocationTrack> tracks = new ArrayList<>();
         List<LocationTrack> base = warm.plan().sameRowsAs(live) ? warm.tracks()
                 : engine.initialState(now, live, liveGeneration).tracks();
@@ -86,10 +102,10 @@ public final class WarmTakeover {
     }
 
     /** The warm plan and tracks, renumbered above every generation used so far and due for publishing now. */
-    private static EngineState aheadOfDns(EngineState warm, TrafficPlan live, HaSnapshot shared, DnsFallback fallback,
+    private static EngineState aheadOfDns(EngineState warm, long dnsGeneration, HaSnapshot shared, DnsFallback fallback,
                                           Map<String, String> incidents, DecisionEngine engine, Instant now,
                                           houston.core.engine.Overrides overrides) {
-        long generation = Math.max(Math.max(shared.generation(), warm.plan().generation()), live.generation()) + 1;
+        long generation = Math.max(Math.max(shared.generation(), warm.plan().generation()), dnsGeneration) + 1;
         List<String> ids = engine.topology().ids();
         List<LocationTrack> tracks = new ArrayList<>();
         for (int l = 0; l < warm.tracks().size(); l++) {
@@ -100,7 +116,7 @@ public final class WarmTakeover {
             tracks.add(continuing(t, incidents.get(ids.get(l))));
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, warm.plan().atGeneration(generation),
-                live.generation(), warm.demand(), warm.instances(), warm.requested(), warm.lastRelied(), overrides,
+                dnsGeneration, warm.demand(), warm.instances(), warm.requested(), warm.lastRelied(), overrides,
                 warm.failStatic(), warm.recentEvacuations(), null, now.toEpochMilli(), fallback, warm.demandReadAt());
     }
 

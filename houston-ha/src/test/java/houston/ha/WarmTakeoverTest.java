@@ -146,6 +146,43 @@ class WarmTakeoverTest {
         assertEquals(NOW.toEpochMilli(), resumed.retryPublishAt(), "the wanted plan is sent again at once");
     }
 
+    /** DNS unreadable (its whole control plane down) but the previous leader's wanted plan was confirmed live. */
+    @Test
+    void dnsUnreadableAndItsPlanConfirmedInTheSharedStateResumesFromThatPlan() {
+        HaSnapshot confirmed = new HaSnapshot("replica-1", 3, 0, SNAPSHOT_AT, Overrides.NONE, Map.of("lab-a", "lab-a@incident-1"),
+                Map.of("lab-a@incident-1", "1700.01"), 4, 4, EVACUATED.toMap());
+        EngineState warm = ENGINE.initialState(NOW, EVACUATED.atGeneration(7), 2);
+
+        TrafficPlan known = WarmTakeover.lastConfirmed(confirmed, TOPOLOGY.ids());
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, known, confirmed, JOURNAL_COMMAND_AT, NOW);
+
+        assertEquals(EVACUATED, known);
+        assertEquals(EVACUATED, resumed.plan());
+        assertEquals(4, resumed.liveGeneration());
+        assertEquals(0, resumed.retryPublishAt(), "DNS holds what was wanted: nothing to publish");
+    }
+
+    /**
+     * DNS unreadable and the previous leader's generation 5 never confirmed (DNS at 2, rows not in the shared
+     * state): the warm plan is published again at once, above every generation used, as when DNS could be read.
+     */
+    @Test
+    void dnsUnreadableAndItsPlanNotKnownWholePublishesTheWarmPlanAgainAtOnce() {
+        HaSnapshot outage = new HaSnapshot("replica-1", 3, 0, SNAPSHOT_AT, Overrides.NONE, Map.of("lab-a", "lab-a@incident-1"),
+                Map.of("lab-a@incident-1", "1700.01"), 5, 2, EVACUATED.toMap(), List.of("lab-a"), 0);
+        EngineState warm = ENGINE.initialState(NOW, EVACUATED.atGeneration(3), 2);
+
+        TrafficPlan known = WarmTakeover.lastConfirmed(outage, TOPOLOGY.ids());
+        EngineState resumed = WarmTakeover.resume(ENGINE, warm, known, outage, JOURNAL_COMMAND_AT, NOW);
+
+        assertNull(known);
+        assertTrue(resumed.plan().sameRowsAs(EVACUATED), resumed.plan().toString());
+        assertEquals(6, resumed.plan().generation());
+        assertEquals(2, resumed.liveGeneration());
+        assertEquals(List.of("lab-a"), resumed.dnsFallback().live());
+        assertEquals(NOW.toEpochMilli(), resumed.retryPublishAt(), "the wanted plan is sent again at once");
+    }
+
     @Test
     void aSnapshotOfALeaderWithoutFallbackResumesIdle() {
         EngineState warm = ENGINE.initialState(NOW, EVACUATED, 4);

@@ -23,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * API is down, lab-a breaks and is held out through the data plane; the leader is SIGKILLed. The
  * new leader takes over without the DNS fence (claiming it is a change the API refuses), keeps
  * lab-a held out, and every live replica's /v1/dns-health/lab-a answers 503 throughout, as Route
- * 53's checkers poll them all. The API back, the fence is claimed, the weights are published, the
- * fallback released, and everything about lab-a is in one Slack thread.
+ * 53's checkers poll them all. The API back (reads and writes: the whole control plane was down), the
+ * new leader's control-plane watch sees it answer and the publish waiting out its backoff (up to
+ * publish-retry, 30 s) goes at once: the fence is claimed, the weights are published, the fallback
+ * released, well within the wait below; and everything about lab-a is in one Slack thread.
  */
 // Three replica JVMs and an ensemble on 2 cores: runs alone (houston-app/pom.xml).
 @Tag("load-sensitive")
@@ -63,7 +65,7 @@ class ReplicasDnsFallbackIT {
         ReplicaProcess second = lab.replica(2);
         ReplicaProcess third = lab.replica(3);
         Thread.sleep(1500);
-        lab.route53.controlPlaneDown(true);
+        lab.route53.zone.controlPlaneDown(true);
         lab.broken.set(true);
         Duration engaging = FALLBACK_AFTER.plusSeconds(20);
         Eventually.await(engaging, () -> new JsonArray().add("lab-a").equals(engaged(first)));
@@ -96,7 +98,7 @@ class ReplicasDnsFallbackIT {
         }
         JsonArray engagedByNewLeader = engaged(newLeader);
         List<Long> publishedWhileDown = List.copyOf(lab.published);
-        lab.route53.controlPlaneDown(false);
+        lab.route53.zone.controlPlaneDown(false);
         Eventually.await(Duration.ofSeconds(30), () -> {
             JsonObject s = newLeader.status();
             return s != null && s.getJsonObject("fallback").getJsonArray("engaged").isEmpty()

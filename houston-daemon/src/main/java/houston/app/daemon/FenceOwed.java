@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A leader's DNS fence, claimed at its takeover ({@link #claimAtTakeover}), and its publishes when
- * that claim could not be made because the DNS API was down: claiming is itself a change to the zone. Nothing can be published without the API either,
- * so the new leader leads (through the data-plane fallback) and claims the fence before its first
- * publish; until a claim succeeds every publish fails with the claim's reason, and a claim that
+ * that claim could not be made because the DNS API was down: claiming is itself a change to the
+ * zone. Nothing can be published without the API either, so the new leader leads (through the
+ * data-plane fallback) and claims the fence before its first publish; until a claim succeeds every publish fails with the claim's reason, and a claim that
  * finds a newer epoch live means another leader took over since: ownership is lost.
  */
 final class FenceOwed implements DnsSwitch {
@@ -30,20 +30,17 @@ final class FenceOwed implements DnsSwitch {
 
     /**
      * Claims the fence at a takeover's {@code epoch}. A newer epoch already live means another
-     * replica took over since: the takeover is stale. Refused while the previous leader's publishes
-     * were failing ({@code failingSince} non-zero), the DNS API is down: the claim is owed until the
-     * first publish and the new leader leads through the data plane meanwhile. Any other refusal
-     * fails the takeover, which is tried again.
+     * replica took over since: the takeover is stale. Any other refusal (the DNS API down or
+     * throttling, reads included) leaves the claim owed until the first publish, and the new leader
+     * leads through the data plane meanwhile: with the control plane down, failing the takeover
+     * would leave nobody acting at all, and the fence is still claimed before anything is published.
      *
      * @return the claim: not {@code claimed()} when it is owed
      */
-    WeightedRecordSwitch.Claim claimAtTakeover(long epoch, long failingSince) throws Exception {
+    WeightedRecordSwitch.Claim claimAtTakeover(long epoch) throws Exception {
         WeightedRecordSwitch.Claim claim = real.claim(epoch).toCompletableFuture().get(1, TimeUnit.MINUTES);
         if (!claim.claimed() && claim.liveEpoch() > epoch) {
             throw new StaleEpochException(epoch, claim.liveEpoch());
-        }
-        if (!claim.claimed() && failingSince == 0) {
-            throw new IllegalStateException("DNS fence not claimed: " + claim.detail());
         }
         owed = claim.claimed() ? 0 : epoch;
         return claim;

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -133,14 +134,13 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     public void takeOver(long epoch) throws Exception {
         long started = System.nanoTime();
         HaSnapshot before = shared.read();
-        WeightedRecordSwitch.Claim claim = fence.claimAtTakeover(epoch, before.failingSince());
+        WeightedRecordSwitch.Claim claim = fence.claimAtTakeover(epoch);
         if (!claim.claimed()) {
-            // The DNS API is down (the previous leader's publishes were failing): lead through the data plane.
-            log.warn("replica {} leads at epoch {} without the DNS fence ({}): DNS publishes failing since {}; "
-                    + "the fence is claimed before the first publish", settings.replica(), epoch, claim.detail(),
-                    Instant.ofEpochMilli(before.failingSince()));
+            // The DNS API refused the claim (down, throttling): lead through the data plane meanwhile.
+            log.warn("replica {} leads at epoch {} without the DNS fence ({}); the fence is claimed before the "
+                    + "first publish", settings.replica(), epoch, claim.detail());
         }
-        TrafficPlan live = dns.peekLive().toCompletableFuture().get(1, TimeUnit.MINUTES);
+        TrafficPlan live = liveOrLastConfirmed(before);
         mirrorLeader(before);
         Instant now = clock.instant();
         writer.forget();
@@ -153,7 +153,27 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         writer.writeTakeover(loop.state(), now, epoch, before.threads());
         metrics.tookOver(System.nanoTime() - started);
         log.info("replica {} took over at epoch {}: DNS generation {}, {} pin(s), {} incident thread(s)",
-                settings.replica(), epoch, live.generation(), before.overrides().pins().size(), before.threads().size());
+                settings.replica(), epoch, live == null ? before.liveGeneration() : live.generation(),
+                before.overrides().pins().size(), before.threads().size());
+    }
+
+    /**
+     * The plan DNS holds, read; when DNS cannot be read (its API is down, reads included), what the
+     * previous leader's shared state says DNS confirmed ({@code null}: not the whole plan), so a dead
+     * control plane does not also leave nobody acting. Before anyone led, nothing is known: the takeover
+     * fails and is tried again.
+     */
+    private TrafficPlan liveOrLastConfirmed(HaSnapshot before) throws Exception {
+        try {
+            return dns.peekLive().toCompletableFuture().get(1, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (before.epoch() == 0) {
+                throw e;
+            }
+            log.warn("replica {} cannot read DNS at its takeover ({}): continuing from the shared state, DNS at "
+                    + "generation {}", settings.replica(), e.getCause(), before.liveGeneration());
+            return WarmTakeover.lastConfirmed(before, loop.engine().topology().ids());
+        }
     }
 
     /** On the loop thread: a follower mirrors the leader's data plane, the leader writes what the tick changed. */
