@@ -5,6 +5,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryForever;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
+import org.apache.zookeeper.util.ServiceUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,12 @@ public final class Ensemble implements AutoCloseable {
      * (and 20 ticks, the longest session a server grants, still allow the shipped 6 s).
      */
     public static final int TICK_MS = 300;
+
+    static {
+        // An embedded server that cannot start (a restarted one finding its port taken meanwhile) calls
+        // System.exit: it would take the whole test fork down with it instead of failing its test alone.
+        ServiceUtils.setSystemExitProcedure(ServiceUtils.LOG_ONLY);
+    }
 
     // TestingCluster's own 3-server ensemble (2 s tick): the leadership ITs do not measure hand-over time.
     final TestingCluster cluster = new TestingCluster(3);

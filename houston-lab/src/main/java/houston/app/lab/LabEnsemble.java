@@ -3,6 +3,7 @@ package houston.app.lab;
 import houston.ha.TcpProxy;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
+import org.apache.zookeeper.util.ServiceUtils;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ public final class LabEnsemble implements AutoCloseable {
 
     /** Three servers on ephemeral loopback ports with a {@link #TICK_MS} tick, not started. */
     public static TestingCluster cluster() {
+        // An embedded server that cannot start (a restarted one finding its port taken meanwhile) calls
+        // System.exit: it would take the whole JVM (a test fork, the lab) down with it instead of failing alone.
+        ServiceUtils.setSystemExitProcedure(ServiceUtils.LOG_ONLY);
         List<InstanceSpec> specs = new ArrayList<>();
         for (int id = 1; id <= SERVERS; id++) {
             specs.add(new InstanceSpec(null, -1, -1, -1, true, id, TICK_MS, -1));
