@@ -25,11 +25,12 @@ final class DataPlaneAnswers {
 
     /**
      * health-endpoint: Route 53's checkers see the 503 within one request interval times the
-     * failure threshold (fast checks, as docs/dns-fallback.md recommends); arc: seconds.
+     * failure threshold of the checks Houston created (its {@code houston.dns.health-check}, not the
+     * baselines' checks of the locations themselves); arc: seconds.
      */
-    static long delayMs(DnsFallbackConfig.Mode mode, Route53Baseline checks) {
-        return mode == DnsFallbackConfig.Mode.ARC ? ARC_DELAY_MS
-                : checks.fastInterval().toMillis() * checks.failureThreshold();
+    static long delayMs(HoustonSetup setup) {
+        return setup.engine().dnsFallback().mode() == DnsFallbackConfig.Mode.ARC ? ARC_DELAY_MS
+                : setup.checkInterval().toMillis() * setup.checkFailureThreshold();
     }
 
     /** Pool {@code pool}'s answer shares: its published row (floored) less the dropped records. */

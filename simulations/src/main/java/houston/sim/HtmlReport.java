@@ -9,7 +9,8 @@ import java.util.Map;
  * The drill's HTML report: the KPI table, failed requests over time per policy, the traffic plan
  * (share of each catchment served at home) per policy, and load against ready capacity for
  * every location that carried more than its own traffic or had a fault; faults, decisions, held
- * evacuations and failed publishes marked on every chart, each in its own style, with a legend.
+ * evacuations, failed publishes and the data-plane fallback engaging and releasing marked on every
+ * chart, each in its own style, with a legend.
  * No action's failures are drawn but do not set the scale: they would flatten every other line.
  * One self-contained file.
  */
@@ -32,6 +33,9 @@ public final class HtmlReport {
         m.put("held", new SvgChart.MarkStyle("evacuation held", "#ea580c", "1 2", 2));
         m.put("publish-failed", new SvgChart.MarkStyle("DNS publish failed", "#a21caf", "1 2", 2));
         m.put("alert-ended", new SvgChart.MarkStyle("DNS works again", "#a21caf", "6 2", 1));
+        // While engaged the live path is the data plane, not the weights the plan charts show.
+        m.put("fallback_engaged", new SvgChart.MarkStyle("data-plane fallback engaged", "#0d9488", "", 2));
+        m.put("fallback_released", new SvgChart.MarkStyle("data-plane fallback released", "#0d9488", "6 2", 1.5));
         m.put("fail_static_engaged", new SvgChart.MarkStyle("fail static", "#000000", "8 2", 1.5));
         m.put("alert", new SvgChart.MarkStyle("other alert", "#78716c", "1 2", 1));
         return m;

@@ -17,7 +17,8 @@ final class KpiRecorder {
     private static final java.util.Set<DecisionKind> MITIGATING = java.util.EnumSet.of(
             DecisionKind.EVACUATION_DECIDED, DecisionKind.FAILBACK_ABORTED, DecisionKind.TRAFFIC_SHIFTING);
     private static final java.util.Set<DecisionKind> MARKED = java.util.EnumSet.of(DecisionKind.EVACUATION_DECIDED,
-            DecisionKind.FAILBACK_ABORTED, DecisionKind.RESTORED, DecisionKind.FAIL_STATIC_ENGAGED);
+            DecisionKind.FAILBACK_ABORTED, DecisionKind.RESTORED, DecisionKind.FAIL_STATIC_ENGAGED,
+            DecisionKind.FALLBACK_ENGAGED, DecisionKind.FALLBACK_RELEASED);
 
     private final SimWorld world;
     private final List<FaultEpisode> faults;

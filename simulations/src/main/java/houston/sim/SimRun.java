@@ -285,7 +285,7 @@ final class SimRun {
         java.util.Set<Integer> next = new java.util.HashSet<>();
         f.locations().forEach(id -> next.add(world.topology().indexOf(id)));
         outcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), true, "simulated data plane"));
-        long effective = ms + DataPlaneAnswers.delayMs(setup.engine().dnsFallback().mode(), scenario.baseline());
+        long effective = ms + DataPlaneAnswers.delayMs(setup);
         later(effective, () -> {
             dropped = java.util.Set.copyOf(next);
             answer(effective);

@@ -5,6 +5,8 @@ import houston.core.config.PlannerConfig;
 import houston.core.plan.FallbackReceivers;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -65,11 +67,21 @@ class DataPlaneAnswersTest {
         return rows;
     }
 
+    /** Houston's own checks of /v1/dns-health, as configured: not the baselines' checks of the locations. */
     @Test
-    void healthChecksActAfterIntervalTimesThresholdArcWithinSeconds() {
-        Route53Baseline checks = Route53Baseline.defaults();
+    void healthChecksActAfterHoustonsIntervalTimesThresholdArcWithinSeconds() {
+        HoustonSetup shipped = SimFixtures.setup();
+        HoustonSetup standard = new HoustonSetup(shipped.engine(), shipped.probes(), shipped.topology(), shipped.tick(),
+                shipped.scaleReadyTimeout(), shipped.dnsApi(), Duration.ofSeconds(30), 3);
 
-        assertEquals(30_000, DataPlaneAnswers.delayMs(DnsFallbackConfig.Mode.HEALTH_ENDPOINT, checks));
-        assertEquals(5_000, DataPlaneAnswers.delayMs(DnsFallbackConfig.Mode.ARC, checks));
+        assertEquals(10_000, DataPlaneAnswers.delayMs(withFallback(shipped, DnsFallbackConfig.Mode.HEALTH_ENDPOINT)));
+        assertEquals(90_000, DataPlaneAnswers.delayMs(withFallback(standard, DnsFallbackConfig.Mode.HEALTH_ENDPOINT)));
+        assertEquals(5_000, DataPlaneAnswers.delayMs(withFallback(standard, DnsFallbackConfig.Mode.ARC)));
+    }
+
+    private static HoustonSetup withFallback(HoustonSetup s, DnsFallbackConfig.Mode mode) {
+        return new HoustonSetup(s.engine().withDnsFallback(new DnsFallbackConfig(mode, Duration.ofSeconds(30))),
+                s.probes(), s.topology(), s.tick(), s.scaleReadyTimeout(), s.dnsApi(), s.checkInterval(),
+                s.checkFailureThreshold());
     }
 }

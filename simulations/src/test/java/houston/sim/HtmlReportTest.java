@@ -49,4 +49,24 @@ class HtmlReportTest {
         assertTrue(html.contains("evacuation held</span>") && html.contains("DNS publish failed</span>"), "legend");
         assertTrue(html.contains("&#9644; loc-03</span>"), "plan lines named in a legend");
     }
+
+    /** The data-plane fallback is the live path while it is engaged: the report shows when it starts and ends. */
+    @Test
+    void theDataPlaneFallbackEngagingAndReleasingIsMarkedWithALegend() {
+        Scenario s = SimFixtures.scenario(Duration.ofMinutes(20), List.of(
+                SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 60, 900, 0),
+                SimFixtures.fault(Fault.Kind.DNS_OUTAGE, "", 0, 480, 0)), Objectives.NONE);
+        HoustonSetup plain = SimFixtures.setup();
+        HoustonSetup setup = new HoustonSetup(plain.engine().withDnsFallback(new houston.core.config.DnsFallbackConfig(
+                houston.core.config.DnsFallbackConfig.Mode.HEALTH_ENDPOINT, Duration.ofSeconds(30))), plain.probes(),
+                plain.topology(), plain.tick(), plain.scaleReadyTimeout(), plain.dnsApi());
+        DrillResult r = Drill.run(s, setup, p -> { });
+
+        String html = HtmlReport.render(r);
+
+        assertTrue(html.contains("<title>data-plane fallback engaged: fallback_engaged loc-03"), "engaged marked");
+        assertTrue(html.contains("<title>data-plane fallback released: fallback_released loc-03"), "released marked");
+        assertTrue(html.contains("data-plane fallback engaged</span>")
+                && html.contains("data-plane fallback released</span>"), "legend");
+    }
 }

@@ -93,7 +93,8 @@ public final class DrillReader {
         houston.dns.SwitchSettings dns = settings.dns().switching();
         HoustonSetup setup = new HoustonSetup(settings.engine(), settings.probes(), topology, settings.tick(),
                 settings.scaler().readyTimeout(), new DnsApi(dns.maxAttempts(), dns.initialBackoff(), dns.maxBackoff(),
-                dns.pollInterval(), dns.insyncTimeout(), settings.dns().controlPlaneWatch()));
+                dns.pollInterval(), dns.insyncTimeout(), settings.dns().controlPlaneWatch()),
+                settings.dns().healthCheck().interval(), settings.dns().healthCheck().threshold());
         return new Drill(scenario, setup, settings);
     }
 

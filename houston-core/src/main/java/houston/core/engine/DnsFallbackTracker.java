@@ -116,17 +116,15 @@ final class DnsFallbackTracker {
                     ctx.fallback = ctx.fallback.holding(confirmed);
                 }
             }
-            case FAILED -> {
+            // A change accepted but whose INSYNC polls were refused is no more live than a refused one: under a
+            // throttle the polls keep failing, and clearing the clock on each acceptance kept the data plane from
+            // ever engaging while the evacuation's weights stayed unconfirmed for many minutes.
+            case FAILED, ACCEPTED -> {
                 if (f.failingSince() == 0) {
                     // The failure is known when the adapter gives up; it began when the publish was sent.
                     long began = ctx.now - p.took().toMillis();
                     ctx.fallback = f.with(began, f.live(), f.requested(), f.retryAt());
                 }
-            }
-            case ACCEPTED -> {
-                // The control plane took the change: no outage to fall back for. A fallback already live
-                // stays until the weights are confirmed INSYNC (releasing earlier could send users back).
-                ctx.fallback = f.with(0, f.live(), f.requested(), f.retryAt());
             }
             case LOST_OWNERSHIP -> {
                 // Not an outage: another writer owns the zone, and a human decides.

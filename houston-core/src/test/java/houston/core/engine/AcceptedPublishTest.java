@@ -1,6 +1,8 @@
 package houston.core.engine;
 
 import houston.core.TestTopologies;
+import houston.core.config.DnsFallbackConfig;
+import houston.core.config.DnsFallbackConfig.Mode;
 import houston.core.config.EngineConfig;
 import houston.core.engine.ActionOutcome.PlanPublished;
 import houston.core.engine.ActionOutcome.PublishStatus;
@@ -70,15 +72,36 @@ class AcceptedPublishTest {
         assertTrue(later.stream().noneMatch(p -> p.plan().generation() == generation), "asked again: " + later);
     }
 
+    /**
+     * Accepted is not live: with its INSYNC polls refused the engine cannot know the weights changed, so
+     * the DNS API is failing for the fallback's purpose and the clock a failed publish started keeps running.
+     */
     @Test
-    void anAcceptedPublishEndsTheFailureClockSoTheDataPlaneFallbackDoesNotEngage() {
+    void anAcceptedPublishKeepsTheFailureClockRunning() {
         long generation = firstPublishAfterBreaking().plan().generation();
         world.outcome(new PlanPublished(generation, PublishStatus.FAILED, "Throttling", Duration.ofSeconds(4)));
         world.run(1);
+        long since = world.state.dnsFallback().failingSince();
 
         world.outcome(new PlanPublished(generation, PublishStatus.ACCEPTED, "change C1 accepted", Duration.ofSeconds(4)));
         world.run(1);
 
-        assertEquals(0, world.state.dnsFallback().failingSince());
+        assertTrue(since > 0, "the failed publish started no clock");
+        assertEquals(since, world.state.dnsFallback().failingSince());
+    }
+
+    /** Every change accepted, no INSYNC ever confirmed for fallback-after: the data plane evacuates the location. */
+    @Test
+    void publishesAcceptedButNeverConfirmedForFallbackAfterEngageTheDataPlane() {
+        EngineHarness throttled = new EngineHarness(EngineConfig.defaults()
+                .withDnsFallback(new DnsFallbackConfig(Mode.HEALTH_ENDPOINT, Duration.ofMinutes(2))), TestTopologies.row(15));
+        throttled.run(10);
+        throttled.pollsThrottled = true;
+
+        throttled.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(4 * 60);
+
+        assertEquals(List.of(List.of("loc-07")), throttled.all(Action.EngageFallback.class).stream()
+                .map(Action.EngageFallback::locations).toList());
+        assertEquals(List.of("loc-07"), throttled.state.dnsFallback().live());
     }
 }

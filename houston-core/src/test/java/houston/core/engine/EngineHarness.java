@@ -38,6 +38,8 @@ final class EngineHarness {
     /** The DNS provider's control plane fails every publish (after {@code failAfter}); its data plane works. */
     boolean controlPlaneDown;
     Duration failAfter = Duration.ofSeconds(1);
+    /** The provider accepts every change but refuses every INSYNC poll (a throttle): publishes end ACCEPTED. */
+    boolean pollsThrottled;
     /** How often the control-plane watch reads (and fails while {@code controlPlaneDown}); 0: no watch. */
     int watchEverySeconds;
     boolean dataPlaneAnswers = true;
@@ -203,6 +205,9 @@ final class EngineHarness {
             if (controlPlaneDown) {
                 pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.FAILED, "ServiceUnavailable",
                         failAfter));
+            } else if (pollsThrottled) {
+                pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.ACCEPTED,
+                        "accepted, INSYNC not confirmed yet (throttled)", failAfter));
             } else if (confirmPublishes) {
                 pendingOutcomes.add(new PlanPublished(p.plan().generation(), PublishStatus.INSYNC, "ok",
                         Duration.ofSeconds(1)));

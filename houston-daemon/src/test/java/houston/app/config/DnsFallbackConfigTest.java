@@ -38,6 +38,15 @@ class DnsFallbackConfigTest {
         assertEquals(new DnsFallbackConfig(DnsFallbackConfig.Mode.NONE, Duration.ofMinutes(2)), fallback);
     }
 
+    /** The checks dns init creates unless told otherwise: fast, and failing on one 503 (10 s after it). */
+    @Test
+    void shippedHealthChecksAreFastAndFailOnOneFailure() {
+        houston.dns.route53.Route53HealthCheckSetup.Spec check = HoustonConfigLoader.load(null).dns().healthCheck();
+
+        assertEquals(Duration.ofSeconds(10), check.interval());
+        assertEquals(1, check.threshold());
+    }
+
     @Test
     void healthEndpointWithRoute53IsRead() throws IOException {
         Path f = file(ROUTE53 + "houston.dns.fallback = health-endpoint\nhouston.dns.fallback-after = 45s\n");
