@@ -35,7 +35,7 @@ final class KpiRecorder {
     private int shifts;
     private int falseEvacuations;
     private int alerts;
-    private final ToldAlerts told = new ToldAlerts();
+    private final houston.core.engine.AlertStreaks told = new houston.core.engine.AlertStreaks();
     private final LatencyModel latency;
     private final double farKm;
     private double addedMsRequests;
@@ -177,11 +177,12 @@ final class KpiRecorder {
     }
 
     /**
-     * A safety alert, counted and marked when people are told of it ({@link ToldAlerts}); held
+     * A safety alert, counted and marked when people are told of it, as the daemon tells them
+     * ({@link houston.core.engine.AlertStreaks}); held
      * evacuations and failed publishes are marked as such on the report.
      */
     void alert(long ms, houston.core.engine.AlertKind alertKind, Decision d, String message) {
-        if (!told.told(alertKind, ms)) {
+        if (told.raised(alertKind, java.time.Instant.ofEpochMilli(ms)) == null) {
             return;
         }
         alerts++;
@@ -192,12 +193,12 @@ final class KpiRecorder {
 
     /** Outcomes the policy hears at {@code ms}: a publish confirmed ends a streak of failed ones. */
     void outcomes(long ms, List<houston.core.engine.ActionOutcome> outcomes) {
-        markEnded(ms, told.ended(outcomes, ms));
+        markEnded(ms, told.ended(outcomes, java.time.Instant.ofEpochMilli(ms)));
     }
 
     /** Control-plane readings the policy hears at {@code ms}: a read answered ends the watch's streak. */
     void watched(long ms, List<houston.core.engine.Inputs.ControlPlaneReading> readings) {
-        markEnded(ms, told.watched(readings, ms));
+        markEnded(ms, told.watched(readings, java.time.Instant.ofEpochMilli(ms)));
     }
 
     private void markEnded(long ms, List<String> summaries) {
