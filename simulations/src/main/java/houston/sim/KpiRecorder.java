@@ -8,7 +8,6 @@ import java.util.List;
 /** Accumulates one run's {@link Kpis} tick by tick from the true world, and samples its {@link Series}. */
 final class KpiRecorder {
 
-    private static final double ERROR_MINUTE_THRESHOLD = 0.01;
     private static final double OVERLOADED = 0.001;
     /**
      * What counts as acting on a fault for "time to detect": deciding to evacuate, aborting a
@@ -26,11 +25,11 @@ final class KpiRecorder {
     private final double[] failedBack;
     private final double[] homeShares;
     private final Series series;
+    private final ErrorMinutes errorMinutes;
     private final long sampleMs;
     private long nextSample;
     private double failed;
     private double total;
-    private double errorSeconds;
     private double overloadSeconds;
     private int shifts;
     private int falseEvacuations;
@@ -60,6 +59,7 @@ final class KpiRecorder {
         moved = nan(faults.size());
         failedBack = nan(faults.size());
         series = new Series(world.topology().ids());
+        errorMinutes = new ErrorMinutes(world.size());
         this.sampleMs = sampleMs;
         for (Fault f : world.faults()) {
             series.mark(new Series.Mark(f.startMs() / 1000.0, "fault", f.target(), f.toString()));
@@ -82,6 +82,7 @@ final class KpiRecorder {
     void tick(long ms, double dt) {
         int n = world.size();
         double failedNow = 0;
+        errorMinutes.tick(ms, dt);
         for (int l = 0; l < n; l++) {
             failedNow += world.loadNow[l] * world.failNow[l];
             total += world.demandNow[l] * dt;
@@ -92,9 +93,7 @@ final class KpiRecorder {
             for (int s = 0; s < n; s++) {
                 err += world.split[l][s] * world.failNow[s];
             }
-            if (err > ERROR_MINUTE_THRESHOLD) {
-                errorSeconds += dt;
-            }
+            errorMinutes.add(l, world.demandNow[l] * dt, err);
             away(l, ms, dt);
         }
         failed += failedNow * dt;
@@ -212,7 +211,7 @@ final class KpiRecorder {
     }
 
     Kpis kpis() {
-        return new Kpis(failed, total, errorSeconds / 60, worst(detected), worst(moved), overloadSeconds, shifts,
+        return new Kpis(failed, total, errorMinutes.minutes(), worst(detected), worst(moved), overloadSeconds, shifts,
                 falseEvacuations, worst(failedBack), alerts, total == 0 ? 0 : addedMsRequests / total, farSeconds / 60);
     }
 
