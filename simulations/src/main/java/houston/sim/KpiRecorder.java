@@ -8,7 +8,6 @@ import java.util.List;
 /** Accumulates one run's {@link Kpis} tick by tick from the true world, and samples its {@link Series}. */
 final class KpiRecorder {
 
-    private static final double ERROR_MINUTE_THRESHOLD = 0.01;
     private static final double OVERLOADED = 0.001;
     /**
      * What counts as acting on a fault for "time to detect": deciding to evacuate, aborting a
@@ -27,16 +26,16 @@ final class KpiRecorder {
     private final double[] failedBack;
     private final double[] homeShares;
     private final Series series;
+    private final ErrorMinutes errorMinutes;
     private final long sampleMs;
     private long nextSample;
     private double failed;
     private double total;
-    private double errorSeconds;
     private double overloadSeconds;
     private int shifts;
     private int falseEvacuations;
     private int alerts;
-    private final ToldAlerts told = new ToldAlerts();
+    private final houston.core.engine.AlertStreaks told = new houston.core.engine.AlertStreaks();
     private final LatencyModel latency;
     private final double farKm;
     private double addedMsRequests;
@@ -61,6 +60,7 @@ final class KpiRecorder {
         moved = nan(faults.size());
         failedBack = nan(faults.size());
         series = new Series(world.topology().ids());
+        errorMinutes = new ErrorMinutes(world.size());
         this.sampleMs = sampleMs;
         for (Fault f : world.faults()) {
             series.mark(new Series.Mark(f.startMs() / 1000.0, "fault", f.target(), f.toString()));
@@ -83,6 +83,7 @@ final class KpiRecorder {
     void tick(long ms, double dt) {
         int n = world.size();
         double failedNow = 0;
+        errorMinutes.tick(ms, dt);
         for (int l = 0; l < n; l++) {
             failedNow += world.loadNow[l] * world.failNow[l];
             total += world.demandNow[l] * dt;
@@ -93,9 +94,7 @@ final class KpiRecorder {
             for (int s = 0; s < n; s++) {
                 err += world.split[l][s] * world.failNow[s];
             }
-            if (err > ERROR_MINUTE_THRESHOLD) {
-                errorSeconds += dt;
-            }
+            errorMinutes.add(l, world.demandNow[l] * dt, err);
             away(l, ms, dt);
         }
         failed += failedNow * dt;
@@ -178,11 +177,12 @@ final class KpiRecorder {
     }
 
     /**
-     * A safety alert, counted and marked when people are told of it ({@link ToldAlerts}); held
+     * A safety alert, counted and marked when people are told of it, as the daemon tells them
+     * ({@link houston.core.engine.AlertStreaks}); held
      * evacuations and failed publishes are marked as such on the report.
      */
     void alert(long ms, houston.core.engine.AlertKind alertKind, Decision d, String message) {
-        if (!told.told(alertKind, ms)) {
+        if (told.raised(alertKind, java.time.Instant.ofEpochMilli(ms)) == null) {
             return;
         }
         alerts++;
@@ -193,12 +193,12 @@ final class KpiRecorder {
 
     /** Outcomes the policy hears at {@code ms}: a publish confirmed ends a streak of failed ones. */
     void outcomes(long ms, List<houston.core.engine.ActionOutcome> outcomes) {
-        markEnded(ms, told.ended(outcomes, ms));
+        markEnded(ms, told.ended(outcomes, java.time.Instant.ofEpochMilli(ms)));
     }
 
     /** Control-plane readings the policy hears at {@code ms}: a read answered ends the watch's streak. */
     void watched(long ms, List<houston.core.engine.Inputs.ControlPlaneReading> readings) {
-        markEnded(ms, told.watched(readings, ms));
+        markEnded(ms, told.watched(readings, java.time.Instant.ofEpochMilli(ms)));
     }
 
     private void markEnded(long ms, List<String> summaries) {
@@ -212,7 +212,7 @@ final class KpiRecorder {
     }
 
     Kpis kpis() {
-        return new Kpis(failed, total, errorSeconds / 60, worst(detected), worst(moved), overloadSeconds, shifts,
+        return new Kpis(failed, total, errorMinutes.minutes(), worst(detected), worst(moved), overloadSeconds, shifts,
                 falseEvacuations, worst(failedBack), alerts, total == 0 ? 0 : addedMsRequests / total, farSeconds / 60);
     }
 

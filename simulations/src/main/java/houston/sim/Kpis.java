@@ -17,7 +17,7 @@ package houston.sim;
  * @param timeToFailBack        worst of episode end → the location serving 90% of what its pool answers it at
  *                              home again (less than its whole catchment under data-plane floors)
  * @param alerts                safety alerts told (fail static, held evacuations, ...), counted as the daemon
- *                              tells them: a publish failing on every retry once, then every 15 min ({@link ToldAlerts})
+ *                              tells them: a publish failing on every retry once, then every 15 min ({@link houston.core.engine.AlertStreaks})
  * @param addedLatencyMs        time added per request, averaged over every request of the run: the round trip
  *                              away from home ({@link LatencyModel}) plus a latency fault's milliseconds at the
  *                              location that serves it

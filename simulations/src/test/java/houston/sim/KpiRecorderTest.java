@@ -15,8 +15,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class KpiRecorderTest {
 
     private static SimWorld world(List<Fault> faults) {
+        return world(List.of(), faults);
+    }
+
+    private static SimWorld world(List<Spike> spikes, List<Fault> faults) {
         return new SimWorld(SimFixtures.topology(), new DemandModel(SimFixtures.topology(), SimFixtures.PEAK, 1.0, 20,
-                List.of()), faults, TtlModelTest.PROMPT, new SplittableRandom(1));
+                spikes), faults, TtlModelTest.PROMPT, new SplittableRandom(1));
+    }
+
+    /** Error-minutes after ticking {@code w} once a second for {@code seconds}, nothing moved. */
+    private static double errorMinutes(SimWorld w, int seconds) {
+        KpiRecorder kpis = new KpiRecorder(w, 1000, 2000);
+        for (long ms = 1000; ms <= seconds * 1000L; ms += 1000) {
+            w.advance(ms);
+            kpis.tick(ms, 1.0);
+        }
+        return kpis.kpis().errorMinutes();
     }
 
     private static Decision decision(DecisionKind kind) {
@@ -140,5 +154,32 @@ class KpiRecorderTest {
 
         // 5% still away (resolvers that ignore the TTL linger for up to hours): failed back all the same.
         assertEquals(100.0, kpis.kpis().timeToFailBack());
+    }
+
+    @Test
+    void anOutageCountsEachMinuteInWhichItFailsMoreThanOnePercentOfTheCatchmentsRequests() {
+        Fault fiveMinutes = SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 120, 300, 0);
+        // 30 s inside one minute fail half of that minute's requests.
+        Fault halfAMinute = SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 75, 30, 0);
+
+        assertEquals(5.0, errorMinutes(world(List.of(fiveMinutes)), 600), 1e-9);
+        assertEquals(1.0, errorMinutes(world(List.of(halfAMinute)), 300), 1e-9);
+    }
+
+    @Test
+    void aCatchmentSendingNoRequestsHasNoErrorMinutesWhateverItsLocationDoes() {
+        // The spike ramps to nothing over its first 6 minutes; the outage starts at 15.
+        Spike nothing = new Spike("loc-03", java.time.Duration.ZERO, java.time.Duration.ofHours(1), 0);
+        Fault outage = SimFixtures.fault(Fault.Kind.OUTAGE, "loc-03", 900, 300, 0);
+
+        assertEquals(0.0, errorMinutes(world(List.of(nothing), List.of(outage)), 1500), 1e-9);
+    }
+
+    @Test
+    void aFastFlapErringHalfOfEveryMinuteCountsEveryMinute() {
+        // Down one second, up the next, for ten minutes: each of those minutes fails 50% of its requests.
+        Fault flap = SimFixtures.fault(Fault.Kind.FLAP, "loc-03", 60, 600, 1);
+
+        assertEquals(10.0, errorMinutes(world(List.of(flap)), 900), 1e-9);
     }
 }

@@ -121,7 +121,9 @@ public final class DrillReader {
         double peakHour = in.number(d + "demand.peak-hour", 0, 24, "0..24");
         List<Spike> spikes = spikes(in, topology);
         List<Fault> faults = faults(in, topology, settings.engine().health().vantages(), length);
-        double probeLoss = in.number(d + "probe-loss", 0, 1, "0..1");
+        // At 1 every probe is lost: Houston would sit blind through the drill and the run would say nothing about it.
+        double probeLoss = in.number(d + "probe-loss", 0, Math.nextDown(1.0), "0 <= x < 1, the fraction of probes "
+                + "lost: at 1 every probe is lost and Houston sees nothing");
         Duration dnsLatency = in.duration(d + "dns.latency", Duration.ZERO, DAY);
         boolean signals = in.bool(d + "signals");
         Route53Baseline baseline = baseline(in, topology);
@@ -193,6 +195,12 @@ public final class DrillReader {
             Duration at = e.duration("at", Duration.ZERO, length.isNegative() ? Duration.ofDays(31) : length);
             Duration faultLength = raw.hasPath("length") ? e.duration("length", Duration.ofSeconds(1), Duration.ofDays(31))
                     : length.minus(at);
+            if (in.problems().size() == before && at.plus(faultLength).compareTo(length) > 0) {
+                // Refused as a fault starting after the end is: the simulator would cut it short, and a
+                // typo in its length (5h for 5m) would pass unseen.
+                e.problem("length", "a duration 1s.." + Durations.format(length.minus(at)) + ": the drill ends at "
+                        + Durations.format(length));
+            }
             if (in.problems().size() == before && !faultLength.isNegative()) {
                 Fault fault = new Fault(kind, target, at, faultLength, amount);
                 refuseOverlap(e, fault, out, indices);

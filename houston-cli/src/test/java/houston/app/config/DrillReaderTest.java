@@ -143,4 +143,36 @@ class DrillReaderTest {
                 + "top level of the file, beside drill { })") && text.contains("drill.conf:3"), text);
         assertEquals(List.of(), List.of(text.split("\n")).stream().filter(l -> l.contains("unknown key")).toList());
     }
+
+    @Test
+    void aFaultRunningPastTheEndOfTheDrillIsRefusedLikeOneStartingAfterIt() throws Exception {
+        String text = refused("drill {\n  length = 2h\n"
+                + "  faults = [ { kind = outage, target = eu-west-1, at = 1h50m, length = 5h } ]\n}\n");
+
+        assertEquals("drill.faults[0].length: 5h (expected: a duration 1s..10m: the drill ends at 2h) in "
+                + dir.resolve("drill.conf") + ":3", text);
+    }
+
+    @Test
+    void aFaultEndingWithTheDrillIsAccepted() throws Exception {
+        Path file = drill("drill { length = 2h, faults = [{ kind = outage, target = eu-west-1, at = 1h50m, length = 10m }] }\n");
+
+        assertEquals(600, DrillReader.read(file).scenario().faults().get(0).length().toSeconds());
+    }
+
+    @Test
+    void aFaultWithoutItsTargetWrittenOnOneLineSaysWhereItIs() throws Exception {
+        String text = refused("drill {\n  name = \"no-target\"\n  faults = [ { kind = outage, at = 10m, length = 5m } ]\n\n}\n");
+
+        assertTrue(text.startsWith("drill.faults[0].target: missing (expected: one of ["), text);
+        assertTrue(text.endsWith("in " + dir.resolve("drill.conf") + ":3"), text);
+    }
+
+    @Test
+    void aProbeLossLosingEveryProbeIsRefused() throws Exception {
+        String text = refused("drill {\n  probe-loss = 1.0\n}\n");
+
+        assertEquals("drill.probe-loss: 1 (expected: 0 <= x < 1, the fraction of probes lost: at 1 every probe is "
+                + "lost and Houston sees nothing) in " + dir.resolve("drill.conf") + ":2", text);
+    }
 }
