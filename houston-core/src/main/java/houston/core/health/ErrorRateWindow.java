@@ -82,6 +82,21 @@ final class ErrorRateWindow {
         return new ErrorRateWindow(nb, nc, nt);
     }
 
+    /**
+     * Failures (timeouts included) surely above this share of the window are a flap: half the probes of a
+     * location flapping every second or three fail, one in six or seven of a path losing 15% at its worst
+     * (a lower bound of 30% needs seven standard deviations of bad luck).
+     */
+    static final double FLAP_FAILURE_SHARE = 0.3;
+    /** ... in at least this many separate runs: one outage that has ended is one run, not a flap. */
+    static final int FLAP_MIN_ONSETS = 6;
+
+    /** Whether the buckets younger than {@code windowMs} show a flap (see {@link #FLAP_FAILURE_SHARE}). */
+    boolean flaps(long nowMs, long windowMs, double z, int minSamples) {
+        return count(Kind.ONSET, nowMs, windowMs) >= FLAP_MIN_ONSETS
+                && lowerBound(Kind.FAILURE, nowMs, windowMs, z, minSamples) > FLAP_FAILURE_SHARE;
+    }
+
     /** How many outcomes of {@code kind} the buckets younger than {@code windowMs} hold. */
     int count(Kind kind, long nowMs, long windowMs) {
         return sum(counts[kind.ordinal()], nowMs, windowMs);

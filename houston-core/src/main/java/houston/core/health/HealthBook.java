@@ -172,15 +172,6 @@ public final class HealthBook {
     static final int GREY_MIN_SAMPLES = 60;
 
     /**
-     * A vantage's failures (timeouts included) over {@link #GREY_WINDOW_MS} surely above this share are a
-     * flap: half the probes of a location flapping every second or three fail, one in six or seven of a
-     * path losing 15% at its worst (the lower bound needs seven standard deviations of bad luck).
-     */
-    static final double FLAP_FAILURE_SHARE = 0.3;
-    /** ... and in at least this many separate runs: one outage that ended is one run, not a flap. */
-    static final int FLAP_MIN_ONSETS = 6;
-
-    /**
      * Score of every voter for every location as of {@code nowMs}: [voter][location], 1 healthy,
      * 0 failing, NaN when the voter has too little recent evidence to say. A vantage whose error
      * rate over {@link #GREY_WINDOW_MS} is surely above {@link #GREY_ERROR_RATE} scores at most
@@ -234,11 +225,7 @@ public final class HealthBook {
     private boolean flapping(int l, double[][] scores, long nowMs, int quorum, double greyScore) {
         int flaps = 0;
         for (int v = 0; v < vantages.size(); v++) {
-            ErrorRateWindow rate = rates[v * locations + l];
-            boolean flap = rate.count(ErrorRateWindow.Kind.ONSET, nowMs, GREY_WINDOW_MS) >= FLAP_MIN_ONSETS
-                    && rate.lowerBound(ErrorRateWindow.Kind.FAILURE, nowMs, GREY_WINDOW_MS, GREY_Z, GREY_MIN_SAMPLES)
-                    > FLAP_FAILURE_SHARE;
-            if (flap) {
+            if (rates[v * locations + l].flaps(nowMs, GREY_WINDOW_MS, GREY_Z, GREY_MIN_SAMPLES)) {
                 flaps++;
             } else if (scores[v][l] >= greyScore) {
                 return false;
