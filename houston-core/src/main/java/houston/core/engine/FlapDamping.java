@@ -37,11 +37,14 @@ final class FlapDamping {
      * fail-back step (twice the up-hold with the default steps) and still failed, so a wait of twice the up-hold
      * is already known to be too short. Counting one, the next fail-back would start after just that long and
      * move the catchment out and back once more (two more shifts) before damping held it out.
+     * An evacuation cancelled before any traffic moved (good for one up-hold while it waited for its receivers)
+     * only showed that one up-hold is too short: it counts one. Counting two, five-second blips two minutes
+     * apart had it held out for 16 minutes (four doublings) after the last one, when four minutes outlast them.
      */
     static LocationTrack evacuated(LocationTrack t, long now) {
         if (t.restoredAt() <= 0) {
             return t;
         }
-        return t.relapsed(now - t.restoredAt() < RELAPSE_WINDOW_MS ? t.relapses() + AFTER_RESTORE : 0);
+        return t.relapsed(now - t.restoredAt() < RELAPSE_WINDOW_MS ? t.relapses() + (t.cancelled() ? 1 : AFTER_RESTORE) : 0);
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
  *                         across incidents
  * @param restoredAt       when its last fail-back completed (epoch ms), or 0
  * @param movedNearerAt    when its evacuated catchment was last moved back nearer ({@link Reconsolidation}), or 0
+ * @param cancelled        its last evacuation ended cancelled before any traffic moved, not restored through the
+ *                         fail-back steps ({@link FlapDamping} counts a relapse after it once, not twice)
  */
 public record LocationTrack(
         LocationState state,
@@ -41,7 +43,8 @@ public record LocationTrack(
         List<String> heldReasons,
         int relapses,
         long restoredAt,
-        long movedNearerAt) {
+        long movedNearerAt,
+        boolean cancelled) {
 
     public LocationTrack {
         awaitingReady = List.copyOf(awaitingReady);
@@ -52,69 +55,69 @@ public record LocationTrack(
 
     public static LocationTrack healthy(long now) {
         return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, List.of(), 0,
-                0, 0);
+                0, 0, false);
     }
 
     public LocationTrack enter(LocationState newState, long now) {
         return new LocationTrack(newState, now, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     public LocationTrack withEvidence(long newBadSince, long newGoodSince) {
         return new LocationTrack(state, since, newBadSince, newGoodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     public LocationTrack withEvacuation(String newIncident, double[] row, List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, row, -1, 0, ready, deadline,
                 false, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     /** Opens an incident (one Slack thread) for this location, e.g. when it becomes suspect. */
     public LocationTrack withIncident(String newIncident) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     public LocationTrack withEvacuationRow(double[] row) {
         return new LocationTrack(state, since, badSince, goodSince, incident, row, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     public LocationTrack withFailbackStep(int step) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, step,
                 awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     public LocationTrack awaiting(long generation) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 generation, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     public LocationTrack withAwaitingReady(List<String> ready) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     /** Waits for {@code ready} receivers until {@code deadline} (epoch ms). */
     public LocationTrack withAwaitingReady(List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, ready, deadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     public LocationTrack withRestoreRequested(boolean requested) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     /** Records that the hold {@code reason} (its stable part) was reported in this incident. */
@@ -123,26 +126,33 @@ public record LocationTrack(
         reasons.add(reason);
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reasons, relapses, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     /** One more relapse at {@code now} (see {@link FlapDamping}). */
     public LocationTrack relapsed(int count) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, count, restoredAt,
-                movedNearerAt);
+                movedNearerAt, cancelled);
     }
 
     /** Back to plain HEALTHY, incident closed; an evacuation that ends here is a completed fail-back. */
     public LocationTrack closed(long now) {
+        return closed(now, false);
+    }
+
+    /** Back to plain HEALTHY, incident closed; an evacuation that ends here was {@code wasCancelled} or restored. */
+    public LocationTrack closed(long now, boolean wasCancelled) {
+        boolean ended = incident != null && evacuationRow != null;
+        boolean cancelled = ended ? wasCancelled : this.cancelled;
         return new LocationTrack(LocationState.HEALTHY, now, badSince, goodSince, null, null, -1, 0, List.of(), 0,
-                false, List.of(), relapses, incident != null && evacuationRow != null ? now : restoredAt, 0);
+                false, List.of(), relapses, ended ? now : restoredAt, 0, cancelled);
     }
 
     /** Its evacuated catchment was moved back nearer at {@code now} (epoch ms). */
     public LocationTrack movedNearer(long now) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                now);
+                now, cancelled);
     }
 }

@@ -208,7 +208,7 @@ final class TrafficMover {
     void cancel(StepContext ctx, int l, String why) {
         ctx.notify(l, DecisionKind.EVACUATION_CANCELLED, ctx.id(l) + " evacuation cancelled before any traffic moved: "
                 + why, List.of(), List.of());
-        ctx.tracks[l] = ctx.tracks[l].closed(ctx.now);
+        ctx.tracks[l] = ctx.tracks[l].closed(ctx.now, true);
     }
 
     /** {@code row} with its share on {@code from} spread as {@code p} says; what did not fit stays. */

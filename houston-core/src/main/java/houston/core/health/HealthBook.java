@@ -101,11 +101,7 @@ public final class HealthBook {
             at[w][filled[w]] = Math.min(o.at().toEpochMilli(), nowMs);
             float previous = filled[w] > 0 ? bad[w][filled[w] - 1] : windows[w].lastBadness();
             bad[w][filled[w]++] = badness(o.outcome(), previous, config);
-            // Only scattered errors (after an outcome that was not a failure) are the grey window's:
-            // a run of failures is an outage, judged by the short window, and must not hold the
-            // location bad for two minutes after it ends.
-            nextRates[w] = nextRates[w].plus(at[w][filled[w] - 1], ErrorRateWindow.isError(o.outcome()) && previous < 1f,
-                    nowMs, GREY_WINDOW_MS);
+            nextRates[w] = nextRates[w].plus(at[w][filled[w] - 1], kinds(o.outcome(), previous), nowMs, GREY_WINDOW_MS);
         }
         for (int w = 0; w < windows.length; w++) {
             if (at[w] != null) {
@@ -142,6 +138,17 @@ public final class HealthBook {
         return (float) outcome.badness(config.slowBadness());
     }
 
+    /**
+     * What one outcome counts as in the long window. Only scattered errors (after an outcome that was
+     * not a failure) are the grey window's: a run of failures is an outage, judged by the short window,
+     * and must not hold the location bad for two minutes after it ends. Every failure counts towards a
+     * flap, but a flap is only judged on many separate runs of them, each started right after a clean answer.
+     */
+    private static boolean[] kinds(Outcome outcome, float previous) {
+        boolean failure = outcome.badness(0) >= 1;
+        return new boolean[] {ErrorRateWindow.isError(outcome) && previous < 1f, failure, failure && previous == 0f};
+    }
+
     /** What a timeout after a good answer counts (see {@link #badness}). */
     static final float LOST_PROBE_BADNESS = 0.25f;
 
@@ -169,7 +176,8 @@ public final class HealthBook {
      * 0 failing, NaN when the voter has too little recent evidence to say. A vantage whose error
      * rate over {@link #GREY_WINDOW_MS} is surely above {@link #GREY_ERROR_RATE} scores at most
      * {@code greyScore}, whatever its short window says: a grey failure is judged bad steadily
-     * instead of flickering with each unlucky five seconds.
+     * instead of flickering with each unlucky five seconds. So does every vantage of a location that
+     * {@link #flapping flaps}.
      */
     public double[][] voterScores(long nowMs, HealthConfig config, double greyScore) {
         long since = nowMs - config.window().toMillis();
@@ -178,8 +186,16 @@ public final class HealthBook {
             for (int l = 0; l < locations; l++) {
                 int w = v * locations + l;
                 double score = windows[w].score(since, config.minSamples());
-                boolean grey = rates[w].lowerBound(nowMs, GREY_WINDOW_MS, GREY_Z, GREY_MIN_SAMPLES) > GREY_ERROR_RATE;
+                boolean grey = rates[w].lowerBound(ErrorRateWindow.Kind.ERROR, nowMs, GREY_WINDOW_MS, GREY_Z,
+                        GREY_MIN_SAMPLES) > GREY_ERROR_RATE;
                 scores[v][l] = grey ? Math.min(score, greyScore) : score;
+            }
+        }
+        for (int l = 0; l < locations; l++) {
+            if (flapping(l, scores, nowMs, config.quorum(), greyScore)) {
+                for (int v = 0; v < vantages.size(); v++) {
+                    scores[v][l] = Math.min(scores[v][l], greyScore);
+                }
             }
         }
         double[] sum = new double[locations];
@@ -199,6 +215,24 @@ public final class HealthBook {
         return scores;
     }
 
+
+    /**
+     * Whether location {@code l} flaps: at least {@code quorum} vantages see a surely large share of
+     * its probes fail over the long window, in many separate runs, and no vantage with evidence
+     * contradicts them (one still judging it fine without seeing the flap). A lost probe is weak
+     * evidence; the same location failing half its probes from every vantage for a minute is not.
+     */
+    private boolean flapping(int l, double[][] scores, long nowMs, int quorum, double greyScore) {
+        int flaps = 0;
+        for (int v = 0; v < vantages.size(); v++) {
+            if (rates[v * locations + l].flaps(nowMs, GREY_WINDOW_MS, GREY_Z, GREY_MIN_SAMPLES)) {
+                flaps++;
+            } else if (scores[v][l] >= greyScore) {
+                return false;
+            }
+        }
+        return flaps >= quorum;
+    }
 
     /** Observations and signals that named a vantage or location the config does not know. */
     public long ignored() {

@@ -89,4 +89,23 @@ class FlapDampingTest {
         world.clear().run(110);
         assertEquals(LocationState.EVACUATED, world.stateOf("loc-07"));
     }
+
+    /**
+     * An evacuation cancelled before any traffic moved (its receivers were not ready and the location was good
+     * again for an up-hold) showed only that one up-hold was too short: the evacuation after it counts one
+     * relapse, where one after a completed fail-back (up-hold and every step) counts two. Counting two, the
+     * drill of five-second blips two minutes apart held us-west-2 out for 16 minutes after the last blip.
+     */
+    @Test
+    void anEvacuationAfterACancelledOneCountsOneRelapseNotTwo() {
+        LocationTrack evacuating = LocationTrack.healthy(0).withIncident("loc-07@0")
+                .withEvacuation("loc-07@0", new double[] {0, 1}, java.util.List.of("loc-06"), 300_000);
+
+        LocationTrack afterCancel = FlapDamping.evacuated(evacuating.closed(70_000, true), 120_000);
+        LocationTrack afterRestore = FlapDamping.evacuated(evacuating.closed(70_000), 120_000);
+
+        assertEquals(1, afterCancel.relapses());
+        assertEquals(2, afterRestore.relapses());
+        assertEquals(120_000, FlapDamping.upHoldMillis(EngineConfig.defaults().hysteresis(), afterCancel));
+    }
 }
