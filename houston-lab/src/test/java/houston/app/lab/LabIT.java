@@ -118,7 +118,11 @@ class LabIT {
                 tick -> tick > 6);
 
         assertEquals(200, fault("sa-east-1", "flap"));
-        Thread.sleep(70_000);
+        Eventually.until("sa-east-1 evacuated", Duration.ofSeconds(60), () -> stateOf("sa-east-1"), "evacuated"::equals);
+        // Then two whole flap periods (10 s up, 10 s down each): each up half is the chance a flap would take
+        // to bring traffic home, each down half the chance to move it away again. A third period repeats the
+        // same chances (up-hold is 60 s, longer than any up half), so the case no longer sleeps 70 s from the fault.
+        Thread.sleep(40_000);
 
         // Traffic moves are what must not flap. A decision for a degraded (not yet dead) location waits for
         // its receivers and is cancelled, moving nothing, if the location comes back first; whether that
