@@ -1,0 +1,115 @@
+package houston.app.cli;
+
+import houston.app.bench.HoustonProcess;
+import houston.app.wiring.SlackStandIn;
+import houston.probes.intake.HmacAuth;
+import houston.testkit.Eventually;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An operator evacuates lab-a while Slack answers every post with 503, so the pin and the incident's
+ * opening messages wait in the outbox; the real {@code houston run} is SIGKILLed once the evacuation is
+ * journaled and live, before anything reached Slack. Restarted with Slack answering, it posts what it
+ * owed: the incident's thread opens once, with its opening message, and nothing is posted twice.
+ */
+class SlackOwedAcrossSigkillIT {
+
+    private static final String SECRET = "slack-owed-across-sigkill-secret";
+
+    @TempDir
+    Path dir;
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CanarySites sites = new CanarySites(2);
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final SlackStandIn slack = new SlackStandIn();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Path config() throws Exception {
+        Files.writeString(dir.resolve("api-token"), SECRET);
+        return DaemonProcess.config(dir, slack.settings(dir)
+                + "houston.api.token-file = \"" + dir.resolve("api-token") + "\"\n"
+                + "houston.probes { interval = 200ms, jitter = 20ms }\n"
+                + "houston.slack.max-attempts = 20\n", sites.port(0), sites.port(1));
+    }
+
+    private JsonObject status(HoustonProcess d) {
+        try {
+            return new JsonObject(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/v1/status"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            return new JsonObject();
+        }
+    }
+
+    /** Until the probes scored every location the engine knows no receiver to move lab-a's users to. */
+    private boolean everyLocationScored(HoustonProcess d) {
+        try {
+            io.vertx.core.json.JsonArray locations = new io.vertx.core.json.JsonArray(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + d.port() + "/v1/locations")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            return locations.stream().allMatch(l -> ((JsonObject) l).getValue("score") != null);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void command(HoustonProcess d, String command) throws Exception {
+        byte[] body = new JsonObject().put("command", command).put("by", "alice").encode().getBytes(StandardCharsets.UTF_8);
+        long ts = Clock.systemUTC().instant().getEpochSecond();
+        String signature = new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC(), 10)
+                .sign(ts, body);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/v1/commands"))
+                .header("Content-Type", "application/json").header(HmacAuth.TIMESTAMP, String.valueOf(ts))
+                .header(HmacAuth.SIGNATURE, signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(2, response.statusCode() / 100, command + ": " + response.body());
+    }
+
+    private List<String> saying(String text) {
+        return slack.postedTexts().stream().filter(t -> t.contains(text)).toList();
+    }
+
+    @Test
+    void whatWasDecidedButNotYetPostedIsPostedOnceAfterASigkill() throws Exception {
+        Path conf = config();
+        slack.failPosts();
+        HoustonProcess first = HoustonProcess.run(conf, dir.resolve("run-1.log"), 0, Duration.ofSeconds(90));
+        Eventually.await(() -> everyLocationScored(first));
+        command(first, "evacuate lab-a for 1h kill mid");
+        Eventually.await(() -> status(first).getJsonObject("pins", new JsonObject()).containsKey("lab-a")
+                && status(first).getLong("liveGeneration", 0L) >= 1);
+        first.kill();
+        List<String> beforeRestart = slack.postedTexts();
+
+        slack.answerPosts();
+        HoustonProcess second = HoustonProcess.run(conf, dir.resolve("run-2.log"), 0, Duration.ofSeconds(90));
+        Eventually.await(() -> !saying("lab-a traffic shifted").isEmpty());
+        second.terminate(Duration.ofSeconds(60));
+
+        assertEquals(List.of(), beforeRestart, "Slack accepted nothing before the kill");
+        assertEquals(1, saying("lab-a evacuating").size(), () -> "the opening message, once: " + slack.postedTexts());
+        assertTrue(!saying("lab-a evacuating").get(0).contains("thread_ts="), () -> "it opens the thread: "
+                + saying("lab-a evacuating"));
+        assertEquals(1, saying("pinned evacuated by alice").size(), () -> "the pin, once: " + slack.postedTexts());
+        assertEquals(slack.postedTexts().size(), slack.postedTexts().stream().distinct().count(),
+                () -> "nothing posted twice: " + slack.postedTexts());
+        assertTrue(slack.postedTexts().stream().noneMatch(t -> t.contains("re-sent after a restart")),
+                () -> "nothing had reached Slack, so nothing is marked re-sent: " + slack.postedTexts());
+    }
+}
