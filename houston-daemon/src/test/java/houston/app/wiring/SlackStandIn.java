@@ -79,7 +79,10 @@ public final class SlackStandIn implements AutoCloseable, AfterEachCallback {
 
     /** Texts of the messages Slack accepted (a 503 answered while failing is not counted), form-decoded. */
     public List<String> postedTexts() {
-        return server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 200)
+        // WireMock lists the newest first: reversed, they read in the order Slack received them.
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new java.util.ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events.stream().filter(e -> e.getResponse().getStatus() == 200)
                 .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
                 .map(e -> java.net.URLDecoder.decode(e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
                 .toList();

@@ -45,7 +45,10 @@ class SlackOwedAcrossSigkillIT {
         Files.writeString(dir.resolve("api-token"), SECRET);
         return DaemonProcess.config(dir, slack.settings(dir)
                 + "houston.api.token-file = \"" + dir.resolve("api-token") + "\"\n"
-                + "houston.probes { interval = 200ms, jitter = 20ms }\n"
+                // Generous probe limits: a loaded build machine must not make both locations suspect,
+                // which would leave lab-a no receiver to be evacuated onto.
+                + "houston.probes { interval = 200ms, jitter = 20ms, connect-timeout = 5s, timeout = 10s, "
+                + "latency-objective = 5s }\n"
                 + "houston.slack.max-attempts = 20\n", sites.port(0), sites.port(1));
     }
 
@@ -81,6 +84,14 @@ class SlackOwedAcrossSigkillIT {
         assertEquals(2, response.statusCode() / 100, command + ": " + response.body());
     }
 
+    private static String output(HoustonProcess d) {
+        try {
+            return d.output();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     private List<String> saying(String text) {
         return slack.postedTexts().stream().filter(t -> t.contains(text)).toList();
     }
@@ -92,17 +103,19 @@ class SlackOwedAcrossSigkillIT {
         HoustonProcess first = HoustonProcess.run(conf, dir.resolve("run-1.log"), 0, Duration.ofSeconds(90));
         Eventually.await(() -> everyLocationScored(first));
         command(first, "evacuate lab-a for 1h kill mid");
-        Eventually.await(() -> status(first).getJsonObject("pins", new JsonObject()).containsKey("lab-a")
-                && status(first).getLong("liveGeneration", 0L) >= 1);
+        Eventually.within(Duration.ofSeconds(45)).showing(() -> status(first).encode() + "\n" + output(first))
+                .until("the evacuation journaled and live", () -> status(first), s -> s.getJsonObject("pins",
+                        new JsonObject()).containsKey("lab-a") && s.getLong("liveGeneration", 0L) >= 1);
         first.kill();
         List<String> beforeRestart = slack.postedTexts();
+        assertEquals(List.of(), beforeRestart, () -> "Slack accepted nothing before the kill\n" + output(first));
 
         slack.answerPosts();
         HoustonProcess second = HoustonProcess.run(conf, dir.resolve("run-2.log"), 0, Duration.ofSeconds(90));
-        Eventually.await(() -> !saying("lab-a traffic shifted").isEmpty());
+        Eventually.within(Duration.ofSeconds(30)).showing(() -> slack.postedTexts() + "\n" + output(second))
+                .until("the owed messages posted", () -> saying("lab-a evacuated: plan generation 1"), posted -> !posted.isEmpty());
         second.terminate(Duration.ofSeconds(60));
 
-        assertEquals(List.of(), beforeRestart, "Slack accepted nothing before the kill");
         assertEquals(1, saying("lab-a evacuating").size(), () -> "the opening message, once: " + slack.postedTexts());
         assertTrue(!saying("lab-a evacuating").get(0).contains("thread_ts="), () -> "it opens the thread: "
                 + saying("lab-a evacuating"));
@@ -110,6 +123,6 @@ class SlackOwedAcrossSigkillIT {
         assertEquals(slack.postedTexts().size(), slack.postedTexts().stream().distinct().count(),
                 () -> "nothing posted twice: " + slack.postedTexts());
         assertTrue(slack.postedTexts().stream().noneMatch(t -> t.contains("re-sent after a restart")),
-                () -> "nothing had reached Slack, so nothing is marked re-sent: " + slack.postedTexts());
+                () -> "nothing had reached Slack, so nothing is marked re-sent: " + slack.postedTexts() + "\n" + output(first));
     }
 }
