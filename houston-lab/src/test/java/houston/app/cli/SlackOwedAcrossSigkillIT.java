@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An operator evacuates lab-a while Slack answers every post with 503, so the pin and the incident's
  * opening messages wait in the outbox; the real {@code houston run} is SIGKILLed once the evacuation is
  * journaled and live, before anything reached Slack. Restarted with Slack answering, it posts what it
- * owed: the incident's thread opens once, with its opening message, and nothing is posted twice.
+ * owed: the incident's thread opens once, with the operator's pin, the evacuation replies in it, and
+ * nothing is posted twice.
  */
 class SlackOwedAcrossSigkillIT {
 
@@ -116,10 +117,12 @@ class SlackOwedAcrossSigkillIT {
                 .until("the owed messages posted", () -> saying("lab-a evacuated: plan generation 1"), posted -> !posted.isEmpty());
         second.terminate(Duration.ofSeconds(60));
 
-        assertEquals(1, saying("lab-a evacuating").size(), () -> "the opening message, once: " + slack.postedTexts());
-        assertTrue(!saying("lab-a evacuating").get(0).contains("thread_ts="), () -> "it opens the thread: "
-                + saying("lab-a evacuating"));
-        assertEquals(1, saying("pinned evacuated by alice").size(), () -> "the pin, once: " + slack.postedTexts());
+        assertEquals(1, saying("pinned evacuated by alice").size(), () -> "the opening message, once: " + slack.postedTexts());
+        assertTrue(!saying("pinned evacuated by alice").get(0).contains("thread_ts="), () -> "the pin opens the thread: "
+                + saying("pinned evacuated by alice"));
+        assertEquals(1, saying("lab-a evacuating").size(), () -> "the evacuation, once: " + slack.postedTexts());
+        assertTrue(saying("lab-a evacuating").get(0).contains("thread_ts=" + SlackStandIn.THREAD_TS),
+                () -> "the evacuation replies in it: " + saying("lab-a evacuating"));
         assertEquals(slack.postedTexts().size(), slack.postedTexts().stream().distinct().count(),
                 () -> "nothing posted twice: " + slack.postedTexts());
         assertTrue(slack.postedTexts().stream().noneMatch(t -> t.contains("re-sent after a restart")),
