@@ -75,6 +75,11 @@ final class CommandIntake {
     private void pin(StepContext ctx, int l, PinTarget target, Duration duration, String by, String reason) {
         long until = ctx.now + orDefault(ctx, duration).toMillis();
         ctx.overrides = ctx.overrides.withPin(ctx.id(l), new PinOverride(target, until, by, reason));
+        if (target == PinTarget.EVACUATED && ctx.tracks[l].incident() == null) {
+            // The operator's pin opens the incident the evacuation then continues: its thread starts
+            // with who asked, why and until when, instead of the pin being a top-level post.
+            ctx.tracks[l] = ctx.tracks[l].withIncident(ctx.newIncident(l));
+        }
         ctx.notify(l, DecisionKind.OVERRIDE_APPLIED, ctx.id(l) + " pinned " + target.name().toLowerCase() + " by " + by
                 + " until " + Instant.ofEpochMilli(until) + ": " + reason, List.of(), List.of());
     }

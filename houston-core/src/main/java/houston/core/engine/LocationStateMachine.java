@@ -213,12 +213,15 @@ final class LocationStateMachine {
             mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s"
                     + (t.relapses() > 0 ? " (up-hold " + FlapDamping.upHoldMillis(h, t) / 1000 + "s after relapses: doubled "
                     + t.relapses() + " times)" : ""));
-        } else if (!shortfall.apply(ctx, l, pin == PinTarget.EVACUATED || known && !good)
-                && safety.automationAllowed(ctx)) {
+        } else if (!shortfall.apply(ctx, l, pin == PinTarget.EVACUATED || known && !good)) {
             // Staying evacuated (for now or for good): users its evacuation could not place leave it as
             // soon as a receiver has room (completing a decided evacuation, as the drain does, so neither
             // freeze nor fail-static holds it), and the others should be as near home as capacity lets them.
-            nearer.apply(ctx, l);
+            if (safety.automationAllowed(ctx)) {
+                nearer.apply(ctx, l);
+            } else if (ctx.overrides.frozen(ctx.now)) {
+                nearer.announceHeld(ctx, l, safety.holdAutomatic(ctx, l));
+            }
         }
     }
 

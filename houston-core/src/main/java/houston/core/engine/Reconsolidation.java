@@ -51,8 +51,55 @@ final class Reconsolidation {
         this.planner = planner;
     }
 
+    /** A nearer placement of an evacuated catchment's away share: the new row, and how far before and after. */
+    private record Move(double[] next, Placement placement, double before, double after) {
+    }
+
     /** Moves evacuated {@code l}'s away share nearer if the conditions above hold; else changes nothing. */
     void apply(StepContext ctx, int l) {
+        Move m = nearer(ctx, l);
+        if (m == null) {
+            return;
+        }
+        LocationTrack t = ctx.tracks[l];
+        Placement p = m.placement();
+        ctx.changeRow(l, m.next(), "move " + ctx.id(l) + "'s users nearer");
+        List<String> awaiting = new ArrayList<>();
+        for (ReceiverShare share : p.receivers()) {
+            TrafficMover.preScale(ctx, ctx.topology.indexOf(share.location()), share.instancesNeeded(), l, awaiting);
+        }
+        ctx.tracks[l] = t.withEvacuationRow(m.next())
+                .withAwaitingReady(awaiting, ctx.now + ctx.config.planner().prescaleTimeout().toMillis())
+                .movedNearer(ctx.now);
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
+                "%s's users moved back nearer: %s has room (request-weighted distance %.0f → %.0f); receivers %s",
+                ctx.id(l), p.receivers().get(0).location(), m.before(), m.after(), TrafficMover.describe(p)), List.of(p),
+                List.of());
+    }
+
+    /**
+     * While {@code hold} (a freeze) keeps the move of {@link #apply} from happening, says so once per
+     * hold in the incident's thread: otherwise users stay far from home for as long as the freeze lasts
+     * and nothing tells the operator why.
+     */
+    void announceHeld(StepContext ctx, int l, String hold) {
+        String key = "nearer held: " + hold;
+        if (ctx.tracks[l].heldReasons().contains(key)) {
+            return;
+        }
+        Move m = nearer(ctx, l);
+        if (m == null) {
+            return;
+        }
+        ctx.tracks[l] = ctx.tracks[l].withHeldReason(key);
+        ctx.notify(l, DecisionKind.EVACUATION_HELD, String.format(Locale.ROOT,
+                "%s's users would move back nearer: %s has room (request-weighted distance %.0f → %.0f); held: %s",
+                ctx.id(l), m.placement().receivers().get(0).location(), m.before(), m.after(), hold), List.of(m.placement()),
+                List.of());
+    }
+
+    /** The nearer placement the conditions above allow now, or null. */
+    private Move nearer(StepContext ctx, int l) {
         LocationTrack t = ctx.tracks[l];
         double[] current = ctx.row(l);
         double[] evacuation = t.evacuationRow() != null ? t.evacuationRow() : current;
@@ -66,7 +113,7 @@ final class Reconsolidation {
         boolean dnsDown = ctx.fallback != null && (ctx.fallback.failingSince() > 0 || ctx.fallback.engaged());
         if (dnsDown || ctx.now - Math.max(t.since(), t.movedNearerAt()) < INTERVAL_MS || ctx.demand[l] <= 0
                 || away <= TrafficPlan.DUST) {
-            return;
+            return null;
         }
         double[] live = ctx.loads();
         double[] planned = ctx.plannedLoads();
@@ -78,7 +125,7 @@ final class Reconsolidation {
         }
         Placement p = planner.placeOnReady(l, ctx.demand[l] * away, others, ctx.eligibleReceivers(l), ctx.instances);
         if (p.receivers().isEmpty() || p.unplacedRps() > 0) {
-            return;
+            return null;
         }
         double[] next = new double[current.length];
         next[l] = home;
@@ -90,20 +137,9 @@ final class Reconsolidation {
         // Nearer than where the evacuation already sends them once its receivers are ready, too: else
         // completing the shift (as soon as they are) does better than a move on what is ready now.
         if (after > (1 - MARGIN) * Math.min(before, distance(ctx, l, evacuation)) || ReadyRoom.moved(current, next) < MIN_MOVED) {
-            return;
+            return null;
         }
-        ctx.changeRow(l, next, "move " + ctx.id(l) + "'s users nearer");
-        List<String> awaiting = new ArrayList<>();
-        for (ReceiverShare share : p.receivers()) {
-            TrafficMover.preScale(ctx, ctx.topology.indexOf(share.location()), share.instancesNeeded(), l, awaiting);
-        }
-        ctx.tracks[l] = t.withEvacuationRow(next)
-                .withAwaitingReady(awaiting, ctx.now + ctx.config.planner().prescaleTimeout().toMillis())
-                .movedNearer(ctx.now);
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
-                "%s's users moved back nearer: %s has room (request-weighted distance %.0f → %.0f); receivers %s",
-                ctx.id(l), p.receivers().get(0).location(), before, after, TrafficMover.describe(p)), List.of(p),
-                List.of());
+        return new Move(next, p, before, after);
     }
 
     /** Request-weighted distance from {@code l} of the users {@code row} serves away from home. */

@@ -59,4 +59,16 @@ class IncidentThreadTest {
         assertEquals(1, ready.size());
         assertEquals(List.of(incident), ready.stream().map(Decision::incident).toList());
     }
+
+    @Test
+    void anOperatorsEvacuationOpensItsThreadWithThePinAndTheEvacuationRepliesInIt() {
+        world.run(10);
+
+        world.command(new OperatorCommand.Evacuate("loc-07", Duration.ofHours(1), "db migration", "U-ops")).run(10);
+
+        Decision pinned = world.decisions(DecisionKind.OVERRIDE_APPLIED).get(0);
+        assertNotNull(pinned.incident(), pinned.summary());
+        assertEquals(pinned.incident(), world.decisions(DecisionKind.EVACUATION_DECIDED).get(0).incident());
+        assertEquals(pinned.incident(), world.decisions(DecisionKind.TRAFFIC_SHIFTED).get(0).incident());
+    }
 }

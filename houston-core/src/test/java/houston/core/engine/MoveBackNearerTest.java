@@ -66,6 +66,23 @@ class MoveBackNearerTest {
     }
 
     @Test
+    void aFreezeHoldingTheMoveBackNearerIsToldOnceInTheIncidentsThread() {
+        world.command(new OperatorCommand.Freeze(Duration.ofHours(1), "game day", "U-ops")).run(1);
+
+        world.running("loc-01", 25).run(60);
+
+        List<Decision> held = world.decisions(DecisionKind.EVACUATION_HELD).stream()
+                .filter(d -> d.summary().contains("nearer")).toList();
+        assertEquals(1, held.size(), held::toString);
+        assertTrue(held.get(0).summary().startsWith("loc-00's users would move back nearer: loc-01 has room"),
+                held.get(0).summary());
+        assertTrue(held.get(0).summary().contains("held: automation is frozen by U-ops (game day) until "),
+                held.get(0).summary());
+        assertEquals(world.decisions(DecisionKind.EVACUATION_DECIDED).get(0).incident(), held.get(0).incident());
+        assertEquals(0.875, world.fraction("loc-00", "loc-02"), 1e-9);
+    }
+
+    @Test
     void onceTheNearestHasGrownTheFarShareMovesBackToIt() {
         world.running("loc-01", 25).run(5);
 

@@ -5,6 +5,8 @@ import houston.app.config.SlackSettings;
 import houston.core.port.Notifier;
 import houston.slack.notify.ConsoleNotifier;
 import houston.slack.notify.DecisionRenderer;
+import houston.slack.notify.JsonLinesOutboxLedger;
+import houston.slack.notify.OutboxLedger;
 import houston.slack.notify.SlackApiPoster;
 import houston.slack.notify.SlackNotifier;
 import houston.slack.notify.SlackOutbox;
@@ -17,6 +19,8 @@ import java.time.Duration;
 
 /** Slack when a token is configured, the console otherwise: the same words either way. */
 public final class NotifierFactory {
+
+    static final String LEDGER = "slack-outbox.jsonl";
 
     /** The notifier, and the outbox to close on shutdown (null for the console). */
     public record Built(Notifier notifier, SlackOutbox outbox) {
@@ -31,7 +35,9 @@ public final class NotifierFactory {
 
     /**
      * @param threadsFile where incident threads are kept across restarts (null: not kept), so a
-     *                    restarted daemon replies in an incident's thread instead of opening a second one
+     *                    restarted daemon replies in an incident's thread instead of opening a second one;
+     *                    beside it, {@value #LEDGER} keeps what the outbox still owes Slack, so a message
+     *                    decided before a SIGKILL is posted after the restart
      */
     public static Built create(HoustonSettings settings, PrintStream console, java.nio.file.Path threadsFile) {
         SlackSettings s = settings.slack();
@@ -45,8 +51,17 @@ public final class NotifierFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read houston.slack.token-file " + s.tokenFile(), e);
         }
+        OutboxLedger ledger = OutboxLedger.NONE;
+        if (threadsFile != null) {
+            try {
+                Files.createDirectories(threadsFile.toAbsolutePath().getParent());
+                ledger = new JsonLinesOutboxLedger(threadsFile.resolveSibling(LEDGER));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the Slack outbox in " + threadsFile.resolveSibling(LEDGER), e);
+            }
+        }
         SlackOutbox outbox = new SlackOutbox(new SlackApiPoster(token, s.apiUrl()), s.channel(), s.outbox(),
-                s.maxAttempts(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()));
+                s.maxAttempts(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()), ledger);
         if (threadsFile != null) {
             SlackThreadsFile.restoreInto(outbox, threadsFile);
             outbox.onThreadsChanged(threads -> SlackThreadsFile.write(threadsFile, threads));

@@ -28,6 +28,8 @@ public final class SlackStandIn implements AutoCloseable, AfterEachCallback {
 
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
+    private com.github.tomakehurst.wiremock.stubbing.StubMapping failing;
+
     public SlackStandIn() {
         server.start();
         server.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(json("{\"ok\":true}")));
@@ -35,6 +37,23 @@ public final class SlackStandIn implements AutoCloseable, AfterEachCallback {
                 .willReturn(json("{\"ok\":true,\"ts\":\"" + THREAD_TS + "\"}")));
         server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("thread_ts"))
                 .willReturn(json("{\"ok\":true,\"ts\":\"222.000\"}")));
+    }
+
+    /**
+     * Answers every chat.postMessage with HTTP 503 until {@link #answerPosts()}: messages wait in the
+     * daemon's outbox, retried, as when Slack has an outage or is slow.
+     */
+    public void failPosts() {
+        failing = server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+    }
+
+    /** Posts are answered again (ends {@link #failPosts()}). */
+    public void answerPosts() {
+        if (failing != null) {
+            server.removeStub(failing);
+            failing = null;
+        }
     }
 
     private static ResponseDefinitionBuilder json(String body) {
@@ -56,6 +75,17 @@ public final class SlackStandIn implements AutoCloseable, AfterEachCallback {
     public List<LoggedRequest> threadStarts() {
         return server.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
                 .withRequestBody(notContaining("thread_ts")));
+    }
+
+    /** Texts of the messages Slack accepted (a 503 answered while failing is not counted), form-decoded. */
+    public List<String> postedTexts() {
+        // WireMock lists the newest first: reversed, they read in the order Slack received them.
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new java.util.ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events.stream().filter(e -> e.getResponse().getStatus() == 200)
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .map(e -> java.net.URLDecoder.decode(e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** Messages posted as replies, in any thread. */

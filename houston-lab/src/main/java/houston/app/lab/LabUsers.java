@@ -50,6 +50,7 @@ final class LabUsers {
     private TrafficPlan previous;
     private long changedAt;
     private long timer = -1;
+    private io.vertx.core.Context context;
     private long secondTimer = -1;
     private volatile JsonObject traffic = new JsonObject();
 
@@ -71,8 +72,13 @@ final class LabUsers {
     void start() {
         current = livePlan.get();
         previous = current;
-        timer = vertx.setPeriodic(TICK_MS, id -> tick());
-        secondTimer = vertx.setPeriodic(1000, id -> summarize());
+        // Both timers run on this one context, and stop() closes the client there too: a tick then
+        // either ran before the close or never runs, instead of racing it from another thread.
+        context = vertx.getOrCreateContext();
+        context.runOnContext(v -> {
+            timer = vertx.setPeriodic(TICK_MS, id -> tick());
+            secondTimer = vertx.setPeriodic(1000, id -> summarize());
+        });
     }
 
     private void tick() {
@@ -175,9 +181,18 @@ final class LabUsers {
         return traffic;
     }
 
-    void stop() {
-        vertx.cancelTimer(timer);
-        vertx.cancelTimer(secondTimer);
-        client.close();
+    /** Stops the visitors, then closes their client, on the visitors' own context; waits up to 10 s. */
+    void stop() throws InterruptedException {
+        if (context == null) {
+            client.close();
+            return;
+        }
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        context.runOnContext(v -> {
+            vertx.cancelTimer(timer);
+            vertx.cancelTimer(secondTimer);
+            client.close().onComplete(done -> closed.countDown());
+        });
+        closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

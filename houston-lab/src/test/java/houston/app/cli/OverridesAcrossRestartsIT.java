@@ -119,13 +119,9 @@ class OverridesAcrossRestartsIT {
         }
     }
 
-    /**
-     * Threads the incident started. Not "every channel message": the operator's pin is told in the
-     * channel as it is applied, before the evacuation opens the incident, and both are posted within
-     * milliseconds, so a wait for exactly one channel message could miss the moment there was one.
-     */
+    /** Threads the incident started: the operator's pin opens it, the evacuation replies in it. */
     private List<com.github.tomakehurst.wiremock.verification.LoggedRequest> incidentThreads() {
-        return slack.threadStarts().stream().filter(p -> said(p, "lab-a evacuating")).toList();
+        return slack.threadStarts().stream().filter(p -> said(p, "lab-a pinned evacuated")).toList();
     }
 
     @Test

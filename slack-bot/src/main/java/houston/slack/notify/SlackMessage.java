@@ -10,4 +10,21 @@ package houston.slack.notify;
  *                 the incident's thread when there is one
  */
 public record SlackMessage(String text, String blocks, String incident, boolean alert) {
+
+    static final String RESENT = "(re-sent after a restart)";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The same message marked as possibly posted already, in the text and as a last context block. */
+    public SlackMessage resent() {
+        String marked = blocks;
+        try {
+            var array = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(blocks == null ? "[]" : blocks);
+            array.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+                    .put("text", RESENT);
+            marked = array.toString();
+        } catch (java.io.IOException | ClassCastException notBlocks) {
+            // Keep the blocks as they were: the text still carries the mark.
+        }
+        return new SlackMessage(text + " " + RESENT, marked, incident, alert);
+    }
 }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * says (Retry-After, at most {@code maxWait}); transient failures back off exponentially; after
  * {@code maxAttempts}, or at once for permanent errors, a message is given up — logged with its
  * text and counted, never dropped in silence. A full outbox refuses new messages the same way.
+ * Every message is recorded in an {@link OutboxLedger} before {@link #offer} returns, and what the
+ * ledger still owed at start is posted first: a message whose post was in flight when the process
+ * died is posted again marked "(re-sent after a restart)", since chat.postMessage cannot be made
+ * idempotent and Slack may or may not have it.
  */
 public final class SlackOutbox implements AutoCloseable {
 
@@ -36,7 +41,8 @@ public final class SlackOutbox implements AutoCloseable {
     private final int maxAttempts;
     private final Duration backoff;
     private final Sleeper sleeper;
-    private final BlockingQueue<SlackMessage> queue;
+    private final BlockingQueue<Queued> queue;
+    private final OutboxLedger ledger;
     private final Map<String, String> threads = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -49,13 +55,31 @@ public final class SlackOutbox implements AutoCloseable {
     private volatile boolean open = true;
     private volatile java.util.function.Consumer<Map<String, String>> threadsChanged = t -> { };
 
+    private record Queued(long id, SlackMessage message) {
+    }
+
     public SlackOutbox(SlackPoster poster, String channel, int capacity, int maxAttempts, Duration backoff, Sleeper sleeper) {
+        this(poster, channel, capacity, maxAttempts, backoff, sleeper, OutboxLedger.NONE);
+    }
+
+    /** As above, owing Slack what {@code ledger} recorded and posting first what it still owed at start. */
+    public SlackOutbox(SlackPoster poster, String channel, int capacity, int maxAttempts, Duration backoff, Sleeper sleeper,
+                       OutboxLedger ledger) {
         this.poster = poster;
+        this.ledger = ledger;
         this.channel = channel;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.sleeper = sleeper;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        List<OutboxLedger.Owed> owed = ledger.owed();
+        this.queue = new ArrayBlockingQueue<>(capacity + owed.size());
+        for (OutboxLedger.Owed o : owed) {
+            queue.add(new Queued(o.id(), o.maybePosted() ? o.message().resent() : o.message()));
+        }
+        if (!owed.isEmpty()) {
+            log.warn("Slack outbox: posting {} message(s) owed from before a restart ({} re-sent: their post was in flight)",
+                    owed.size(), owed.stream().filter(OutboxLedger.Owed::maybePosted).count());
+        }
         this.sender = new Thread(this::run, "houston-slack");
         this.sender.setDaemon(true);
         this.sender.start();
@@ -63,8 +87,12 @@ public final class SlackOutbox implements AutoCloseable {
 
     /** Queues a message; false (logged, counted) when the outbox is full or closed. */
     public boolean offer(SlackMessage m) {
-        if (open && queue.offer(m)) {
-            return true;
+        if (open) {
+            long id = ledger.queued(m);
+            if (queue.offer(new Queued(id, m))) {
+                return true;
+            }
+            ledger.settled(id);
         }
         undelivered.incrementAndGet();
         log.error("Slack outbox {}: message not delivered: {}", open ? "full" : "closed", m.text());
@@ -74,9 +102,10 @@ public final class SlackOutbox implements AutoCloseable {
     private void run() {
         while (open || !queue.isEmpty()) {
             try {
-                SlackMessage m = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (m != null) {
-                    deliver(m);
+                Queued q = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (q != null) {
+                    deliver(q.id(), q.message());
+                    ledger.settled(q.id());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -84,26 +113,32 @@ public final class SlackOutbox implements AutoCloseable {
         }
     }
 
-    private void deliver(SlackMessage m) throws InterruptedException {
+    private void deliver(long id, SlackMessage m) throws InterruptedException {
         String thread = m.incident() == null ? null : threadOf(m.incident());
         if (m.alert() || thread == null) {
-            String ts = send(m, null);
+            String ts = send(id, m, null);
             if (ts != null && m.incident() != null && thread == null && !m.alert()) {
                 remember(m.incident(), ts);
             }
         }
         if (thread != null) {
-            send(m, thread);
+            send(id, m, thread);
         }
     }
 
-    private String send(SlackMessage m, String threadTs) throws InterruptedException {
+    private String send(long id, SlackMessage m, String threadTs) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
+                ledger.posting(id);
                 String ts = poster.post(channel, m.text(), m.blocks(), threadTs);
                 delivered.incrementAndGet();
                 return ts;
             } catch (DeliveryException e) {
+                // Slack answered (or could not be reached): this post did not land. An alert's
+                // channel post that did land before its thread reply is not marked as unposted.
+                if (threadTs == null || !m.alert()) {
+                    ledger.refused(id);
+                }
                 if (e.kind() == DeliveryException.Kind.PERMANENT || attempt >= maxAttempts) {
                     undelivered.incrementAndGet();
                     log.error("Slack message not delivered after {} attempt(s) ({}): {}", attempt, e.getMessage(), m.text());
