@@ -8,7 +8,9 @@ import org.apache.curator.test.TestingCluster;
 import org.apache.zookeeper.util.ServiceUtils;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A real three-server ZooKeeper ensemble in-process, and Curator clients on it with a short session. */
 public final class Ensemble implements AutoCloseable {
@@ -27,8 +29,8 @@ public final class Ensemble implements AutoCloseable {
         ServiceUtils.setSystemExitProcedure(ServiceUtils.LOG_ONLY);
     }
 
-    // TestingCluster's own 3-server ensemble (2 s tick): the leadership ITs do not measure hand-over time.
-    final TestingCluster cluster = new TestingCluster(3);
+    // ZooKeeper's default tick (2 s): the leadership ITs do not measure hand-over time.
+    final TestingCluster cluster = new TestingCluster(specs(-1));
     private final List<AutoCloseable> open = new ArrayList<>();
 
     Ensemble() throws Exception {
@@ -37,11 +39,27 @@ public final class Ensemble implements AutoCloseable {
 
     /** Three servers on ephemeral loopback ports with a {@link #TICK_MS} tick; started by the caller. */
     public static TestingCluster cluster() {
-        List<InstanceSpec> specs = new ArrayList<>();
-        for (int id = 1; id <= 3; id++) {
-            specs.add(new InstanceSpec(null, -1, -1, -1, true, id, TICK_MS, -1));
+        return new TestingCluster(specs(TICK_MS));
+    }
+
+    /**
+     * Three servers' specs whose nine ports all differ. Each port is drawn free on its own and
+     * released, so two draws can return the same port, and the server then refuses to start
+     * ("Client and election port must be different"): such a draw is made again.
+     */
+    private static List<InstanceSpec> specs(int tickMs) {
+        while (true) {
+            List<InstanceSpec> specs = new ArrayList<>();
+            Set<Integer> ports = new HashSet<>();
+            for (int id = 1; id <= 3; id++) {
+                InstanceSpec spec = new InstanceSpec(null, -1, -1, -1, true, id, tickMs, -1);
+                specs.add(spec);
+                ports.addAll(List.of(spec.getPort(), spec.getElectionPort(), spec.getQuorumPort()));
+            }
+            if (ports.size() == 9) {
+                return specs;
+            }
         }
-        return new TestingCluster(specs);
     }
 
     /** A started client on the whole ensemble. */

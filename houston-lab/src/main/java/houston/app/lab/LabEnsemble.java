@@ -7,7 +7,9 @@ import org.apache.zookeeper.util.ServiceUtils;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -45,11 +47,20 @@ public final class LabEnsemble implements AutoCloseable {
         // An embedded server that cannot start (a restarted one finding its port taken meanwhile) calls
         // System.exit: it would take the whole JVM (a test fork, the lab) down with it instead of failing alone.
         ServiceUtils.setSystemExitProcedure(ServiceUtils.LOG_ONLY);
-        List<InstanceSpec> specs = new ArrayList<>();
-        for (int id = 1; id <= SERVERS; id++) {
-            specs.add(new InstanceSpec(null, -1, -1, -1, true, id, TICK_MS, -1));
+        // Each port is drawn free on its own and released, so two draws can coincide and the server
+        // would refuse to start ("Client and election port must be different"): draw again then.
+        while (true) {
+            List<InstanceSpec> specs = new ArrayList<>();
+            Set<Integer> ports = new HashSet<>();
+            for (int id = 1; id <= SERVERS; id++) {
+                InstanceSpec spec = new InstanceSpec(null, -1, -1, -1, true, id, TICK_MS, -1);
+                specs.add(spec);
+                ports.addAll(List.of(spec.getPort(), spec.getElectionPort(), spec.getQuorumPort()));
+            }
+            if (ports.size() == 3 * SERVERS) {
+                return new TestingCluster(specs);
+            }
         }
-        return new TestingCluster(specs);
     }
 
     /** The servers' own addresses, for a client nobody will cut off. */
