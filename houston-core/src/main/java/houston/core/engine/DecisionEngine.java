@@ -48,6 +48,7 @@ public final class DecisionEngine {
     private final OutcomeIntake outcomes;
     private final ScaleDownPolicy scaleDown;
     private final ReceiverDrain drain;
+    private final ReceiverRelief relief = new ReceiverRelief();
     private final DnsFallbackTracker fallback;
 
     public DecisionEngine(EngineConfig config, Topology topology) {
@@ -147,6 +148,7 @@ public final class DecisionEngine {
             machine.advance(ctx, l);
         }
         drain.apply(ctx);
+        relief.apply(ctx);
         scaleDown.apply(ctx);
         fallback.decide(ctx);
         EngineState next = ctx.finish(state);

@@ -1,0 +1,109 @@
+package houston.core.engine;
+
+import houston.core.model.CapacityModel;
+import houston.core.model.TrafficPlan;
+import houston.core.plan.NearestCapacityPlanner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Takes evacuees' users off a receiver that its ready instances no longer carry. An evacuation is
+ * placed on the demand measured when it is decided; when the evacuated catchment grows afterwards (a
+ * spike in a dead location's own catchment, its evening peak arriving) or the receiver's own does, the
+ * receiver passes what its ready instances serve and fails the excess for a scale-up's lead time:
+ * ap-southeast-1, carrying all of a dead ap-northeast-1 whose demand then doubled, ran past 100% for
+ * 137 s while ap-south-1 and ap-southeast-2 had ready room.
+ *
+ * <p>So every tick, a receiver whose load under the plan passes {@link #RELIEF_AT} of what its ready
+ * instances serve has evacuees' shares taken off it down to its ready ceiling
+ * ({@link NearestCapacityPlanner#readyCeiling}), each evacuee's share going to its nearest other
+ * eligible receivers as far as their ready instances have room under the same ceiling (no pre-scale
+ * for them: they take only what they run, so a spike cannot start a cascade of scale-ups). The
+ * receiver itself is asked to grow for what it carried. What finds no room stays. The gap between
+ * the ceiling (90%) and {@link #RELIEF_AT} keeps a receiver just below it from being relieved every
+ * tick; once it has grown, {@link Reconsolidation} brings the users back nearer. Nothing is moved
+ * while DNS publishes fail (the plan could not go live) or while automation is frozen. Its own
+ * catchment is never moved: it is not evacuated. O(locations²) per receiver past the line and tick.
+ */
+final class ReceiverRelief {
+
+    /** Relieved past 97% of what its ready instances serve: above the 90% interim ceiling, below failing. */
+    static final double RELIEF_AT = 0.97;
+
+    void apply(StepContext ctx) {
+        boolean dnsDown = ctx.fallback != null && (ctx.fallback.failingSince() > 0 || ctx.fallback.engaged());
+        if (dnsDown || ctx.overrides.frozen(ctx.now)) {
+            return;
+        }
+        boolean[] receiving = ctx.eligibleReceivers(-1);
+        for (int r = 0; r < receiving.length; r++) {
+            CapacityModel capacity = ctx.topology.location(r).capacity();
+            double serves = ctx.instances[r] * capacity.rpsPerInstance();
+            if (receiving[r] && ctx.loads()[r] > RELIEF_AT * serves) {
+                relieve(ctx, r, ctx.loads()[r] - NearestCapacityPlanner.readyCeiling(capacity, ctx.instances[r]));
+            }
+        }
+    }
+
+    /** Moves up to {@code excess} requests/s of evacuees' shares off receiver {@code r}. */
+    private void relieve(StepContext ctx, int r, double excess) {
+        double carried = ctx.loads()[r];
+        for (int c = 0; c < ctx.tracks.length && excess > 0; c++) {
+            double[] row = ctx.row(c);
+            if (c == r || !ctx.tracks[c].state().isAway() || row[r] <= TrafficPlan.DUST || ctx.demand[c] <= 0) {
+                continue;
+            }
+            double want = Math.min(row[r], excess / ctx.demand[c]);
+            double[] evacuation = ctx.tracks[c].evacuationRow() != null ? ctx.tracks[c].evacuationRow().clone() : null;
+            List<String> to = new ArrayList<>();
+            double moved = spill(ctx, c, r, want, row, evacuation, to);
+            if (moved <= TrafficPlan.DUST) {
+                continue;
+            }
+            row[r] -= moved;
+            if (evacuation != null) {
+                evacuation[r] = Math.max(0, evacuation[r] - moved);
+                ctx.tracks[c] = ctx.tracks[c].withEvacuationRow(evacuation);
+            }
+            ctx.changeRow(c, row, "take " + ctx.id(c) + "'s users off " + ctx.id(r) + " past its ready instances");
+            excess -= moved * ctx.demand[c];
+            TrafficMover.preScale(ctx, r, ctx.topology.location(r).capacity().instancesFor(carried), c,
+                    new ArrayList<>());
+            ctx.notify(c, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
+                    "%s's users moving off %s: it carries %.0f rps, past %.0f%% of what its %d ready instances serve; "
+                            + "to %s, and %s is asked to grow", ctx.id(c), ctx.id(r), carried, RELIEF_AT * 100,
+                    ctx.instances[r], String.join(", ", to), ctx.id(r)), List.of(), List.of());
+        }
+    }
+
+    /**
+     * Adds up to {@code want} of {@code c}'s catchment to its nearest eligible receivers other than
+     * {@code r}, within their ready room, in {@code row} (and {@code evacuation}, when not null);
+     * returns how much was placed and names each share in {@code to}.
+     */
+    private static double spill(StepContext ctx, int c, int r, double want, double[] row, double[] evacuation,
+                                List<String> to) {
+        boolean[] eligible = ctx.eligibleReceivers(c);
+        double[] live = ctx.loads();
+        double[] planned = ctx.plannedLoads();
+        double placed = 0;
+        for (int rank = 0; rank < row.length - 1 && want - placed > TrafficPlan.DUST; rank++) {
+            int s = ctx.topology.neighbour(c, rank);
+            double room = NearestCapacityPlanner.readyCeiling(ctx.topology.location(s).capacity(), ctx.instances[s])
+                    - Math.max(live[s], planned[s]);
+            if (s == r || !eligible[s] || room <= 0) {
+                continue;
+            }
+            double take = Math.min(want - placed, room / ctx.demand[c]);
+            row[s] += take;
+            if (evacuation != null) {
+                evacuation[s] += take;
+            }
+            placed += take;
+            to.add(ctx.id(s) + " " + TrafficMover.percent(take));
+        }
+        return placed;
+    }
+}

@@ -1,0 +1,100 @@
+package houston.core.engine;
+
+import houston.core.TestTopologies;
+import houston.core.config.EngineConfig;
+import houston.core.model.CapacityModel;
+import houston.core.model.Location;
+import houston.core.model.LocationState;
+import houston.core.model.Topology;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A receiver whose load passes its ready instances after the evacuation was placed sheds evacuees'
+ * users to other receivers' ready room. loc-00 (400 rps) dies and all of it goes to its nearest,
+ * loc-01 (200 rps of its own), grown to 12 instances of 100 rps (1,080 at the 0.9 ceiling). Then
+ * loc-00's catchment spikes to 1,200 rps: loc-01 would carry 1,400 on 1,200 of ready instances.
+ */
+class ReceiverReliefTest {
+
+    private EngineHarness world;
+
+    @BeforeEach
+    void loc00IsEvacuatedToItsNearest() {
+        List<Location> locations = new ArrayList<>();
+        locations.add(location("loc-00", 0, 400));
+        locations.add(location("loc-01", 1, 200));
+        for (int i = 2; i < 12; i++) {
+            locations.add(location(String.format("loc-%02d", i), 28 + 2 * i, 100));
+        }
+        world = new EngineHarness(EngineConfig.defaults(), Topology.greatCircle(locations));
+        world.measuring("loc-00", 400).measuring("loc-01", 200).run(10);
+        world.breakLocation("loc-00", "vantage-a", "vantage-b", "vantage-c");
+        while (world.stateOf("loc-00") != LocationState.EVACUATED) {
+            world.tick();
+        }
+        world.run(5);
+        world.confirmScaleUps = false;
+    }
+
+    private static Location location(String id, double longitude, double demand) {
+        return TestTopologies.location(id, longitude, demand, new CapacityModel(10, 100, 1, 40, 0.5, Duration.ofSeconds(60)));
+    }
+
+    private double load(String location) {
+        return world.state.plan().loads(world.state.demand())[world.topology.indexOf(location)];
+    }
+
+    @Test
+    void beforeTheSpikeTheNearestCarriesAllOfIt() {
+        assertEquals(1.0, world.fraction("loc-00", "loc-01"), 1e-9);
+        assertEquals(12, world.state.instances()[world.topology.indexOf("loc-01")]);
+    }
+
+    @Test
+    void whenTheEvacueesDemandGrowsPastTheReceiversReadyInstancesTheExcessMovesToReadyRoomAtOnce() {
+        world.measuring("loc-00", 1200).run(2);
+
+        assertEquals(1080, load("loc-01"), 1e-6);
+        assertEquals(320.0 / 1200, world.fraction("loc-00", "loc-02"), 1e-9);
+        assertTrue(world.all(Action.PreScale.class).stream()
+                        .anyMatch(p -> p.location().equals("loc-01") && p.instances() == 28),
+                world.all(Action.PreScale.class)::toString);
+        List<Decision> relieved = world.decisions(DecisionKind.TRAFFIC_SHIFTING).stream()
+                .filter(d -> d.summary().startsWith("loc-00's users moving off loc-01: it carries 1400 rps")).toList();
+        assertEquals(1, relieved.size(), world.decisions(DecisionKind.TRAFFIC_SHIFTING)::toString);
+    }
+
+    @Test
+    void aReceiverBetweenItsCeilingAndTheReliefLineKeepsItsUsers() {
+        // 1,150 rps on 1,200 ready: past the 0.9 ceiling, below 97%.
+        world.measuring("loc-00", 950).run(5);
+
+        assertEquals(1.0, world.fraction("loc-00", "loc-01"), 1e-9);
+    }
+
+    @Test
+    void onceTheReceiverHasGrownTheUsersComeBackNearer() {
+        world.measuring("loc-00", 1200).run(2);
+
+        world.running("loc-01", 28).run(Math.toIntExact(Reconsolidation.INTERVAL_MS / 1000) + 5);
+
+        assertEquals(1.0, world.fraction("loc-00", "loc-01"), 1e-9);
+    }
+
+    @Test
+    void whileAutomationIsFrozenNothingMoves() {
+        world.command(new OperatorCommand.Freeze(Duration.ofHours(1), "game day", "U-ops")).run(1);
+
+        world.measuring("loc-00", 1200).run(5);
+
+        assertEquals(1.0, world.fraction("loc-00", "loc-01"), 1e-9);
+    }
+}
