@@ -32,7 +32,7 @@ final class ReceiverDrain {
     void apply(StepContext ctx) {
         boolean[] receiving = ctx.eligibleReceivers(-1);
         for (int r = 0; r < receiving.length; r++) {
-            if (receiving[r] || ctx.tracks[r].state() == LocationState.RECOVERING) {
+            if (receiving[r] || ctx.tracks[r].state() == LocationState.RECOVERING || keeps(ctx, r)) {
                 continue;
             }
             for (int c = 0; c < receiving.length; c++) {
@@ -52,6 +52,23 @@ final class ReceiverDrain {
                 }
             }
         }
+    }
+
+    /**
+     * A receiver whose only fault is evidence that does not count keeps what it carries: SUSPECT with a
+     * score no longer bad (waiting out its up-hold after a blip), or bad but not dead while fail-static
+     * calls the evidence uncorroborated (the observers, not the locations, look broken). Draining them
+     * sent Dublin's users to Cape Town after a CPU-starved observer's hiccup made eight locations look
+     * bad for three seconds. A dead receiver is drained, fail-static or not.
+     */
+    private static boolean keeps(StepContext ctx, int r) {
+        LocationState state = ctx.tracks[r].state();
+        if (state != LocationState.HEALTHY && state != LocationState.SUSPECT
+                || ctx.overrides.pin(ctx.id(r)) == PinTarget.EVACUATED) {
+            return false;
+        }
+        return !ctx.report.isBad(r)
+                || ctx.failStatic && ctx.report.score(r) > ctx.config.hysteresis().deadThreshold();
     }
 
     private static double evacuationShare(StepContext ctx, int c, int r) {

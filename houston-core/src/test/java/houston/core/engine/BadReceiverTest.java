@@ -2,6 +2,7 @@ package houston.core.engine;
 
 import houston.core.TestTopologies;
 import houston.core.config.EngineConfig;
+import houston.core.health.Outcome;
 import houston.core.model.LocationState;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,34 @@ class BadReceiverTest {
 
         assertEquals(0.0, world.fraction("loc-07", receiver), 1e-12);
         assertEquals(0.0, world.fraction("loc-07", "loc-07"), 1e-12);
+    }
+
+    @Test
+    void aReceiverLeftSuspectByNoiseThatFailStaticCalledUncorroboratedKeepsWhatItCarries() {
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);
+        double onLoc06 = world.fraction("loc-07", "loc-06");
+        assertTrue(onLoc06 > 0.2, "loc-06 receives loc-07: " + onLoc06);
+
+        // Two CPU-starved vantages: their probes of ten locations are slow (the third sees them fine)
+        // until fail-static calls it uncorroborated, then all is well; loc-11..14 stayed healthy.
+        for (int i = 0; i <= 10; i++) {
+            if (i != 7) {
+                String l = String.format("loc-%02d", i);
+                world.fault("vantage-a", l, Outcome.SLOW).fault("vantage-b", l, Outcome.SLOW);
+            }
+        }
+        while (!world.state.failStatic()) {
+            world.tick();
+        }
+        world.run(2);
+        world.clear().breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c");
+        while (world.state.failStatic()) {
+            world.tick();
+        }
+        world.run(5);
+
+        assertEquals(LocationState.SUSPECT, world.stateOf("loc-06"));
+        assertEquals(onLoc06, world.fraction("loc-07", "loc-06"), 1e-12);
     }
 }
