@@ -9,6 +9,8 @@ import java.util.List;
 final class KpiRecorder {
 
     private static final double OVERLOADED = 0.001;
+    /** Share of a location's load from other catchments past which it counts as a receiver. */
+    private static final double RECEIVED = 0.01;
     /**
      * What counts as acting on a fault for "time to detect": deciding to evacuate, aborting a
      * fail-back on a re-failure, starting to shift traffic.
@@ -87,7 +89,7 @@ final class KpiRecorder {
         for (int l = 0; l < n; l++) {
             failedNow += world.loadNow[l] * world.failNow[l];
             total += world.demandNow[l] * dt;
-            if (world.overload(l) > OVERLOADED && !world.locationFaulted(l, ms)) {
+            if (world.overload(l) > OVERLOADED && !world.locationFaulted(l, ms) && receiving(l)) {
                 overloadSeconds += dt;
             }
             double err = 0;
@@ -109,6 +111,21 @@ final class KpiRecorder {
             series.sample(ms / 1000.0, world.loadNow, cap, home, failedNow);
             nextSample = ms + sampleMs;
         }
+    }
+
+    /**
+     * Whether {@code l} carries other catchments' users, more than {@link #RECEIVED} of its load: a
+     * location overloaded by its own users alone (a flash crowd) is no receiver, and every policy,
+     * no action included, would count it alike; a data-plane floor's sliver does not make one.
+     */
+    private boolean receiving(int l) {
+        double received = 0;
+        for (int c = 0; c < world.size(); c++) {
+            if (c != l) {
+                received += world.demandNow[c] * world.split[c][l];
+            }
+        }
+        return received > RECEIVED * world.loadNow[l];
     }
 
     /**

@@ -11,7 +11,8 @@ package houston.sim;
  *                              without a gap, {@link FaultEpisode}), of the episode's start → the first decision to
  *                              move its traffic (an evacuation for errors or slowness, an aborted fail-back)
  * @param timeToMove90          worst of episode start → 90% of the location's own catchment served elsewhere
- * @param overloadSeconds       location-seconds of a location without a fault of its own past 100% of its capacity
+ * @param overloadSeconds       location-seconds of a receiver (a location without a fault of its own carrying more
+ *                              than 1% of its load from other catchments) past 100% of its capacity
  * @param shifts                plan changes that went live in DNS
  * @param falseEvacuations      evacuations of a location with no fault of its own at that moment
  * @param timeToFailBack        worst of episode end → the location serving 90% of what its pool answers it at

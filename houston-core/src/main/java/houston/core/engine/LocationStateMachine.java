@@ -80,6 +80,11 @@ final class LocationStateMachine {
                     (ctx.now - t.badSince()) / 1000, agreeing(ctx, l));
             String hold = safety.holdAutomatic(ctx, l);
             String beyond = hold == null ? safety.limitsPassed(ctx) : null;
+            String overload = hold == null ? OwnOverload.hold(ctx, l, score, h.deadThreshold()) : null;
+            if (overload != null) {
+                OwnOverload.tell(ctx, l, overload, why);
+                return;
+            }
             if (hold == null) {
                 hold = mover.decide(ctx, l, true, why, List.of());
             }

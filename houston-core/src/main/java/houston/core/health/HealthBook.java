@@ -160,7 +160,7 @@ public final class HealthBook {
     }
 
     /** How far back a vantage's error rate looks: long enough that a steady 5% is unambiguous. */
-    static final long GREY_WINDOW_MS = 120_000;
+    public static final long GREY_WINDOW_MS = 120_000;
     /**
      * An error rate surely above this is a grey failure. Lost probes are not errors, so a healthy
      * location shows none; 2% leaves room for a location's own background of failed requests.

@@ -1,0 +1,74 @@
+package houston.core.engine;
+
+import houston.core.health.HealthBook;
+import houston.core.model.CapacityModel;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells a location overloaded by its own users from a failing one. A flash crowd (a launch, a TV
+ * event) in a location's own catchment fails the requests past what its ready instances serve, and
+ * the vantages see those errors as a degradation: eu-west-2 at three times its demand, no fault, was
+ * evacuated 2 minutes in, its receivers pre-scaled for a quarter of an hour, and not one request
+ * fewer failed, since its own autoscaler had caught up by the time they were ready; with a slow
+ * scaler ap-south-1 was evacuated, failed back onto the same crowd and evacuated again 37 s later.
+ * Moving a crowd moves the overload to the receivers, which a failover must never cause.
+ *
+ * <p>So a location that is bad but not dead is not evacuated while its measured load (its own
+ * users, and anyone else's it carries) is past {@link #OVERLOADED_AT} of what its ready instances
+ * serve: its errors are explained by its load, and the cure is capacity. Houston asks its scaler
+ * to grow it to carry that load at target (the evacuation's pre-scale, on the location itself)
+ * and says so once in the location's thread. A dead location (score at or below the dead
+ * threshold: nothing answers) is evacuated as ever, crowd or not; so is one whose load was never
+ * measured (configured peak demand is no evidence of a crowd). Once its load is back within its
+ * instances, its errors of the crowd still weigh in the two-minute error rate
+ * ({@link HealthBook#GREY_WINDOW_MS}): a location still bad after that is failing, and is evacuated.
+ */
+final class OwnOverload {
+
+    /** Overloaded past all of what its ready instances serve: its requests fail for want of capacity. */
+    static final double OVERLOADED_AT = 1.0;
+
+    private OwnOverload() {
+    }
+
+    /** Why {@code l}'s evacuation is held because it is overloaded, or null when it is not. */
+    static String hold(StepContext ctx, int l, double score, double deadThreshold) {
+        if (score <= deadThreshold) {
+            return null;
+        }
+        LocationTrack t = ctx.tracks[l];
+        CapacityModel capacity = ctx.topology.location(l).capacity();
+        double serves = ctx.instances[l] * capacity.rpsPerInstance();
+        double load = ctx.loads()[l];
+        if (ctx.demandReadAt[l] <= 0 || load <= OVERLOADED_AT * serves) {
+            // Its errors of the crowd still weigh in the two-minute error rate for a while after it.
+            long ago = ctx.now - t.overloadedAt();
+            return t.overloadedAt() > 0 && ago < HealthBook.GREY_WINDOW_MS ? String.format(Locale.ROOT,
+                    "overloaded by its own users until %ds ago: its errors of then still weigh in its error rate",
+                    ago / 1000) : null;
+        }
+        ctx.tracks[l] = t.overloaded(ctx.now);
+        int needed = capacity.instancesFor(load);
+        ctx.lastRelied[l] = ctx.now;
+        if (!ctx.dryRun() && needed > ctx.instances[l] && needed > ctx.requested[l]) {
+            ctx.requested[l] = needed;
+            ctx.actions.add(new Action.PreScale(ctx.id(l), needed, "carry its own users' load", t.incident()));
+        }
+        return String.format(Locale.ROOT, "overloaded by its own users: %.0f rps on %d ready instances serving %.0f; "
+                + "asked to grow to %d instances rather than send the overload to receivers", load, ctx.instances[l],
+                serves, needed);
+    }
+
+    /** Tells {@code l}'s thread once per incident that its evacuation waits for its own capacity. */
+    static void tell(StepContext ctx, int l, String hold, String why) {
+        String key = "own overload";
+        if (ctx.tracks[l].heldReasons().contains(key)) {
+            return;
+        }
+        ctx.tracks[l] = ctx.tracks[l].withHeldReason(key);
+        ctx.notify(l, DecisionKind.EVACUATION_HELD, ctx.id(l) + " is bad (" + why + ") but not evacuated: " + hold,
+                List.of(), List.of());
+    }
+}

@@ -1,0 +1,107 @@
+package houston.core.engine;
+
+import houston.core.TestTopologies;
+import houston.core.config.EngineConfig;
+import houston.core.health.Outcome;
+import houston.core.model.CapacityModel;
+import houston.core.model.Location;
+import houston.core.model.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A location failing because its own users overload it is grown, not evacuated. loc-00 runs 10
+ * instances of 100 rps (1,000 rps at 100%); its catchment is measured at 400 rps normally and at
+ * 1,500 in a flash crowd. Half its probes fail on every vantage (a degradation, not dead).
+ */
+class OwnOverloadTest {
+
+    private final EngineHarness world = world();
+
+    private static EngineHarness world() {
+        List<Location> locations = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            locations.add(TestTopologies.location(String.format("loc-%02d", i), 2 * i, 400,
+                    new CapacityModel(10, 100, 1, 40, 0.5, Duration.ofSeconds(60))));
+        }
+        EngineHarness world = new EngineHarness(EngineConfig.defaults(), Topology.greatCircle(locations));
+        for (int i = 0; i < 12; i++) {
+            world.measuring(String.format("loc-%02d", i), 400);
+        }
+        return world.run(10);
+    }
+
+    /** Every vantage sees {@code outcome} from loc-00 on every other tick, for {@code seconds}. */
+    private void failEveryOtherTick(Outcome outcome, int seconds) {
+        for (int s = 0; s < seconds; s++) {
+            world.clear();
+            if (s % 2 == 0) {
+                world.fault("vantage-a", "loc-00", outcome).fault("vantage-b", "loc-00", outcome)
+                        .fault("vantage-c", "loc-00", outcome);
+            }
+            world.tick();
+        }
+    }
+
+    @Test
+    void aLocationFailingUnderItsOwnCrowdIsAskedToGrowAndNotEvacuated() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+
+        failEveryOtherTick(Outcome.HTTP_ERROR, 300);
+
+        assertEquals(List.of(), world.decisions(DecisionKind.EVACUATION_DECIDED));
+        List<Decision> held = world.decisions(DecisionKind.EVACUATION_HELD);
+        assertEquals(1, held.size(), held::toString);
+        assertTrue(held.get(0).summary().contains("but not evacuated: overloaded by its own users: 1500 rps on 10 ready "
+                + "instances serving 1000; asked to grow to 30 instances"), held.get(0).summary());
+        assertTrue(world.all(Action.PreScale.class).stream()
+                .anyMatch(p -> p.location().equals("loc-00") && p.instances() == 30), world.all(Action.PreScale.class)::toString);
+        assertEquals(1.0, world.fraction("loc-00", "loc-00"), 1e-9);
+    }
+
+    @Test
+    void theSameErrorsWithoutACrowdEvacuateIt() {
+        failEveryOtherTick(Outcome.HTTP_ERROR, 300);
+
+        assertEquals(1, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
+    }
+
+    @Test
+    void aDeadLocationIsEvacuatedCrowdOrNot() {
+        world.measuring("loc-00", 1500);
+
+        world.breakLocation("loc-00", "vantage-a", "vantage-b", "vantage-c").run(30);
+
+        assertEquals(1, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
+    }
+
+    /** A minute of failing under its crowd, then grown to carry it (30 instances), still failing for {@code seconds}. */
+    private void crowdThenGrownStillFailing(int seconds) {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+        failEveryOtherTick(Outcome.HTTP_ERROR, 60);
+        world.running("loc-00", 30);
+        failEveryOtherTick(Outcome.HTTP_ERROR, seconds);
+    }
+
+    @Test
+    void errorsOfTheCrowdStillInTheTwoMinuteWindowDoNotEvacuateItOnceItHasGrown() {
+        crowdThenGrownStillFailing(60);
+
+        assertEquals(List.of(), world.decisions(DecisionKind.EVACUATION_DECIDED));
+    }
+
+    @Test
+    void aLocationStillFailingTwoMinutesAfterItsCrowdIsEvacuated() {
+        crowdThenGrownStillFailing(180);
+
+        assertEquals(1, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
+    }
+}
