@@ -178,8 +178,10 @@ final class LocationStateMachine {
                 WaitingShare.completeShift(ctx, l, timedOut);
                 return true;
             }
-            // Still scaling: what their ready room takes as they grow moves now, not when the last is ready.
-            return WaitingShare.completeShift(ctx, l, false);
+            // Still scaling: a degraded location's users move as far as ready room takes them as the
+            // receivers grow, not when the last is ready. A dead one's took all ready room at once (to
+            // the interim ceiling, everywhere): they wait for all, as each move more is a shift more.
+            return TrafficMover.urgency(ctx, l) < 1 && WaitingShare.completeShift(ctx, l, false);
         }
         return false;
     }

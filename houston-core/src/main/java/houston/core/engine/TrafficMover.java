@@ -33,8 +33,9 @@ final class TrafficMover {
      */
     String decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
         double[] row = ctx.row(l);
-        Placement placement = planner.place(l, ctx.demand[l] * row[l], ctx.plannedLoads(), ctx.eligibleReceivers(l),
-                ctx.instances);
+        double[] planned = ctx.plannedLoads();
+        Placement placement = SteadyReceivers.prefer(ctx, l, ctx.eligibleReceivers(l),
+                eligible -> planner.place(l, ctx.demand[l] * row[l], planned, eligible, ctx.instances));
         if (placement.receivers().isEmpty() || placement.placedFraction() <= 0) {
             return SafetyPolicy.NO_RECEIVER + ": " + String.join("; ", placement.notes());
         }
