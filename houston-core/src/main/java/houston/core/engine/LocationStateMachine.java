@@ -178,10 +178,13 @@ final class LocationStateMachine {
                 WaitingShare.completeShift(ctx, l, timedOut);
                 return true;
             }
-            // Still scaling: a degraded location's users move as far as ready room takes them as the
-            // receivers grow, not when the last is ready. A dead one's took all ready room at once (to
-            // the interim ceiling, everywhere): they wait for all, as each move more is a shift more.
-            return TrafficMover.urgency(ctx, l) < 1 && WaitingShare.completeShift(ctx, l, false);
+            // Still scaling: a degraded location's users move as ready room takes them as the receivers
+            // grow, not when the last is ready, but only in chunks of GROWING_STEP: each move more is a
+            // shift more (moving every grown receiver's room took flapping ap-south-1 to 7 shifts, its
+            // limit 5). A dead one's took all ready room at once (to the interim ceiling, everywhere).
+            return TrafficMover.urgency(ctx, l) < 1
+                    && ReadyRoom.moved(ctx.row(l), TrafficMover.carriedNow(ctx, l)) >= WaitingShare.GROWING_STEP
+                    && WaitingShare.completeShift(ctx, l, false);
         }
         return false;
     }

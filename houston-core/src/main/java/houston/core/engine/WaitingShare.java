@@ -22,6 +22,14 @@ final class WaitingShare {
      */
     static final double MIN_STEP = 0.01;
 
+    /**
+     * Share of a degraded location's catchment a move made while its receivers still grow must take:
+     * the last receiver's readiness moves the rest anyway, so a move before it is worth a shift (a
+     * DNS change batch, a Slack line) only when it takes at least half the users off. Smaller chunks
+     * (0.3 and less) added a shift to flapping ap-south-1 and us-east-1's relapse, beyond their limits.
+     */
+    static final double GROWING_STEP = 0.5;
+
     private WaitingShare() {
     }
 
