@@ -179,11 +179,12 @@ final class LocationStateMachine {
                 return true;
             }
             // Still scaling: a degraded location's users move as ready room takes them as the receivers
-            // grow, not when the last is ready, but only in chunks of GROWING_STEP: each move more is a
-            // shift more (moving every grown receiver's room took flapping ap-south-1 to 7 shifts, its
-            // limit 5). A dead one's took all ready room at once (to the interim ceiling, everywhere).
+            // grow, not when the last is ready, but only in chunks of at least GROWING_STEP of what waits:
+            // each move more is a shift more (moving every grown receiver's room took flapping ap-south-1
+            // to 7 shifts, its limit 5). A dead one's took all ready room at once (to the interim ceiling).
+            double step = WaitingShare.GROWING_STEP * WaitingShare.waiting(ctx, l);
             return TrafficMover.urgency(ctx, l) < 1
-                    && ReadyRoom.moved(ctx.row(l), TrafficMover.carriedNow(ctx, l)) >= WaitingShare.GROWING_STEP
+                    && ReadyRoom.moved(ctx.row(l), TrafficMover.carriedNow(ctx, l)) >= step
                     && WaitingShare.completeShift(ctx, l, false);
         }
         return false;

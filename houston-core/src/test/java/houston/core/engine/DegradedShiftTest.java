@@ -75,7 +75,7 @@ class DegradedShiftTest {
         double atOnce = 1 - big.fraction("loc-07", "loc-07");
         List<Action.PreScale> scales = big.all(Action.PreScale.class);
 
-        // Receivers report ready one by one: the users follow once half the catchment fits, before the last.
+        // Receivers report ready one by one: the users follow once half of what waits fits, before the last.
         int ready = 0;
         while (ready < scales.size() - 1 && 1 - big.fraction("loc-07", "loc-07") <= atOnce + 1e-9) {
             Action.PreScale grown = scales.get(ready++);
@@ -87,7 +87,7 @@ class DegradedShiftTest {
         assertTrue(scales.size() > 1, "receivers asked to grow: " + scales);
         assertEquals(0.4, atOnce, 1e-3);
         double afterGrown = 1 - big.fraction("loc-07", "loc-07");
-        assertTrue(afterGrown >= atOnce + WaitingShare.GROWING_STEP - 1e-9, "moved once " + ready + " of "
+        assertTrue(afterGrown - atOnce >= WaitingShare.GROWING_STEP * (1 - atOnce) - 1e-9, "moved once " + ready + " of "
                 + scales.size() + " receivers were ready: " + afterGrown + " (at once " + atOnce + ")");
     }
 
