@@ -162,7 +162,8 @@ final class LocationStateMachine {
 
     /**
      * Moves what waited for {@code l}'s receivers once they are ready (or past their pre-scale
-     * deadline), unless {@code l} is good again; true when that was tried.
+     * deadline), and while they grow as far as their ready room takes it, unless {@code l} is good
+     * again; true when that was tried (while they grow: when something moved).
      */
     private boolean completeWaiting(StepContext ctx, int l, PinTarget pin, boolean good) {
         LocationTrack t = ctx.tracks[l];
@@ -172,9 +173,19 @@ final class LocationStateMachine {
             mover.receiversTimedOut(ctx, l);
             t = ctx.tracks[l];
         }
-        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && WaitingShare.waiting(ctx, l) > 1e-9) {
-            WaitingShare.completeShift(ctx, l, timedOut);
-            return true;
+        if ((!good || pin == PinTarget.EVACUATED) && WaitingShare.waiting(ctx, l) > 1e-9) {
+            if (t.awaitingReady().isEmpty()) {
+                WaitingShare.completeShift(ctx, l, timedOut);
+                return true;
+            }
+            // Still scaling: a degraded location's users move as ready room takes them as the receivers
+            // grow, not when the last is ready, but only in chunks of at least GROWING_STEP of what waits:
+            // each move more is a shift more (moving every grown receiver's room took flapping ap-south-1
+            // to 7 shifts, its limit 5). A dead one's took all ready room at once (to the interim ceiling).
+            double step = WaitingShare.GROWING_STEP * WaitingShare.waiting(ctx, l);
+            return TrafficMover.urgency(ctx, l) < 1
+                    && ReadyRoom.moved(ctx.row(l), TrafficMover.carriedNow(ctx, l)) >= step
+                    && WaitingShare.completeShift(ctx, l, false);
         }
         return false;
     }
@@ -196,6 +207,14 @@ final class LocationStateMachine {
             mover.receiversTimedOut(ctx, l);
             mover.shift(ctx, l, "pre-scale timeout: receivers not ready (" + String.join(", ", t.awaitingReady())
                     + "), shifting what their ready instances carry");
+        } else if (score < h.downThreshold()
+                && ReadyRoom.moved(ctx.row(l), TrafficMover.carriedNow(ctx, l)) >= WaitingShare.MIN_STEP) {
+            // Waiting out the lead time keeps every user on a location that fails some of them; the
+            // receivers' ready room (filled no further than how bad it is warrants) takes part of
+            // them now, and the rest follows as the receivers grow (completeWaiting). Not while it
+            // scores good: that wait is for the up-hold to cancel it.
+            mover.shift(ctx, l, String.format(Locale.ROOT, "degraded (score %.2f): shifting now what the receivers' "
+                    + "ready instances take, the rest as they grow", score));
         }
     }
 
