@@ -41,7 +41,10 @@ final class LocationStateMachine {
         LocationTrack t = ctx.tracks[l];
         long badSince = bad ? (t.badSince() < 0 ? ctx.now : t.badSince()) : known ? -1 : t.badSince();
         long goodSince = good ? (t.goodSince() < 0 ? ctx.now : t.goodSince()) : known ? -1 : t.goodSince();
-        ctx.tracks[l] = t.withEvidence(badSince, goodSince);
+        boolean degraded = bad && score > h.deadThreshold();
+        long degradedSince = degraded ? (t.degradedSince() < 0 ? ctx.now : t.degradedSince()) : known ? -1
+                : t.degradedSince();
+        ctx.tracks[l] = t.withEvidence(badSince, goodSince, degradedSince);
         PinTarget pin = ctx.overrides.pin(ctx.id(l));
         switch (t.state()) {
             case HEALTHY -> healthy(ctx, l, pin, bad, score);
@@ -178,14 +181,9 @@ final class LocationStateMachine {
                 WaitingShare.completeShift(ctx, l, timedOut);
                 return true;
             }
-            // Still scaling: a degraded location's users move as ready room takes them as the receivers
-            // grow, not when the last is ready, but only in chunks of at least GROWING_STEP of what waits:
-            // each move more is a shift more (moving every grown receiver's room took flapping ap-south-1
-            // to 7 shifts, its limit 5). A dead one's took all ready room at once (to the interim ceiling).
-            double step = WaitingShare.GROWING_STEP * WaitingShare.waiting(ctx, l);
-            return TrafficMover.urgency(ctx, l) < 1
-                    && ReadyRoom.moved(ctx.row(l), TrafficMover.carriedNow(ctx, l)) >= step
-                    && WaitingShare.completeShift(ctx, l, false);
+            // Still scaling: a steadily degraded location's users move as ready room takes them as the
+            // receivers grow, not when the last is ready, in chunks of at least GROWING_STEP of what waits.
+            return DegradedMove.whileGrowing(ctx, l) && WaitingShare.completeShift(ctx, l, false);
         }
         return false;
     }
@@ -207,12 +205,12 @@ final class LocationStateMachine {
             mover.receiversTimedOut(ctx, l);
             mover.shift(ctx, l, "pre-scale timeout: receivers not ready (" + String.join(", ", t.awaitingReady())
                     + "), shifting what their ready instances carry");
-        } else if (score < h.downThreshold()
-                && ReadyRoom.moved(ctx.row(l), TrafficMover.carriedNow(ctx, l)) >= WaitingShare.MIN_STEP) {
+        } else if (DegradedMove.atOnce(ctx, l)) {
             // Waiting out the lead time keeps every user on a location that fails some of them; the
             // receivers' ready room (filled no further than how bad it is warrants) takes part of
-            // them now, and the rest follows as the receivers grow (completeWaiting). Not while it
-            // scores good: that wait is for the up-hold to cancel it.
+            // them now, and the rest follows as the receivers grow (completeWaiting). Not before its
+            // score has been bad for a whole window (a blip, a flap's first seconds), nor once it no
+            // longer is: that wait is for the up-hold to cancel it.
             mover.shift(ctx, l, String.format(Locale.ROOT, "degraded (score %.2f): shifting now what the receivers' "
                     + "ready instances take, the rest as they grow", score));
         }
