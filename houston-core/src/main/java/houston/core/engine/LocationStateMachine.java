@@ -41,7 +41,10 @@ final class LocationStateMachine {
         LocationTrack t = ctx.tracks[l];
         long badSince = bad ? (t.badSince() < 0 ? ctx.now : t.badSince()) : known ? -1 : t.badSince();
         long goodSince = good ? (t.goodSince() < 0 ? ctx.now : t.goodSince()) : known ? -1 : t.goodSince();
-        ctx.tracks[l] = t.withEvidence(badSince, goodSince);
+        boolean degraded = bad && score > h.deadThreshold();
+        long degradedSince = degraded ? (t.degradedSince() < 0 ? ctx.now : t.degradedSince()) : known ? -1
+                : t.degradedSince();
+        ctx.tracks[l] = t.withEvidence(badSince, goodSince, degradedSince);
         PinTarget pin = ctx.overrides.pin(ctx.id(l));
         switch (t.state()) {
             case HEALTHY -> healthy(ctx, l, pin, bad, score);
@@ -167,7 +170,8 @@ final class LocationStateMachine {
 
     /**
      * Moves what waited for {@code l}'s receivers once they are ready (or past their pre-scale
-     * deadline), unless {@code l} is good again; true when that was tried.
+     * deadline), and while they grow as far as their ready room takes it, unless {@code l} is good
+     * again; true when that was tried (while they grow: when something moved).
      */
     private boolean completeWaiting(StepContext ctx, int l, PinTarget pin, boolean good) {
         LocationTrack t = ctx.tracks[l];
@@ -177,9 +181,14 @@ final class LocationStateMachine {
             mover.receiversTimedOut(ctx, l);
             t = ctx.tracks[l];
         }
-        if (t.awaitingReady().isEmpty() && (!good || pin == PinTarget.EVACUATED) && WaitingShare.waiting(ctx, l) > 1e-9) {
-            WaitingShare.completeShift(ctx, l, timedOut);
-            return true;
+        if ((!good || pin == PinTarget.EVACUATED) && WaitingShare.waiting(ctx, l) > 1e-9) {
+            if (t.awaitingReady().isEmpty()) {
+                WaitingShare.completeShift(ctx, l, timedOut);
+                return true;
+            }
+            // Still scaling: a steadily degraded location's users move as ready room takes them as the
+            // receivers grow, not when the last is ready, in chunks of at least GROWING_STEP of what waits.
+            return DegradedMove.whileGrowing(ctx, l) && WaitingShare.completeShift(ctx, l, false);
         }
         return false;
     }
@@ -201,6 +210,14 @@ final class LocationStateMachine {
             mover.receiversTimedOut(ctx, l);
             mover.shift(ctx, l, "pre-scale timeout: receivers not ready (" + String.join(", ", t.awaitingReady())
                     + "), shifting what their ready instances carry");
+        } else if (DegradedMove.atOnce(ctx, l)) {
+            // Waiting out the lead time keeps every user on a location that fails some of them; the
+            // receivers' ready room (filled no further than how bad it is warrants) takes part of
+            // them now, and the rest follows as the receivers grow (completeWaiting). Not before its
+            // score has been bad for a whole window (a blip, a flap's first seconds), nor once it no
+            // longer is: that wait is for the up-hold to cancel it.
+            mover.shift(ctx, l, String.format(Locale.ROOT, "degraded (score %.2f): shifting now what the receivers' "
+                    + "ready instances take, the rest as they grow", score));
         }
     }
 

@@ -30,32 +30,46 @@ final class ReadyRoom {
      */
     static double[] carriedNow(StepContext ctx, int c, int waitOn, double[] current, double[] target,
                                boolean[] eligible, double floor, int maxGainers) {
+        return carriedNow(ctx, c, waitOn, current, target, eligible, floor, maxGainers, 1);
+    }
+
+    /**
+     * As above, with each location's ready room taken only up to {@code urgency} of the way from
+     * target utilisation to the interim ceiling ({@link houston.core.model.CapacityModel#rpsWhileScaling(int, double)}).
+     */
+    static double[] carriedNow(StepContext ctx, int c, int waitOn, double[] current, double[] target,
+                               boolean[] eligible, double floor, int maxGainers, double urgency) {
         double demand = ctx.demand[c];
         double[] loads = ctx.loads();
         double[] row = target.clone();
         double kept = row[waitOn];
+        // Locations already serving part of the row count against maxGainers: moved again as room
+        // appears (a receiver growing), the row would otherwise spread further with every move.
         int used = 0;
+        for (int r = 0; r < row.length; r++) {
+            used += r != waitOn && r != c && current[r] > 0 ? 1 : 0;
+        }
         for (int r = 0; r < row.length; r++) {
             if (r == waitOn || row[r] <= current[r]) {
                 continue;
             }
-            double fraction = current[r] + fits(row[r] - current[r], demand, headroom(ctx, r, loads));
-            used += fraction > current[r] ? 1 : 0;
+            double fraction = current[r] + fits(row[r] - current[r], demand, headroom(ctx, r, loads, urgency));
+            used += fraction > current[r] && current[r] <= 0 ? 1 : 0;
             kept += row[r] - fraction;
             row[r] = fraction;
         }
-        for (int rank = 0; rank < row.length - 1 && used < maxGainers
-                && kept > floor + 1e-9; rank++) {
+        for (int rank = 0; rank < row.length - 1 && kept > floor + 1e-9; rank++) {
             int r = ctx.topology.neighbour(c, rank);
-            if (!eligible[r] || r == waitOn || row[r] > current[r]) {
+            boolean fresh = current[r] <= 0;
+            if (!eligible[r] || r == waitOn || row[r] > current[r] || fresh && used >= maxGainers) {
                 continue;
             }
             // What this row takes off r (an earlier spill the target does not keep) is room on r too: else
             // those users go home and come back on the next tick, when r's load no longer counts them.
             double freed = demand * Math.max(0, current[r] - row[r]);
-            double extra = fits(kept - floor, demand, headroom(ctx, r, loads) + freed);
+            double extra = fits(kept - floor, demand, headroom(ctx, r, loads, urgency) + freed);
             if (extra > 0) {
-                used++;
+                used += fresh ? 1 : 0;
                 row[r] += extra;
                 kept -= extra;
             }
@@ -95,8 +109,8 @@ final class ReadyRoom {
         return moved;
     }
 
-    /** Requests/s {@code r}'s ready instances take beyond its load now (interim ceiling, within its maximum). */
-    private static double headroom(StepContext ctx, int r, double[] loads) {
-        return Math.max(0, ctx.topology.location(r).capacity().rpsWhileScaling(ctx.instances[r]) - loads[r]);
+    /** Requests/s {@code r}'s ready instances take beyond its load now (up to the ceiling {@code urgency} gives, within its maximum). */
+    private static double headroom(StepContext ctx, int r, double[] loads, double urgency) {
+        return Math.max(0, ctx.topology.location(r).capacity().rpsWhileScaling(ctx.instances[r], urgency) - loads[r]);
     }
 }

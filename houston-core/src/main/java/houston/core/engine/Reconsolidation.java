@@ -123,7 +123,8 @@ final class Reconsolidation {
             others[s] = s == l ? live[s] : Math.max(live[s] - ctx.demand[l] * current[s],
                     planned[s] - ctx.demand[l] * evacuation[s]);
         }
-        Placement p = planner.placeOnReady(l, ctx.demand[l] * away, others, ctx.eligibleReceivers(l), ctx.instances);
+        Placement p = SteadyReceivers.prefer(ctx, l, ctx.eligibleReceivers(l),
+                eligible -> planner.placeOnReady(l, ctx.demand[l] * away, others, eligible, ctx.instances));
         if (p.receivers().isEmpty() || p.unplacedRps() > 0) {
             return null;
         }

@@ -157,7 +157,7 @@ final class SafetyPolicy {
         } else if (ctx.failStatic && suspicious + unknown < threshold) {
             ctx.failStatic = false;
             for (int l = 0; l < ctx.tracks.length; l++) {
-                ctx.tracks[l] = ctx.tracks[l].withEvidence(-1, -1);
+                ctx.tracks[l] = ctx.tracks[l].withEvidence(-1, -1, -1);
             }
             ctx.notify(-1, DecisionKind.FAIL_STATIC_RELEASED, "fail-static released: " + ctx.report.badLocations()
                     + " locations look bad, " + suspicious + " of them uncorroborated, " + unknown + " unscored (threshold "

@@ -33,8 +33,9 @@ final class TrafficMover {
      */
     String decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
         double[] row = ctx.row(l);
-        Placement placement = planner.place(l, ctx.demand[l] * row[l], ctx.plannedLoads(), ctx.eligibleReceivers(l),
-                ctx.instances);
+        double[] planned = ctx.plannedLoads();
+        Placement placement = SteadyReceivers.prefer(ctx, l, ctx.eligibleReceivers(l),
+                eligible -> planner.place(l, ctx.demand[l] * row[l], planned, eligible, ctx.instances));
         if (placement.receivers().isEmpty() || placement.placedFraction() <= 0) {
             return SafetyPolicy.NO_RECEIVER + ": " + String.join("; ", placement.notes());
         }
@@ -149,7 +150,28 @@ final class TrafficMover {
         double[] target = ctx.tracks[l].evacuationRow();
         boolean dead = ctx.report != null && ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold();
         int gainers = dead ? ctx.topology.size() : ctx.config.planner().maxReceivers();
-        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l], gainers);
+        LocationTrack t = ctx.tracks[l];
+        boolean scaling = !dead && !t.awaitingReady().isEmpty() && ctx.now < t.prescaleDeadline();
+        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l], gainers,
+                scaling ? urgency(ctx, l) : 1);
+    }
+
+    /**
+     * How bad {@code l} is, from 0 (just below {@code down-threshold}) to 1 (dead): the score is one
+     * minus the share of its probes that fail, so this grows with the share of its requests failing.
+     * A degraded location's users are moved onto its receivers' ready room while they scale only up
+     * to this far from target utilisation towards the interim ceiling: 30% failing at the biggest
+     * location warrants more than slightly slow. One not scored bad (an operator's evacuation, no
+     * score): 1, the interim ceiling, as for a dead one.
+     */
+    static double urgency(StepContext ctx, int l) {
+        double score = ctx.report == null ? Double.NaN : ctx.report.score(l);
+        double down = ctx.config.hysteresis().downThreshold();
+        double dead = ctx.config.hysteresis().deadThreshold();
+        if (Double.isNaN(score) || score >= down || down <= dead) {
+            return 1;
+        }
+        return Math.max(0, Math.min(1, (down - score) / (down - dead)));
     }
 
     /**

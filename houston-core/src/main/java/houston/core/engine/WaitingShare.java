@@ -22,6 +22,16 @@ final class WaitingShare {
      */
     static final double MIN_STEP = 0.01;
 
+    /**
+     * Share of what a degraded location still has waiting that a move made while its receivers grow
+     * must take: the last receiver's readiness moves the rest anyway, so a move before it is worth a
+     * shift (a DNS change batch, a Slack line) only when it takes at least half of what waits. Moving
+     * each receiver's room as it grew added shifts to flapping ap-south-1 (7, limit 5) and us-east-1's
+     * relapse (10, limit 9); waiting for the last one kept ap-northeast-1's users through a traffic
+     * spike 4 minutes (its limit 3).
+     */
+    static final double GROWING_STEP = 0.5;
+
     private WaitingShare() {
     }
 
@@ -47,9 +57,10 @@ final class WaitingShare {
      * as far as ready instances take it (a receiver may carry more now than it was planned for,
      * e.g. another evacuation's spill); what still finds no room waits for the next tick. A move of
      * less than {@link #MIN_STEP} that leaves some still waiting is not made (nothing is decided,
-     * posted or published); {@code timedOut}: the receivers it waited for gave up this tick.
+     * posted or published); {@code timedOut}: the receivers it waited for gave up this tick. True
+     * when a move was made.
      */
-    static void completeShift(StepContext ctx, int l, boolean timedOut) {
+    static boolean completeShift(StepContext ctx, int l, boolean timedOut) {
         double waited = waiting(ctx, l);
         double[] before = ctx.row(l);
         double[] row = TrafficMover.carriedNow(ctx, l);
@@ -64,15 +75,17 @@ final class WaitingShare {
                         + "planned for them have ready room", ctx.id(l), waited * 100, away(ctx, l, before)),
                         List.of(), List.of());
             }
-            return;
+            return false;
         }
         double still = waiting(ctx, l);
         double moved = ReadyRoom.moved(before, ctx.row(l));
         String what = still <= TrafficPlan.DUST ? String.format(Locale.ROOT, "moving the %s that waited for them",
                 TrafficMover.percent(waited)) : String.format(Locale.ROOT, "moving %s of the %s that waited for them; the rest "
                 + "stays where it is served now until there is ready room", TrafficMover.percent(moved), TrafficMover.percent(waited));
-        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: receivers ready, " + what,
+        ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: "
+                + (ctx.tracks[l].awaitingReady().isEmpty() ? "receivers ready, " : "receivers growing, ") + what,
                 List.of(), List.of());
+        return true;
     }
 
     /**

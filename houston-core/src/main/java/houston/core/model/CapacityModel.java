@@ -57,7 +57,20 @@ public record CapacityModel(
      * receiver back to target; past what its largest fleet serves at target no scale-up can.
      */
     public double rpsWhileScaling(int ready) {
-        return Math.min(rpsAtInterimCeiling(ready), maxRpsAtTarget());
+        return rpsWhileScaling(ready, 1);
+    }
+
+    /**
+     * As {@link #rpsWhileScaling(int)} for an evacuee that is only {@code urgency} (0..1) as bad as a
+     * dead one: its ready instances are filled to target utilisation at 0 and to the interim ceiling
+     * at 1, in proportion. A degraded location still serves most of its users, so pushing a receiver
+     * past its planned operating point for it buys little; a dead one's users fail wherever they wait.
+     */
+    public double rpsWhileScaling(int ready, double urgency) {
+        double ceiling = Math.max(INTERIM_CEILING, targetUtilisation);
+        double u = Math.max(0, Math.min(1, urgency));
+        double utilisation = targetUtilisation + u * (ceiling - targetUtilisation);
+        return Math.min(ready * rpsPerInstance * utilisation, maxRpsAtTarget());
     }
 
     /** Requests/s that {@code count} instances serve at target utilisation. */

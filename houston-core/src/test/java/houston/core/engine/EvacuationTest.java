@@ -89,22 +89,26 @@ class EvacuationTest {
     }
 
     @Test
-    void degradedLocationShiftsOnlyAfterItsReceiversAreReady() {
-        world.confirmScaleUps = false;
-        world.run(10);
+    void degradedLocationWithNoReadyRoomAnywhereShiftsOnlyAfterItsReceiversAreReady() {
+        // Every location serves 600 rps on 10 instances of 100: past the 600 rps their ready
+        // instances take for an evacuee a quarter as bad as dead (DegradedShiftTest), so none has room now.
+        EngineHarness full = new EngineHarness(EngineConfig.defaults(),
+                TestTopologies.equator(600, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
+        full.confirmScaleUps = false;
+        full.run(10);
         // SLOW everywhere scores 0.4: bad, but not dead.
-        world.fault("vantage-a", "loc-07", Outcome.SLOW).fault("vantage-b", "loc-07", Outcome.SLOW).run(30);
-        int publishedBeforeReady = world.all(Action.PublishPlan.class).size();
+        full.fault("vantage-a", "loc-07", Outcome.SLOW).fault("vantage-b", "loc-07", Outcome.SLOW).run(30);
+        int publishedBeforeReady = full.all(Action.PublishPlan.class).size();
 
-        for (Action.PreScale s : world.all(Action.PreScale.class)) {
-            world.outcome(new ActionOutcome.ScaleResult(s.location(), s.instances(),
+        for (Action.PreScale s : full.all(Action.PreScale.class)) {
+            full.outcome(new ActionOutcome.ScaleResult(s.location(), s.instances(),
                     ActionOutcome.ScaleStatus.READY, "ready"));
         }
-        world.run(3);
+        full.run(3);
 
         assertEquals(0, publishedBeforeReady);
-        assertEquals(1, world.all(Action.PublishPlan.class).size());
-        assertEquals(LocationState.EVACUATED, world.stateOf("loc-07"));
+        assertEquals(1, full.all(Action.PublishPlan.class).size());
+        assertEquals(LocationState.EVACUATED, full.stateOf("loc-07"));
     }
 
     @Test

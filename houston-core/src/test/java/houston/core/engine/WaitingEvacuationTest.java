@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class WaitingEvacuationTest {
 
-    private final EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
+    // 600 rps everywhere on 10 instances of 100: no receiver has ready room for a degraded evacuee
+    // (DegradedShiftTest), so it waits for them.
+    private final EngineHarness world = new EngineHarness(EngineConfig.defaults(),
+            TestTopologies.equator(600, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14));
 
     private void degrade() {
         world.fault("vantage-a", "loc-07", Outcome.SLOW).fault("vantage-b", "loc-07", Outcome.SLOW);
