@@ -20,11 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,8 +93,6 @@ class ExitCodesIT {
     }
 
     private static final List<Case> CASES = new ArrayList<>();
-    /** Cases running at once: four, since most wait on their own timers, not on the 2 cores. */
-    private static final int LANES_AT_ONCE = 4;
 
     private static void expect(String command, int code, String... args) {
         CASES.add(new Case(command, code, args));
@@ -198,11 +191,12 @@ class ExitCodesIT {
         Map<String, TreeSet<Integer>> tested = new TreeMap<>();
         Map<String, Integer> actual = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
+        Map<String, CliRun> runs = new LinkedHashMap<>();
         for (Case c : CASES) {
             tested.computeIfAbsent(c.command(), k -> new TreeSet<>()).add(c.code());
             expected.put(what(c), c.code());
+            runs.put(what(c), CliRun.of(c.args()));
         }
-        Map<String, CliRun> runs = runAll();
         runs.forEach((what, run) -> actual.put(what, run.code()));
         Map<String, TreeSet<Integer>> documentedCodes = new TreeMap<>();
         readme.forEach((command, codes) -> documentedCodes.put(command, new TreeSet<>(codes.keySet())));
@@ -220,35 +214,6 @@ class ExitCodesIT {
             }
         });
         assertEquals(expected, actual, said.toString());
-    }
-
-    /**
-     * Every case, by {@link #what}, in the order of {@link #CASES}. Most cases only wait (a lab living a
-     * second, a bench's outage cycle, a child JVM's servers), each on its own files and ports, so they run
-     * side by side; the dns cases share one zone file whose records the first ones create, so they run
-     * one after another, in their order, in one lane.
-     */
-    private static Map<String, CliRun> runAll() throws Exception {
-        Map<String, List<Case>> lanes = new LinkedHashMap<>();
-        for (Case c : CASES) {
-            lanes.computeIfAbsent(c.command().startsWith("dns ") ? "dns" : what(c), k -> new ArrayList<>()).add(c);
-        }
-        Map<String, CliRun> done = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(LANES_AT_ONCE);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<Case> lane : lanes.values()) {
-                running.add(pool.submit(() -> lane.forEach(c -> done.put(what(c), CliRun.of(c.args())))));
-            }
-            for (Future<?> f : running) {
-                f.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        Map<String, CliRun> inOrder = new LinkedHashMap<>();
-        CASES.forEach(c -> inOrder.put(what(c), done.get(what(c))));
-        return inOrder;
     }
 
     @Test
