@@ -1,37 +1,64 @@
 package houston.probes.http;
 
-import java.io.IOException;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import java.io.OutputStream;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PublicKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A test certificate authority and leaf certificates signed by it, made for one test run with the
- * JDK's own keytool. Leaves are signed rather than self-signed because the JDK does not check the
- * validity dates of a trust anchor itself: an expired certificate is only refused as a leaf.
+ * A test certificate authority and leaf certificates signed by it, made in this JVM for one test run
+ * (BouncyCastle builds the certificates; the JDK's own providers make the keys and sign). Leaves are
+ * signed rather than self-signed because the JDK does not check the validity dates of a trust anchor
+ * itself: an expired certificate is only refused as a leaf.
  */
 final class TestCertificates {
 
     static final String PASSWORD = "changeit";
-
-    /**
-     * Every keytool call is a JVM start (17 per run of VertxHttpProbeIT, most of its time): the client
-     * compiler alone and the serial collector halve the CPU each one takes.
-     */
-    private static final List<String> SHORT_LIVED_JVM = List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC");
+    private static final String SIGNATURE = "SHA256withECDSA";
+    private static final X500Name CA_NAME = new X500Name("CN=Houston Test CA");
 
     private final Path dir;
-    private final String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    private final KeyPair caKeys;
+    private final X509Certificate ca;
+    private final AtomicLong serials = new AtomicLong(System.currentTimeMillis());
 
-    /** Creates the CA in {@code dir}. */
-    TestCertificates(Path dir) throws IOException, InterruptedException {
+    /** Creates the CA in {@code dir}, valid for 30 days from now. */
+    TestCertificates(Path dir) throws Exception {
         this.dir = dir;
-        run(keytool, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=Houston Test CA", "-ext", "bc:c", "-validity", "30", "-keystore", store("ca"),
-                "-storetype", "PKCS12", "-storepass", PASSWORD);
-        run(keytool, "-exportcert", "-rfc", "-alias", "ca", "-keystore", store("ca"), "-storepass", PASSWORD,
-                "-file", caPem().toString());
+        caKeys = ecKeys();
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = builder(CA_NAME, now, Duration.ofDays(30), CA_NAME, caKeys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        ca = signed(builder);
+        try (Writer out = Files.newBufferedWriter(caPem()); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(ca);
+        }
     }
 
     /** The CA certificate as PEM: the only thing a probe needs to trust. */
@@ -42,40 +69,42 @@ final class TestCertificates {
     /**
      * A PKCS#12 key store holding a key and a certificate for {@code dnsName} signed by the CA.
      *
-     * @param startDate keytool's -startdate ("-10d" with validity 1 makes an expired one), or null for now
+     * @param startedAgo how long before now the certificate became valid (10 days with a validity of 1 day
+     *                   makes an expired one)
      */
-    Path leaf(String name, String dnsName, String startDate, int validityDays) throws IOException, InterruptedException {
-        run(keytool, "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=" + dnsName, "-validity", "30", "-keystore", store(name), "-storetype", "PKCS12",
-                "-storepass", PASSWORD);
-        String csr = dir.resolve(name + ".csr").toString();
-        String crt = dir.resolve(name + ".crt").toString();
-        run(keytool, "-certreq", "-alias", name, "-keystore", store(name), "-storepass", PASSWORD, "-file", csr);
-        List<String> sign = new ArrayList<>(List.of(keytool, "-gencert", "-rfc", "-alias", "ca", "-keystore",
-                store("ca"), "-storepass", PASSWORD, "-infile", csr, "-outfile", crt, "-ext", "SAN=dns:" + dnsName,
-                "-validity", String.valueOf(validityDays)));
-        if (startDate != null) {
-            sign.addAll(List.of("-startdate", startDate));
+    Path leaf(String name, String dnsName, Duration startedAgo, Duration validity) throws Exception {
+        KeyPair keys = ecKeys();
+        X509v3CertificateBuilder builder = builder(CA_NAME, Instant.now().minus(startedAgo), validity,
+                new X500Name("CN=" + dnsName), keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
+        X509Certificate certificate = signed(builder);
+
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(name, keys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {certificate, ca});
+        Path file = dir.resolve(name + ".p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, PASSWORD.toCharArray());
         }
-        run(sign.toArray(new String[0]));
-        run(keytool, "-importcert", "-noprompt", "-alias", "ca", "-file", caPem().toString(), "-keystore", store(name),
-                "-storepass", PASSWORD);
-        run(keytool, "-importcert", "-alias", name, "-file", crt, "-keystore", store(name), "-storepass", PASSWORD);
-        return Path.of(store(name));
+        return file;
     }
 
-    private String store(String name) {
-        return dir.resolve(name + ".p12").toString();
+    private X509v3CertificateBuilder builder(X500Name issuer, Instant from, Duration validity, X500Name subject,
+                                             PublicKey key) {
+        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(serials.incrementAndGet()), Date.from(from),
+                Date.from(from.plus(validity)), subject, key);
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(command[0]));
-        line.addAll(SHORT_LIVED_JVM);
-        line.addAll(List.of(command).subList(1, command.length));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("keytool failed: " + String.join(" ", command) + "\n" + output);
-        }
+    private X509Certificate signed(X509v3CertificateBuilder builder) throws Exception {
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder(SIGNATURE).build(caKeys.getPrivate())));
+    }
+
+    private static KeyPair ecKeys() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
     }
 }

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,18 +45,9 @@ class VertxHttpProbeIT {
         servers = new FaultServers(vertx);
         http = servers.http();
         TestCertificates ca = new TestCertificates(certs);
-        // Each leaf is five keytool runs (JVM starts) of its own: the three are made side by side.
-        ExecutorService keytools = Executors.newFixedThreadPool(3);
-        try {
-            java.util.concurrent.Future<Path> good = keytools.submit(() -> ca.leaf("good", "canary.test", null, 30));
-            java.util.concurrent.Future<Path> other = keytools.submit(() -> ca.leaf("other", "other.test", null, 30));
-            java.util.concurrent.Future<Path> expired = keytools.submit(() -> ca.leaf("expired", "canary.test", "-10d", 1));
-            httpsGood = servers.https(good.get(5, TimeUnit.MINUTES));
-            httpsWrongHost = servers.https(other.get(5, TimeUnit.MINUTES));
-            httpsExpired = servers.https(expired.get(5, TimeUnit.MINUTES));
-        } finally {
-            keytools.shutdownNow();
-        }
+        httpsGood = servers.https(ca.leaf("good", "canary.test", Duration.ZERO, Duration.ofDays(30)));
+        httpsWrongHost = servers.https(ca.leaf("other", "other.test", Duration.ZERO, Duration.ofDays(30)));
+        httpsExpired = servers.https(ca.leaf("expired", "canary.test", Duration.ofDays(10), Duration.ofDays(1)));
         probe = new VertxHttpProbe(vertx, CONFIG, new PemTrustOptions().addCertPath(ca.caPem().toString()),
                 Clock.systemUTC());
         // A cold JVM loads the HTTP and TLS stacks on first use: do that before anything is timed.
