@@ -24,7 +24,16 @@ final class RepeatedAlerts {
 
     private static final Explanation NO_EVIDENCE = new Explanation(null, null, List.of(), List.of());
 
-    private final AlertStreaks streaks = new AlertStreaks();
+    private AlertStreaks streaks = new AlertStreaks();
+
+    /**
+     * Forgets every open streak: what a replica raised while it followed were its suppressed
+     * actions ("only the leader publishes"), not failures of DNS, so a new leader neither
+     * announces their end nor counts them.
+     */
+    synchronized void forget() {
+        streaks = new AlertStreaks();
+    }
 
     /** The alert to tell now (the first, or a reminder), or null to leave it untold. */
     synchronized Action.Alert pass(Action.Alert alert, Instant now, String incident) {

@@ -358,6 +358,22 @@ class ControlLoopTest {
     }
 
     @Test
+    void failuresSeenWhileFollowingAreNotToldAsRecoveredOnceThisReplicaLeads() {
+        withHealthEndpointFallback();
+        run(10, null);
+        // A follower's publishes "fail" (only the leader publishes) while the leader's succeed.
+        controlPlaneDown = true;
+        run(120, "us-east-1");
+        controlPlaneDown = false;
+
+        loop.forgetAlertStreaks();
+        run(60, "us-east-1");
+
+        assertEquals(List.of(), told.stream().filter(a -> a instanceof Action.Notify n
+                && n.decision().kind() == DecisionKind.PUBLISH_RECOVERED).toList());
+    }
+
+    @Test
     void theJournalReplaysToTheSameDecisions() {
         run(10, null);
         run(20, "eu-west-2");
