@@ -250,6 +250,11 @@ public final class ControlLoop implements AutoCloseable {
         state = from.apply(state);
     }
 
+    /** A replica taking over: the alert streaks it kept as a follower were never DNS failures ({@link RepeatedAlerts#forget()}). */
+    public void forgetAlertStreaks() {
+        repeated.forget();
+    }
+
     private void safeTick() {
         try {
             tick();
@@ -358,6 +363,8 @@ public final class ControlLoop implements AutoCloseable {
     private static ActionOutcome logged(ActionOutcome.FallbackEngaged f) {
         if (f.engaged()) {
             log.info("DNS data plane now evacuates {}: {}", f.locations(), f.detail());
+        } else if (houston.ha.ActingGate.fromFollower(f)) {
+            log.debug("DNS data plane left to the leader ({}): {}", f.locations(), f.detail());
         } else {
             log.warn("DNS data plane NOT set to {}: {}", f.locations(), f.detail());
         }
