@@ -250,9 +250,13 @@ public final class ControlLoop implements AutoCloseable {
         state = from.apply(state);
     }
 
-    /** A replica taking over: the alert streaks it kept as a follower were never DNS failures ({@link RepeatedAlerts#forget()}). */
-    public void forgetAlertStreaks() {
-        repeated.forget();
+    /**
+     * A replica taking over: the alert streaks it kept as a follower were never DNS failures, and an
+     * outage the previous leader paged ({@code apiFailingSince}, epoch ms; 0: none) is not paged again
+     * ({@link RepeatedAlerts#takeOver(long)}).
+     */
+    public void takeOverAlertStreaks(long apiFailingSince) {
+        repeated.takeOver(apiFailingSince);
     }
 
     private void safeTick() {
