@@ -35,10 +35,12 @@ import java.util.Map;
  *       state's, so the new leader keeps them out; the warm plan (the follower stepped the same evidence)
  *       and its tracks are kept, at a generation above any the previous leader used, and published again
  *       at once. Restarting the tracks from DNS would see the evacuation as not decided and release the
- *       data plane: the location's users would come back to it until it was decided again.</li>
+ *       data plane: the location's users would come back to it until it was decided again. An evacuation
+ *       whose row DNS already holds is live, not awaited again.</li>
  *   <li>DNS cannot be read (its API is down, reads included): the live plan is what the shared state
- *       knows of it ({@link #lastConfirmed}); when that is not the whole plan (the previous leader wanted
- *       a generation DNS never confirmed), the warm plan is published again at once, as above.</li>
+ *       knows of it ({@link #lastConfirmed}: the wanted plan, or the rows DNS confirmed); when that is not
+ *       the whole plan (the previous leader wanted a generation DNS never confirmed), the warm plan is
+ *       published again at once, as above.</li>
  * </ul>
  * Pure: no I/O, no clock.
  */
