@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  */
 public final class ActingGate {
 
+    /** How every outcome a follower answers for an action it did not execute begins. */
+    public static final String FOLLOWER = "follower: ";
+
     private final BooleanSupplier acting;
     private final AtomicLong suppressed = new AtomicLong();
 
@@ -53,9 +56,9 @@ public final class ActingGate {
                 suppressed.incrementAndGet();
                 return peek.get().thenApply(live -> live.sameRowsAs(plan) && live.generation() > 0
                         ? new PlanPublished(plan.generation(), PublishStatus.INSYNC,
-                        "follower: the leader published these rows (generation " + live.generation() + ")", Duration.ZERO)
+                        FOLLOWER + "the leader published these rows (generation " + live.generation() + ")", Duration.ZERO)
                         : new PlanPublished(plan.generation(), PublishStatus.FAILED,
-                        "follower: only the leader publishes", Duration.ZERO));
+                        FOLLOWER + "only the leader publishes", Duration.ZERO));
             }
 
             @Override
@@ -74,8 +77,13 @@ public final class ActingGate {
             suppressed.incrementAndGet();
             boolean same = leaders.get().equals(locations);
             return CompletableFuture.completedFuture(new FallbackEngaged(locations, same, same
-                    ? "follower: the leader's data plane holds " + locations : "follower: only the leader sets the data plane"));
+                    ? FOLLOWER + "the leader's data plane holds " + locations : FOLLOWER + "only the leader sets the data plane"));
         };
+    }
+
+    /** True for a follower's answer to a data-plane change it did not make: its normal course, not a failure to log. */
+    public static boolean fromFollower(FallbackEngaged outcome) {
+        return outcome.detail() != null && outcome.detail().startsWith(FOLLOWER);
     }
 
     public Scaler scaler(Scaler real) {
@@ -98,7 +106,7 @@ public final class ActingGate {
         }
         suppressed.incrementAndGet();
         return CompletableFuture.completedFuture(new ScaleResult(location, instances, ScaleStatus.REQUESTED,
-                "follower: only the leader scales"));
+                FOLLOWER + "only the leader scales"));
     }
 
     public Notifier notifier(Notifier real) {

@@ -25,10 +25,14 @@ import java.util.Map;
  * @param fallback       the locations the DNS data plane holds out (confirmed by the leader's data plane):
  *                       every replica's health endpoint answers with it, and a new leader keeps it
  * @param failingSince   when the leader's DNS publishes started failing (epoch ms; 0: not failing)
+ * @param liveRows       the rows DNS confirmed at {@code liveGeneration} (empty: not known): while publishes
+ *                       fail they are not the wanted rows, and a new leader that cannot read DNS learns from
+ *                       them which evacuations DNS already carries
  */
 public record HaSnapshot(String leader, long epoch, long since, long at, Overrides overrides, Map<String, String> incidents,
                          Map<String, String> threads, long generation, long liveGeneration,
-                         Map<String, Map<String, Double>> rows, List<String> fallback, long failingSince) {
+                         Map<String, Map<String, Double>> rows, List<String> fallback, long failingSince,
+                         Map<String, Map<String, Double>> liveRows) {
 
     public static final HaSnapshot EMPTY = new HaSnapshot("", 0, 0, 0, Overrides.NONE, Map.of(), Map.of(), 0, 0, Map.of());
 
@@ -38,11 +42,20 @@ public record HaSnapshot(String leader, long epoch, long since, long at, Overrid
         this(leader, epoch, since, at, overrides, incidents, threads, generation, liveGeneration, rows, List.of(), 0);
     }
 
+    /** A snapshot that does not know the rows DNS confirmed. */
+    public HaSnapshot(String leader, long epoch, long since, long at, Overrides overrides, Map<String, String> incidents,
+                      Map<String, String> threads, long generation, long liveGeneration,
+                      Map<String, Map<String, Double>> rows, List<String> fallback, long failingSince) {
+        this(leader, epoch, since, at, overrides, incidents, threads, generation, liveGeneration, rows, fallback,
+                failingSince, Map.of());
+    }
+
     public HaSnapshot {
         fallback = fallback == null ? List.of() : List.copyOf(fallback);
         overrides = overrides == null ? Overrides.NONE : overrides;
         incidents = incidents == null ? Map.of() : Map.copyOf(incidents);
         threads = threads == null ? Map.of() : Map.copyOf(threads);
         rows = rows == null ? Map.of() : Map.copyOf(rows);
+        liveRows = liveRows == null ? Map.of() : Map.copyOf(liveRows);
     }
 }

@@ -4,6 +4,7 @@ import houston.core.engine.DecisionEngine;
 import houston.core.engine.DnsFallback;
 import houston.core.engine.EngineState;
 import houston.core.engine.LocationTrack;
+import houston.core.model.LocationState;
 import houston.core.model.TrafficPlan;
 
 import java.time.Instant;
@@ -34,10 +35,12 @@ import java.util.Map;
  *       state's, so the new leader keeps them out; the warm plan (the follower stepped the same evidence)
  *       and its tracks are kept, at a generation above any the previous leader used, and published again
  *       at once. Restarting the tracks from DNS would see the evacuation as not decided and release the
- *       data plane: the location's users would come back to it until it was decided again.</li>
+ *       data plane: the location's users would come back to it until it was decided again. An evacuation
+ *       whose row DNS already holds is live, not awaited again.</li>
  *   <li>DNS cannot be read (its API is down, reads included): the live plan is what the shared state
- *       knows of it ({@link #lastConfirmed}); when that is not the whole plan (the previous leader wanted
- *       a generation DNS never confirmed), the warm plan is published again at once, as above.</li>
+ *       knows of it ({@link #lastConfirmed}: the wanted plan, or the rows DNS confirmed); when that is not
+ *       the whole plan (the previous leader wanted a generation DNS never confirmed), the warm plan is
+ *       published again at once, as above.</li>
  * </ul>
  * Pure: no I/O, no clock.
  */
@@ -48,12 +51,18 @@ public final class WarmTakeover {
 
     /**
      * The plan DNS holds as the shared state knows it, for a takeover that cannot read DNS: the
-     * previous leader's wanted plan when DNS had confirmed it, at that generation; {@code null} when
-     * DNS confirmed an older generation only (its rows are not in the shared state) or nobody led yet.
+     * previous leader's wanted plan when DNS had confirmed it, or the rows DNS confirmed, at that
+     * generation; {@code null} when DNS confirmed an older generation whose rows the shared state
+     * does not hold, or nobody led yet.
      */
     public static TrafficPlan lastConfirmed(HaSnapshot shared, List<String> ids) {
-        boolean wholePlanLive = shared.epoch() > 0 && shared.generation() == shared.liveGeneration();
-        return wholePlanLive ? TrafficPlan.of(ids, shared.rows(), shared.liveGeneration()) : null;
+        if (shared.epoch() == 0) {
+            return null;
+        }
+        if (shared.generation() == shared.liveGeneration()) {
+            return TrafficPlan.of(ids, shared.rows(), shared.liveGeneration());
+        }
+        return shared.liveRows().isEmpty() ? null : TrafficPlan.of(ids, shared.liveRows(), shared.liveGeneration());
     }
 
     /**
@@ -70,7 +79,7 @@ public final class WarmTakeover {
                 : new DnsFallback(warm.dnsFallback().failingSince(), warm.dnsFallback().live(), null, 0);
         if (live == null || fallback.failingSince() > 0 && !warm.plan().sameRowsAs(live)) {
             long dnsGeneration = live == null ? shared.liveGeneration() : live.generation();
-            return aheadOfDns(warm, dnsGeneration, shared, fallback, incidents(sharedIsNewer, shared), engine, now,
+            return aheadOfDns(warm, live, dnsGeneration, shared, fallback, incidents(sharedIsNewer, shared), engine, now,
                     sharedIsNewer ? shared.overrides() : warm.overrides());
         }
         long liveGeneration = live.generation();
@@ -101,16 +110,22 @@ public final class WarmTakeover {
         return sharedIsNewer ? new HashMap<>(shared.incidents()) : Map.of();
     }
 
-    /** The warm plan and tracks, renumbered above every generation used so far and due for publishing now. */
-    private static EngineState aheadOfDns(EngineState warm, long dnsGeneration, HaSnapshot shared, DnsFallback fallback,
-                                          Map<String, String> incidents, DecisionEngine engine, Instant now,
-                                          houston.core.engine.Overrides overrides) {
+    /**
+     * The warm plan and tracks, renumbered above every generation used so far and due for publishing now.
+     * An evacuation whose row DNS already holds ({@code live}, null: not known) is live: it is not waited
+     * for again, or the data plane would hold the location out and its evacuation be announced a second time.
+     */
+    private static EngineState aheadOfDns(EngineState warm, TrafficPlan live, long dnsGeneration, HaSnapshot shared,
+                                          DnsFallback fallback, Map<String, String> incidents, DecisionEngine engine,
+                                          Instant now, houston.core.engine.Overrides overrides) {
         long generation = Math.max(Math.max(shared.generation(), warm.plan().generation()), dnsGeneration) + 1;
         List<String> ids = engine.topology().ids();
         List<LocationTrack> tracks = new ArrayList<>();
         for (int l = 0; l < warm.tracks().size(); l++) {
             LocationTrack t = warm.track(l);
-            if (t.awaitingGeneration() > 0) {
+            if (t.state() == LocationState.EVACUATING && live != null && sameRow(warm.plan().row(l), live.row(l))) {
+                t = t.enter(LocationState.EVACUATED, now.toEpochMilli()).awaiting(0);
+            } else if (t.awaitingGeneration() > 0) {
                 t = t.awaiting(generation);
             }
             tracks.add(continuing(t, incidents.get(ids.get(l))));
@@ -118,6 +133,16 @@ public final class WarmTakeover {
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, warm.plan().atGeneration(generation),
                 dnsGeneration, warm.demand(), warm.instances(), warm.requested(), warm.lastRelied(), overrides,
                 warm.failStatic(), warm.recentEvacuations(), null, now.toEpochMilli(), fallback, warm.demandReadAt());
+    }
+
+    /** True when two rows are the same at the resolution DNS holds them (weights of 255). */
+    private static boolean sameRow(double[] a, double[] b) {
+        for (int s = 0; s < a.length; s++) {
+            if (Math.abs(a[s] - b[s]) > 0.5 / 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Location → open incident, as the leader's engine holds them (written into the shared state). */

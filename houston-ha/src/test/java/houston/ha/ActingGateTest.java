@@ -90,4 +90,17 @@ class ActingGateTest {
         assertEquals(1, told.size());
         assertEquals("leader's view", ((Action.Alert) told.get(0)).message());
     }
+
+    @Test
+    void aFollowersDataPlaneAnswerIsKnownAsAFollowersAndARealFailureIsNot() throws Exception {
+        houston.core.port.DnsDataPlane plane = gate.dataPlane(locations -> CompletableFuture.completedFuture(
+                new houston.core.engine.ActionOutcome.FallbackEngaged(locations, false, "ServiceUnavailable")),
+                () -> List.of("lab-a"));
+
+        var following = plane.evacuate(List.of("lab-b")).toCompletableFuture().get();
+        leader.set(true);
+        var leading = plane.evacuate(List.of("lab-b")).toCompletableFuture().get();
+
+        assertEquals(List.of(true, false), List.of(ActingGate.fromFollower(following), ActingGate.fromFollower(leading)));
+    }
 }

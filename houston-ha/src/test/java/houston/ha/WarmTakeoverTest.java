@@ -183,6 +183,42 @@ class WarmTakeoverTest {
         assertEquals(NOW.toEpochMilli(), resumed.retryPublishAt(), "the wanted plan is sent again at once");
     }
 
+    /**
+     * DNS unreadable. DNS confirmed lab-a's evacuation at generation 2 (the shared state knows those rows);
+     * the previous leader then decided lab-c's (generation 3, never published) and holds lab-c out through the
+     * data plane. The follower's own lab-a track never saw generation 2 confirmed (its peek at DNS failed), so
+     * it still awaits its own generation: lab-a is evacuated in DNS, and the new leader neither holds it out
+     * nor announces it again; only lab-c awaits the plan sent again.
+     */
+    @Test
+    void dnsUnreadableAnEvacuationDnsConfirmedStaysEvacuatedAndOnlyTheUnpublishedOneIsSentAgain() {
+        Topology three = Topology.greatCircle(List.of(location("lab-a", 1), location("lab-b", 2), location("lab-c", 3)));
+        DecisionEngine engine = new DecisionEngine(EngineConfig.defaults(), three);
+        TrafficPlan inDns = TrafficPlan.of(three.ids(), Map.of("lab-a", Map.of("lab-b", 1.0)), 2);
+        TrafficPlan wanted = TrafficPlan.of(three.ids(), Map.of("lab-a", Map.of("lab-b", 1.0), "lab-c",
+                Map.of("lab-b", 1.0)), 3);
+        long failingSince = NOW.toEpochMilli() - 60_000;
+        HaSnapshot outage = new HaSnapshot("replica-2", 3, 0, SNAPSHOT_AT, Overrides.NONE, Map.of(), Map.of(), 3, 2,
+                wanted.toMap(), List.of("lab-c"), failingSince, inDns.toMap());
+        EngineState initial = engine.initialState(NOW, wanted, 0);
+        long t = NOW.toEpochMilli();
+        EngineState warm = new EngineState(initial.tick(), initial.health(), initial.report(),
+                List.of(initial.track(0).enter(LocationState.EVACUATING, t).awaiting(3), initial.track(1),
+                        initial.track(2).enter(LocationState.EVACUATING, t).awaiting(3)),
+                initial.plan(), 0, initial.demand(), initial.instances(), initial.requested(), initial.lastRelied(),
+                Overrides.NONE, false, List.of(), null, 0, new DnsFallback(failingSince, List.of(), null, 0));
+
+        TrafficPlan known = WarmTakeover.lastConfirmed(outage, three.ids());
+        EngineState resumed = WarmTakeover.resume(engine, warm, known, outage, JOURNAL_COMMAND_AT, NOW);
+
+        assertEquals(inDns, known);
+        assertEquals(List.of(LocationState.EVACUATED, LocationState.EVACUATING),
+                List.of(resumed.track(0).state(), resumed.track(2).state()));
+        assertEquals(List.of(0L, 4L), List.of(resumed.track(0).awaitingGeneration(), resumed.track(2).awaitingGeneration()));
+        assertEquals(List.of("lab-c"), resumed.dnsFallback().live());
+        assertEquals(2, resumed.liveGeneration());
+    }
+
     @Test
     void aSnapshotOfALeaderWithoutFallbackResumesIdle() {
         EngineState warm = ENGINE.initialState(NOW, EVACUATED, 4);

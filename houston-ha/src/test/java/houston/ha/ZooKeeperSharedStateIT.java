@@ -35,7 +35,8 @@ class ZooKeeperSharedStateIT {
         Overrides pinned = Overrides.NONE.withPin("lab-a", new Overrides.PinOverride(PinTarget.EVACUATED, 9_000, "ops", "drill"))
                 .withFreeze(5_000, "ops");
         return new HaSnapshot(leader, epoch, 1_000, 1_500, pinned, Map.of("lab-a", "lab-a@1000"), Map.of("lab-a@1000", "1700.01"),
-                3, 2, Map.of("lab-a", Map.of("lab-b", 1.0)), java.util.List.of("lab-a"), 1_200);
+                3, 2, Map.of("lab-a", Map.of("lab-b", 1.0)), java.util.List.of("lab-a"), 1_200,
+                Map.of("lab-a", Map.of("lab-b", 0.5, "lab-a", 0.5)));
     }
 
     /** A replica that leads, on {@code client}. */

@@ -6,6 +6,7 @@ import houston.core.model.TrafficPlan;
 import houston.core.plan.FallbackReceivers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +126,8 @@ public final class PoolLayout {
     /**
      * The plan the live records describe. A pool with no records at all reads as home; a row
      * whose weights are all 0 reads as Route 53 answers it, an even split. Floors are not part of
-     * the plan: a fallback receiver's weight equal to its floor in a pool whose home serves it reads as 0.
+     * the plan: a pool whose home holds all 255 reads at home, and elsewhere a fallback receiver's weight
+     * equal to its floor in a pool whose home serves it reads as 0.
      */
     public TrafficPlan plan(List<RecordSet> live) {
         Map<String, long[]> weights = new HashMap<>();
@@ -167,17 +169,35 @@ public final class PoolLayout {
         double[][] rows = new double[n][];
         for (int c = 0; c < n; c++) {
             long[] w = weights.get(topology.location(c).id());
-            rows[c] = w == null ? home(c) : Weights.fractions(w);
+            rows[c] = w == null || floorsOnly(c, w) ? home(c) : Weights.fractions(w);
         }
         for (int c = 0; c < n; c++) {
             long[] w = weights.get(topology.location(c).id());
-            long[] floor = w == null ? new long[n] : floors.floors(c, rows);
+            if (w == null) {
+                continue;
+            }
+            if (floorsOnly(c, w)) {
+                Arrays.fill(w, 0);
+                w[c] = Weights.TOTAL;
+                continue;
+            }
+            long[] floor = floors.floors(c, rows);
             for (int r = 0; r < n; r++) {
                 if (floor[r] > 0 && w[r] == floor[r]) {
                     w[r] = 0;
                 }
             }
         }
+    }
+
+    /**
+     * A pool whose home holds the plan's full weight is at home: a plan's weights sum to 255, so
+     * whatever else the pool holds, up to the floors' units, is floors. Recomputing the floors to
+     * tell them apart is not enough: they depend on every receiver's load, which the floored rows
+     * read back overstate, so a floor may come out elsewhere and the pool read as an evacuation.
+     */
+    private boolean floorsOnly(int c, long[] w) {
+        return w[c] == Weights.TOTAL && Arrays.stream(w).sum() - w[c] <= floors.maxUnits();
     }
 
     private double[] home(int c) {

@@ -29,10 +29,17 @@ public final class FallbackReceivers {
 
     private final Topology topology;
     private final NearestCapacityPlanner planner;
+    private final int receivers;
 
     public FallbackReceivers(Topology topology, PlannerConfig config) {
         this.topology = topology;
         this.planner = new NearestCapacityPlanner(topology, config);
+        this.receivers = config.receivers();
+    }
+
+    /** The most weight units a pool's floors add up to: one per receiver the planner names at once. */
+    public int maxUnits() {
+        return receivers;
     }
 
     /**

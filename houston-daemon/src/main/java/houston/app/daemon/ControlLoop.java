@@ -250,6 +250,15 @@ public final class ControlLoop implements AutoCloseable {
         state = from.apply(state);
     }
 
+    /**
+     * A replica taking over: the alert streaks it kept as a follower were never DNS failures, and an
+     * outage the previous leader paged ({@code apiFailingSince}, epoch ms; 0: none) is not paged again
+     * ({@link RepeatedAlerts#takeOver(long)}).
+     */
+    public void takeOverAlertStreaks(long apiFailingSince) {
+        repeated.takeOver(apiFailingSince);
+    }
+
     private void safeTick() {
         try {
             tick();
@@ -358,6 +367,8 @@ public final class ControlLoop implements AutoCloseable {
     private static ActionOutcome logged(ActionOutcome.FallbackEngaged f) {
         if (f.engaged()) {
             log.info("DNS data plane now evacuates {}: {}", f.locations(), f.detail());
+        } else if (houston.ha.ActingGate.fromFollower(f)) {
+            log.debug("DNS data plane left to the leader ({}): {}", f.locations(), f.detail());
         } else {
             log.warn("DNS data plane NOT set to {}: {}", f.locations(), f.detail());
         }

@@ -64,7 +64,7 @@ public final class Daemon implements AutoCloseable {
                 settings.daemon().journalKeepFiles());
         LoopMetrics.bindJournal(registry, journal);
         DnsStartGate gate = DnsStartGate.open(dns, engine, journal, now, Duration.ofSeconds(30),
-                settings.engine().safety().publishRetry());
+                settings.engine().safety().publishRetry(), settings.ha().enabled());
         JournalRestore.Start start = gate.start();
         EngineState initial = start.state();
         if (!start.replayed()) {

@@ -39,6 +39,7 @@ final class DnsStartGate implements DnsSwitch {
     private final JsonlJournal journal;
     private final JournalRestore.Start start;
     private final Duration retryEvery;
+    private final boolean replica;
     private final AtomicBoolean reading = new AtomicBoolean();
     /** Null once DNS has been read; until then when the start found it unreadable, and why. */
     private volatile Instant unreadSince;
@@ -46,20 +47,25 @@ final class DnsStartGate implements DnsSwitch {
     private volatile Instant nextReadAt;
 
     private DnsStartGate(DnsSwitch dns, DecisionEngine engine, JsonlJournal journal, JournalRestore.Start start,
-                         Duration retryEvery, Instant unreadSince, String unreadBecause) {
+                         Duration retryEvery, boolean replica, Instant unreadSince, String unreadBecause) {
         this.dns = dns;
         this.engine = engine;
         this.journal = journal;
         this.start = start;
         this.retryEvery = retryEvery;
+        this.replica = replica;
         this.unreadSince = unreadSince;
         this.unreadBecause = unreadBecause;
         this.nextReadAt = unreadSince == null ? null : unreadSince.plus(retryEvery);
     }
 
-    /** Reads DNS (waiting at most {@code wait}) and restores the state to start from, with DNS or without. */
+    /**
+     * Reads DNS (waiting at most {@code wait}) and restores the state to start from, with DNS or without.
+     * {@code replica}: one of several replicas ({@link JournalRestore#restore(DecisionEngine, JsonlJournal,
+     * TrafficPlan, Instant, boolean)}).
+     */
     static DnsStartGate open(DnsSwitch dns, DecisionEngine engine, JsonlJournal journal, Instant now, Duration wait,
-                             Duration retryEvery) throws InterruptedException {
+                             Duration retryEvery, boolean replica) throws InterruptedException {
         TrafficPlan live;
         try {
             live = dns.readLive().toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -71,10 +77,10 @@ final class DnsStartGate implements DnsSwitch {
                     + "every {}s", why, start.replayed() ? "serving the state the journal restored (fallback set "
                     + start.state().dnsFallback().live() + ")" : "no journal: fail-static, the initial plan",
                     retryEvery.toSeconds());
-            return new DnsStartGate(dns, engine, journal, start, retryEvery, now, why);
+            return new DnsStartGate(dns, engine, journal, start, retryEvery, replica, now, why);
         }
-        return new DnsStartGate(dns, engine, journal, JournalRestore.restore(engine, journal, live, now), retryEvery,
-                null, null);
+        return new DnsStartGate(dns, engine, journal, JournalRestore.restore(engine, journal, live, now, replica),
+                retryEvery, replica, null, null);
     }
 
     JournalRestore.Start start() {
@@ -127,7 +133,7 @@ final class DnsStartGate implements DnsSwitch {
     /** The check a start makes, made late: a journal that agrees goes on; DNS wins a disagreement. */
     private void checkAgainst(ControlLoop loop, TrafficPlan live, Instant now) {
         loop.resume(current -> {
-            JournalRestore.Start checked = JournalRestore.restore(engine, journal, live, now);
+            JournalRestore.Start checked = JournalRestore.restore(engine, journal, live, now, replica);
             unreadSince = null;
             if (checked.replayed()) {
                 log.info("DNS can be read again: it agrees with the journal; publishing resumes");

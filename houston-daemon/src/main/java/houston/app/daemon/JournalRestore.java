@@ -41,6 +41,15 @@ final class JournalRestore {
     }
 
     static Start restore(DecisionEngine engine, JsonlJournal journal, TrafficPlan live, Instant now) {
+        return restore(engine, journal, live, now, false);
+    }
+
+    /**
+     * @param replica true when this daemon is one of several replicas: its overrides and incidents
+     *                come from the shared state when it leads, and a follower's journal never
+     *                holds what DNS confirmed, so a disagreement is expected, not a loss
+     */
+    static Start restore(DecisionEngine engine, JsonlJournal journal, TrafficPlan live, Instant now, boolean replica) {
         EngineState fromDns = live == null || live.generation() == 0 ? engine.initialState(now)
                 : engine.initialState(now, live, live.generation());
         Replayed replayed = replay(engine, journal, now);
@@ -61,9 +70,16 @@ final class JournalRestore {
                     replayed.ticks(), state.plan().generation(), state.liveGeneration());
             return new Start(state, true, replayed.lastCommand());
         }
-        log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS; "
-                + "operator overrides from before the restart are not restored", state.plan().generation(),
-                live == null ? 0 : live.generation());
+        long liveGeneration = live == null ? 0 : live.generation();
+        if (replica) {
+            log.info("the journal (plan generation {}) is not what DNS holds (generation {}): starting from DNS; "
+                    + "pins, freezes and incidents come from the shared state", state.plan().generation(),
+                    liveGeneration);
+        } else {
+            log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS; "
+                    + "operator overrides from before the restart are not restored", state.plan().generation(),
+                    liveGeneration);
+        }
         return new Start(fromDns);
     }
 

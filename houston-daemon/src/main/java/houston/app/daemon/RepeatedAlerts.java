@@ -2,6 +2,7 @@ package houston.app.daemon;
 
 import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
+import houston.core.engine.AlertKind;
 import houston.core.engine.AlertStreaks;
 import houston.core.engine.Decision;
 import houston.core.engine.DecisionKind;
@@ -24,7 +25,23 @@ final class RepeatedAlerts {
 
     private static final Explanation NO_EVIDENCE = new Explanation(null, null, List.of(), List.of());
 
-    private final AlertStreaks streaks = new AlertStreaks();
+    private AlertStreaks streaks = new AlertStreaks();
+
+    /**
+     * A replica starts leading. What it raised while it followed were its suppressed actions ("only
+     * the leader publishes"), not failures of DNS: forgotten, so it neither announces their end nor
+     * counts them. An outage of the DNS API the previous leader was in ({@code apiFailingSince}, epoch
+     * ms; 0: none) was paged by it: its publish and control-plane streaks continue from then, reminded
+     * on the same schedule and told once when they end, not paged again.
+     */
+    synchronized void takeOver(long apiFailingSince) {
+        streaks = new AlertStreaks();
+        if (apiFailingSince > 0) {
+            Instant since = Instant.ofEpochMilli(apiFailingSince);
+            streaks.raised(AlertKind.DNS_PUBLISH_FAILED, since);
+            streaks.raised(AlertKind.DNS_CONTROL_PLANE_DOWN, since);
+        }
+    }
 
     /** The alert to tell now (the first, or a reminder), or null to leave it untold. */
     synchronized Action.Alert pass(Action.Alert alert, Instant now, String incident) {

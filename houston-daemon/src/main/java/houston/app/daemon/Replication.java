@@ -147,6 +147,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         // The newer of this replica's own overrides (its journal, its own time as leader) and the shared ones.
         long commandsAt = loop.commandsAt();
         loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, commandsAt, now));
+        loop.takeOverAlertStreaks(before.failingSince());
         if (outbox != null) {
             outbox.restoreThreads(before.threads());
         }

@@ -127,12 +127,18 @@ final class SharedStateWriter implements AutoCloseable {
         }
         return new HaSnapshot(replica, epoch, since, at.toEpochMilli(), state.overrides(),
                 WarmTakeover.incidents(loop.engine(), state), threads, state.plan().generation(), state.liveGeneration(),
-                state.plan().toMap(), state.dnsFallback().live(), state.dnsFallback().failingSince());
+                state.plan().toMap(), state.dnsFallback().live(), state.dnsFallback().failingSince(), confirmedRows(state));
     }
 
     private static HaSnapshot sameTick(HaSnapshot s, Instant at) {
         return new HaSnapshot(s.leader(), s.epoch(), s.since(), at.toEpochMilli(), s.overrides(), s.incidents(), s.threads(),
-                s.generation(), s.liveGeneration(), s.rows(), s.fallback(), s.failingSince());
+                s.generation(), s.liveGeneration(), s.rows(), s.fallback(), s.failingSince(), s.liveRows());
+    }
+
+    /** The rows DNS holds at the live generation, when the engine knows them (empty otherwise). */
+    private static Map<String, Map<String, Double>> confirmedRows(EngineState state) {
+        houston.core.model.TrafficPlan inDns = state.dnsFallback().inDns();
+        return inDns != null && inDns.generation() == state.liveGeneration() ? inDns.toMap() : Map.of();
     }
 
     @Override

@@ -358,6 +358,42 @@ class ControlLoopTest {
     }
 
     @Test
+    void failuresSeenWhileFollowingAreNotToldAsRecoveredOnceThisReplicaLeads() {
+        withHealthEndpointFallback();
+        run(10, null);
+        // A follower's publishes "fail" (only the leader publishes) while the leader's succeed.
+        controlPlaneDown = true;
+        run(120, "us-east-1");
+        controlPlaneDown = false;
+
+        loop.takeOverAlertStreaks(0);
+        run(60, "us-east-1");
+
+        assertEquals(List.of(), told.stream().filter(a -> a instanceof Action.Notify n
+                && n.decision().kind() == DecisionKind.PUBLISH_RECOVERED).toList());
+    }
+
+    @Test
+    void aLeaderTakingOverAnOutageThePreviousOnePagedRemindsOnScheduleAndSaysOnceWhenItEnds() {
+        withHealthEndpointFallback();
+        run(10, null);
+        controlPlaneDown = true;
+        long pagedAt = clock.now.toEpochMilli();
+
+        loop.takeOverAlertStreaks(pagedAt);
+        run(16 * 60, "us-east-1");
+        List<Action.Alert> duringOutage = alerts(AlertKind.DNS_PUBLISH_FAILED);
+        controlPlaneDown = false;
+        run(60, "us-east-1");
+
+        assertEquals(1, duringOutage.size(), duringOutage.toString());
+        assertTrue(duringOutage.get(0).message().startsWith("DNS publishes still failing for 15 min"),
+                duringOutage.get(0).message());
+        assertEquals(1, told.stream().filter(a -> a instanceof Action.Notify n
+                && n.decision().kind() == DecisionKind.PUBLISH_RECOVERED).count());
+    }
+
+    @Test
     void theJournalReplaysToTheSameDecisions() {
         run(10, null);
         run(20, "eu-west-2");

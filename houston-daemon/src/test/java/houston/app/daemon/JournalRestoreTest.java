@@ -188,6 +188,34 @@ class JournalRestoreTest {
     }
 
     @Test
+    void aReplicaWhoseJournalIsBehindDnsStartsFromDnsWithoutAWarning() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        firstRun(journal);
+        TrafficPlan leaderPublished = TrafficPlan.identity(settings.topology().ids(), 6);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                JournalRestore.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            JournalRestore.Start start = JournalRestore.restore(engine, journal, leaderPublished, T0.plusSeconds(600),
+                    true);
+
+            assertFalse(start.replayed());
+            assertEquals(6, start.state().plan().generation());
+            assertEquals(List.of("INFO the journal (plan generation 1) is not what DNS holds (generation 6): starting "
+                    + "from DNS; pins, freezes and incidents come from the shared state"), lines.list.stream()
+                    .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+        } finally {
+            logger.setLevel(level);
+            logger.detachAppender(lines);
+        }
+    }
+
+    @Test
     void noJournalStartsFromTheLivePlan() {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
         TrafficPlan live = TrafficPlan.of(settings.topology().ids(), java.util.Map.of("us-east-1",
