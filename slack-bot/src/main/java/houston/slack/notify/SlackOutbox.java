@@ -51,6 +51,7 @@ public final class SlackOutbox implements AutoCloseable {
     };
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong undelivered = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
     private final Thread sender;
     private volatile boolean open = true;
     private volatile java.util.function.Consumer<Map<String, String>> threadsChanged = t -> { };
@@ -109,6 +110,10 @@ public final class SlackOutbox implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                // Whatever went wrong with one message (its ledger line, a listener), the next is still sent.
+                failedAttempts.incrementAndGet();
+                log.error("Slack outbox: a message failed unexpectedly ({}); it stays owed in the ledger", e.toString());
             }
         }
     }
@@ -128,6 +133,7 @@ public final class SlackOutbox implements AutoCloseable {
 
     private String send(long id, SlackMessage m, String threadTs) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
+            DeliveryException failed;
             try {
                 ledger.posting(id);
                 String ts = poster.post(channel, m.text(), m.blocks(), threadTs);
@@ -139,15 +145,23 @@ public final class SlackOutbox implements AutoCloseable {
                 if (threadTs == null || !m.alert()) {
                     ledger.refused(id);
                 }
-                if (e.kind() == DeliveryException.Kind.PERMANENT || attempt >= maxAttempts) {
-                    undelivered.incrementAndGet();
-                    log.error("Slack message not delivered after {} attempt(s) ({}): {}", attempt, e.getMessage(), m.text());
-                    return null;
-                }
-                Duration wait = e.kind() == DeliveryException.Kind.RATE_LIMITED ? e.retryAfter()
-                        : backoff.multipliedBy(1L << Math.min(10, attempt - 1));
-                sleeper.sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+                failed = e;
+            } catch (RuntimeException e) {
+                // A bug in the client or an answer it could not read: whether Slack took the post is
+                // unknown, so the ledger keeps it in flight (re-sent marked after a restart), and here
+                // it is retried as a transient failure rather than ending the sender thread.
+                failedAttempts.incrementAndGet();
+                log.warn("Slack post failed unexpectedly (attempt {} of {}): {}", attempt, maxAttempts, e.toString());
+                failed = new DeliveryException(DeliveryException.Kind.TRANSIENT, Duration.ZERO, e.toString());
             }
+            if (failed.kind() == DeliveryException.Kind.PERMANENT || attempt >= maxAttempts) {
+                undelivered.incrementAndGet();
+                log.error("Slack message not delivered after {} attempt(s) ({}): {}", attempt, failed.getMessage(), m.text());
+                return null;
+            }
+            Duration wait = failed.kind() == DeliveryException.Kind.RATE_LIMITED ? failed.retryAfter()
+                    : backoff.multipliedBy(1L << Math.min(10, attempt - 1));
+            sleeper.sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
         }
     }
 
@@ -187,14 +201,25 @@ public final class SlackOutbox implements AutoCloseable {
         return undelivered.get();
     }
 
+    /** Posts that failed with an unexpected exception from the poster (each logged, then retried). */
+    public long failedAttempts() {
+        return failedAttempts.get();
+    }
+
     public int queued() {
         return queue.size();
     }
 
-    /** Stops accepting, delivers what is queued (up to {@code within}), then stops. */
+    /**
+     * Stops accepting, delivers what is queued (up to {@code within}), then stops. {@link Duration#ZERO}
+     * waits for nothing: what was not delivered stays owed in the ledger, for the next start.
+     */
     public void close(Duration within) throws InterruptedException {
         open = false;
-        sender.join(within.toMillis());
+        // Thread.join(0) would wait forever: zero (or less than a millisecond) means do not wait.
+        if (within.toMillis() > 0) {
+            sender.join(within.toMillis());
+        }
         sender.interrupt();
     }
 
