@@ -23,11 +23,12 @@ import java.util.TreeSet;
 /**
  * The shared state in ZooKeeper: one znode holding the {@link HaSnapshot} as JSON (well under
  * ZooKeeper's 1 MB limit: overrides and incidents, never the journal), and a queue of operator
- * commands that reached a follower. The leader's writes are fenced: each is a transaction that
+ * commands that reached a follower, and the Slack messages a restarted replica owed, for the leader
+ * to post ({@link SharedSlackOwed}). The leader's writes are fenced: each is a transaction that
  * first checks that its own election node still exists, so a leader whose session is gone can
  * no longer write. Every replica watches the snapshot (a {@link CuratorCache}) for its status page.
  */
-public final class ZooKeeperSharedState implements AutoCloseable {
+public final class ZooKeeperSharedState implements SharedSlackOwed, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZooKeeperSharedState.class);
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -36,6 +37,7 @@ public final class ZooKeeperSharedState implements AutoCloseable {
     private final CuratorFramework client;
     private final String statePath;
     private final String commandsPath;
+    private final String slackOwedPath;
     private final CuratorCache cache;
 
     /** @param root e.g. {@code /houston}; the client is started by its owner */
@@ -43,6 +45,7 @@ public final class ZooKeeperSharedState implements AutoCloseable {
         this.client = client;
         this.statePath = root + "/state";
         this.commandsPath = root + "/commands";
+        this.slackOwedPath = root + "/slack-owed";
         this.cache = CuratorCache.build(client, statePath, CuratorCache.Options.SINGLE_NODE_CACHE);
     }
 
@@ -138,6 +141,48 @@ public final class ZooKeeperSharedState implements AutoCloseable {
             }
         }
         return queued;
+    }
+
+    @Override
+    public void owe(String name, Map<String, Object> message) throws Exception {
+        try {
+            client.create().creatingParentsIfNeeded().forPath(slackOwedPath + "/" + name, JSON.writeValueAsBytes(message));
+        } catch (KeeperException.NodeExistsException handedOverBefore) {
+            // The replica died after handing it over and before settling it in its ledger: owed once.
+        }
+    }
+
+    @Override
+    public List<Owed> owedPosts() throws Exception {
+        if (client.checkExists().forPath(slackOwedPath) == null) {
+            return List.of();
+        }
+        List<Owed> owed = new ArrayList<>();
+        for (String child : client.getChildren().forPath(slackOwedPath)) {
+            try {
+                byte[] data = client.getData().forPath(slackOwedPath + "/" + child);
+                owed.add(new Owed(child, JSON.readValue(data, new TypeReference<Map<String, Object>>() { })));
+            } catch (KeeperException.NoNodeException taken) {
+                // Taken by the leader between the listing and the read.
+            }
+        }
+        // Oldest first: by when each was handed over, then in its replica's own order.
+        owed.sort(java.util.Comparator.comparingLong((Owed o) -> number(o, "handedOverAt"))
+                .thenComparingLong(o -> number(o, "id")).thenComparing(Owed::name));
+        return owed;
+    }
+
+    private static long number(Owed o, String field) {
+        return o.message().get(field) instanceof Number n ? n.longValue() : 0;
+    }
+
+    @Override
+    public void taken(String name) throws Exception {
+        try {
+            client.delete().forPath(slackOwedPath + "/" + name);
+        } catch (KeeperException.NoNodeException already) {
+            // Taken before (by this leader or the one before it).
+        }
     }
 
     private static HaSnapshot decode(byte[] data) {

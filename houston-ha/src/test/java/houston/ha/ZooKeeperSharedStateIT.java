@@ -118,4 +118,21 @@ class ZooKeeperSharedStateIT {
         assertFalse(staleWrite);
         assertEquals(appliedByOld, forTheNext, "the next leader applies what the dead one never wrote");
     }
+
+    @Test
+    void slackMessagesHandedOverAreListedOldestFirstOnceEachUntilTaken() throws Exception {
+        ZooKeeperSharedState follower = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
+        ZooKeeperSharedState leader = zk.closeLater(new ZooKeeperSharedState(zk.client(), "/houston"));
+        follower.owe("b-10-x", Map.of("text", "lab-a evacuated", "id", 10, "handedOverAt", 2_000));
+        follower.owe("b-9-y", Map.of("text", "lab-a evacuating", "id", 9, "handedOverAt", 2_000));
+        follower.owe("b-9-y", Map.of("text", "lab-a evacuating", "id", 9, "handedOverAt", 3_000));
+        follower.owe("c-1-z", Map.of("text", "replica c cut off", "id", 1, "handedOverAt", 1_000));
+
+        List<String> owed = leader.owedPosts().stream().map(o -> (String) o.message().get("text")).toList();
+        leader.taken("b-9-y");
+        leader.taken("b-9-y");
+
+        assertEquals(List.of("replica c cut off", "lab-a evacuating", "lab-a evacuated"), owed);
+        assertEquals(List.of("c-1-z", "b-10-x"), follower.owedPosts().stream().map(SharedSlackOwed.Owed::name).toList());
+    }
 }

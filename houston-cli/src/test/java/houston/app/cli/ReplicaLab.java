@@ -150,6 +150,15 @@ final class ReplicaLab implements AutoCloseable {
         }
     }
 
+    /** The DNS generation the leader last wrote to the shared state as live (0 before any). */
+    long sharedLiveGeneration() throws Exception {
+        try (CuratorFramework zk = zookeeperClient()) {
+            return zk.checkExists().forPath("/houston/state") == null ? 0
+                    : new JsonObject(new String(zk.getData().forPath("/houston/state"), StandardCharsets.UTF_8))
+                    .getLong("liveGeneration", 0L);
+        }
+    }
+
     private CuratorFramework zookeeperClient() throws InterruptedException {
         CuratorFramework zk = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100));
         zk.start();

@@ -179,6 +179,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
 
     /** On the loop thread: a follower mirrors the leader's data plane, the leader writes what the tick changed. */
     private void afterTick(EngineState state) {
+        writer.handOverOwed();
         if (!leadership.acting()) {
             mirrorLeader(shared.cached());
             return;

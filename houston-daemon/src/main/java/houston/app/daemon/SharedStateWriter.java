@@ -40,6 +40,8 @@ final class SharedStateWriter implements AutoCloseable {
     private final SharedCommandQueue queue = new SharedCommandQueue();
     private ControlLoop loop;
     private SlackOutbox outbox;
+    private SlackHandOver slack;
+    private final java.util.concurrent.atomic.AtomicBoolean handingOver = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long since;
     private volatile HaSnapshot written;
 
@@ -59,6 +61,27 @@ final class SharedStateWriter implements AutoCloseable {
     void start(ControlLoop controlLoop, SlackOutbox slack) {
         this.loop = controlLoop;
         this.outbox = slack;
+        this.slack = slack == null ? null : new SlackHandOver(replica, shared, slack, clock);
+    }
+
+    /**
+     * On the loop thread, every replica: hands the Slack messages its outbox owed from before its restart
+     * to whoever leads (once connected; one attempt at a time, tried again after the next tick).
+     */
+    void handOverOwed() {
+        if (slack == null || !slack.holding() || !leadership.connection().equals("CONNECTED")
+                || !handingOver.compareAndSet(false, true)) {
+            return;
+        }
+        writer.execute(() -> {
+            try {
+                slack.handOver();
+            } catch (Exception e) {
+                log.warn("Slack messages owed from before the restart not handed to the leader yet: {}", e.toString());
+            } finally {
+                handingOver.set(false);
+            }
+        });
     }
 
     /** Queues {@code c} in ZooKeeper (on the writer thread): the leader takes it from there. */
@@ -114,6 +137,9 @@ final class SharedStateWriter implements AutoCloseable {
                     queue.written();
                 }
                 queue.handOut(shared.pending(), loop::commandHere, clock.millis());
+                if (slack != null) {
+                    slack.postHandedOver();
+                }
             } catch (Exception e) {
                 log.warn("shared state not updated: {}", e.toString());
             }

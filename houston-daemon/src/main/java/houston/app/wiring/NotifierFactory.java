@@ -61,7 +61,9 @@ public final class NotifierFactory {
             }
         }
         SlackOutbox outbox = new SlackOutbox(new SlackApiPoster(token, s.apiUrl()), s.channel(), s.outbox(),
-                s.maxAttempts(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()), ledger);
+                s.maxAttempts(), Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()), ledger,
+                // A replica hands what it owed from before its restart to whoever leads, which posts it.
+                !settings.ha().enabled());
         if (threadsFile != null) {
             SlackThreadsFile.restoreInto(outbox, threadsFile);
             outbox.onThreadsChanged(threads -> SlackThreadsFile.write(threadsFile, threads));

@@ -79,11 +79,20 @@ public final class SlackStandIn implements AutoCloseable, AfterEachCallback {
 
     /** Texts of the messages Slack accepted (a 503 answered while failing is not counted), form-decoded. */
     public List<String> postedTexts() {
+        return postedTexts(request -> true);
+    }
+
+    /** As {@link #postedTexts()}, of the posts made with bot token {@code token} only (a replica of its own). */
+    public List<String> postedTexts(String token) {
+        return postedTexts(request -> ("Bearer " + token).equals(request.getHeader("Authorization")));
+    }
+
+    private List<String> postedTexts(java.util.function.Predicate<LoggedRequest> which) {
         // WireMock lists the newest first: reversed, they read in the order Slack received them.
         List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new java.util.ArrayList<>(server.getAllServeEvents());
         java.util.Collections.reverse(events);
         return events.stream().filter(e -> e.getResponse().getStatus() == 200)
-                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage")).filter(e -> which.test(e.getRequest()))
                 .map(e -> java.net.URLDecoder.decode(e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
                 .toList();
     }

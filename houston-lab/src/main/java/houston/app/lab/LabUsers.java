@@ -177,6 +177,15 @@ final class LabUsers {
         return demand;
     }
 
+    /** Requests sent since start, every catchment's together. */
+    long sent() {
+        long total = 0;
+        for (int c = 0; c < sent.length(); c++) {
+            total += sent.get(c);
+        }
+        return total;
+    }
+
     JsonObject traffic() {
         return traffic;
     }

@@ -3,20 +3,12 @@ package houston.app.cli;
 import houston.app.bench.HoustonProcess;
 import houston.app.wiring.SlackStandIn;
 import houston.testkit.Eventually;
-import houston.probes.intake.HmacAuth;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,21 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OverridesAcrossRestartsIT {
 
-    private static final String SECRET = "overrides-across-restarts-secret";
-
     @TempDir
     Path dir;
 
     @org.junit.jupiter.api.extension.RegisterExtension
     final CanarySites sites = new CanarySites(3);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final SignedDaemonApi api = new SignedDaemonApi("overrides-across-restarts-secret");
     @org.junit.jupiter.api.extension.RegisterExtension
     final SlackStandIn slack = new SlackStandIn();
 
     private Path config() throws Exception {
-        Files.writeString(dir.resolve("api-token"), SECRET);
-        return DaemonProcess.config(dir, slack.settings(dir)
-                + "houston.api.token-file = \"" + dir.resolve("api-token") + "\"\n"
+        return api.config(dir, slack.settings(dir)
                 + "houston.planner { receivers = 2, max-receivers = 2 }\n"
                 + "houston.probes { interval = 200ms, jitter = 20ms }\n"
                 // Receivers that must scale first: the evacuation is an incident with pre-scales and a
@@ -64,25 +52,8 @@ class OverridesAcrossRestartsIT {
         return HoustonProcess.run(conf, log, 0, Duration.ofSeconds(90));
     }
 
-    private HttpResponse<String> send(HoustonProcess d, String path, java.util.function.UnaryOperator<HttpRequest.Builder> how)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + path));
-        return http.send(how.apply(request).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonObject get(HoustonProcess d, String path) throws Exception {
-        return new JsonObject(send(d, path, r -> r).body());
-    }
-
-    private void command(HoustonProcess d, String command) throws Exception {
-        byte[] body = new JsonObject().put("command", command).put("by", "alice").encode().getBytes(StandardCharsets.UTF_8);
-        long ts = Clock.systemUTC().instant().getEpochSecond();
-        String signature = new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC(), 10)
-                .sign(ts, body);
-        var response = send(d, "/v1/commands", r -> r.header("Content-Type", "application/json")
-                .header(HmacAuth.TIMESTAMP, String.valueOf(ts)).header(HmacAuth.SIGNATURE, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-        assertEquals(2, response.statusCode() / 100, command + ": " + response.body());
+        return api.get(d.port(), path);
     }
 
     /** Waits for a condition, failing with what the daemon said and showed. */
@@ -103,18 +74,8 @@ class OverridesAcrossRestartsIT {
 
     private boolean holds(HoustonProcess d, java.util.function.Predicate<JsonObject> condition) {
         try {
-            return condition.test(get(d, "/v1/status"));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** Whether the probes have scored every location: until then the engine knows no receiver to move users to. */
-    private boolean everyLocationScored(HoustonProcess d) {
-        try {
-            JsonArray locations = new JsonArray(send(d, "/v1/locations", r -> r).body());
-            return locations.stream().allMatch(l -> ((JsonObject) l).getValue("score") != null);
-        } catch (Exception e) {
+            return condition.test(api.status(d.port()));
+        } catch (RuntimeException notYet) {
             return false;
         }
     }
@@ -128,12 +89,12 @@ class OverridesAcrossRestartsIT {
     void aPinAFreezeAndTheSlackThreadSurviveTenRestartsBySigtermAndSigkill() throws Exception {
         Path conf = config();
         HoustonProcess first = start(conf, dir.resolve("run-0.log"));
-        await(first, () -> everyLocationScored(first), "every location scored by the probes");
-        command(first, "evacuate lab-a for 2h db migration");
+        await(first, () -> api.everyLocationScored(first.port()), "every location scored by the probes");
+        api.command(first.port(), "evacuate lab-a for 2h db migration");
         await(first, () -> holds(first, s -> s.getJsonObject("pins").containsKey("lab-a") && s.getLong("liveGeneration") >= 1),
                 "the evacuation live in DNS");
         await(first, () -> incidentThreads().size() == 1, "the incident's thread");
-        command(first, "freeze for 2h game day");
+        api.command(first.port(), "freeze for 2h game day");
         await(first, () -> holds(first, s -> s.getString("frozenUntil") != null), "the freeze");
         JsonObject before = get(first, "/v1/status");
         JsonObject plan = get(first, "/v1/plan");
@@ -155,7 +116,7 @@ class OverridesAcrossRestartsIT {
                 lost.add("restart " + restart + ": " + after.encode() + "\n" + running.output());
             }
         }
-        command(running, "restore lab-a");
+        api.command(running.port(), "restore lab-a");
         HoustonProcess last = running;
         await(last, () -> slack.replies().stream().anyMatch(r -> said(r, "restore requested")),
                 "the restore told in the incident's thread");

@@ -2,20 +2,12 @@ package houston.app.cli;
 
 import houston.app.bench.HoustonProcess;
 import houston.app.wiring.SlackStandIn;
-import houston.probes.intake.HmacAuth;
 import houston.testkit.Eventually;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,8 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SlackOwedAcrossSigkillIT {
 
-    private static final String SECRET = "slack-owed-across-sigkill-secret";
-
     @TempDir
     Path dir;
 
@@ -40,49 +30,15 @@ class SlackOwedAcrossSigkillIT {
     final CanarySites sites = new CanarySites(2);
     @org.junit.jupiter.api.extension.RegisterExtension
     final SlackStandIn slack = new SlackStandIn();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final SignedDaemonApi api = new SignedDaemonApi("slack-owed-across-sigkill-secret");
 
     private Path config() throws Exception {
-        Files.writeString(dir.resolve("api-token"), SECRET);
-        return DaemonProcess.config(dir, slack.settings(dir)
-                + "houston.api.token-file = \"" + dir.resolve("api-token") + "\"\n"
+        return api.config(dir, slack.settings(dir)
                 // Generous probe limits: a loaded build machine must not make both locations suspect,
                 // which would leave lab-a no receiver to be evacuated onto.
                 + "houston.probes { interval = 200ms, jitter = 20ms, connect-timeout = 5s, timeout = 10s, "
                 + "latency-objective = 5s }\n"
                 + "houston.slack.max-attempts = 20\n", sites.port(0), sites.port(1));
-    }
-
-    private JsonObject status(HoustonProcess d) {
-        try {
-            return new JsonObject(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/v1/status"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body());
-        } catch (Exception e) {
-            return new JsonObject();
-        }
-    }
-
-    /** Until the probes scored every location the engine knows no receiver to move lab-a's users to. */
-    private boolean everyLocationScored(HoustonProcess d) {
-        try {
-            io.vertx.core.json.JsonArray locations = new io.vertx.core.json.JsonArray(http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + d.port() + "/v1/locations")).build(), HttpResponse.BodyHandlers.ofString()).body());
-            return locations.stream().allMatch(l -> ((JsonObject) l).getValue("score") != null);
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private void command(HoustonProcess d, String command) throws Exception {
-        byte[] body = new JsonObject().put("command", command).put("by", "alice").encode().getBytes(StandardCharsets.UTF_8);
-        long ts = Clock.systemUTC().instant().getEpochSecond();
-        String signature = new HmacAuth(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(5), Clock.systemUTC(), 10)
-                .sign(ts, body);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/v1/commands"))
-                .header("Content-Type", "application/json").header(HmacAuth.TIMESTAMP, String.valueOf(ts))
-                .header(HmacAuth.SIGNATURE, signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(2, response.statusCode() / 100, command + ": " + response.body());
     }
 
     private static String output(HoustonProcess d) {
@@ -102,10 +58,10 @@ class SlackOwedAcrossSigkillIT {
         Path conf = config();
         slack.failPosts();
         HoustonProcess first = HoustonProcess.run(conf, dir.resolve("run-1.log"), 0, Duration.ofSeconds(90));
-        Eventually.await(() -> everyLocationScored(first));
-        command(first, "evacuate lab-a for 1h kill mid");
-        Eventually.within(Duration.ofSeconds(45)).showing(() -> status(first).encode() + "\n" + output(first))
-                .until("the evacuation journaled and live", () -> status(first), s -> s.getJsonObject("pins",
+        Eventually.await(() -> api.everyLocationScored(first.port()));
+        api.command(first.port(), "evacuate lab-a for 1h kill mid");
+        Eventually.within(Duration.ofSeconds(45)).showing(() -> api.status(first.port()).encode() + "\n" + output(first))
+                .until("the evacuation journaled and live", () -> api.status(first.port()), s -> s.getJsonObject("pins",
                         new JsonObject()).containsKey("lab-a") && s.getLong("liveGeneration", 0L) >= 1);
         first.kill();
         List<String> beforeRestart = slack.postedTexts();

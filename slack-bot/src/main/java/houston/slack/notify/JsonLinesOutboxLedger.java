@@ -23,8 +23,10 @@ import java.util.Map;
  * message, posting, refused, settled), appended and flushed before the call returns, so a SIGKILL
  * loses nothing the process was told (a power cut may lose what the OS had not written; the journal's
  * decisions say the same). The file is rewritten with only what is owed when it has grown well past
- * that (and at start), so it stays the size of the backlog. A half-written last line (the process died
- * mid-write) is skipped: that message had not been acknowledged to anyone yet.
+ * that (and at start), so it stays the size of the backlog: written whole beside it, then renamed over
+ * it, so a process killed during a compaction leaves the ledger as it was. A half-written last line (the
+ * process died mid-write, perhaps inside a character) is skipped: that message had not been acknowledged
+ * to anyone yet, or its post was still marked in flight and is re-sent marked.
  */
 public final class JsonLinesOutboxLedger implements OutboxLedger {
 
@@ -42,7 +44,9 @@ public final class JsonLinesOutboxLedger implements OutboxLedger {
     public JsonLinesOutboxLedger(Path file) throws IOException {
         this.file = file;
         if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            // Decoded leniently: a SIGKILL can cut the last line inside a multi-byte character, and a
+            // strict decoder would refuse the whole file (and the daemon its start) for that torn line.
+            for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) {
                 read(line);
             }
         }
@@ -131,12 +135,12 @@ public final class JsonLinesOutboxLedger implements OutboxLedger {
         }
     }
 
-    /** Writes only what is owed (whole, then renamed into place) and appends from there. */
+    /**
+     * Writes only what is owed (whole, then renamed into place) and appends from there. A compaction
+     * that fails keeps appending to the ledger as it was; only the first, at start, is fatal.
+     */
     private void rewrite() {
         try {
-            if (out != null) {
-                out.close();
-            }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             List<String> keep = new ArrayList<>();
             for (Owed o : owed.values()) {
@@ -147,10 +151,16 @@ public final class JsonLinesOutboxLedger implements OutboxLedger {
             }
             Files.write(tmp, keep, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (out != null) {
+                out.close();
+            }
             lines = keep.size();
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the Slack outbox ledger " + file, e);
+            if (out == null) {
+                throw new java.io.UncheckedIOException("cannot write the Slack outbox ledger " + file, e);
+            }
+            log.warn("Slack outbox ledger {} not compacted ({}): appending to it as it is", file, e.getMessage());
         }
     }
 }

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,17 +42,13 @@ public final class SlackOutbox implements AutoCloseable {
     private final Sleeper sleeper;
     private final BlockingQueue<Queued> queue;
     private final OutboxLedger ledger;
-    private final Map<String, String> threads = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > 1000;
-        }
-    };
+    private final IncidentThreads threads = new IncidentThreads();
+    private final List<OutboxLedger.Owed> held = new java.util.ArrayList<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong undelivered = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
     private final Thread sender;
     private volatile boolean open = true;
-    private volatile java.util.function.Consumer<Map<String, String>> threadsChanged = t -> { };
 
     private record Queued(long id, SlackMessage message) {
     }
@@ -65,6 +60,16 @@ public final class SlackOutbox implements AutoCloseable {
     /** As above, owing Slack what {@code ledger} recorded and posting first what it still owed at start. */
     public SlackOutbox(SlackPoster poster, String channel, int capacity, int maxAttempts, Duration backoff, Sleeper sleeper,
                        OutboxLedger ledger) {
+        this(poster, channel, capacity, maxAttempts, backoff, sleeper, ledger, true);
+    }
+
+    /**
+     * As above; with {@code postOwed} false what the ledger owed at start is not posted here but held
+     * ({@link #heldOwed}) until it is {@link #handedOver} to another sender: a replica restarted as a
+     * follower hands it to whoever leads, so one replica speaks for the incident.
+     */
+    public SlackOutbox(SlackPoster poster, String channel, int capacity, int maxAttempts, Duration backoff, Sleeper sleeper,
+                       OutboxLedger ledger, boolean postOwed) {
         this.poster = poster;
         this.ledger = ledger;
         this.channel = channel;
@@ -74,15 +79,34 @@ public final class SlackOutbox implements AutoCloseable {
         List<OutboxLedger.Owed> owed = ledger.owed();
         this.queue = new ArrayBlockingQueue<>(capacity + owed.size());
         for (OutboxLedger.Owed o : owed) {
-            queue.add(new Queued(o.id(), o.maybePosted() ? o.message().resent() : o.message()));
+            SlackMessage m = o.maybePosted() ? o.message().resent() : o.message();
+            if (postOwed) {
+                queue.add(new Queued(o.id(), m));
+            } else {
+                held.add(new OutboxLedger.Owed(o.id(), m, o.maybePosted()));
+            }
         }
         if (!owed.isEmpty()) {
-            log.warn("Slack outbox: posting {} message(s) owed from before a restart ({} re-sent: their post was in flight)",
-                    owed.size(), owed.stream().filter(OutboxLedger.Owed::maybePosted).count());
+            log.warn("Slack outbox: {} {} message(s) owed from before a restart ({} re-sent: their post was in flight)",
+                    postOwed ? "posting" : "holding for the leader", owed.size(),
+                    owed.stream().filter(OutboxLedger.Owed::maybePosted).count());
         }
         this.sender = new Thread(this::run, "houston-slack");
         this.sender.setDaemon(true);
         this.sender.start();
+    }
+
+    /** What the ledger owed at start and this outbox holds instead of posting, oldest first (already marked re-sent). */
+    public synchronized List<OutboxLedger.Owed> heldOwed() {
+        return List.copyOf(held);
+    }
+
+    /** A held message is now another sender's to post: this outbox owes it no more. */
+    public void handedOver(long id) {
+        synchronized (this) {
+            held.removeIf(o -> o.id() == id);
+        }
+        ledger.settled(id);
     }
 
     /** Queues a message; false (logged, counted) when the outbox is full or closed. */
@@ -109,16 +133,20 @@ public final class SlackOutbox implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                // Whatever went wrong with one message (its ledger line, a listener), the next is still sent.
+                failedAttempts.incrementAndGet();
+                log.error("Slack outbox: a message failed unexpectedly ({}); it stays owed in the ledger", e.toString());
             }
         }
     }
 
     private void deliver(long id, SlackMessage m) throws InterruptedException {
-        String thread = m.incident() == null ? null : threadOf(m.incident());
+        String thread = m.incident() == null ? null : threads.of(m.incident());
         if (m.alert() || thread == null) {
             String ts = send(id, m, null);
             if (ts != null && m.incident() != null && thread == null && !m.alert()) {
-                remember(m.incident(), ts);
+                threads.remember(m.incident(), ts);
             }
         }
         if (thread != null) {
@@ -128,6 +156,7 @@ public final class SlackOutbox implements AutoCloseable {
 
     private String send(long id, SlackMessage m, String threadTs) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
+            DeliveryException failed;
             try {
                 ledger.posting(id);
                 String ts = poster.post(channel, m.text(), m.blocks(), threadTs);
@@ -139,44 +168,39 @@ public final class SlackOutbox implements AutoCloseable {
                 if (threadTs == null || !m.alert()) {
                     ledger.refused(id);
                 }
-                if (e.kind() == DeliveryException.Kind.PERMANENT || attempt >= maxAttempts) {
-                    undelivered.incrementAndGet();
-                    log.error("Slack message not delivered after {} attempt(s) ({}): {}", attempt, e.getMessage(), m.text());
-                    return null;
-                }
-                Duration wait = e.kind() == DeliveryException.Kind.RATE_LIMITED ? e.retryAfter()
-                        : backoff.multipliedBy(1L << Math.min(10, attempt - 1));
-                sleeper.sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+                failed = e;
+            } catch (RuntimeException e) {
+                // A bug in the client or an answer it could not read: whether Slack took the post is
+                // unknown, so the ledger keeps it in flight (re-sent marked after a restart), and here
+                // it is retried as a transient failure rather than ending the sender thread.
+                failedAttempts.incrementAndGet();
+                log.warn("Slack post failed unexpectedly (attempt {} of {}): {}", attempt, maxAttempts, e.toString());
+                failed = new DeliveryException(DeliveryException.Kind.TRANSIENT, Duration.ZERO, e.toString());
             }
+            if (failed.kind() == DeliveryException.Kind.PERMANENT || attempt >= maxAttempts) {
+                undelivered.incrementAndGet();
+                log.error("Slack message not delivered after {} attempt(s) ({}): {}", attempt, failed.getMessage(), m.text());
+                return null;
+            }
+            Duration wait = failed.kind() == DeliveryException.Kind.RATE_LIMITED ? failed.retryAfter()
+                    : backoff.multipliedBy(1L << Math.min(10, attempt - 1));
+            sleeper.sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
         }
-    }
-
-    private synchronized String threadOf(String incident) {
-        return threads.get(incident);
-    }
-
-    private void remember(String incident, String ts) {
-        Map<String, String> now;
-        synchronized (this) {
-            threads.put(incident, ts);
-            now = Map.copyOf(threads);
-        }
-        threadsChanged.accept(now);
     }
 
     /** Called (from the sender thread) with all known threads whenever a new incident thread starts. */
     public void onThreadsChanged(java.util.function.Consumer<Map<String, String>> listener) {
-        this.threadsChanged = listener;
+        threads.onChanged(listener);
     }
 
     /** Known incident threads (incident → thread ts), e.g. to keep across a restart. */
-    public synchronized Map<String, String> threads() {
-        return Map.copyOf(threads);
+    public Map<String, String> threads() {
+        return threads.all();
     }
 
     /** Threads known from before a restart, so an incident keeps its one thread. */
-    public synchronized void restoreThreads(Map<String, String> known) {
-        threads.putAll(known);
+    public void restoreThreads(Map<String, String> known) {
+        threads.restore(known);
     }
 
     public long delivered() {
@@ -187,14 +211,25 @@ public final class SlackOutbox implements AutoCloseable {
         return undelivered.get();
     }
 
+    /** Posts that failed with an unexpected exception from the poster (each logged, then retried). */
+    public long failedAttempts() {
+        return failedAttempts.get();
+    }
+
     public int queued() {
         return queue.size();
     }
 
-    /** Stops accepting, delivers what is queued (up to {@code within}), then stops. */
+    /**
+     * Stops accepting, delivers what is queued (up to {@code within}), then stops. {@link Duration#ZERO}
+     * waits for nothing: what was not delivered stays owed in the ledger, for the next start.
+     */
     public void close(Duration within) throws InterruptedException {
         open = false;
-        sender.join(within.toMillis());
+        // Thread.join(0) would wait forever: zero (or less than a millisecond) means do not wait.
+        if (within.toMillis() > 0) {
+            sender.join(within.toMillis());
+        }
         sender.interrupt();
     }
 

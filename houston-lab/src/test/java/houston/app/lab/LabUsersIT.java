@@ -3,6 +3,7 @@ package houston.app.lab;
 import houston.app.config.HoustonConfigLoader;
 import houston.core.model.Topology;
 import houston.core.model.TrafficPlan;
+import houston.testkit.Eventually;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class LabUsersTest {
+/** The lab's visitors on real Vert.x timers, sending to the lab's real locations on loopback. */
+class LabUsersIT {
 
     /**
      * Stopping the lab closes the visitors' HTTP client: a tick in progress on the event loop must not
      * send on it after that (Vert.x reports "Client is closed" with a stack trace on the lab's console).
+     * Each round stops the visitors at another point: after their first tick, or after they sent twice that.
      */
     @Test
     void stoppingTheVisitorsMidTickSendsNothingOnTheClosedClient() throws Exception {
@@ -30,10 +33,13 @@ class LabUsersTest {
         for (int round = 0; round < 30; round++) {
             LabUsers users = new LabUsers(vertx, topology, () -> plan, 60);
             users.start();
-            Thread.sleep(100 + round % 7 * 13);
+            long first = Eventually.until("the visitors' first tick", Eventually.DEFAULT, users::sent, n -> n > 0);
+            if (round % 2 == 1) {
+                Eventually.until("a later tick", Eventually.DEFAULT, users::sent, n -> n >= 2 * first);
+            }
             users.stop();
         }
-        Thread.sleep(300);
+        // Closing Vert.x runs what its event loops still held: a late send on a closed client would be reported.
         world.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
