@@ -56,12 +56,27 @@ public final class HoustonCli implements Runnable {
             ConfigOption.report(config, command.getErr());
             return 1;
         }
-        command.getErr().println("houston " + command.getCommandName() + ": unexpected failure: " + e.getMessage()
-                + " (please report it; HOUSTON_DEBUG=1 shows where it happened)");
+        command.getErr().println("houston " + command.getCommandName() + ": " + describe(e));
         if (System.getenv("HOUSTON_DEBUG") != null) {
             e.printStackTrace(command.getErr());
         }
         return 1;
+    }
+
+    /**
+     * One line for what escaped. A file the daemon cannot read or write (a read-only journal
+     * directory, a full disk) is the host's to fix, not a defect: it names the file and the
+     * system's reason. Anything else is a defect, to be reported.
+     */
+    static String describe(Exception e) {
+        if (e instanceof java.io.UncheckedIOException io) {
+            java.io.IOException cause = io.getCause();
+            String why = cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+            return e.getMessage() + ": " + why + " (expected: a file the daemon's user can read and write, on a disk "
+                    + "with room; fix the path's owner, mode or space and start again)";
+        }
+        return "unexpected failure: " + e.getMessage() + " (please report it; HOUSTON_DEBUG=1 shows where it happened)";
     }
 
     @Override
