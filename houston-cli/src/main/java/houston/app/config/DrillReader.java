@@ -119,7 +119,7 @@ public final class DrillReader {
         Instant start = instant(in, d + "start");
         double trough = in.number(d + "demand.trough", 0, 1, "0..1");
         double peakHour = in.number(d + "demand.peak-hour", 0, 24, "0..24");
-        List<Spike> spikes = spikes(in, topology);
+        List<Spike> spikes = spikes(in, topology, length);
         List<Fault> faults = faults(in, topology, settings.engine().health().vantages(), length);
         // At 1 every probe is lost: Houston would sit blind through the drill and the run would say nothing about it.
         double probeLoss = in.number(d + "probe-loss", 0, Math.nextDown(1.0), "0 <= x < 1, the fraction of probes "
@@ -150,7 +150,7 @@ public final class DrillReader {
         }
     }
 
-    private static List<Spike> spikes(ConfigReader in, Topology topology) {
+    private static List<Spike> spikes(ConfigReader in, Topology topology, Duration length) {
         List<Spike> out = new ArrayList<>();
         List<? extends Config> list = in.configList("drill.demand.spikes");
         for (int i = 0; i < list.size(); i++) {
@@ -159,9 +159,15 @@ public final class DrillReader {
             if (!location.isEmpty() && !topology.contains(location)) {
                 e.problem("location", "one of " + topology.ids() + " or \"\"");
             }
-            out.add(new Spike(location, e.duration("at", Duration.ZERO, Duration.ofDays(31)),
-                    e.duration("length", Duration.ofSeconds(1), Duration.ofDays(31)),
-                    e.number("factor", 0, 100, "a multiplier 0..100")));
+            int before = in.problems().size();
+            Duration at = e.duration("at", Duration.ZERO, length.isNegative() ? Duration.ofDays(31) : length);
+            Duration spikeLength = e.duration("length", Duration.ofSeconds(1), Duration.ofDays(31));
+            if (in.problems().size() == before && at.plus(spikeLength).compareTo(length) > 0) {
+                // As for a fault: the simulator would cut it short, and a typo in its length would pass unseen.
+                e.problem("length", "a duration 1s.." + Durations.format(length.minus(at)) + ": the drill ends at "
+                        + Durations.format(length));
+            }
+            out.add(new Spike(location, at, spikeLength, e.number("factor", 0, 100, "a multiplier 0..100")));
         }
         return out;
     }

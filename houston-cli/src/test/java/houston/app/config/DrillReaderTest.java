@@ -154,6 +154,15 @@ class DrillReaderTest {
     }
 
     @Test
+    void aDemandSpikeRunningPastTheEndOfTheDrillIsRefusedAsAFaultIs() throws Exception {
+        String text = refused("drill {\n  length = 2h\n"
+                + "  demand { spikes = [ { location = eu-west-1, at = 110m, length = 30m, factor = 2 } ] }\n}\n");
+
+        assertEquals("drill.demand.spikes[0].length: 30m (expected: a duration 1s..10m: the drill ends at 2h) in "
+                + dir.resolve("drill.conf") + ":3", text);
+    }
+
+    @Test
     void aFaultEndingWithTheDrillIsAccepted() throws Exception {
         Path file = drill("drill { length = 2h, faults = [{ kind = outage, target = eu-west-1, at = 1h50m, length = 10m }] }\n");
 
