@@ -111,6 +111,7 @@ final class OutcomeIntake {
                 ctx.alert(AlertKind.SCALER_FAILED, l, DecisionKind.SCALE_UPDATE, "scale-up of " + s.location() + " to "
                         + s.instances() + " " + why);
                 receivers.cannotGrow(ctx, l, why);
+                OwnOverload.cannotGrow(ctx, l);
             }
         }
     }

@@ -17,9 +17,10 @@ import java.util.Locale;
  *
  * <p>So a location that is bad but not dead is not evacuated while its measured load (its own
  * users, and anyone else's it carries) is past {@link #OVERLOADED_AT} of what its ready instances
- * serve: its errors are explained by its load, and the cure is capacity. Houston asks its scaler
- * to grow it to carry that load at target (the evacuation's pre-scale, on the location itself)
- * and says so once in the location's thread. A dead location (score at or below the dead
+ * serve: its errors are explained by its load, and the cure is capacity. Houston asks its scaler,
+ * once per incident, to grow it to carry that load at target (the evacuation's pre-scale, on the
+ * location itself) and says so once in the location's thread; if that scale-up fails, the hold ends.
+ * A dead location (score at or below the dead
  * threshold: nothing answers) is evacuated as ever, crowd or not; so is one whose load was never
  * measured (configured peak demand is no evidence of a crowd). Once its load is back within its
  * instances, its errors of the crowd still weigh in the two-minute error rate
@@ -29,16 +30,20 @@ final class OwnOverload {
 
     /** Overloaded past all of what its ready instances serve: its requests fail for want of capacity. */
     static final double OVERLOADED_AT = 1.0;
+    /** Held (and told, and its scaler asked) for a crowd in this incident. */
+    private static final String KEY = "own overload";
+    /** Its scale-up failed in this incident: no longer held for the crowd. */
+    private static final String CANNOT_GROW = "own overload: cannot grow";
 
     private OwnOverload() {
     }
 
     /** Why {@code l}'s evacuation is held because it is overloaded, or null when it is not. */
     static String hold(StepContext ctx, int l, double score, double deadThreshold) {
-        if (score <= deadThreshold) {
+        LocationTrack t = ctx.tracks[l];
+        if (score <= deadThreshold || t.heldReasons().contains(CANNOT_GROW)) {
             return null;
         }
-        LocationTrack t = ctx.tracks[l];
         CapacityModel capacity = ctx.topology.location(l).capacity();
         double serves = ctx.instances[l] * capacity.rpsPerInstance();
         double load = ctx.loads()[l];
@@ -52,7 +57,8 @@ final class OwnOverload {
         ctx.tracks[l] = t.overloaded(ctx.now);
         int needed = capacity.instancesFor(load);
         ctx.lastRelied[l] = ctx.now;
-        if (!ctx.dryRun() && needed > ctx.instances[l] && needed > ctx.requested[l]) {
+        // Asked once per incident: asked again each tick as the crowd grew, a failing scaler paged every 2 s.
+        if (!ctx.dryRun() && !t.heldReasons().contains(KEY) && needed > ctx.instances[l] && needed > ctx.requested[l]) {
             ctx.requested[l] = needed;
             ctx.actions.add(new Action.PreScale(ctx.id(l), needed, "carry its own users' load", t.incident()));
         }
@@ -61,13 +67,25 @@ final class OwnOverload {
                 serves, needed);
     }
 
+    /**
+     * {@code l}'s scale-up failed or timed out: if its evacuation was held for a crowd, the cure is not
+     * coming, and a real fault under the crowd (a brownout, latency) must not be held for as long as the
+     * crowd lasts (a 10% brownout under a crowd with a failing scaler was held 53 minutes). From now on in
+     * this incident it is judged on its score alone.
+     */
+    static void cannotGrow(StepContext ctx, int l) {
+        LocationTrack t = ctx.tracks[l];
+        if (t.heldReasons().contains(KEY) && !t.heldReasons().contains(CANNOT_GROW)) {
+            ctx.tracks[l] = t.withHeldReason(CANNOT_GROW);
+        }
+    }
+
     /** Tells {@code l}'s thread once per incident that its evacuation waits for its own capacity. */
     static void tell(StepContext ctx, int l, String hold, String why) {
-        String key = "own overload";
-        if (ctx.tracks[l].heldReasons().contains(key)) {
+        if (ctx.tracks[l].heldReasons().contains(KEY)) {
             return;
         }
-        ctx.tracks[l] = ctx.tracks[l].withHeldReason(key);
+        ctx.tracks[l] = ctx.tracks[l].withHeldReason(KEY);
         ctx.notify(l, DecisionKind.EVACUATION_HELD, ctx.id(l) + " is bad (" + why + ") but not evacuated: " + hold,
                 List.of(), List.of());
     }

@@ -56,16 +56,27 @@ final class ReceiverRelief {
                 continue;
             }
             double want = Math.min(row[r], excess / ctx.demand[c]);
-            double[] evacuation = ctx.tracks[c].evacuationRow() != null ? ctx.tracks[c].evacuationRow().clone() : null;
             List<String> to = new ArrayList<>();
-            double moved = spill(ctx, c, r, want, row, evacuation, to);
+            double[] added = new double[row.length];
+            double moved = spill(ctx, c, r, want, row, added, to);
             if (moved <= TrafficPlan.DUST) {
                 continue;
             }
+            for (int s = 0; s < row.length; s++) {
+                row[s] += added[s];
+            }
             row[r] -= moved;
-            if (evacuation != null) {
-                evacuation[r] = Math.max(0, evacuation[r] - moved);
-                ctx.tracks[c] = ctx.tracks[c].withEvacuationRow(evacuation);
+            double[] evacuation = ctx.tracks[c].evacuationRow();
+            if (evacuation != null && evacuation[r] > 0) {
+                // The final row gives up on r at most what it planned there (it may plan less than the live row
+                // carries), moved in the same proportions: its shares still add up to the whole catchment.
+                double scale = Math.min(1, evacuation[r] / moved);
+                double[] next = evacuation.clone();
+                for (int s = 0; s < next.length; s++) {
+                    next[s] += added[s] * scale;
+                }
+                next[r] -= moved * scale;
+                ctx.tracks[c] = ctx.tracks[c].withEvacuationRow(next);
             }
             ctx.changeRow(c, row, "take " + ctx.id(c) + "'s users off " + ctx.id(r) + " past its ready instances");
             excess -= moved * ctx.demand[c];
@@ -79,11 +90,11 @@ final class ReceiverRelief {
     }
 
     /**
-     * Adds up to {@code want} of {@code c}'s catchment to its nearest eligible receivers other than
-     * {@code r}, within their ready room, in {@code row} (and {@code evacuation}, when not null);
-     * returns how much was placed and names each share in {@code to}.
+     * Places up to {@code want} of {@code c}'s catchment on its nearest eligible receivers other than
+     * {@code r}, within their ready room, into {@code added}; returns how much was placed and names each
+     * share in {@code to}.
      */
-    private static double spill(StepContext ctx, int c, int r, double want, double[] row, double[] evacuation,
+    private static double spill(StepContext ctx, int c, int r, double want, double[] row, double[] added,
                                 List<String> to) {
         boolean[] eligible = ctx.eligibleReceivers(c);
         double[] live = ctx.loads();
@@ -97,10 +108,7 @@ final class ReceiverRelief {
                 continue;
             }
             double take = Math.min(want - placed, room / ctx.demand[c]);
-            row[s] += take;
-            if (evacuation != null) {
-                evacuation[s] += take;
-            }
+            added[s] += take;
             placed += take;
             to.add(ctx.id(s) + " " + TrafficMover.percent(take));
         }

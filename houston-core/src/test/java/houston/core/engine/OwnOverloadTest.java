@@ -104,4 +104,21 @@ class OwnOverloadTest {
 
         assertEquals(1, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
     }
+
+    @Test
+    void whenItsScaleUpFailsTheHoldEndsAndTheScalerIsAskedOnceNotEveryTick() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+        failEveryOtherTick(Outcome.HTTP_ERROR, 60);
+        assertEquals(List.of(), world.decisions(DecisionKind.EVACUATION_DECIDED));
+
+        world.measuring("loc-00", 1700)
+                .outcome(new ActionOutcome.ScaleResult("loc-00", 30, ActionOutcome.ScaleStatus.FAILED, "scaler error"));
+        failEveryOtherTick(Outcome.HTTP_ERROR, 60);
+
+        assertEquals(1, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
+        assertEquals(1, world.all(Action.PreScale.class).stream().filter(p -> p.location().equals("loc-00")).count(),
+                world.all(Action.PreScale.class)::toString);
+        assertEquals(1, world.alerts(AlertKind.SCALER_FAILED).size());
+    }
 }
