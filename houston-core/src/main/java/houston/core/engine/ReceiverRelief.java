@@ -33,23 +33,26 @@ final class ReceiverRelief {
     static final double RELIEF_AT = 0.97;
 
     void apply(StepContext ctx) {
-        boolean dnsDown = ctx.fallback != null && (ctx.fallback.failingSince() > 0 || ctx.fallback.engaged());
-        if (dnsDown || ctx.overrides.frozen(ctx.now)) {
+        if (ctx.dnsPublishesFailing() || ctx.overrides.frozen(ctx.now)) {
             return;
         }
         boolean[] receiving = ctx.eligibleReceivers(-1);
+        double[] loads = ctx.loads();
         for (int r = 0; r < receiving.length; r++) {
             CapacityModel capacity = ctx.topology.location(r).capacity();
             double serves = ctx.instances[r] * capacity.rpsPerInstance();
-            if (receiving[r] && ctx.loads()[r] > RELIEF_AT * serves) {
-                relieve(ctx, r, ctx.loads()[r] - NearestCapacityPlanner.readyCeiling(capacity, ctx.instances[r]));
+            if (receiving[r] && loads[r] > RELIEF_AT * serves
+                    && relieve(ctx, r, loads[r] - NearestCapacityPlanner.readyCeiling(capacity, ctx.instances[r]))) {
+                // What moved lands on other receivers: the loads are read again only after a relief.
+                loads = ctx.loads();
             }
         }
     }
 
-    /** Moves up to {@code excess} requests/s of evacuees' shares off receiver {@code r}. */
-    private void relieve(StepContext ctx, int r, double excess) {
+    /** Moves up to {@code excess} requests/s of evacuees' shares off receiver {@code r}; true when some moved. */
+    private boolean relieve(StepContext ctx, int r, double excess) {
         double carried = ctx.loads()[r];
+        boolean relieved = false;
         for (int c = 0; c < ctx.tracks.length && excess > 0; c++) {
             double[] row = ctx.row(c);
             if (c == r || !ctx.tracks[c].state().isAway() || row[r] <= TrafficPlan.DUST || ctx.demand[c] <= 0) {
@@ -80,6 +83,7 @@ final class ReceiverRelief {
             }
             ctx.changeRow(c, row, "take " + ctx.id(c) + "'s users off " + ctx.id(r) + " past its ready instances");
             excess -= moved * ctx.demand[c];
+            relieved = true;
             TrafficMover.preScale(ctx, r, ctx.topology.location(r).capacity().instancesFor(carried), c,
                     new ArrayList<>());
             ctx.notify(c, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
@@ -87,6 +91,7 @@ final class ReceiverRelief {
                             + "to %s, and %s is asked to grow", ctx.id(c), ctx.id(r), carried, RELIEF_AT * 100,
                     ctx.instances[r], String.join(", ", to), ctx.id(r)), List.of(), List.of());
         }
+        return relieved;
     }
 
     /**

@@ -108,10 +108,7 @@ final class Reconsolidation {
         double away = 1 - home;
         // Pre-scales it still waits for do not hold this back: the new placement needs none of them
         // to be ready, and it waits only for those it asks for itself.
-        // While DNS publishes fail (or the data plane holds locations out), a nearer placement could
-        // not go live: it would only replace the plan the API's return must publish, and move traffic twice.
-        boolean dnsDown = ctx.fallback != null && (ctx.fallback.failingSince() > 0 || ctx.fallback.engaged());
-        if (dnsDown || ctx.now - Math.max(t.since(), t.movedNearerAt()) < INTERVAL_MS || ctx.demand[l] <= 0
+        if (ctx.dnsPublishesFailing() || ctx.now - Math.max(t.since(), t.movedNearerAt()) < INTERVAL_MS || ctx.demand[l] <= 0
                 || away <= TrafficPlan.DUST) {
             return null;
         }

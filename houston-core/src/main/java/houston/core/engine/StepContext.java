@@ -84,6 +84,14 @@ final class StepContext {
         return topology.location(location).id();
     }
 
+    /**
+     * DNS publishes are failing, or the data plane holds locations out: a plan changed now could not go
+     * live, it would only replace the plan the API's return must publish, and move traffic twice.
+     */
+    boolean dnsPublishesFailing() {
+        return fallback != null && (fallback.failingSince() > 0 || fallback.engaged());
+    }
+
     boolean dryRun() {
         return config.safety().dryRun();
     }
