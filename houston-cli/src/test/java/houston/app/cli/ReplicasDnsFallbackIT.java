@@ -103,7 +103,7 @@ class ReplicasDnsFallbackIT {
             JsonObject s = newLeader.status();
             return s != null && s.getJsonObject("fallback").getJsonArray("engaged").isEmpty()
                     && s.getLong("liveGeneration") > liveBefore;
-        });
+        }, () -> "new leader's status " + newLeader.status() + "\n" + newLeader.output());
         Eventually.await(() -> dnsHealth(second) == 200 && dnsHealth(third) == 200);
         JsonObject after = newLeader.status();
 

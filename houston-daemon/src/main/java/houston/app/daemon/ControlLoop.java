@@ -140,18 +140,13 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     /**
-     * Reads the DNS control plane every {@code every} while {@code acting} (the leader: a follower
-     * spends none of the API's request rate), each reading stepped and journaled with the next
-     * tick. The read runs on the watch's own thread; this loop's thread only starts it.
+     * Reads the DNS control plane every {@code every} while {@code acting} (the leader), and at once on
+     * taking over ({@link ControlPlaneWatchTimer}), each reading stepped and journaled with the next tick.
      */
     public void watchControlPlane(houston.core.port.ControlPlaneWatch controlPlane, Duration every,
                                   java.util.function.BooleanSupplier acting) {
         this.watch = controlPlane;
-        thread.scheduleAtFixedRate(() -> {
-            if (acting.getAsBoolean()) {
-                controlPlane.read(clock.millis()).thenAccept(readings::add);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        ControlPlaneWatchTimer.start(thread, controlPlane, every, acting, clock::millis, readings::add);
     }
 
     /** Thread-safe; never blocks. */

@@ -113,4 +113,19 @@ class ControlPlaneWatchLoopTest {
         assertEquals(0, reads.get());
         assertEquals(0, loop.state().dnsFallback().watchFailingSince());
     }
+
+    @Test
+    void aReplicaThatBecomesTheLeaderReadsAtOnceNotAWholePeriodLater() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean leads = new java.util.concurrent.atomic.AtomicBoolean();
+        Duration every = Duration.ofMinutes(10);
+        loop.watchControlPlane(watch, every, leads::get);
+
+        leads.set(true);
+        // A new leader inherits a failing publish and backs off up to publish-retry: only a failed read of its own
+        // lets the API's return cut that wait short, so its first read cannot wait for the period to come round.
+        Eventually.await(Duration.ofSeconds(5), () -> reads.get() == 1);
+        Eventually.await(() -> tickUntil(() -> loop.state().dnsFallback().watchFailingSince() > 0));
+
+        assertEquals(1, reads.get(), "one read on taking over, the next a period later");
+    }
 }
