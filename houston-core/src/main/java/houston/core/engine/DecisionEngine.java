@@ -48,6 +48,7 @@ public final class DecisionEngine {
     private final OutcomeIntake outcomes;
     private final ScaleDownPolicy scaleDown;
     private final ReceiverDrain drain;
+    private final OwnSpill ownSpill = new OwnSpill();
     private final ReceiverRelief relief = new ReceiverRelief();
     private final DnsFallbackTracker fallback;
 
@@ -149,6 +150,7 @@ public final class DecisionEngine {
         }
         drain.apply(ctx);
         relief.apply(ctx);
+        ownSpill.apply(ctx);
         scaleDown.apply(ctx);
         fallback.decide(ctx);
         EngineState next = ctx.finish(state);

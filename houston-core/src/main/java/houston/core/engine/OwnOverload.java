@@ -19,17 +19,25 @@ import java.util.Locale;
  * users, and anyone else's it carries) is past {@link #OVERLOADED_AT} of what its ready instances
  * serve: its errors are explained by its load, and the cure is capacity. Houston asks its scaler,
  * once per incident, to grow it to carry that load at target (the evacuation's pre-scale, on the
- * location itself) and says so once in the location's thread; if that scale-up fails, the hold ends.
+ * location itself) and says so once in the location's thread; {@link OwnSpill} meanwhile sends the part
+ * of its own users its ready instances cannot carry to receivers with ready room. If the scale-up fails
+ * while it is still overloaded (no room took the excess), the hold ends.
  * A dead location (score at or below the dead
  * threshold: nothing answers) is evacuated as ever, crowd or not; so is one whose load was never
  * measured (configured peak demand is no evidence of a crowd). Once its load is back within its
- * instances, its errors of the crowd still weigh in the two-minute error rate
- * ({@link HealthBook#GREY_WINDOW_MS}): a location still bad after that is failing, and is evacuated.
+ * instances (and a spill of its excess is live in DNS), its errors of the crowd still weigh in the two-minute
+ * error rate ({@link HealthBook#GREY_WINDOW_MS}) once its users have followed ({@link #SETTLE_MS}): a location
+ * still bad after that is failing, and is evacuated.
  */
 final class OwnOverload {
 
     /** Overloaded past all of what its ready instances serve: its requests fail for want of capacity. */
     static final double OVERLOADED_AT = 1.0;
+    /**
+     * After its load is within its instances again, how long its users take to feel it: resolvers follow a
+     * spill's new weights within a TTL or two (30 s by default), so its crowd's errors go on that long.
+     */
+    static final long SETTLE_MS = 60_000;
     /** Held (and told, and its scaler asked) for a crowd in this incident. */
     private static final String KEY = "own overload";
     /** Its scale-up failed in this incident: no longer held for the crowd. */
@@ -41,18 +49,24 @@ final class OwnOverload {
     /** Why {@code l}'s evacuation is held because it is overloaded, or null when it is not. */
     static String hold(StepContext ctx, int l, double score, double deadThreshold) {
         LocationTrack t = ctx.tracks[l];
-        if (score <= deadThreshold || t.heldReasons().contains(CANNOT_GROW)) {
+        if (score <= deadThreshold) {
             return null;
         }
         CapacityModel capacity = ctx.topology.location(l).capacity();
         double serves = ctx.instances[l] * capacity.rpsPerInstance();
         double load = ctx.loads()[l];
         if (ctx.demandReadAt[l] <= 0 || load <= OVERLOADED_AT * serves) {
+            // Within its instances again (the crowd ebbed, it grew, or OwnSpill sent the excess elsewhere):
+            // judged on its score once the crowd's errors are out of the window, whether its scaler works or not.
             // Its errors of the crowd still weigh in the two-minute error rate for a while after it.
             long ago = ctx.now - t.overloadedAt();
-            return t.overloadedAt() > 0 && ago < HealthBook.GREY_WINDOW_MS ? String.format(Locale.ROOT,
+            return t.overloadedAt() > 0 && ago < HealthBook.GREY_WINDOW_MS + SETTLE_MS ? String.format(Locale.ROOT,
                     "overloaded by its own users until %ds ago: its errors of then still weigh in its error rate",
                     ago / 1000) : null;
+        }
+        if (t.heldReasons().contains(CANNOT_GROW)) {
+            // Still past its instances with no growth coming: nothing explains its errors away any longer.
+            return null;
         }
         ctx.tracks[l] = t.overloaded(ctx.now);
         int needed = capacity.instancesFor(load);

@@ -1,6 +1,7 @@
 package houston.core.engine;
 
 import houston.core.model.CapacityModel;
+import houston.core.model.LocationState;
 import houston.core.model.TrafficPlan;
 import houston.core.plan.NearestCapacityPlanner;
 
@@ -55,7 +56,9 @@ final class ReceiverRelief {
         boolean relieved = false;
         for (int c = 0; c < ctx.tracks.length && excess > 0; c++) {
             double[] row = ctx.row(c);
-            if (c == r || !ctx.tracks[c].state().isAway() || row[r] <= TrafficPlan.DUST || ctx.demand[c] <= 0) {
+            // A fail-back's steps are its own; any other catchment's share on r is an evacuee's or a spill (OwnSpill).
+            if (c == r || ctx.tracks[c].state() == LocationState.RECOVERING || row[r] <= TrafficPlan.DUST
+                    || ctx.demand[c] <= 0) {
                 continue;
             }
             double want = Math.min(row[r], excess / ctx.demand[c]);
@@ -99,7 +102,7 @@ final class ReceiverRelief {
      * {@code r}, within their ready room, into {@code added}; returns how much was placed and names each
      * share in {@code to}.
      */
-    private static double spill(StepContext ctx, int c, int r, double want, double[] row, double[] added,
+    static double spill(StepContext ctx, int c, int r, double want, double[] row, double[] added,
                                 List<String> to) {
         boolean[] eligible = ctx.eligibleReceivers(c);
         double[] live = ctx.loads();

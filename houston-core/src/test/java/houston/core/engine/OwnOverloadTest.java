@@ -37,6 +37,13 @@ class OwnOverloadTest {
         return world.run(10);
     }
 
+    /** Every other location at 96% of its 1,000 rps: past its ready ceiling, so no room takes loc-00's excess. */
+    private void noRoomElsewhere() {
+        for (int i = 1; i < 12; i++) {
+            world.measuring(String.format("loc-%02d", i), 960);
+        }
+    }
+
     /** Every vantage sees {@code outcome} from loc-00 on every other tick, for {@code seconds}. */
     private void failEveryOtherTick(Outcome outcome, int seconds) {
         for (int s = 0; s < seconds; s++) {
@@ -50,7 +57,8 @@ class OwnOverloadTest {
     }
 
     @Test
-    void aLocationFailingUnderItsOwnCrowdIsAskedToGrowAndNotEvacuated() {
+    void aLocationFailingUnderItsOwnCrowdWithNoRoomElsewhereIsAskedToGrowAndNotEvacuated() {
+        noRoomElsewhere();
         world.confirmScaleUps = false;
         world.measuring("loc-00", 1500);
 
@@ -84,6 +92,7 @@ class OwnOverloadTest {
 
     /** A minute of failing under its crowd, then grown to carry it (30 instances), still failing for {@code seconds}. */
     private void crowdThenGrownStillFailing(int seconds) {
+        noRoomElsewhere();
         world.confirmScaleUps = false;
         world.measuring("loc-00", 1500);
         failEveryOtherTick(Outcome.HTTP_ERROR, 60);
@@ -107,6 +116,7 @@ class OwnOverloadTest {
 
     @Test
     void whenItsScaleUpFailsTheHoldEndsAndTheScalerIsAskedOnceNotEveryTick() {
+        noRoomElsewhere();
         world.confirmScaleUps = false;
         world.measuring("loc-00", 1500);
         failEveryOtherTick(Outcome.HTTP_ERROR, 60);
@@ -120,5 +130,56 @@ class OwnOverloadTest {
         assertEquals(1, world.all(Action.PreScale.class).stream().filter(p -> p.location().equals("loc-00")).count(),
                 world.all(Action.PreScale.class)::toString);
         assertEquals(1, world.alerts(AlertKind.SCALER_FAILED).size());
+    }
+
+    @Test
+    void aCrowdWithRoomElsewhereSendsOnlyItsExcessThereAndTheLocationIsAskedToGrow() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+
+        world.run(10);
+
+        double home = world.fraction("loc-00", "loc-00");
+        assertTrue(home * 1500 <= 970 && home * 1500 >= 800, "loc-00 keeps what its 10 instances carry: " + home);
+        assertEquals(1 - home, world.fraction("loc-00", "loc-01") + world.fraction("loc-00", "loc-02"), 1e-9);
+        assertEquals(List.of(), world.decisions(DecisionKind.EVACUATION_DECIDED));
+        assertEquals(1, world.all(Action.PreScale.class).stream()
+                .filter(p -> p.location().equals("loc-00") && p.instances() == 30).count());
+        assertTrue(world.decisions(DecisionKind.TRAFFIC_SHIFTING).get(0).summary()
+                .contains("not evacuated: it is short of capacity, not failing"));
+    }
+
+    @Test
+    void theSpilledUsersComeHomeOnceItHasGrown() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+        world.run(10);
+
+        world.running("loc-00", 30);
+        world.run(5);
+
+        assertEquals(1.0, world.fraction("loc-00", "loc-00"), 1e-9);
+    }
+
+    @Test
+    void errorsThatOutlastTheSpillByTheWindowAreAFaultAndEvacuateIt() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+
+        failEveryOtherTick(Outcome.HTTP_ERROR, 200);
+
+        assertEquals(1, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
+    }
+
+    @Test
+    void errorsThatStopOnceTheExcessHasLeftDoNotEvacuateIt() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+
+        // Its errors stop once resolvers follow the spill's weights, well within a minute of it.
+        failEveryOtherTick(Outcome.HTTP_ERROR, 45);
+        world.clear().run(150);
+
+        assertEquals(List.of(), world.decisions(DecisionKind.EVACUATION_DECIDED), world.all(Action.Notify.class).stream().map(n -> n.decision().at() + " " + n.decision().summary()).toList().toString());
     }
 }
