@@ -22,7 +22,9 @@ import java.util.Locale;
  * catchment moved to its nearest eligible receivers, down to its ready ceiling
  * ({@link NearestCapacityPlanner#readyCeiling}), as far as their ready room goes (no pre-scale for them,
  * as for {@link ReceiverRelief}); it is asked to grow for its whole load. Its users come back, farthest
- * first, as its own ready room takes them (it grew, or the crowd ebbed). Not an evacuation: no incident
+ * first, as its own ready room takes them (it grew, or the crowd ebbed), once it has not spilled for
+ * {@link Reconsolidation#INTERVAL_MS} (a crowd that ebbs and swells is not followed back and forth), in
+ * chunks of at least {@link #MIN_RETURN} of its catchment. Not an evacuation: no incident
  * of its own, nothing held, and {@link OwnOverload} judges a bad score once the load is within its
  * instances. Nothing moves while DNS publishes fail or automation is frozen; only measured demand counts
  * (configured peak demand is no evidence of a crowd). O(locations²) per location spilling and tick.
@@ -51,7 +53,8 @@ final class OwnSpill {
             }
             boolean moved = loads[l] > ReceiverRelief.RELIEF_AT * ctx.instances[l] * capacity.rpsPerInstance()
                     ? spill(ctx, l, loads[l], loads[l] - ceiling)
-                    : comeBack(ctx, l, ceiling - loads[l]);
+                    : ctx.now - ctx.tracks[l].overloadedAt() >= Reconsolidation.INTERVAL_MS
+                    && comeBack(ctx, l, ceiling - loads[l]);
             if (moved) {
                 loads = ctx.loads();
             }

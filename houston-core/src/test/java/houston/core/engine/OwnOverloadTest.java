@@ -157,7 +157,10 @@ class OwnOverloadTest {
 
         world.running("loc-00", 30);
         world.run(5);
+        double soonAfter = world.fraction("loc-00", "loc-00");
+        world.run(180);
 
+        assertTrue(soonAfter < 0.7, "not back within seconds of the spill (a crowd that ebbs and swells): " + soonAfter);
         assertEquals(1.0, world.fraction("loc-00", "loc-00"), 1e-9);
     }
 
@@ -181,5 +184,16 @@ class OwnOverloadTest {
         world.clear().run(150);
 
         assertEquals(List.of(), world.decisions(DecisionKind.EVACUATION_DECIDED), world.all(Action.Notify.class).stream().map(n -> n.decision().at() + " " + n.decision().summary()).toList().toString());
+    }
+
+    @Test
+    void aSteadyCrowdIsSpilledOnceNotEveryTick() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+
+        world.run(120);
+
+        assertEquals(1, world.decisions(DecisionKind.TRAFFIC_SHIFTING).size(),
+                world.decisions(DecisionKind.TRAFFIC_SHIFTING)::toString);
     }
 }
