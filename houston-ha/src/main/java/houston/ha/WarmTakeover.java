@@ -98,7 +98,7 @@ public final class WarmTakeover {
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, live, liveGeneration, warm.demand(),
                 warm.instances(), warm.requested(), warm.lastRelied(), sharedIsNewer ? shared.overrides() : warm.overrides(),
-                warm.failStatic(), warm.recentEvacuations(), null, 0, fallback, warm.demandReadAt());
+                warm.failStatic(), warm.recentEvacuations(), null, 0, fallback, warm.demandReadAt(), warm.demandTrend());
     }
 
     /** The track with the previous leader's id for its open incident, so its Slack thread continues. */
@@ -132,7 +132,7 @@ public final class WarmTakeover {
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, warm.plan().atGeneration(generation),
                 dnsGeneration, warm.demand(), warm.instances(), warm.requested(), warm.lastRelied(), overrides,
-                warm.failStatic(), warm.recentEvacuations(), null, now.toEpochMilli(), fallback, warm.demandReadAt());
+                warm.failStatic(), warm.recentEvacuations(), null, now.toEpochMilli(), fallback, warm.demandReadAt(), warm.demandTrend());
     }
 
     /** True when two rows are the same at the resolution DNS holds them (weights of 255). */

@@ -30,6 +30,7 @@ import java.util.List;
  * @param dnsFallback        whether the DNS control plane fails and what the data-plane fallback evacuates
  * @param demandReadAt       per catchment, when its demand was measured (epoch ms; 0: never, or the
  *                           reading went stale and the configured peak is planned on)
+ * @param demandTrend        per catchment, how fast its measured demand rises ({@link RisingDemand})
  */
 public record EngineState(
         long tick,
@@ -48,13 +49,24 @@ public record EngineState(
         String publishBlocked,
         long retryPublishAt,
         DnsFallback dnsFallback,
-        long[] demandReadAt) {
+        long[] demandReadAt,
+        DemandTrend demandTrend) {
 
     public EngineState {
         tracks = List.copyOf(tracks);
         recentEvacuations = List.copyOf(recentEvacuations);
         dnsFallback = dnsFallback == null ? DnsFallback.IDLE : dnsFallback;
         demandReadAt = demandReadAt == null ? new long[demand.length] : demandReadAt;
+        demandTrend = demandTrend == null ? DemandTrend.none(demand.length) : demandTrend;
+    }
+
+    /** A state with no demand trend known (it is learnt again from the next readings). */
+    public EngineState(long tick, HealthBook health, HealthReport report, List<LocationTrack> tracks, TrafficPlan plan,
+                       long liveGeneration, double[] demand, int[] instances, int[] requested, long[] lastRelied,
+                       Overrides overrides, boolean failStatic, List<Long> recentEvacuations, String publishBlocked,
+                       long retryPublishAt, DnsFallback dnsFallback, long[] demandReadAt) {
+        this(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested, lastRelied, overrides,
+                failStatic, recentEvacuations, publishBlocked, retryPublishAt, dnsFallback, demandReadAt, null);
     }
 
     /** A state whose demand was never measured (every catchment on its configured peak, or as given). */
@@ -85,7 +97,7 @@ public record EngineState(
         DnsFallback f = dnsFallback;
         return new EngineState(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested,
                 lastRelied, overrides, failStatic, recentEvacuations, publishBlocked, publishLost ? now : retryPublishAt,
-                f.requested() == null ? f : f.with(f.failingSince(), f.live(), null, 0), demandReadAt);
+                f.requested() == null ? f : f.with(f.failingSince(), f.live(), null, 0), demandReadAt, demandTrend);
     }
 
     public LocationTrack track(int location) {

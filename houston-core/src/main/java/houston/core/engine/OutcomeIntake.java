@@ -39,6 +39,7 @@ final class OutcomeIntake {
             int l = ctx.topology.indexOrMinusOne(d.location());
             long at = d.measuredAt() > 0 ? d.measuredAt() : ctx.now;
             if (l >= 0 && d.rps() >= 0 && fresh(ctx, at) && at >= ctx.demandReadAt[l]) {
+                RisingDemand.read(ctx, l, d.rps(), at);
                 ctx.demand[l] = d.rps();
                 ctx.demandReadAt[l] = at;
             }

@@ -21,7 +21,8 @@ import java.util.Locale;
  * passes {@link ReceiverRelief#RELIEF_AT} of what its ready instances serve has that part of its own
  * catchment moved to its nearest eligible receivers, down to its ready ceiling
  * ({@link NearestCapacityPlanner#readyCeiling}), as far as their ready room goes (no pre-scale for them,
- * as for {@link ReceiverRelief}); it is asked to grow for its whole load. Its users come back, farthest
+ * as for {@link ReceiverRelief}); it is asked to grow for its whole load. Its load is read as it will be
+ * once the move is felt ({@link RisingDemand}), so a crowd still building is spilled ahead of it. Its users come back, farthest
  * first, as its own ready room takes them (it grew, or the crowd ebbed), once it has not spilled for
  * {@link Reconsolidation#INTERVAL_MS} (a crowd that ebbs and swells is not followed back and forth), in
  * chunks of at least {@link #MIN_RETURN} of its catchment. Not an evacuation: no incident
@@ -38,7 +39,8 @@ final class OwnSpill {
         if (ctx.dnsPublishesFailing() || ctx.overrides.frozen(ctx.now)) {
             return;
         }
-        double[] loads = ctx.loads();
+        // Its load as it will be once a move is felt: a crowd still building is spilled ahead of it.
+        double[] loads = RisingDemand.loadsAhead(ctx);
         for (int l = 0; l < ctx.tracks.length; l++) {
             LocationState state = ctx.tracks[l].state();
             if (state != LocationState.HEALTHY && state != LocationState.SUSPECT
@@ -56,14 +58,15 @@ final class OwnSpill {
                     : ctx.now - ctx.tracks[l].overloadedAt() >= Reconsolidation.INTERVAL_MS
                     && comeBack(ctx, l, ceiling - loads[l]);
             if (moved) {
-                loads = ctx.loads();
+                loads = RisingDemand.loadsAhead(ctx);
             }
         }
     }
 
     private static boolean spill(StepContext ctx, int l, double load, double excess) {
+        String carries = RisingDemand.describe(ctx.loads()[l], load);
         double[] row = ctx.row(l);
-        double want = Math.min(row[l], excess / ctx.demand[l]);
+        double want = Math.min(row[l], excess / (ctx.demand[l] + RisingDemand.ahead(ctx, l)));
         double[] added = new double[row.length];
         List<String> to = new ArrayList<>();
         double moved = ReceiverRelief.spill(ctx, l, l, want, row, added, to);
@@ -86,9 +89,9 @@ final class OwnSpill {
             ctx.actions.add(new Action.PreScale(ctx.id(l), needed, "carry its own users' load", ctx.tracks[l].incident()));
         }
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
-                "%s's own users past its ready instances move: it carries %.0f rps, past %.0f%% of what its %d ready "
+                "%s's own users past its ready instances move: it carries %s, past %.0f%% of what its %d ready "
                         + "instances serve; %s of its catchment to %s, and %s is asked to grow (not evacuated: it is "
-                        + "short of capacity, not failing)", ctx.id(l), load, ReceiverRelief.RELIEF_AT * 100,
+                        + "short of capacity, not failing)", ctx.id(l), carries, ReceiverRelief.RELIEF_AT * 100,
                 ctx.instances[l], TrafficMover.percent(moved), String.join(", ", to), ctx.id(l)), List.of(), List.of());
         return true;
     }

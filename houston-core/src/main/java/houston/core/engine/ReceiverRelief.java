@@ -17,7 +17,8 @@ import java.util.Locale;
  * ap-southeast-1, carrying all of a dead ap-northeast-1 whose demand then doubled, ran past 100% for
  * 137 s while ap-south-1 and ap-southeast-2 had ready room.
  *
- * <p>So every tick, a receiver whose load under the plan passes {@link #RELIEF_AT} of what its ready
+ * <p>So every tick, a receiver whose load under the plan (as it will be once a move is felt, while demand
+ * rises: {@link RisingDemand}) passes {@link #RELIEF_AT} of what its ready
  * instances serve has evacuees' shares taken off it down to its ready ceiling
  * ({@link NearestCapacityPlanner#readyCeiling}), each evacuee's share going to its nearest other
  * eligible receivers as far as their ready instances have room under the same ceiling (no pre-scale
@@ -38,21 +39,26 @@ final class ReceiverRelief {
             return;
         }
         boolean[] receiving = ctx.eligibleReceivers(-1);
-        double[] loads = ctx.loads();
+        // Where the loads will be once a move is felt: on a rising load, a receiver relieved only as far as
+        // it stands now is past the line again before the move lands.
+        double[] loads = RisingDemand.loadsAhead(ctx);
         for (int r = 0; r < receiving.length; r++) {
             CapacityModel capacity = ctx.topology.location(r).capacity();
             double serves = ctx.instances[r] * capacity.rpsPerInstance();
-            if (receiving[r] && loads[r] > RELIEF_AT * serves
-                    && relieve(ctx, r, loads[r] - NearestCapacityPlanner.readyCeiling(capacity, ctx.instances[r]))) {
+            if (receiving[r] && loads[r] > RELIEF_AT * serves && relieve(ctx, r, loads[r],
+                    loads[r] - NearestCapacityPlanner.readyCeiling(capacity, ctx.instances[r]))) {
                 // What moved lands on other receivers: the loads are read again only after a relief.
-                loads = ctx.loads();
+                loads = RisingDemand.loadsAhead(ctx);
             }
         }
     }
 
-    /** Moves up to {@code excess} requests/s of evacuees' shares off receiver {@code r}; true when some moved. */
-    private boolean relieve(StepContext ctx, int r, double excess) {
-        double carried = ctx.loads()[r];
+    /**
+     * Moves up to {@code excess} requests/s of evacuees' shares off receiver {@code r}, which carries
+     * {@code carried} once a move is felt; true when some moved.
+     */
+    private boolean relieve(StepContext ctx, int r, double carried, double excess) {
+        String carries = RisingDemand.describe(ctx.loads()[r], carried);
         boolean relieved = false;
         for (int c = 0; c < ctx.tracks.length && excess > 0; c++) {
             double[] row = ctx.row(c);
@@ -61,7 +67,8 @@ final class ReceiverRelief {
                     || ctx.demand[c] <= 0) {
                 continue;
             }
-            double want = Math.min(row[r], excess / ctx.demand[c]);
+            // A share of c weighs what c will send once the move is felt, its rise included.
+            double want = Math.min(row[r], excess / (ctx.demand[c] + RisingDemand.ahead(ctx, c)));
             List<String> to = new ArrayList<>();
             double[] added = new double[row.length];
             double moved = spill(ctx, c, r, want, row, added, to);
@@ -90,8 +97,8 @@ final class ReceiverRelief {
             TrafficMover.preScale(ctx, r, ctx.topology.location(r).capacity().instancesFor(carried), c,
                     new ArrayList<>());
             ctx.notify(c, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
-                    "%s's users moving off %s: it carries %.0f rps, past %.0f%% of what its %d ready instances serve; "
-                            + "to %s, and %s is asked to grow", ctx.id(c), ctx.id(r), carried, RELIEF_AT * 100,
+                    "%s's users moving off %s: it carries %s, past %.0f%% of what its %d ready instances serve; "
+                            + "to %s, and %s is asked to grow", ctx.id(c), ctx.id(r), carries, RELIEF_AT * 100,
                     ctx.instances[r], String.join(", ", to), ctx.id(r)), List.of(), List.of());
         }
         return relieved;
@@ -105,7 +112,8 @@ final class ReceiverRelief {
     static double spill(StepContext ctx, int c, int r, double want, double[] row, double[] added,
                                 List<String> to) {
         boolean[] eligible = ctx.eligibleReceivers(c);
-        double[] live = ctx.loads();
+        // Room as it will be once the move is felt: a receiver whose own load rises too has less of it.
+        double[] live = RisingDemand.loadsAhead(ctx);
         double[] planned = ctx.plannedLoads();
         double placed = 0;
         for (int rank = 0; rank < row.length - 1 && want - placed > TrafficPlan.DUST; rank++) {

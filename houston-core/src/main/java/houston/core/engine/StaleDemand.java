@@ -25,6 +25,7 @@ final class StaleDemand {
                         ctx.id(l), (ctx.now - at) / 1000, ctx.demand[l], peak));
                 ctx.demand[l] = peak;
                 ctx.demandReadAt[l] = 0;
+                ctx.trend.forget(l);
             }
         }
         if (!stale.isEmpty()) {

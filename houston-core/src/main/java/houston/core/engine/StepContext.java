@@ -31,6 +31,8 @@ final class StepContext {
     final LocationTrack[] tracks;
     final double[] demand;
     final long[] demandReadAt;
+    /** Per catchment, how fast its demand rose between its last two readings, and the rise confirmed by the two before. */
+    final DemandTrend trend;
     final int[] instances;
     final int[] requested;
     final long[] lastRelied;
@@ -66,6 +68,7 @@ final class StepContext {
         this.tracks = previous.tracks().toArray(new LocationTrack[0]);
         this.demand = previous.demand().clone();
         this.demandReadAt = previous.demandReadAt().clone();
+        this.trend = previous.demandTrend().copy();
         this.instances = previous.instances().clone();
         this.requested = previous.requested().clone();
         this.lastRelied = previous.lastRelied().clone();
@@ -284,6 +287,6 @@ final class StepContext {
         }
         return new EngineState(previousState.tick() + 1, health, report, List.of(tracks), plan, liveGeneration,
                 demand, instances, requested, lastRelied, overrides, failStatic, recentEvacuations, publishBlocked,
-                retryPublishAt, fallback, demandReadAt);
+                retryPublishAt, fallback, demandReadAt, trend);
     }
 }

@@ -97,4 +97,39 @@ class ReceiverReliefTest {
 
         assertEquals(1.0, world.fraction("loc-00", "loc-01"), 1e-9);
     }
+
+    /** loc-00's catchment read every second, rising by {@code perSecond} rps until loc-01 is first relieved. */
+    private double rampUntilRelieved(double perSecond) {
+        double demand = 400;
+        for (int s = 0; s < 120 && world.decisions(DecisionKind.TRAFFIC_SHIFTING).stream()
+                .noneMatch(d -> d.summary().startsWith("loc-00's users moving off loc-01")); s++) {
+            demand += perSecond;
+            world.measuring("loc-00", demand).tick();
+        }
+        return load("loc-01");
+    }
+
+    @Test
+    void aReceiverOnARisingLoadIsRelievedBeforeItPassesTheLineForWhereTheLoadWillBeOnceTheMoveIsFelt() {
+        // 8 rps a second, 2% of loc-00's 400: a crowd building, well past a reading's noise.
+        double carried = rampUntilRelieved(8);
+
+        Decision relief = world.decisions(DecisionKind.TRAFFIC_SHIFTING).stream()
+                .filter(d -> d.summary().startsWith("loc-00's users moving off loc-01")).findFirst().orElseThrow();
+        assertTrue(relief.summary().contains("once its rising demand is felt"), relief.summary());
+        double relievedAt = Double.parseDouble(relief.summary().replaceAll(".*it carries (\\d+) rps.*", "$1"));
+        assertTrue(relievedAt < ReceiverRelief.RELIEF_AT * 1200, "relieved at " + relievedAt + " rps, before the line");
+        assertTrue(carried < 1080, "left room for the rise: " + carried);
+    }
+
+    @Test
+    void readingsThatWanderWithinTheirNoiseAreNoTrend() {
+        // ±1% a second around 1,150 rps on loc-01 (between its ceiling and the line): never relieved.
+        world.measuring("loc-00", 950).run(2);
+        for (int s = 0; s < 60; s++) {
+            world.measuring("loc-00", s % 2 == 0 ? 960 : 940).tick();
+        }
+
+        assertEquals(1.0, world.fraction("loc-00", "loc-01"), 1e-9);
+    }
 }
