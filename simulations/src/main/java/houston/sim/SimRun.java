@@ -59,6 +59,7 @@ final class SimRun {
     private final DnsPublishModel dnsAdapter;
     private final SplittableRandom dnsRandom;
     private final SplittableRandom watchRandom;
+    private final DemandReadings demandReadings;
     /** The adapter publishes one plan at a time, on its own thread: the next starts when this one ends. */
     private long dnsBusyUntil;
     /** The newest plan generation the zone accepted. */
@@ -97,6 +98,7 @@ final class SimRun {
         // Split last, so the probe and world randomness stay what they were before DNS calls drew any.
         this.dnsRandom = random.split();
         this.watchRandom = random.split();
+        this.demandReadings = new DemandReadings(world, startEpochMs, random.split());
     }
 
     /** Runs to the end; {@code progress} hears the simulated milliseconds done now and then. */
@@ -151,7 +153,7 @@ final class SimRun {
         world.advance(ms);
         kpis.tick(ms, (ms - lastTick) / 1000.0);
         lastTick = ms;
-        policy.measured(measuredDemand(), runningInstances());
+        policy.measured(demandReadings.at(ms), runningInstances());
         kpis.outcomes(ms, outcomes);
         List<Action> actions = policy.tick(at(ms), List.copyOf(observations), List.copyOf(signals),
                 List.copyOf(outcomes));
@@ -160,15 +162,6 @@ final class SimRun {
         outcomes.clear();
         actions.forEach(new WorldEffects(ms)::execute);
         queue.push(ms + setup.tick().toMillis(), TICK << 24);
-    }
-
-    /** Requests/s each catchment sends now, wherever DNS sends them. */
-    private List<Inputs.DemandReading> measuredDemand() {
-        List<Inputs.DemandReading> out = new ArrayList<>(world.size());
-        for (int c = 0; c < world.size(); c++) {
-            out.add(new Inputs.DemandReading(world.topology().location(c).id(), world.demandNow[c]));
-        }
-        return out;
     }
 
     /** Ready instances per location, as the scaler's status reports them. */

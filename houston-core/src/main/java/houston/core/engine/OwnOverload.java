@@ -54,7 +54,7 @@ final class OwnOverload {
         }
         CapacityModel capacity = ctx.topology.location(l).capacity();
         double serves = ctx.instances[l] * capacity.rpsPerInstance();
-        double load = ctx.loads()[l];
+        double load = RisingDemand.loadsAhead(ctx)[l];
         if (ctx.demandReadAt[l] <= 0 || load <= OVERLOADED_AT * serves) {
             // Within its instances again (the crowd ebbed, it grew, or OwnSpill sent the excess elsewhere):
             // judged on its score once the crowd's errors are out of the window, whether its scaler works or not.

@@ -94,6 +94,8 @@ final class ReceiverRelief {
             ctx.changeRow(c, row, "take " + ctx.id(c) + "'s users off " + ctx.id(r) + " past its ready instances");
             excess -= moved * ctx.demand[c];
             relieved = true;
+            // Its errors until the move is felt are its load's, not a fault's: OwnOverload holds it that long.
+            ctx.tracks[r] = ctx.tracks[r].overloaded(ctx.now);
             TrafficMover.preScale(ctx, r, ctx.topology.location(r).capacity().instancesFor(carried), c,
                     new ArrayList<>());
             ctx.notify(c, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,

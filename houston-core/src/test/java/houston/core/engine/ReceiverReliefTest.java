@@ -132,4 +132,25 @@ class ReceiverReliefTest {
 
         assertEquals(1.0, world.fraction("loc-00", "loc-01"), 1e-9);
     }
+
+    @Test
+    void aReceiverFailingForTheLoadItWasJustRelievedOfIsNotEvacuatedForIt() {
+        world.measuring("loc-00", 1200).run(2);
+
+        // Half its probes fail for a minute (its overload, until the move is felt): bad, but not dead.
+        for (int s = 0; s < 60; s++) {
+            world.clear();
+            if (s % 2 == 0) {
+                world.fault("vantage-a", "loc-01", houston.core.health.Outcome.HTTP_ERROR)
+                        .fault("vantage-b", "loc-01", houston.core.health.Outcome.HTTP_ERROR)
+                        .fault("vantage-c", "loc-01", houston.core.health.Outcome.HTTP_ERROR);
+            }
+            world.tick();
+        }
+
+        assertTrue(world.decisions(DecisionKind.EVACUATION_DECIDED).stream().noneMatch(d -> d.location().equals("loc-01")),
+                world.decisions(DecisionKind.EVACUATION_DECIDED)::toString);
+        assertTrue(world.decisions(DecisionKind.EVACUATION_HELD).stream().anyMatch(d -> d.location().equals("loc-01")),
+                world.decisions(DecisionKind.EVACUATION_HELD)::toString);
+    }
 }
