@@ -64,10 +64,18 @@ final class OwnOverload {
                     "overloaded by its own users until %ds ago: its errors of then still weigh in its error rate",
                     ago / 1000) : null;
         }
-        if (t.heldReasons().contains(CANNOT_GROW)) {
-            // Still past its instances with no growth coming: nothing explains its errors away any longer.
+        if (t.heldReasons().contains(CANNOT_GROW) && !ctx.dnsPublishesFailing()) {
+            // No growth coming. Its excess is sent elsewhere first if room takes it (the API back after an outage
+            // that kept the spill from going out): its errors are then its load's until the spill is felt.
+            if (OwnSpill.now(ctx, l)) {
+                return String.format(Locale.ROOT, "overloaded by its own users (%.0f rps on %d ready instances "
+                        + "serving %.0f) and unable to grow: the excess is sent elsewhere", load, ctx.instances[l], serves);
+            }
+            // Still past its instances with no room for its excess: nothing explains its errors away any longer.
             return null;
         }
+        // While DNS publishes fail nothing can spill its excess, and evacuating it would move the whole crowd
+        // onto receivers (through the data plane, or once the API is back): it stays held, failed scale-up or not.
         ctx.tracks[l] = t.overloaded(ctx.now);
         int needed = capacity.instancesFor(load);
         ctx.lastRelied[l] = ctx.now;

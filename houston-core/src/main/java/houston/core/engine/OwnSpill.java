@@ -36,9 +36,7 @@ final class OwnSpill {
     private static final double MIN_RETURN = 0.05;
 
     void apply(StepContext ctx) {
-        if (ctx.dnsPublishesFailing() || ctx.overrides.frozen(ctx.now)) {
-            return;
-        }
+        boolean mayMove = !ctx.dnsPublishesFailing() && !ctx.overrides.frozen(ctx.now);
         // Its load as it will be once a move is felt: a crowd still building is spilled ahead of it.
         double[] loads = RisingDemand.loadsAhead(ctx);
         for (int l = 0; l < ctx.tracks.length; l++) {
@@ -51,7 +49,11 @@ final class OwnSpill {
             double ceiling = NearestCapacityPlanner.readyCeiling(capacity, ctx.instances[l]);
             if (!ctx.wantedPlanLive() && ctx.row(l)[l] < 1 - TrafficPlan.DUST) {
                 // Its excess has not left yet: the crowd's errors go on until the spill is live in DNS.
+                // Marked while publishes fail too: a spill DNS never took leaves its crowd where it was.
                 ctx.tracks[l] = ctx.tracks[l].overloaded(ctx.now);
+            }
+            if (!mayMove) {
+                continue;
             }
             boolean moved = loads[l] > ReceiverRelief.RELIEF_AT * ctx.instances[l] * capacity.rpsPerInstance()
                     ? spill(ctx, l, loads[l], loads[l] - ceiling)
@@ -61,6 +63,20 @@ final class OwnSpill {
                 loads = RisingDemand.loadsAhead(ctx);
             }
         }
+    }
+
+    /**
+     * Spills {@code l}'s excess now if it is past the line and room takes some of it, for a location about to
+     * be judged on its score: true when some moved.
+     */
+    static boolean now(StepContext ctx, int l) {
+        if (ctx.dnsPublishesFailing() || ctx.overrides.frozen(ctx.now) || ctx.demand[l] <= 0) {
+            return false;
+        }
+        CapacityModel capacity = ctx.topology.location(l).capacity();
+        double load = RisingDemand.loadsAhead(ctx)[l];
+        return load > ReceiverRelief.RELIEF_AT * ctx.instances[l] * capacity.rpsPerInstance()
+                && spill(ctx, l, load, load - NearestCapacityPlanner.readyCeiling(capacity, ctx.instances[l]));
     }
 
     private static boolean spill(StepContext ctx, int l, double load, double excess) {

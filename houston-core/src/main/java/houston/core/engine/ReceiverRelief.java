@@ -72,6 +72,13 @@ final class ReceiverRelief {
             List<String> to = new ArrayList<>();
             double[] added = new double[row.length];
             double moved = spill(ctx, c, r, want, row, added, to);
+            if (!ctx.tracks[c].state().isAway() && want - moved > TrafficPlan.DUST) {
+                // A spill (OwnSpill) is best effort: what finds no room elsewhere goes back to its crowded home
+                // rather than overload a receiver whose own load rose after it was sent there (a surge everywhere).
+                added[c] += want - moved;
+                to.add("home " + TrafficMover.percent(want - moved));
+                moved = want;
+            }
             if (moved <= TrafficPlan.DUST) {
                 continue;
             }

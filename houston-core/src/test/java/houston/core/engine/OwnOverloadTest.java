@@ -196,4 +196,55 @@ class OwnOverloadTest {
         assertEquals(1, world.decisions(DecisionKind.TRAFFIC_SHIFTING).size(),
                 world.decisions(DecisionKind.TRAFFIC_SHIFTING)::toString);
     }
+
+    @Test
+    void whileDnsPublishesFailAFailedScaleUpDoesNotEndTheHoldForNothingCanSpillTheExcess() {
+        world.controlPlaneDown = true;
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500);
+        failEveryOtherTick(Outcome.HTTP_ERROR, 60);
+
+        world.outcome(new ActionOutcome.ScaleResult("loc-00", 30, ActionOutcome.ScaleStatus.FAILED, "scaler error"));
+        failEveryOtherTick(Outcome.HTTP_ERROR, 300);
+
+        // Evacuating it would move the whole crowd onto receivers (through the data plane, or the API's return).
+        assertEquals(List.of(), world.decisions(DecisionKind.EVACUATION_DECIDED));
+    }
+
+    @Test
+    void whenTheDnsApiIsBackAFailedScaleUpsCrowdIsSpilledRatherThanEvacuated() {
+        // Publishes fail (an operator's evacuation of loc-11 cannot go out) before loc-00's crowd comes.
+        world.controlPlaneDown = true;
+        world.confirmScaleUps = false;
+        world.command(new OperatorCommand.Evacuate("loc-11", java.time.Duration.ofHours(1), "drill", "U-ops")).run(5);
+        world.measuring("loc-00", 1500);
+        failEveryOtherTick(Outcome.HTTP_ERROR, 60);
+        world.outcome(new ActionOutcome.ScaleResult("loc-00", 30, ActionOutcome.ScaleStatus.FAILED, "scaler error"));
+        failEveryOtherTick(Outcome.HTTP_ERROR, 30);
+        double homeWhileDown = world.fraction("loc-00", "loc-00");
+
+        world.controlPlaneDown = false;
+        failEveryOtherTick(Outcome.HTTP_ERROR, 60);
+
+        assertEquals(1.0, homeWhileDown, 1e-9, "nothing spills while publishes fail");
+        assertTrue(world.decisions(DecisionKind.EVACUATION_DECIDED).stream().noneMatch(d -> d.location().equals("loc-00")),
+                world.decisions(DecisionKind.EVACUATION_DECIDED)::toString);
+        assertTrue(world.fraction("loc-00", "loc-00") < 0.7, "its excess spilled: " + world.fraction("loc-00", "loc-00"));
+    }
+
+    @Test
+    void aSpilledShareWithNoRoomLeftGoesBackHomeRatherThanOverloadAReceiverWhoseOwnCrowdCame() {
+        world.confirmScaleUps = false;
+        world.measuring("loc-00", 1500).run(10);
+        assertTrue(world.fraction("loc-00", "loc-01") > 0.2, "spilled to loc-01 first");
+
+        // Everyone's own crowd comes: no room anywhere, loc-01 past its line with loc-00's users on it.
+        noRoomElsewhere();
+        world.run(5);
+
+        assertEquals(0.0, world.fraction("loc-00", "loc-01"), 1e-9);
+        assertTrue(world.decisions(DecisionKind.TRAFFIC_SHIFTING).stream()
+                .anyMatch(d -> d.summary().startsWith("loc-00's users moving off loc-01") && d.summary().contains("home")),
+                world.decisions(DecisionKind.TRAFFIC_SHIFTING)::toString);
+    }
 }
