@@ -2,12 +2,15 @@ package houston.app.lab;
 
 import houston.app.config.HoustonSettings;
 import houston.app.daemon.Daemon;
+import houston.app.wiring.DnsSwitchFactory;
 import houston.app.wiring.NotifierFactory;
 import houston.app.wiring.ProbeFactory;
 import houston.capacity.Delays;
 import houston.capacity.LabScaler;
 import houston.core.config.DnsFallbackConfig;
+import houston.core.model.TrafficPlan;
 import houston.dns.InMemoryDnsSwitch;
+import houston.dns.WeightedRecordSwitch;
 import houston.dns.zone.InMemoryZone;
 import houston.probes.http.VertxHttpProbe;
 import io.vertx.core.Vertx;
@@ -116,6 +119,7 @@ public final class Lab implements AutoCloseable {
         LabWorld world = LabWorld.start(vertx, settings, scaler::instances);
         HoustonSettings lab = world.settings();
         InMemoryZone zone = new InMemoryZone(clock, Duration.ofMillis(500));
+        initialise(zone, lab);
         NotifierFactory.Built notifier = NotifierFactory.create(lab, console);
         // Visitors follow what DNS answers (the zone itself), not what the engine wants.
         LabDnsAnswers answers = new LabDnsAnswers(zone, lab);
@@ -123,6 +127,18 @@ public final class Lab implements AutoCloseable {
         users.start();
         world.onDnsApi(zone::controlPlaneDown);
         return new Shared(vertx, clock, world, zone, scaler, notifier, users, ProbeFactory.probe(vertx, lab, clock), answers);
+    }
+
+    /**
+     * The zone as {@code houston dns init} leaves a production one before the first daemon starts: every
+     * pool at home, with the floors a dropped record falls back to when the data-plane fallback is on.
+     * Left empty, a record dropped while the DNS API is down spread its catchment over every location,
+     * and the lab's smallest was overloaded by a neighbour's evacuation the engine had planned for its floors.
+     */
+    private static void initialise(InMemoryZone zone, HoustonSettings lab) throws Exception {
+        try (WeightedRecordSwitch init = new WeightedRecordSwitch(zone, DnsSwitchFactory.layout(lab), lab.dns().switching())) {
+            init.init(TrafficPlan.identity(lab.topology().ids(), 0)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** The first replica's daemon (the only one without replicas). */
