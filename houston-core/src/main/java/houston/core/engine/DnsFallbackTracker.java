@@ -199,21 +199,41 @@ final class DnsFallbackTracker {
     }
 
     /**
-     * The locations whose shift is decided and waits only for DNS (EVACUATING with a plan
-     * generation to wait for, or shifted in this step: its publish is sent when the step ends, and
-     * with the API known down for fallback-after its drop must not wait a tick for that). One still
-     * waiting for its receivers to grow is left alone: the engine has not moved its traffic yet,
-     * and the data plane must not move it sooner.
+     * The locations whose shift is decided and waits only for DNS: EVACUATING with a plan generation
+     * to wait for, or shifted in this step (its publish is sent when the step ends, and with the API
+     * known down for fallback-after its drop must not wait a tick for that); or EVACUATED with users
+     * the wanted plan moves and DNS still sends home. The last are the evacuations whose receivers had
+     * no ready room when they were decided: EVACUATED at once with nothing to publish, their users
+     * moved as the receivers grew, and that move's publish failing left them at home, failing. One
+     * still waiting for its receivers to grow is left alone: the engine has not moved its traffic
+     * yet, and the data plane must not move it sooner.
      */
     private static List<String> evacuating(StepContext ctx) {
         List<String> ids = new ArrayList<>();
         for (int l = 0; l < ctx.tracks.length; l++) {
-            if (ctx.tracks[l].state() == LocationState.EVACUATING
-                    && (ctx.tracks[l].awaitingGeneration() > 0 || ctx.awaitsPublish(l))) {
+            LocationTrack t = ctx.tracks[l];
+            boolean waitsForDns = t.state() == LocationState.EVACUATING && (t.awaitingGeneration() > 0 || ctx.awaitsPublish(l))
+                    || t.state() == LocationState.EVACUATED && movedButNotLive(ctx, l);
+            if (waitsForDns) {
                 ids.add(ctx.id(l));
             }
         }
         return ids.stream().sorted().toList();
+    }
+
+    /**
+     * True when the wanted plan serves fewer of {@code l}'s users at home than DNS does: a generation
+     * not confirmed live moved them. DNS's rows are the last confirmed plan's; with none confirmed
+     * since the start, the plan is taken as at home there, which may drop a location whose weights
+     * already keep it empty: that moves nobody.
+     */
+    private static boolean movedButNotLive(StepContext ctx, int l) {
+        if (ctx.wantedPlan().generation() <= ctx.liveGeneration) {
+            return false;
+        }
+        TrafficPlan held = ctx.fallback.inDns();
+        double atHomeInDns = held == null ? 1.0 : held.fraction(l, l);
+        return ctx.wantedPlan().fraction(l, l) < atHomeInDns - TrafficPlan.DUST;
     }
 
     /** "45 s" under a minute, whole minutes above: how long an outage has lasted, for humans. */

@@ -124,6 +124,32 @@ class DnsFallbackTest {
         assertEquals(List.of(), world.state.dnsFallback().live());
     }
 
+    /**
+     * A dead location whose receivers had no ready room is EVACUATED with nothing to publish; its users
+     * move when the receivers grow, and that move's publish fails with the API down. The data plane took
+     * only EVACUATING locations, so this one was never dropped and its users kept failing at home: the
+     * lab did this on a loaded machine.
+     */
+    @Test
+    void anEvacuationMovedOnlyOnceItsReceiversGrewIsDroppedThroughTheDataPlaneWhenItsPublishFails() {
+        world.confirmScaleUps = false;
+        world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, 900));
+        world.measuring("loc-07", 400);
+        world.run(10);
+        world.controlPlaneDown = true;
+        world.breakLocation("loc-07", ALL).run(5);
+        LocationState waiting = world.stateOf("loc-07");
+        world.all(Action.PreScale.class).forEach(p -> world.outcome(
+                new ActionOutcome.ScaleResult(p.location(), p.instances(), ActionOutcome.ScaleStatus.READY, "ready")));
+        world.confirmScaleUps = true;
+
+        world.run(180);
+
+        assertEquals(LocationState.EVACUATED, waiting);
+        assertTrue(world.fraction("loc-07", "loc-07") < 0.01, "its users are moved in the plan: " + world.fraction("loc-07", "loc-07"));
+        assertEquals(List.of("loc-07"), world.state.dnsFallback().live());
+    }
+
     private static int indexOf(List<Action> actions, Class<? extends Action> type) {
         for (int i = 0; i < actions.size(); i++) {
             if (type.isInstance(actions.get(i))) {
