@@ -12,8 +12,9 @@ package houston.core.engine;
  * <p>So a catchment's rise is learnt from its readings: the slope between its last two, and it is
  * taken to keep rising (by the smaller of its last two slopes) only when both rose faster than a
  * reading's noise ({@link #NOISE_PER_S}). A single jump, flat before it, is a step, not a ramp: it
- * is carried as it is, not extrapolated. The rise is carried {@link #LEAD_MS} ahead along the plan's
- * rows, at most the catchment's demand again ({@link #MAX_AHEAD}). A catchment falling or steady
+ * is carried as it is, not extrapolated. The rise is carried along the plan's rows over the move's
+ * lead ({@link #LEAD_MS}), plus the reading's own lag behind the crowd ({@link #READING_LAG_MS}) and
+ * age, at most the catchment's demand again ({@link #MAX_AHEAD}). A catchment falling or steady
  * adds nothing: users leave for a rising load, and come back only by the rules that bring them back.
  * Readings apart by more than the demand max-age are no trend.
  */
@@ -21,6 +22,8 @@ final class RisingDemand {
 
     /** How long a move takes to be felt: a publish confirmed and resolvers following a 30 s TTL twice. */
     static final long LEAD_MS = 60_000;
+    /** How far a one-minute rate trails the demand it measures: half its window. */
+    static final long READING_LAG_MS = 30_000;
     /**
      * A rise slower than this fraction of the catchment per second is no trend: a rate read every 15 s
      * moves by a few percent either way on its own (5% in 15 s is 0.33%/s). A crowd doubling over two
@@ -60,12 +63,16 @@ final class RisingDemand {
                 now, ahead) : String.format(java.util.Locale.ROOT, "%.0f rps", now);
     }
 
-    /** Requests/s catchment {@code c} will have gained in {@link #LEAD_MS}, if it keeps rising (0: it does not). */
+    /**
+     * Requests/s catchment {@code c} will have gained over its last reading by the time a move decided now
+     * is felt, if it keeps rising (0: it does not).
+     */
     static double ahead(StepContext ctx, int c) {
-        return Math.min(ctx.trend.rising()[c] * LEAD_MS, MAX_AHEAD * ctx.demand[c]);
+        long horizon = LEAD_MS + READING_LAG_MS + Math.max(0, ctx.now - ctx.demandReadAt[c]);
+        return Math.min(ctx.trend.rising()[c] * horizon, MAX_AHEAD * ctx.demand[c]);
     }
 
-    /** Requests/s each location serves under the plan, plus what the rising catchments add in {@link #LEAD_MS}. */
+    /** Requests/s each location serves under the plan, plus what the rising catchments add ({@link #ahead}). */
     static double[] loadsAhead(StepContext ctx) {
         double[] load = ctx.loads();
         for (int c = 0; c < load.length; c++) {

@@ -122,6 +122,24 @@ class ReceiverReliefTest {
         assertTrue(carried < 1080, "left room for the rise: " + carried);
     }
 
+    /**
+     * A reading is a rate over the minute before it: it trails the crowd by half that minute, and the
+     * move it triggers is felt a minute later. Carried only a minute ahead, a catchment doubling within
+     * two minutes was over its receiver's ready instances before the relief was felt (27 s of overload
+     * when ap-northeast-1's catchment spiked during its outage).
+     */
+    @Test
+    void aRiseIsCarriedAheadOverTheReadingsLagAsWellAsTheMovesLead() {
+        // 4 rps a second: what it adds in a minute and a half stays below the catchment's own demand (the cap).
+        rampUntilRelieved(4);
+
+        Decision relief = world.decisions(DecisionKind.TRAFFIC_SHIFTING).stream()
+                .filter(d -> d.summary().startsWith("loc-00's users moving off loc-01")).findFirst().orElseThrow();
+        double now = Double.parseDouble(relief.summary().replaceAll(".*it carries (\\d+) rps.*", "$1"));
+        double ahead = Double.parseDouble(relief.summary().replaceAll(".*\\((\\d+) once its rising demand is felt.*", "$1"));
+        assertEquals(4 * (RisingDemand.LEAD_MS + RisingDemand.READING_LAG_MS) / 1000.0, ahead - now, 1.0, relief.summary());
+    }
+
     @Test
     void readingsThatWanderWithinTheirNoiseAreNoTrend() {
         // ±1% a second around 1,150 rps on loc-01 (between its ceiling and the line): never relieved.
