@@ -50,7 +50,13 @@ final class DnsFallbackTracker {
             room.preScaleFloors(ctx, f.live());
         }
         if (since > 0 && ctx.now - since >= config.after().toMillis()) {
-            desired = room.admit(ctx, evacuating(ctx));
+            // Publishes may work again before the control-plane watch's next read clears the outage: what the
+            // live weights still send home stays out meanwhile, or it would be released and dropped again.
+            List<String> out = new ArrayList<>(evacuating(ctx));
+            if (ctx.wantedPlanLive()) {
+                stillSentHome(ctx, f.live()).stream().filter(id -> !out.contains(id)).forEach(out::add);
+            }
+            desired = room.admit(ctx, out.stream().sorted().toList());
         } else if (ctx.wantedPlanLive()) {
             desired = stillSentHome(ctx, f.live());
         } else {
@@ -213,12 +219,23 @@ final class DnsFallbackTracker {
         for (int l = 0; l < ctx.tracks.length; l++) {
             LocationTrack t = ctx.tracks[l];
             boolean waitsForDns = t.state() == LocationState.EVACUATING && (t.awaitingGeneration() > 0 || ctx.awaitsPublish(l))
-                    || t.state() == LocationState.EVACUATED && movedButNotLive(ctx, l);
+                    || t.state() == LocationState.EVACUATED && movedButNotLive(ctx, l)
+                    || t.state() == LocationState.RECOVERING && returnsBeforeItsStepIsLive(ctx, l);
             if (waitsForDns) {
                 ids.add(ctx.id(l));
             }
         }
         return ids.stream().sorted().toList();
+    }
+
+    /**
+     * True when {@code l} fails back while the data plane holds it out and its step is not live: released
+     * now, the weights DNS holds (at home, when its move was never published) would send its whole
+     * catchment home in one TTL, unchecked against its ready instances, and the step published later would
+     * move most of it away again. It stays out until the weights carry the step.
+     */
+    private static boolean returnsBeforeItsStepIsLive(StepContext ctx, int l) {
+        return ctx.fallback.live().contains(ctx.id(l)) && ctx.wantedPlan().generation() > ctx.liveGeneration;
     }
 
     /**

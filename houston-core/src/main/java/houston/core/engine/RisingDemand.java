@@ -14,7 +14,7 @@ package houston.core.engine;
  * reading's noise ({@link #NOISE_PER_S}). A single jump, flat before it, is a step, not a ramp: it
  * is carried as it is, not extrapolated. The rise is carried along the plan's rows over the move's
  * lead ({@link #LEAD_MS}), plus the reading's own lag behind the crowd ({@link #READING_LAG_MS}) and
- * age, at most the catchment's demand again ({@link #MAX_AHEAD}). A catchment falling or steady
+ * age (at most another lag), and at most the catchment's demand again ({@link #MAX_AHEAD}). A catchment falling or steady
  * adds nothing: users leave for a rising load, and come back only by the rules that bring them back.
  * Readings apart by more than the demand max-age are no trend.
  */
@@ -68,7 +68,9 @@ final class RisingDemand {
      * is felt, if it keeps rising (0: it does not).
      */
     static double ahead(StepContext ctx, int c) {
-        long horizon = LEAD_MS + READING_LAG_MS + Math.max(0, ctx.now - ctx.demandReadAt[c]);
+        // A reading older than a lag adds no more: a reader that stopped answering is not a ramp that goes on.
+        long age = Math.min(READING_LAG_MS, Math.max(0, ctx.now - ctx.demandReadAt[c]));
+        long horizon = LEAD_MS + READING_LAG_MS + age;
         return Math.min(ctx.trend.rising()[c] * horizon, MAX_AHEAD * ctx.demand[c]);
     }
 

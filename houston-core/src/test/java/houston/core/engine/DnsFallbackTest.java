@@ -132,6 +132,42 @@ class DnsFallbackTest {
      */
     @Test
     void anEvacuationMovedOnlyOnceItsReceiversGrewIsDroppedThroughTheDataPlaneWhenItsPublishFails() {
+        LocationState waiting = loc07DiesWhileItsReceiversHaveNoReadyRoomThenGrow();
+
+        world.run(180);
+
+        assertEquals(LocationState.EVACUATED, waiting);
+        assertTrue(world.fraction("loc-07", "loc-07") < 0.01, "its users are moved in the plan: " + world.fraction("loc-07", "loc-07"));
+        assertEquals(List.of("loc-07"), world.state.dnsFallback().live());
+    }
+
+    /**
+     * Healthy again while the API is still down, it fails back: released then, the weights DNS holds (at
+     * home: its move was never published) would send all its users home at once, unchecked, and the step
+     * published later would move most of them away again. It stays out until its step is live.
+     */
+    @Test
+    void aLocationTheDataPlaneHoldsOutStaysOutWhileItFailsBackUntilItsStepIsLive() {
+        loc07DiesWhileItsReceiversHaveNoReadyRoomThenGrow();
+        world.run(180);
+        world.clear();
+
+        int recovering = 0;
+        int releasedEarly = 0;
+        for (int s = 0; s < 30 * 60; s++) {
+            world.tick();
+            if (world.stateOf("loc-07") == LocationState.RECOVERING) {
+                recovering++;
+                releasedEarly += world.state.dnsFallback().live().contains("loc-07") ? 0 : 1;
+            }
+        }
+
+        assertTrue(recovering > 0, "loc-07 fails back while the API is down");
+        assertEquals(0, releasedEarly, "ticks recovering with loc-07 released before its step is live");
+    }
+
+    /** loc-07 dies with the API down while every receiver is full; then their pre-scales land. */
+    private LocationState loc07DiesWhileItsReceiversHaveNoReadyRoomThenGrow() {
         world.confirmScaleUps = false;
         world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, 900));
         world.measuring("loc-07", 400);
@@ -142,12 +178,7 @@ class DnsFallbackTest {
         world.all(Action.PreScale.class).forEach(p -> world.outcome(
                 new ActionOutcome.ScaleResult(p.location(), p.instances(), ActionOutcome.ScaleStatus.READY, "ready")));
         world.confirmScaleUps = true;
-
-        world.run(180);
-
-        assertEquals(LocationState.EVACUATED, waiting);
-        assertTrue(world.fraction("loc-07", "loc-07") < 0.01, "its users are moved in the plan: " + world.fraction("loc-07", "loc-07"));
-        assertEquals(List.of("loc-07"), world.state.dnsFallback().live());
+        return waiting;
     }
 
     private static int indexOf(List<Action> actions, Class<? extends Action> type) {
