@@ -136,7 +136,7 @@ class WarmTakeoverTest {
 
         EngineState resumed = WarmTakeover.resume(ENGINE, warm, home, outage, JOURNAL_COMMAND_AT, NOW);
 
-        assertEquals(new DnsFallback(failingSince, List.of("lab-a"), null, 0), resumed.dnsFallback());
+        assertEquals(new DnsFallback(failingSince, List.of("lab-a"), null, 0, home, List.of(), 0), resumed.dnsFallback());
         assertEquals(LocationState.EVACUATING, resumed.track(0).state());
         assertEquals("lab-a@incident-1", resumed.track(0).incident());
         assertTrue(resumed.plan().sameRowsAs(EVACUATED), resumed.plan().toString());
@@ -225,7 +225,8 @@ class WarmTakeoverTest {
 
         EngineState resumed = WarmTakeover.resume(ENGINE, warm, EVACUATED, SHARED, JOURNAL_COMMAND_AT, NOW);
 
-        assertEquals(DnsFallback.IDLE, resumed.dnsFallback());
+        assertTrue(resumed.dnsFallback().idle(), resumed.dnsFallback().toString());
+        assertEquals(EVACUATED, resumed.dnsFallback().inDns(), "the plan DNS holds, where a dropped record's users would go");
     }
 
     /**

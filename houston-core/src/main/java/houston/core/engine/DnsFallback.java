@@ -15,44 +15,58 @@ import java.util.List;
  * @param retryAt      when a fallback change that failed is tried again (epoch ms; 0: not waiting)
  * @param inDns        the plan whose weights DNS holds (its floors decide where a dropped record's
  *                     users go), or null when not known yet (then the wanted plan stands for it)
- * @param sent         the plan last sent to DNS and not yet confirmed, or null
+ * @param unconfirmed  the plans sent to DNS and not confirmed yet, oldest first (publishes go one at a
+ *                     time, so a generation's confirmation can come after the next was sent)
  * @param watchFailingSince when the control-plane watch's reads started failing and have failed
  *                     ever since (epoch ms; 0: its last read was answered, or no watch runs)
  */
 public record DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt,
-                          TrafficPlan inDns, TrafficPlan sent, long watchFailingSince) {
+                          TrafficPlan inDns, List<TrafficPlan> unconfirmed, long watchFailingSince) {
 
     public static final DnsFallback IDLE = new DnsFallback(0, List.of(), null, 0);
 
     public DnsFallback {
         live = List.copyOf(live);
         requested = requested == null ? null : List.copyOf(requested);
+        unconfirmed = List.copyOf(unconfirmed);
     }
 
     /** A fallback state with no plan known to be in DNS. */
     public DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt) {
-        this(failingSince, live, requested, retryAt, null, null, 0);
+        this(failingSince, live, requested, retryAt, null, List.of(), 0);
     }
 
     /** This state with the outage, data-plane set and retry changed; what DNS holds kept. */
     DnsFallback with(long newFailingSince, List<String> newLive, List<String> newRequested, long newRetryAt) {
-        return new DnsFallback(newFailingSince, newLive, newRequested, newRetryAt, inDns, sent, watchFailingSince);
+        return new DnsFallback(newFailingSince, newLive, newRequested, newRetryAt, inDns, unconfirmed, watchFailingSince);
     }
+
+    /** Plans sent and not confirmed kept at most: a publish that never answers must not grow the state. */
+    static final int MAX_UNCONFIRMED = 16;
 
     /** This state with {@code plan} sent to DNS. */
     DnsFallback sending(TrafficPlan plan) {
-        return new DnsFallback(failingSince, live, requested, retryAt, inDns, plan, watchFailingSince);
+        List<TrafficPlan> sent = new java.util.ArrayList<>(unconfirmed);
+        sent.removeIf(p -> p.generation() >= plan.generation());
+        sent.add(plan);
+        return new DnsFallback(failingSince, live, requested, retryAt, inDns,
+                sent.subList(Math.max(0, sent.size() - MAX_UNCONFIRMED), sent.size()), watchFailingSince);
+    }
+
+    /** The plan of {@code generation} sent and not confirmed yet, or null. */
+    TrafficPlan sent(long generation) {
+        return unconfirmed.stream().filter(p -> p.generation() == generation).findFirst().orElse(null);
     }
 
     /** This state with {@code plan}'s weights confirmed in DNS. */
     DnsFallback holding(TrafficPlan plan) {
         return new DnsFallback(failingSince, live, requested, retryAt, plan,
-                sent != null && sent.generation() > plan.generation() ? sent : null, watchFailingSince);
+                unconfirmed.stream().filter(p -> p.generation() > plan.generation()).toList(), watchFailingSince);
     }
 
     /** This state with the watch failing since {@code since} (0: its reads are answered). */
     DnsFallback watching(long since) {
-        return new DnsFallback(failingSince, live, requested, retryAt, inDns, sent, since);
+        return new DnsFallback(failingSince, live, requested, retryAt, inDns, unconfirmed, since);
     }
 
     /**

@@ -117,7 +117,7 @@ final class DnsFallbackTracker {
             case INSYNC -> {
                 ctx.fallback = f.with(0, f.live(), f.requested(), f.retryAt());
                 TrafficPlan confirmed = ctx.wantedPlan().generation() == p.generation() ? ctx.wantedPlan()
-                        : f.sent() != null && f.sent().generation() == p.generation() ? f.sent() : null;
+                        : f.sent(p.generation());
                 if (confirmed != null) {
                     ctx.fallback = ctx.fallback.holding(confirmed);
                 }

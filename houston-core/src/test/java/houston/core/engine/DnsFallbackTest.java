@@ -166,6 +166,32 @@ class DnsFallbackTest {
         assertEquals(0, releasedEarly, "ticks recovering with loc-07 released before its step is live");
     }
 
+    /**
+     * Publishes go one at a time: generation 1's INSYNC can come after generation 2 was sent. What DNS
+     * holds is then generation 1's rows; the engine kept only the last plan sent, and went on judging
+     * the data plane's drops on the rows before both.
+     */
+    @Test
+    void aConfirmationThatComesAfterTheNextPublishWasSentStillTellsWhatDnsHolds() {
+        world.run(10);
+        world.confirmPublishes = false;
+        world.breakLocation("loc-07", ALL);
+        while (world.all(Action.PublishPlan.class).isEmpty()) {
+            world.tick();
+        }
+        world.breakLocation("loc-02", ALL);
+        while (world.all(Action.PublishPlan.class).size() < 2) {
+            world.tick();
+        }
+        List<Action.PublishPlan> sent = world.all(Action.PublishPlan.class);
+
+        world.outcome(new ActionOutcome.PlanPublished(sent.get(0).plan().generation(), ActionOutcome.PublishStatus.INSYNC,
+                "ok", Duration.ofSeconds(1))).tick();
+
+        assertTrue(sent.get(1).plan().generation() > sent.get(0).plan().generation());
+        assertEquals(sent.get(0).plan(), world.state.dnsFallback().inDns());
+    }
+
     /** loc-07 dies with the API down while every receiver is full; then their pre-scales land. */
     private LocationState loc07DiesWhileItsReceiversHaveNoReadyRoomThenGrow() {
         world.confirmScaleUps = false;
