@@ -15,7 +15,8 @@ public interface DnsSwitch {
      * Publishes {@code plan}: only what differs from the live records, atomically, then waits
      * until the change is in sync. Completes with INSYNC, FAILED (after the adapter's own bounded
      * retries) or LOST_OWNERSHIP (another writer changed the zone). Publishing a generation that is
-     * already live completes INSYNC without sending anything; a lower generation completes FAILED.
+     * already live sends only records that differ from what it would write (a pool's fallback floors
+     * missing, say), nothing when none does, and completes INSYNC; a lower generation completes FAILED.
      */
     CompletionStage<PlanPublished> publish(TrafficPlan plan);
 

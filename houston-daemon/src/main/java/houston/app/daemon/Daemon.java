@@ -67,6 +67,7 @@ public final class Daemon implements AutoCloseable {
                 settings.engine().safety().publishRetry(), settings.ha().enabled());
         JournalRestore.Start start = gate.start();
         EngineState initial = start.state();
+        StartFloors.write(gate, initial, settings.engine().dnsFallback().enabled(), settings.ha().enabled(), gate.read());
         if (!start.replayed()) {
             // A fresh start: replays begin here. After a successful replay the journal simply continues.
             journal.checkpoint(new JsonlJournal.Checkpoint(now, initial.plan().toMap(), initial.plan().generation(),

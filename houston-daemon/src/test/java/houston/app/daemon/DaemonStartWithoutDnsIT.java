@@ -129,13 +129,46 @@ class DaemonStartWithoutDnsIT {
         assertTrue(status().getJsonObject("dns").getBoolean("read"));
     }
 
-    private InMemoryDnsSwitch switchOn() {
-        return new InMemoryDnsSwitch(zone, DnsSwitchFactory.layout(base), new SwitchSettings("houston",
+    /** A switch on the zone laying records out as {@code houston} with {@code layoutOf}'s settings would. */
+    private InMemoryDnsSwitch switchOn(HoustonSettings layoutOf) {
+        return new InMemoryDnsSwitch(zone, DnsSwitchFactory.layout(layoutOf), new SwitchSettings("houston",
                 Duration.ofSeconds(5), Duration.ofMillis(20), 1, Duration.ofMillis(10), Duration.ofMillis(10)));
     }
 
+    private InMemoryDnsSwitch switchOn() {
+        return switchOn(base);
+    }
+
+    /** Weighted records of {@code pool} that answer (weight above 0): its home, and its floors if any. */
+    private long answering(String pool) {
+        return zone.list().stream().filter(r -> "A".equals(r.type()) && r.name().startsWith(pool + ".")
+                && r.weight() != null && r.weight() > 0).count();
+    }
+
+    /**
+     * The zone was initialised with the fallback off (every pool at home, no floors), as an operator who
+     * turns it on later has it. A record dropped before the first publish would spread its catchment over
+     * every location; the daemon writes the floors as it starts, weights unchanged.
+     */
+    @Test
+    void aDaemonStartedWithTheFallbackOnWritesTheFloorsTheZoneLacks() throws Exception {
+        long before = answering("us-east-1");
+
+        daemon = startDaemon(switchOn(settings));
+
+        Eventually.await(Duration.ofSeconds(10), () -> answering("us-east-1") > 1, () -> "records " + zone.list());
+        assertEquals(1, before);
+        assertEquals(0, daemon.loop().state().liveGeneration());
+        TrafficPlan live = switchOn(settings).readLive().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(live.sameRowsAs(TrafficPlan.identity(base.topology().ids(), 0)), "every pool still at home: " + live);
+    }
+
     private Daemon startDaemon() throws Exception {
-        return Daemon.start(vertx, settings, switchOn(), new ReadyScaler(), new Notifier() {
+        return startDaemon(switchOn());
+    }
+
+    private Daemon startDaemon(InMemoryDnsSwitch dns) throws Exception {
+        return Daemon.start(vertx, settings, dns, new ReadyScaler(), new Notifier() {
             @Override
             public void notify(Action.Notify n) {
             }
