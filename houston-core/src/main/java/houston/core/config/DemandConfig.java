@@ -11,8 +11,18 @@ import java.time.Duration;
  * @param scaleDownHeadroom fraction added to a location's own measured demand when choosing how
  *                          far a scale-down may go: a catchment still rising during the scale-down
  *                          is not left at exactly its target utilisation
+ * @param readingLag        how far a reading trails the demand it measures: half the window of the
+ *                          rate it is ({@code rate(...[1m])}: 30 s). A rise is carried ahead over it,
+ *                          as well as over the minute a move takes to be felt
  */
-public record DemandConfig(Duration maxAge, double scaleDownHeadroom) {
+public record DemandConfig(Duration maxAge, double scaleDownHeadroom, Duration readingLag) {
+
+    /** The lag of a one-minute rate, the query the documentation proposes. */
+    public static final Duration DEFAULT_READING_LAG = Duration.ofSeconds(30);
+
+    public DemandConfig(Duration maxAge, double scaleDownHeadroom) {
+        this(maxAge, scaleDownHeadroom, DEFAULT_READING_LAG);
+    }
 
     public DemandConfig {
         if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
@@ -21,6 +31,9 @@ public record DemandConfig(Duration maxAge, double scaleDownHeadroom) {
         if (!(scaleDownHeadroom >= 0 && scaleDownHeadroom <= 1)) {
             throw new IllegalArgumentException("demand scale-down-headroom " + scaleDownHeadroom
                     + " (expected: 0..1)");
+        }
+        if (readingLag == null || readingLag.isNegative() || readingLag.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("demand reading-lag " + readingLag + " (expected: 0s..10m)");
         }
     }
 

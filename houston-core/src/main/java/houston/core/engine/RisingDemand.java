@@ -13,8 +13,8 @@ package houston.core.engine;
  * taken to keep rising (by the smaller of its last two slopes) only when both rose faster than a
  * reading's noise ({@link #NOISE_PER_S}). A single jump, flat before it, is a step, not a ramp: it
  * is carried as it is, not extrapolated. The rise is carried along the plan's rows over the move's
- * lead ({@link #LEAD_MS}), plus the reading's own lag behind the crowd ({@link #READING_LAG_MS}) and
- * age (at most another lag), and at most the catchment's demand again ({@link #MAX_AHEAD}). A catchment falling or steady
+ * lead ({@link #LEAD_MS}), plus the reading's own lag behind the crowd ({@code houston.demand.reading-lag})
+ * and age (at most another lag), and at most the catchment's demand again ({@link #MAX_AHEAD}). A catchment falling or steady
  * adds nothing: users leave for a rising load, and come back only by the rules that bring them back.
  * Readings apart by more than the demand max-age are no trend.
  */
@@ -22,8 +22,8 @@ final class RisingDemand {
 
     /** How long a move takes to be felt: a publish confirmed and resolvers following a 30 s TTL twice. */
     static final long LEAD_MS = 60_000;
-    /** How far a one-minute rate trails the demand it measures: half its window. */
-    static final long READING_LAG_MS = 30_000;
+    /** A reading's age counts up to the lag, and at least this (one 15 s query interval) with no lag. */
+    static final long MIN_AGE_MS = 15_000;
     /**
      * A rise slower than this fraction of the catchment per second is no trend: a rate read every 15 s
      * moves by a few percent either way on its own (5% in 15 s is 0.33%/s). A crowd doubling over two
@@ -69,8 +69,9 @@ final class RisingDemand {
      */
     static double ahead(StepContext ctx, int c) {
         // A reading older than a lag adds no more: a reader that stopped answering is not a ramp that goes on.
-        long age = Math.min(READING_LAG_MS, Math.max(0, ctx.now - ctx.demandReadAt[c]));
-        long horizon = LEAD_MS + READING_LAG_MS + age;
+        long lag = ctx.config.demand().readingLag().toMillis();
+        long age = Math.min(Math.max(lag, MIN_AGE_MS), Math.max(0, ctx.now - ctx.demandReadAt[c]));
+        long horizon = LEAD_MS + lag + age;
         return Math.min(ctx.trend.rising()[c] * horizon, MAX_AHEAD * ctx.demand[c]);
     }
 

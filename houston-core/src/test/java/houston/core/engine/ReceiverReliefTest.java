@@ -137,7 +137,7 @@ class ReceiverReliefTest {
                 .filter(d -> d.summary().startsWith("loc-00's users moving off loc-01")).findFirst().orElseThrow();
         double now = Double.parseDouble(relief.summary().replaceAll(".*it carries (\\d+) rps.*", "$1"));
         double ahead = Double.parseDouble(relief.summary().replaceAll(".*\\((\\d+) once its rising demand is felt.*", "$1"));
-        assertEquals(4 * (RisingDemand.LEAD_MS + RisingDemand.READING_LAG_MS) / 1000.0, ahead - now, 1.0, relief.summary());
+        assertEquals(4 * (RisingDemand.LEAD_MS + houston.core.config.DemandConfig.DEFAULT_READING_LAG.toMillis()) / 1000.0, ahead - now, 1.0, relief.summary());
     }
 
     @Test

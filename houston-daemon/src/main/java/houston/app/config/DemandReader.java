@@ -26,10 +26,11 @@ final class DemandReader {
         this.in = in;
     }
 
-    /** max-age and scale-down-headroom, for the engine. */
+    /** max-age, scale-down-headroom and reading-lag, for the engine. */
     static DemandConfig engine(ConfigReader in) {
         return new DemandConfig(in.duration(P + "max-age", Duration.ofSeconds(1), Duration.ofDays(1)),
-                in.number(P + "scale-down-headroom", 0, 1, "0..1"));
+                in.number(P + "scale-down-headroom", 0, 1, "0..1"),
+                in.duration(P + "reading-lag", Duration.ZERO, Duration.ofMinutes(10)));
     }
 
     IntegrationSettings.Demand read(Set<String> locations) {

@@ -43,6 +43,7 @@ class DemandConfigTest {
                 houston.demand.prometheus.interval = 5s
                 houston.demand.max-age = 30s
                 houston.demand.scale-down-headroom = 0.2
+                houston.demand.reading-lag = 150s
                 """);
 
         HoustonSettings settings = HoustonConfigLoader.load(f);
@@ -51,7 +52,7 @@ class DemandConfigTest {
         assertEquals(new IntegrationSettings.Demand("prometheus", URI.create("http://prometheus.internal:9090"),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), "sum by (location) (rate(http_requests_total[1m]))",
                 Map.of()), d);
-        assertEquals(new DemandConfig(Duration.ofSeconds(30), 0.2), settings.engine().demand());
+        assertEquals(new DemandConfig(Duration.ofSeconds(30), 0.2, Duration.ofSeconds(150)), settings.engine().demand());
     }
 
     @Test
