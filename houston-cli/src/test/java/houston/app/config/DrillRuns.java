@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Drill files simulated once per test JVM, on their own seed: a drill is pure and seeded, so a second
@@ -18,29 +20,64 @@ import java.util.concurrent.Executors;
  *
  * <p>A drill runs on one thread (the simulator is single-threaded by design: no threads in a pure
  * module), and the build machine has two cores: {@link #ahead} starts a test class's drills on a
- * thread per core, so each test mostly finds its run done. Results do not depend on the order.
+ * thread per core, so each test mostly finds its run done; the longest simulated first, so a quiet
+ * week does not start last and run alone. Results do not depend on the order.
  */
 final class DrillRuns {
 
     private static final ConcurrentHashMap<Path, CompletableFuture<DrillResult>> RUNS = new ConcurrentHashMap<>();
-    private static final ExecutorService CORES = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(CORES, CORES, 0, TimeUnit.MILLISECONDS,
+            new PriorityBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "drill-run");
                 t.setDaemon(true);
                 return t;
             });
 
+    /** A run queued by how much time it simulates: the longest is taken first. */
+    private record Ranked(long simulatedMs, Runnable task) implements Runnable, Comparable<Ranked> {
+        @Override
+        public void run() {
+            task.run();
+        }
+
+        @Override
+        public int compareTo(Ranked other) {
+            return Long.compare(other.simulatedMs, simulatedMs);
+        }
+    }
+
     private DrillRuns() {
     }
 
-    /** Starts the runs of {@code files} not started yet, a core each. */
+    /** Starts the runs of {@code files} not started yet, a core each, longest first. */
     static void ahead(List<Path> files) {
         for (Path file : files) {
             CompletableFuture<DrillResult> mine = new CompletableFuture<>();
             if (RUNS.putIfAbsent(key(file), mine) == null) {
-                CORES.execute(() -> run(file, mine));
+                long simulated;
+                try {
+                    simulated = DrillReader.read(file).scenario().length().toMillis();
+                } catch (RuntimeException e) {
+                    mine.completeExceptionally(e); // the file's own test reports it
+                    continue;
+                }
+                POOL.execute(new Ranked(simulated, () -> run(file, mine)));
             }
         }
+    }
+
+    /** {@code run}, which simulates {@code simulatedMs}, started on a core as a drill run is: for runs on other seeds. */
+    static <T> CompletableFuture<T> onACore(long simulatedMs, Supplier<T> run) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        POOL.execute(new Ranked(simulatedMs, () -> {
+            try {
+                result.complete(run.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result;
     }
 
     static DrillResult of(Path file) {
