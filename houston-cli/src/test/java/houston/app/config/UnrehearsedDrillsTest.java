@@ -46,6 +46,10 @@ class UnrehearsedDrillsTest {
                     + "through 23% of publishes while the baselines' health checks need no API call: 0.9x "
                     + "route53-fast on this seed (0.6x to 2.3x over 15 seeds); with the data-plane fallback on it "
                     + "is met (the -with-fallback drill)",
+            "us-east-1-outage-dns-api-down-scaler-failing.conf", "the DNS API is down and the scaler fails, so "
+                    + "the data-plane floors cannot grow: the dead location's drop waits prescale-timeout (5 min) "
+                    + "for them, then overloads them (1565 s, route53-fast 1805 s); 77.9M failed requests against "
+                    + "route53-fast's 145.1M (1.9x, 214.6M before the wait was bounded)",
             // The next two: a catchment ramping within a minute onto receivers that cannot grow. Demand is read
             // as a 1-minute rate every 15 s (about 30 s behind), a rise is a trend only after two rising readings,
             // and a move is felt a minute after it is decided: with the scaler failing, receivers sit at their

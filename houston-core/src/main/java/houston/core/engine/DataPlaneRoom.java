@@ -26,6 +26,8 @@ final class DataPlaneRoom {
 
     /** The once-per-incident key of a data-plane wait, among the track's held reasons. */
     static final String WAIT = "data-plane receivers";
+    /** The once-per-incident key of a data-plane wait given up on: the receivers did not grow in time. */
+    static final String WAITED_OUT = "data-plane receivers waited out";
 
     private final FallbackReceivers floors;
 
@@ -57,7 +59,7 @@ final class DataPlaneRoom {
             Set<Integer> with = new HashSet<>(dropped);
             with.add(l);
             List<String> short_ = shortOfRoom(ctx, floored, dropped, with, l);
-            if (short_.isEmpty()) {
+            if (short_.isEmpty() || waitedOut(ctx, l, short_)) {
                 dropped = with;
                 admitted.add(id);
             } else if (!ctx.tracks[l].heldReasons().contains(WAIT)) {
@@ -69,6 +71,30 @@ final class DataPlaneRoom {
             }
         }
         return admitted.stream().sorted().toList();
+    }
+
+    /**
+     * True when dead {@code l} has waited {@code houston.planner.prescale-timeout} for {@code short_} to grow
+     * since it could first be dropped: their scaler is failing or far slower than its lead time, and every
+     * one of its users fails at home while it waits, where a receiver past its ready instances fails only
+     * its excess. Told once: what it is dropped onto, and that they are short.
+     */
+    private static boolean waitedOut(StepContext ctx, int l, List<String> short_) {
+        long droppableSince = Math.max(ctx.tracks[l].since(),
+                ctx.fallback.apiFailingSince() + ctx.config.dnsFallback().after().toMillis());
+        long timeout = ctx.config.planner().prescaleTimeout().toMillis();
+        if (ctx.report.score(l) > ctx.config.hysteresis().deadThreshold() || ctx.now - droppableSince < timeout) {
+            return false;
+        }
+        if (!ctx.tracks[l].heldReasons().contains(WAITED_OUT)) {
+            ctx.tracks[l] = ctx.tracks[l].withHeldReason(WAITED_OUT);
+            ctx.notify(l, DecisionKind.SCALE_UPDATE, "DNS API down; " + ctx.id(l) + " is dead and "
+                    + String.join(", ", short_) + " did not grow within prescale-timeout (" + DnsFallbackTracker.human(timeout)
+                    + "): dropped through " + ctx.config.dnsFallback().mode().label() + " (data plane) onto their ready "
+                    + "instances, which it overloads: every one of its users fails at home, an overloaded receiver "
+                    + "fails its excess", List.of(), List.of());
+        }
+        return true;
     }
 
     /** The receivers whose ready instances cannot carry what dropping {@code with} adds; each is asked to grow. */
@@ -124,6 +150,13 @@ final class DataPlaneRoom {
                         outageIncident(ctx)));
             }
         }
+    }
+
+    /** Requests/s each location serves when DNS answers its held weights without {@code dropped}'s records. */
+    double[] served(StepContext ctx, List<String> dropped) {
+        Set<Integer> out = new HashSet<>();
+        dropped.forEach(id -> out.add(ctx.topology.indexOf(id)));
+        return FallbackReceivers.loads(floors.floored(rows(inDns(ctx))), out, ctx.demand);
     }
 
     /**

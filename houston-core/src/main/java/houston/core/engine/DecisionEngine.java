@@ -142,6 +142,7 @@ public final class DecisionEngine {
         outcomes.apply(ctx, inputs.outcomes());
         fallback.outcomes(ctx, inputs.outcomes());
         fallback.watched(ctx, inputs.controlPlane());
+        fallback.served(ctx);
         commands.apply(ctx, inputs.commands());
         commands.expire(ctx);
         safety.updateFailStatic(ctx);

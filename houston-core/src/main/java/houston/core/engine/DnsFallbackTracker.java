@@ -37,6 +37,11 @@ final class DnsFallbackTracker {
                 .forEach(f -> engaged(ctx, f));
     }
 
+    /** What each location serves through the data plane as it stands, for the step to judge loads on. */
+    void served(StepContext ctx) {
+        ctx.servedThroughDataPlane = ctx.fallback.engaged() ? room.served(ctx, ctx.fallback.live()) : null;
+    }
+
     /** Asks for the data-plane set this step calls for, unless it is live or already asked for. */
     void decide(StepContext ctx) {
         DnsFallbackConfig config = ctx.config.dnsFallback();

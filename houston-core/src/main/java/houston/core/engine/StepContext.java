@@ -49,6 +49,12 @@ final class StepContext {
     String publishBlocked;
     long retryPublishAt;
     DnsFallback fallback;
+    /**
+     * Requests/s each location serves while the data plane holds locations out: the weights DNS holds,
+     * their records left out (null: none is). The plan's loads do not show it: a dropped catchment is on
+     * the floors, not where the plan's rows put it.
+     */
+    double[] servedThroughDataPlane;
 
     private final EngineState previous;
     private final TreeMap<Integer, double[]> changedRows = new TreeMap<>();

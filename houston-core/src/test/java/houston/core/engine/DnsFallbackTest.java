@@ -167,6 +167,67 @@ class DnsFallbackTest {
     }
 
     /**
+     * The scaler never answers: the floors a dead location's drop would load cannot grow. Waiting for them
+     * forever left every one of its users failing at home for the whole API outage (a red team's drill:
+     * as many failed requests as doing nothing). Once it has waited prescale-timeout it is dropped onto
+     * their ready instances, and its thread says so.
+     */
+    @Test
+    void aDeadLocationWhoseFloorsCannotGrowIsDroppedOnceItHasWaitedPrescaleTimeout() {
+        // Every other location at 880 of the 900 rps its ready instances carry at the interim ceiling: a
+        // sliver of room for the shift through the weights, too little for a dropped record's whole catchment.
+        world.confirmScaleUps = false;
+        world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, 880));
+        world.measuring("loc-07", 400);
+        world.run(10);
+        world.controlPlaneDown = true;
+        world.breakLocation("loc-07", ALL);
+        scaleUpsFailFor(2 * 60 + 4 * 60);
+        List<String> beforeTimeout = world.state.dnsFallback().live();
+
+        scaleUpsFailFor(2 * 60);
+
+        assertEquals(List.of(), beforeTimeout);
+        assertEquals(List.of("loc-07"), world.state.dnsFallback().live());
+        assertTrue(world.decisions(DecisionKind.SCALE_UPDATE).stream().anyMatch(d -> d.summary().contains(
+                "did not grow within prescale-timeout (5 min): dropped through health-check failover")),
+                world.decisions(DecisionKind.SCALE_UPDATE).toString());
+    }
+
+    /**
+     * The floors a waited-out drop overloads fail part of their requests: not a fault of theirs. Judged on
+     * the plan's loads (which do not show a dropped catchment) the nearest was evacuated onto its own
+     * neighbour, a cascade; judged on what DNS sends it, it is held as overloaded.
+     */
+    @Test
+    void aFloorOverloadedByADroppedCatchmentIsHeldNotEvacuated() {
+        world.confirmScaleUps = false;
+        world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, 880));
+        world.measuring("loc-07", 400);
+        world.run(10);
+        world.controlPlaneDown = true;
+        world.breakLocation("loc-07", ALL);
+        scaleUpsFailFor(8 * 60);
+
+        for (int s = 0; s < 120; s++) {
+            world.clear().breakLocation("loc-07", ALL);
+            if (s % 2 == 0) {
+                world.fault("vantage-a", "loc-06", houston.core.health.Outcome.HTTP_ERROR)
+                        .fault("vantage-b", "loc-06", houston.core.health.Outcome.HTTP_ERROR)
+                        .fault("vantage-c", "loc-06", houston.core.health.Outcome.HTTP_ERROR);
+            }
+            scaleUpsFailFor(1);
+        }
+
+        assertEquals(List.of("loc-07"), world.state.dnsFallback().live());
+        assertEquals(List.of("loc-07"), world.decisions(DecisionKind.EVACUATION_DECIDED).stream()
+                .map(Decision::location).distinct().toList());
+        assertTrue(world.decisions(DecisionKind.EVACUATION_HELD).stream().anyMatch(d -> "loc-06".equals(d.location())
+                && d.summary().contains("overloaded by the users the data plane sends it")),
+                world.decisions(DecisionKind.EVACUATION_HELD).toString());
+    }
+
+    /**
      * Publishes go one at a time: generation 1's INSYNC can come after generation 2 was sent. What DNS
      * holds is then generation 1's rows; the engine kept only the last plan sent, and went on judging
      * the data plane's drops on the rows before both.
@@ -190,6 +251,15 @@ class DnsFallbackTest {
 
         assertTrue(sent.get(1).plan().generation() > sent.get(0).plan().generation());
         assertEquals(sent.get(0).plan(), world.state.dnsFallback().inDns());
+    }
+
+    /** Ticks {@code seconds}, every scale-up asked for answered FAILED on the next tick. */
+    private void scaleUpsFailFor(int seconds) {
+        for (int s = 0; s < seconds; s++) {
+            world.tick().actions().stream().filter(Action.PreScale.class::isInstance).map(Action.PreScale.class::cast)
+                    .forEach(p -> world.outcome(new ActionOutcome.ScaleResult(p.location(), p.instances(),
+                            ActionOutcome.ScaleStatus.FAILED, "scaler error")));
+        }
     }
 
     /** loc-07 dies with the API down while every receiver is full; then their pre-scales land. */
