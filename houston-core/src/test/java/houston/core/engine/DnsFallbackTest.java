@@ -174,14 +174,7 @@ class DnsFallbackTest {
      */
     @Test
     void aDeadLocationWhoseFloorsCannotGrowIsDroppedOnceItHasWaitedPrescaleTimeout() {
-        // Every other location at 880 of the 900 rps its ready instances carry at the interim ceiling: a
-        // sliver of room for the shift through the weights, too little for a dropped record's whole catchment.
-        world.confirmScaleUps = false;
-        world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, 880));
-        world.measuring("loc-07", 400);
-        world.run(10);
-        world.controlPlaneDown = true;
-        world.breakLocation("loc-07", ALL);
+        loc07DiesWithTheApiDownNextToFullReceiversThatCannotGrow();
         scaleUpsFailFor(2 * 60 + 4 * 60);
         List<String> beforeTimeout = world.state.dnsFallback().live();
 
@@ -201,12 +194,7 @@ class DnsFallbackTest {
      */
     @Test
     void aFloorOverloadedByADroppedCatchmentIsHeldNotEvacuated() {
-        world.confirmScaleUps = false;
-        world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, 880));
-        world.measuring("loc-07", 400);
-        world.run(10);
-        world.controlPlaneDown = true;
-        world.breakLocation("loc-07", ALL);
+        loc07DiesWithTheApiDownNextToFullReceiversThatCannotGrow();
         scaleUpsFailFor(8 * 60);
 
         for (int s = 0; s < 120; s++) {
@@ -253,6 +241,25 @@ class DnsFallbackTest {
         assertEquals(sent.get(0).plan(), world.state.dnsFallback().inDns());
     }
 
+    /**
+     * Every other location at 880 of the 900 rps its ready instances carry at the interim ceiling: a sliver
+     * of room for the shift through the weights, too little for a dropped record's whole catchment. The DNS
+     * API goes down and loc-07 dies; no scale-up is answered yet ({@link #scaleUpsFailFor}).
+     */
+    private void loc07DiesWithTheApiDownNextToFullReceiversThatCannotGrow() {
+        loc07DiesWithTheApiDownWhileEveryOtherCarries(880);
+    }
+
+    /** Every other location measured at {@code rps}, the DNS API down, loc-07 dies; scale-ups unanswered. */
+    private void loc07DiesWithTheApiDownWhileEveryOtherCarries(double rps) {
+        world.confirmScaleUps = false;
+        world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, rps));
+        world.measuring("loc-07", 400);
+        world.run(10);
+        world.controlPlaneDown = true;
+        world.breakLocation("loc-07", ALL);
+    }
+
     /** Ticks {@code seconds}, every scale-up asked for answered FAILED on the next tick. */
     private void scaleUpsFailFor(int seconds) {
         for (int s = 0; s < seconds; s++) {
@@ -264,12 +271,8 @@ class DnsFallbackTest {
 
     /** loc-07 dies with the API down while every receiver is full; then their pre-scales land. */
     private LocationState loc07DiesWhileItsReceiversHaveNoReadyRoomThenGrow() {
-        world.confirmScaleUps = false;
-        world.topology.ids().stream().filter(id -> !id.equals("loc-07")).forEach(id -> world.measuring(id, 900));
-        world.measuring("loc-07", 400);
-        world.run(10);
-        world.controlPlaneDown = true;
-        world.breakLocation("loc-07", ALL).run(5);
+        loc07DiesWithTheApiDownWhileEveryOtherCarries(900);
+        world.run(5);
         LocationState waiting = world.stateOf("loc-07");
         world.all(Action.PreScale.class).forEach(p -> world.outcome(
                 new ActionOutcome.ScaleResult(p.location(), p.instances(), ActionOutcome.ScaleStatus.READY, "ready")));
