@@ -43,11 +43,17 @@ public final class HoustonProcess implements AutoCloseable {
      */
     public static HoustonProcess run(Path conf, Path log, int fdLimit, Duration startTimeout)
             throws IOException, InterruptedException {
+        return start(List.of("run", "--config", conf.toString()), log, fdLimit, startTimeout);
+    }
+
+    /** Starts {@code houston ARGS...} as {@link #run} does, and waits until it prints an address it listens on. */
+    public static HoustonProcess start(List<String> args, Path log, int fdLimit, Duration startTimeout)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(LAUNCHER_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "houston.app.cli.HoustonCli", "run",
-                "--config", conf.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "houston.app.cli.HoustonCli"));
+        command.addAll(args);
         String machine = fdLimit > 0 ? "ulimit -Sn " + Math.min(1024, fdLimit) + " && ulimit -Hn " + fdLimit + " && " : "";
         // exec keeps the pid: signals sent to this process reach the JVM itself.
         List<String> shell = new ArrayList<>(List.of("bash", "-c", machine + LAUNCHER_FD_LIMIT + " && exec \"$@\"", "houston"));

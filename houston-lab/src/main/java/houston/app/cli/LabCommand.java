@@ -55,9 +55,14 @@ final class LabCommand extends SettingsCommand {
         Path journal = Files.createTempDirectory("houston-lab-journal");
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C or SIGTERM runs this hook, and a JVM ended by a signal exits 130 or 143 whatever main returns:
+        // once the lab has stopped (its journal directory removed) it exits 0, as houston run does.
         Thread hook = new Thread(() -> {
             stop.countDown();
-            awaitQuietly(stopped);
+            boolean clean = awaitQuietly(stopped);
+            out.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(clean ? 0 : 1);
         }, "houston-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Lab lab = Lab.start(settings, port, journal, System.out, replicas)) {
@@ -127,11 +132,13 @@ final class LabCommand extends SettingsCommand {
         out.flush();
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    /** True when the lab stopped within 30 s. */
+    private static boolean awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -18,7 +18,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real SIGTERM to a real {@code houston run}: the tick finishes, the journal is closed, exit 0. */
+/**
+ * A real SIGTERM to a real {@code houston run}: the tick finishes, the journal is closed, exit 0. And to a
+ * real {@code houston lab}, whose documented exit code is 0 too.
+ */
 class DaemonSignalsIT {
 
     @TempDir
@@ -49,5 +52,18 @@ class DaemonSignalsIT {
         assertTrue(Files.readString(dir.resolve("journal").resolve("journal.jsonl")).endsWith("}\n"), "complete last line");
         assertTrue(new JsonObject(last).getJsonObject("closed").getString("at").startsWith("20"), last);
         assertTrue(new JsonObject(beforeLast).getLong("tick") >= 10, beforeLast);
+    }
+
+    @Test
+    void sigtermStopsTheLabWhichExitsZero() throws Exception {
+        int exit;
+        String output;
+        try (HoustonProcess lab = HoustonProcess.start(List.of("lab", "--port", "0"), dir.resolve("lab.log"), 0,
+                Duration.ofSeconds(60))) {
+            exit = lab.terminate(Duration.ofSeconds(30));
+            output = lab.output();
+        }
+
+        assertEquals(0, exit, output);
     }
 }
