@@ -76,9 +76,9 @@ public final class WarmTakeover {
         boolean sharedIsNewer = shared.at() >= commandsAt;
         // What DNS holds, when known, is where a record dropped now sends its users (its floors), and which
         // evacuations are not live yet: a new leader that forgot it judged the data plane on rows DNS never held.
-        DnsFallback fallback = sharedIsNewer && shared.epoch() > 0
-                ? new DnsFallback(shared.failingSince(), shared.fallback(), null, 0, live, List.of(), 0)
-                : new DnsFallback(warm.dnsFallback().failingSince(), warm.dnsFallback().live(), null, 0, live, List.of(), 0);
+        boolean fromShared = sharedIsNewer && shared.epoch() > 0;
+        DnsFallback fallback = new DnsFallback(fromShared ? shared.failingSince() : warm.dnsFallback().failingSince(),
+                fromShared ? shared.fallback() : warm.dnsFallback().live(), null, 0, live, List.of(), 0);
         if (live == null || fallback.failingSince() > 0 && !warm.plan().sameRowsAs(live)) {
             long dnsGeneration = live == null ? shared.liveGeneration() : live.generation();
             return aheadOfDns(warm, live, dnsGeneration, shared, fallback, incidents(sharedIsNewer, shared), engine, now,

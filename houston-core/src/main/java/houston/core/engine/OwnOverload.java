@@ -54,11 +54,10 @@ final class OwnOverload {
         }
         CapacityModel capacity = ctx.topology.location(l).capacity();
         double serves = ctx.instances[l] * capacity.rpsPerInstance();
-        double load = RisingDemand.loadsAhead(ctx)[l];
-        if (ctx.servedThroughDataPlane != null) {
-            // A floor a dropped record sends users to is overloaded by them as by its own: not a fault.
-            load = Math.max(load, ctx.servedThroughDataPlane[l]);
-        }
+        double planned = RisingDemand.loadsAhead(ctx)[l];
+        // A floor a dropped record sends users to is overloaded by them as by its own: not a fault.
+        boolean dropped = ctx.servedThroughDataPlane != null && ctx.servedThroughDataPlane[l] > planned;
+        double load = dropped ? ctx.servedThroughDataPlane[l] : planned;
         if (ctx.demandReadAt[l] <= 0 && ctx.servedThroughDataPlane == null || load <= OVERLOADED_AT * serves) {
             // Within its instances again (the crowd ebbed, it grew, or OwnSpill sent the excess elsewhere):
             // judged on its score once the crowd's errors are out of the window, whether its scaler works or not.
@@ -88,8 +87,7 @@ final class OwnOverload {
             ctx.requested[l] = needed;
             ctx.actions.add(new Action.PreScale(ctx.id(l), needed, "carry its own users' load", t.incident()));
         }
-        String whose = ctx.servedThroughDataPlane != null && ctx.servedThroughDataPlane[l] > RisingDemand.loadsAhead(ctx)[l]
-                ? "by the users the data plane sends it" : "by its own users";
+        String whose = dropped ? "by the users the data plane sends it" : "by its own users";
         return String.format(Locale.ROOT, "overloaded %s: %.0f rps on %d ready instances serving %.0f; "
                 + "asked to grow to %d instances rather than send the overload to receivers", whose, load, ctx.instances[l],
                 serves, needed);

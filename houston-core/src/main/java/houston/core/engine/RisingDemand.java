@@ -13,9 +13,9 @@ package houston.core.engine;
  * taken to keep rising (by the smaller of its last two slopes) only when both rose faster than a
  * reading's noise ({@link #NOISE_PER_S}). A single jump, flat before it, is a step, not a ramp: it
  * is carried as it is, not extrapolated. The rise is carried along the plan's rows over the move's
- * lead ({@link #LEAD_MS}), plus the reading's own lag behind the crowd ({@code houston.demand.reading-lag})
- * and age (at most another lag), and at most the catchment's demand again ({@link #MAX_AHEAD}). A catchment falling or steady
- * adds nothing: users leave for a rising load, and come back only by the rules that bring them back.
+ * lead ({@link #LEAD_MS}), plus the reading's own lag behind the crowd
+ * ({@code houston.demand.reading-lag}) and age (at most another lag), and at most the catchment's
+ * demand again ({@link #MAX_AHEAD}). A catchment falling or steady adds nothing: users leave for a rising load, and come back only by the rules that bring them back.
  * Readings apart by more than the demand max-age are no trend.
  */
 final class RisingDemand {
