@@ -100,7 +100,8 @@ public final class WarmTakeover {
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, live, liveGeneration, warm.demand(),
                 warm.instances(), warm.requested(), warm.lastRelied(), sharedIsNewer ? shared.overrides() : warm.overrides(),
-                warm.failStatic(), warm.recentEvacuations(), null, 0, fallback, warm.demandReadAt(), warm.demandTrend());
+                warm.failStatic(), warm.recentEvacuations(), null, 0, fallback, warm.demandReadAt(), warm.demandTrend(),
+                warm.scaleBackoff());
     }
 
     /** The track with the previous leader's id for its open incident, so its Slack thread continues. */
@@ -134,7 +135,8 @@ public final class WarmTakeover {
         }
         return new EngineState(warm.tick(), warm.health(), warm.report(), tracks, warm.plan().atGeneration(generation),
                 dnsGeneration, warm.demand(), warm.instances(), warm.requested(), warm.lastRelied(), overrides,
-                warm.failStatic(), warm.recentEvacuations(), null, now.toEpochMilli(), fallback, warm.demandReadAt(), warm.demandTrend());
+                warm.failStatic(), warm.recentEvacuations(), null, now.toEpochMilli(), fallback, warm.demandReadAt(), warm.demandTrend(),
+                warm.scaleBackoff());
     }
 
     /** True when two rows are the same at the resolution DNS holds them (weights of 255). */

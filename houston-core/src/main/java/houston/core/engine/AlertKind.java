@@ -47,12 +47,15 @@ public enum AlertKind {
     }
 
     /**
-     * What is told when this alert's streak ends: "DNS publishes work again after 34 s (3 failures)".
-     * Seconds under a minute: a 34 s outage read "after 0 min".
+     * What is told when this alert's streak ends: "DNS publishes work again after 34 s (3 failures)",
+     * with how often they worked in between for a flapping condition. Seconds under a minute: a 34 s
+     * outage read "after 0 min".
      */
-    public String endedNotice(long failingForMs, int failures) {
+    public String endedNotice(long failingForMs, int failures, int recoveries) {
         return repeatingCondition() + " work again after " + DnsFallbackTracker.human(failingForMs) + " (" + failures
-                + (failures == 1 ? " failure)" : " failures)");
+                + (failures == 1 ? " failure" : " failures")
+                + (recoveries > 0 ? ", on and off: worked again " + recoveries + (recoveries == 1 ? " time" : " times")
+                + " in between)" : ")");
     }
 
     /** The repeating alert {@code outcome} ends (a publish INSYNC or accepted, a fallback change confirmed), or null. */

@@ -143,12 +143,9 @@ final class DataPlaneRoom {
             }
             int needed = ctx.topology.location(r).capacity().instancesFor(worst[r]);
             ctx.lastRelied[r] = ctx.now;
-            if (!ctx.dryRun() && needed > ctx.instances[r] && needed > ctx.requested[r]) {
-                ctx.requested[r] = needed;
-                ctx.actions.add(new Action.PreScale(ctx.id(r), needed, String.format(Locale.ROOT,
-                        "DNS API down: ready to carry %.0f rps if a neighbour's records are dropped", worst[r]),
-                        outageIncident(ctx)));
-            }
+            ScaleRequests.ask(ctx, r, needed, String.format(Locale.ROOT,
+                    "DNS API down: ready to carry %.0f rps if a neighbour's records are dropped", worst[r]),
+                    outageIncident(ctx));
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.List;
  * @param demandReadAt       per catchment, when its demand was measured (epoch ms; 0: never, or the
  *                           reading went stale and the configured peak is planned on)
  * @param demandTrend        per catchment, how fast its measured demand rises ({@link RisingDemand})
+ * @param scaleBackoff       per location, failed scale-ups in a row and when to ask again ({@link ScaleBackoff})
  */
 public record EngineState(
         long tick,
@@ -50,7 +51,8 @@ public record EngineState(
         long retryPublishAt,
         DnsFallback dnsFallback,
         long[] demandReadAt,
-        DemandTrend demandTrend) {
+        DemandTrend demandTrend,
+        ScaleBackoff scaleBackoff) {
 
     public EngineState {
         tracks = List.copyOf(tracks);
@@ -58,6 +60,17 @@ public record EngineState(
         dnsFallback = dnsFallback == null ? DnsFallback.IDLE : dnsFallback;
         demandReadAt = demandReadAt == null ? new long[demand.length] : demandReadAt;
         demandTrend = demandTrend == null ? DemandTrend.none(demand.length) : demandTrend;
+        scaleBackoff = scaleBackoff == null ? ScaleBackoff.none(demand.length) : scaleBackoff;
+    }
+
+    /** A state with no failed scale-up remembered (the next one to fail starts a streak). */
+    public EngineState(long tick, HealthBook health, HealthReport report, List<LocationTrack> tracks, TrafficPlan plan,
+                       long liveGeneration, double[] demand, int[] instances, int[] requested, long[] lastRelied,
+                       Overrides overrides, boolean failStatic, List<Long> recentEvacuations, String publishBlocked,
+                       long retryPublishAt, DnsFallback dnsFallback, long[] demandReadAt, DemandTrend demandTrend) {
+        this(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested, lastRelied, overrides,
+                failStatic, recentEvacuations, publishBlocked, retryPublishAt, dnsFallback, demandReadAt, demandTrend,
+                null);
     }
 
     /** A state with no demand trend known (it is learnt again from the next readings). */
@@ -97,7 +110,8 @@ public record EngineState(
         DnsFallback f = dnsFallback;
         return new EngineState(tick, health, report, tracks, plan, liveGeneration, demand, instances, requested,
                 lastRelied, overrides, failStatic, recentEvacuations, publishBlocked, publishLost ? now : retryPublishAt,
-                f.requested() == null ? f : f.with(f.failingSince(), f.live(), null, 0), demandReadAt, demandTrend);
+                f.requested() == null ? f : f.with(f.failingSince(), f.live(), null, 0), demandReadAt, demandTrend,
+                scaleBackoff);
     }
 
     public LocationTrack track(int location) {

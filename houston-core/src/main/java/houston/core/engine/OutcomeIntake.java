@@ -49,6 +49,9 @@ final class OutcomeIntake {
             int l = ctx.topology.indexOrMinusOne(c.location());
             long at = c.measuredAt() > 0 ? c.measuredAt() : ctx.now;
             if (l >= 0 && c.instances() >= 0 && fresh(ctx, at)) {
+                if (c.instances() > ctx.instances[l]) {
+                    ScaleRequests.grew(ctx, l);
+                }
                 ctx.instances[l] = c.instances();
                 if (ctx.requested[l] > 0 && c.instances() >= ctx.requested[l]) {
                     ready(ctx, l);
@@ -99,18 +102,15 @@ final class OutcomeIntake {
             }
             case READY -> {
                 ctx.instances[l] = Math.max(ctx.instances[l], s.instances());
-                String incident = ctx.incidentRelyingOn(l);
+                String incident = ScaleRequests.incidentOf(ctx, l);
                 ready(ctx, l);
-                incident = incident != null ? incident : ctx.tracks[l].incident();
-                ctx.notifyIn(incident != null ? incident : DataPlaneRoom.outageIncident(ctx), l, DecisionKind.SCALE_UPDATE,
-                        s.location() + " ready at " + s.instances() + " instances");
+                ScaleRequests.grew(ctx, l);
+                ctx.notifyIn(incident, l, DecisionKind.SCALE_UPDATE, s.location() + " ready at " + s.instances() + " instances");
             }
             case FAILED, TIMED_OUT -> {
                 // Not ready: the evacuations waiting for it plan it on the instances it really runs.
-                ctx.requested[l] = 0;
+                ScaleRequests.failed(ctx, l, s);
                 String why = s.status().name().toLowerCase() + ": " + s.detail();
-                ctx.alert(AlertKind.SCALER_FAILED, l, DecisionKind.SCALE_UPDATE, "scale-up of " + s.location() + " to "
-                        + s.instances() + " " + why);
                 receivers.cannotGrow(ctx, l, why);
                 OwnOverload.cannotGrow(ctx, l);
             }

@@ -83,9 +83,8 @@ final class OwnOverload {
         int needed = capacity.instancesFor(load);
         ctx.lastRelied[l] = ctx.now;
         // Asked once per incident: asked again each tick as the crowd grew, a failing scaler paged every 2 s.
-        if (!ctx.dryRun() && !t.heldReasons().contains(KEY) && needed > ctx.instances[l] && needed > ctx.requested[l]) {
-            ctx.requested[l] = needed;
-            ctx.actions.add(new Action.PreScale(ctx.id(l), needed, "carry its own users' load", t.incident()));
+        if (!t.heldReasons().contains(KEY)) {
+            ScaleRequests.ask(ctx, l, needed, "carry its own users' load", t.incident());
         }
         String whose = dropped ? "by the users the data plane sends it" : "by its own users";
         return String.format(Locale.ROOT, "overloaded %s: %.0f rps on %d ready instances serving %.0f; "

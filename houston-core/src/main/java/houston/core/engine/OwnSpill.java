@@ -99,10 +99,8 @@ final class OwnSpill {
         // Its errors until the excess has left still weigh in its error rate: OwnOverload holds it that long.
         ctx.tracks[l] = ctx.tracks[l].overloaded(ctx.now);
         int needed = ctx.topology.location(l).capacity().instancesFor(load);
-        if (!ctx.dryRun() && needed > ctx.instances[l] && needed > ctx.requested[l]) {
-            ctx.requested[l] = needed;
+        if (ScaleRequests.ask(ctx, l, needed, "carry its own users' load", ctx.tracks[l].incident())) {
             ctx.lastRelied[l] = ctx.now;
-            ctx.actions.add(new Action.PreScale(ctx.id(l), needed, "carry its own users' load", ctx.tracks[l].incident()));
         }
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, String.format(Locale.ROOT,
                 "%s's own users past its ready instances move: it carries %s, past %.0f%% of what its %d ready "

@@ -36,6 +36,7 @@ final class StepContext {
     final int[] instances;
     final int[] requested;
     final long[] lastRelied;
+    ScaleBackoff scaleBackoff;
     final List<Action> actions = new ArrayList<>();
     final List<Long> recentEvacuations;
     final HealthBook health;
@@ -78,6 +79,7 @@ final class StepContext {
         this.instances = previous.instances().clone();
         this.requested = previous.requested().clone();
         this.lastRelied = previous.lastRelied().clone();
+        this.scaleBackoff = previous.scaleBackoff();
         this.overrides = previous.overrides();
         this.failStatic = previous.failStatic();
         this.liveGeneration = previous.liveGeneration();
@@ -293,6 +295,6 @@ final class StepContext {
         }
         return new EngineState(previousState.tick() + 1, health, report, List.of(tracks), plan, liveGeneration,
                 demand, instances, requested, lastRelied, overrides, failStatic, recentEvacuations, publishBlocked,
-                retryPublishAt, fallback, demandReadAt, trend);
+                retryPublishAt, fallback, demandReadAt, trend, scaleBackoff);
     }
 }

@@ -66,12 +66,11 @@ final class TrafficMover {
         if (ctx.dryRun() || needed <= ctx.instances[r]) {
             return;
         }
-        awaiting.add(ctx.id(r));
         ctx.lastRelied[r] = ctx.now;
-        if (needed > ctx.requested[r]) {
-            ctx.requested[r] = needed;
-            ctx.actions.add(new Action.PreScale(ctx.id(r), needed, "receive traffic of " + ctx.id(evacuee),
-                    ctx.tracks[evacuee].incident()));
+        // Waited for only when a scale-up is on its way: one not asked (a failing scaler's wait) never lands.
+        if (needed <= ctx.requested[r]
+                || ScaleRequests.ask(ctx, r, needed, "receive traffic of " + ctx.id(evacuee), ctx.tracks[evacuee].incident())) {
+            awaiting.add(ctx.id(r));
         }
     }
 

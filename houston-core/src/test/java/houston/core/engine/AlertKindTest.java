@@ -8,7 +8,7 @@ class AlertKindTest {
 
     @Test
     void aShortOutageEndsInSecondsNotZeroMinutes() {
-        String notice = AlertKind.DNS_PUBLISH_FAILED.endedNotice(34_000, 3);
+        String notice = AlertKind.DNS_PUBLISH_FAILED.endedNotice(34_000, 3, 0);
 
         assertEquals("DNS publishes work again after 34 s (3 failures)", notice);
     }
@@ -16,6 +16,12 @@ class AlertKindTest {
     @Test
     void aLongOutageEndsInMinutesAndOneFailureIsSingular() {
         assertEquals("DNS data-plane fallback changes work again after 20 min (1 failure)",
-                AlertKind.DNS_FALLBACK_FAILED.endedNotice(20 * 60_000 + 59_000, 1));
+                AlertKind.DNS_FALLBACK_FAILED.endedNotice(20 * 60_000 + 59_000, 1, 0));
+    }
+
+    @Test
+    void aFlappingConditionSaysHowOftenItWorkedInBetween() {
+        assertEquals("DNS control-plane reads work again after 3 min (4 failures, on and off: worked again 1 time in between)",
+                AlertKind.DNS_CONTROL_PLANE_DOWN.endedNotice(3 * 60_000, 4, 1));
     }
 }

@@ -35,6 +35,8 @@ final class EngineHarness {
     final List<Instant> journalTimes = new ArrayList<>();
     boolean confirmPublishes = true;
     boolean confirmScaleUps = true;
+    /** The scaler refuses every scale-up (its answer arrives with the next tick). */
+    boolean scalerFails;
     /** The DNS provider's control plane fails every publish (after {@code failAfter}); its data plane works. */
     boolean controlPlaneDown;
     Duration failAfter = Duration.ofSeconds(1);
@@ -222,7 +224,9 @@ final class EngineHarness {
 
         @Override
         public void preScale(Action.PreScale s) {
-            if (confirmScaleUps) {
+            if (scalerFails) {
+                pendingOutcomes.add(new ScaleResult(s.location(), s.instances(), ScaleStatus.FAILED, "quota exceeded"));
+            } else if (confirmScaleUps) {
                 pendingOutcomes.add(new ScaleResult(s.location(), s.instances(), ScaleStatus.READY, "ready"));
             }
         }

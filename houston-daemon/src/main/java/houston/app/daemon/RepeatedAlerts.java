@@ -49,9 +49,10 @@ final class RepeatedAlerts {
         if (told == null || !told.reminder()) {
             return told == null ? null : alert;
         }
-        String message = alert.kind().repeatingCondition() + " still failing for "
-                + Duration.between(told.since(), now).toMinutes() + " min (" + told.raised() + " failures since "
-                + told.since() + "): " + alert.message();
+        String message = alert.kind().repeatingCondition() + (told.recoveries() > 0 ? " failing on and off for "
+                : " still failing for ") + Duration.between(told.since(), now).toMinutes() + " min (" + told.raised()
+                + " failures since " + told.since() + (told.recoveries() > 0 ? ", worked again " + told.recoveries()
+                + " times in between" : "") + "): " + alert.message();
         Decision d = alert.decision();
         return new Action.Alert(alert.kind(), message, new Decision(now, d == null ? Decision.GLOBAL : d.location(),
                 d == null ? DecisionKind.PUBLISH_FAILED : d.kind(), incident, message, d != null && d.dryRun(),
