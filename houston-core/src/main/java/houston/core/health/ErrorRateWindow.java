@@ -9,7 +9,9 @@ package houston.core.health;
  * once to move a score, but over two minutes its rate is unambiguous. A location blackholed for a
  * second or two, then up as long, over and over, is the same: its short window averages to a score
  * near the down threshold, its long window shows half its probes failing in many separate runs.
- * Immutable; {@link #plus} returns a new window.
+ * Immutable; {@link #plus} returns a new window. The newest bucket is held apart from the older
+ * ones, which successive windows share: most outcomes land in the newest bucket, so adding one
+ * copies four counts, not the whole window (copying it was a third of a simulated day's time).
  */
 final class ErrorRateWindow {
 
@@ -23,19 +25,27 @@ final class ErrorRateWindow {
         ONSET
     }
 
-    static final ErrorRateWindow EMPTY = new ErrorRateWindow(new long[0], new int[Kind.values().length][0], new int[0]);
+    /** Per bucket, its outcomes, then how many were of each {@link Kind}. */
+    private static final int STRIDE = 1 + Kind.values().length;
+    private static final int TOTAL = 0;
+
+    static final ErrorRateWindow EMPTY = new ErrorRateWindow(new long[0], new int[0], -1, new int[STRIDE]);
 
     /** Buckets per window: the window slides in steps of 1/BUCKETS of its length. */
     static final int BUCKETS = 24;
 
+    /** The older buckets, shared between windows: {@code cells[i * STRIDE + c]} is bucket i's column c. */
     private final long[] bucket;
-    private final int[][] counts;
-    private final int[] total;
+    private final int[] cells;
+    /** The newest bucket (-1: none yet) and its columns. */
+    private final long lastBucket;
+    private final int[] last;
 
-    private ErrorRateWindow(long[] bucket, int[][] counts, int[] total) {
+    private ErrorRateWindow(long[] bucket, int[] cells, long lastBucket, int[] last) {
         this.bucket = bucket;
-        this.counts = counts;
-        this.total = total;
+        this.cells = cells;
+        this.lastBucket = lastBucket;
+        this.last = last;
     }
 
     /**
@@ -56,30 +66,36 @@ final class ErrorRateWindow {
         long width = Math.max(1, windowMs / BUCKETS);
         long oldest = (nowMs - windowMs) / width;
         long b = Math.max(atMs / width, oldest + 1);
+        if (lastBucket > oldest && b <= lastBucket) {
+            // Observations arrive in time order per pair; a late one is folded into the newest bucket.
+            return new ErrorRateWindow(bucket, cells, lastBucket, counted(last, kinds));
+        }
         int keep = 0;
         for (long kept : bucket) {
-            if (kept > oldest) {
-                keep++;
-            }
+            keep += kept > oldest ? 1 : 0;
         }
-        boolean sameLast = keep > 0 && bucket[bucket.length - 1] == b;
-        int size = sameLast ? keep : keep + 1;
+        boolean lastKept = lastBucket > oldest;
+        int size = keep + (lastKept ? 1 : 0);
         long[] nb = new long[size];
-        int[][] nc = new int[counts.length][size];
-        int[] nt = new int[size];
+        int[] nc = new int[size * STRIDE];
         int from = bucket.length - keep;
         System.arraycopy(bucket, from, nb, 0, keep);
-        System.arraycopy(total, from, nt, 0, keep);
-        for (int k = 0; k < counts.length; k++) {
-            System.arraycopy(counts[k], from, nc[k], 0, keep);
-            nc[k][size - 1] += kinds[k] ? 1 : 0;
+        System.arraycopy(cells, from * STRIDE, nc, 0, keep * STRIDE);
+        if (lastKept) {
+            nb[keep] = lastBucket;
+            System.arraycopy(last, 0, nc, keep * STRIDE, STRIDE);
         }
-        if (!sameLast) {
-            // Observations arrive in time order per pair; a late one is folded into the newest bucket.
-            nb[size - 1] = Math.max(b, keep > 0 ? bucket[bucket.length - 1] : b);
+        return new ErrorRateWindow(nb, nc, b, counted(new int[STRIDE], kinds));
+    }
+
+    /** {@code columns} (a copy) with one more outcome, of each kind in {@code kinds}. */
+    private static int[] counted(int[] columns, boolean[] kinds) {
+        int[] c = columns.clone();
+        c[TOTAL]++;
+        for (int k = 0; k < kinds.length; k++) {
+            c[1 + k] += kinds[k] ? 1 : 0;
         }
-        nt[size - 1]++;
-        return new ErrorRateWindow(nb, nc, nt);
+        return c;
     }
 
     /**
@@ -99,7 +115,7 @@ final class ErrorRateWindow {
 
     /** How many outcomes of {@code kind} the buckets younger than {@code windowMs} hold. */
     int count(Kind kind, long nowMs, long windowMs) {
-        return sum(counts[kind.ordinal()], nowMs, windowMs);
+        return sum(1 + kind.ordinal(), nowMs, windowMs);
     }
 
     /**
@@ -111,7 +127,7 @@ final class ErrorRateWindow {
      */
     double lowerBound(Kind kind, long nowMs, long windowMs, double z, int minSamples) {
         int e = count(kind, nowMs, windowMs);
-        int n = sum(total, nowMs, windowMs);
+        int n = sum(TOTAL, nowMs, windowMs);
         if (n == 0 || n < minSamples) {
             return 0;
         }
@@ -122,13 +138,13 @@ final class ErrorRateWindow {
         return Math.max(0, (centre - spread) / (1 + z2 / n));
     }
 
-    private int sum(int[] values, long nowMs, long windowMs) {
+    private int sum(int column, long nowMs, long windowMs) {
         long width = Math.max(1, windowMs / BUCKETS);
         long oldest = (nowMs - windowMs) / width;
-        int s = 0;
+        int s = lastBucket > oldest ? last[column] : 0;
         for (int i = 0; i < bucket.length; i++) {
             if (bucket[i] > oldest) {
-                s += values[i];
+                s += cells[i * STRIDE + column];
             }
         }
         return s;

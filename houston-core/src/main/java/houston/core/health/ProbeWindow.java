@@ -22,26 +22,32 @@ final class ProbeWindow {
      * and, past {@code maxSamples}, the earliest-added ones.
      */
     ProbeWindow plus(long[] newAt, float[] newBadness, int n, long windowStart, int maxSamples) {
-        long[] a = new long[at.length + n];
-        float[] b = new float[at.length + n];
+        // Counted first, so only the kept entries are allocated (this runs for every pair on every tick).
+        int recent = 0;
+        for (long t : at) {
+            recent += t > windowStart ? 1 : 0;
+        }
+        for (int i = 0; i < n; i++) {
+            recent += newAt[i] > windowStart ? 1 : 0;
+        }
+        int skip = Math.max(0, recent - maxSamples);
+        int kept = recent - skip;
+        long[] keptAt = new long[kept];
+        float[] keptBad = new float[kept];
+        int seen = 0;
         int size = 0;
         for (int i = 0; i < at.length; i++) {
-            if (at[i] > windowStart) {
-                a[size] = at[i];
-                b[size++] = badness[i];
+            if (at[i] > windowStart && seen++ >= skip) {
+                keptAt[size] = at[i];
+                keptBad[size++] = badness[i];
             }
         }
         for (int i = 0; i < n; i++) {
-            if (newAt[i] > windowStart) {
-                a[size] = newAt[i];
-                b[size++] = newBadness[i];
+            if (newAt[i] > windowStart && seen++ >= skip) {
+                keptAt[size] = newAt[i];
+                keptBad[size++] = newBadness[i];
             }
         }
-        int from = Math.max(0, size - maxSamples);
-        long[] keptAt = new long[size - from];
-        float[] keptBad = new float[size - from];
-        System.arraycopy(a, from, keptAt, 0, keptAt.length);
-        System.arraycopy(b, from, keptBad, 0, keptBad.length);
         return new ProbeWindow(keptAt, keptBad);
     }
 
