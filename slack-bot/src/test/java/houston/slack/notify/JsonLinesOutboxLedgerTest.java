@@ -41,7 +41,7 @@ class JsonLinesOutboxLedgerTest {
     void messagesSlackRefusedBeforeAStopArePostedAfterTheRestartOnceAndUnmarked() throws Exception {
         SlackOutbox down = outbox((c, t, b, ts) -> {
             throw new DeliveryException(DeliveryException.Kind.TRANSIENT, Duration.ZERO, "HTTP 503");
-        }, d -> Thread.sleep(60_000));
+        }, d -> new java.util.concurrent.CountDownLatch(1).await()); // a backoff that lasts until the stop interrupts it
         down.offer(message("lab-a evacuating"));
         down.offer(message("lab-a traffic shifting"));
         down.close(Duration.ofMillis(100));

@@ -53,7 +53,8 @@ class SlackOutboxTest {
         Path file = dir.resolve("outbox.jsonl");
         SlackOutbox outbox = new SlackOutbox((c, t, b, ts) -> {
             throw new DeliveryException(DeliveryException.Kind.TRANSIENT, Duration.ZERO, "HTTP 503");
-        }, "C1", 10, 5, Duration.ofMinutes(1), d -> Thread.sleep(d.toMillis()), new JsonLinesOutboxLedger(file));
+        }, "C1", 10, 5, Duration.ofMinutes(1), d -> new CountDownLatch(1).await(), // a backoff that lasts until close interrupts it
+                new JsonLinesOutboxLedger(file));
         outbox.offer(HELLO);
         outbox.offer(new SlackMessage("world", "[]", null, false));
 
