@@ -196,15 +196,13 @@ final class TrafficMover {
         row[l] = (1 - fraction) * t.evacuationRow()[l] + fraction + cut;
         ctx.changeRow(l, row, "fail back " + ctx.id(l) + " to " + percent(fraction));
         ctx.awaitPublish(l);
-        if (fraction >= 1.0) {
-            ctx.tracks[l] = t.enter(LocationState.RECOVERING, ctx.now).withFailbackStep(step);
-            ctx.notify(l, DecisionKind.FAILBACK_STEP, ctx.id(l) + " failing back: serving all of its catchment at "
-                    + "home once DNS carries it (" + why + ")", List.of(), List.of());
-            return;
-        }
         ctx.tracks[l] = t.enter(LocationState.RECOVERING, ctx.now).withFailbackStep(step);
-        ctx.notify(l, DecisionKind.FAILBACK_STEP, ctx.id(l) + " failing back: serving " + percent(fraction)
-                + " of its catchment at home (" + why + ")", List.of(), List.of());
+        // Told as wanted, not as served: the step serves nobody until DNS carries it, and while the data
+        // plane holds the location out (the API down) nobody at all is served there.
+        boolean heldOut = ctx.fallback.live().contains(ctx.id(l));
+        ctx.notify(l, DecisionKind.FAILBACK_STEP, ctx.id(l) + " failing back: serving "
+                + (fraction >= 1.0 ? "all" : percent(fraction)) + " of its catchment at home once DNS carries it"
+                + (heldOut ? ", held out by the DNS data plane until then" : "") + " (" + why + ")", List.of(), List.of());
     }
 
     /** The last fail-back step is live in DNS: the location is restored and its incident closed. */

@@ -166,6 +166,21 @@ class DnsFallbackTest {
         assertEquals(0, releasedEarly, "ticks recovering with loc-07 released before its step is live");
     }
 
+    /** A fail-back step decided while the API is down is told as wanted, not as served: nothing can carry it yet. */
+    @Test
+    void aFailbackStepTheDataPlaneHoldsOutIsToldAsWaitingForDnsNotAsServed() {
+        loc07DiesWhileItsReceiversHaveNoReadyRoomThenGrow();
+        world.run(180);
+        world.clear();
+
+        world.run(30 * 60);
+
+        java.util.List<String> steps = world.decisions(DecisionKind.FAILBACK_STEP).stream()
+                .filter(d -> d.location().equals("loc-07")).map(Decision::summary).toList();
+        assertTrue(!steps.isEmpty(), "loc-07 fails back while the API is down");
+        assertTrue(steps.get(0).contains("once DNS carries it, held out by the DNS data plane until then"), steps.get(0));
+    }
+
     /**
      * The scaler never answers: the floors a dead location's drop would load cannot grow. Waiting for them
      * forever left every one of its users failing at home for the whole API outage (a red team's drill:

@@ -4,6 +4,7 @@ import houston.core.engine.Decision;
 import houston.core.engine.EngineState;
 import houston.core.engine.LocationTrack;
 import houston.core.model.Topology;
+import houston.core.model.TrafficPlan;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -71,9 +72,21 @@ final class StatusView {
                     .put("since", Instant.ofEpochMilli(track.since()).toString()).put("incident", track.incident())
                     .put("byVoter", new JsonObject(new java.util.LinkedHashMap<>(health.byVoter())))
                     .put("agreeing", new JsonArray(health.agreeing())).put("homeFraction", s.plan().fraction(l, l))
+                    .put("liveHomeFraction", liveHomeFraction(s, l))
+                    .put("heldOutByDataPlane", s.dnsFallback().live().contains(t.location(l).id()))
                     .put("latitude", t.location(l).position().latitude()).put("longitude", t.location(l).position().longitude()));
         }
         return out;
+    }
+
+    /**
+     * The share of {@code l}'s catchment the weights DNS holds keep at home (the wanted plan's may not be
+     * live yet: a publish waiting for its confirmation, or failing); null when unknown, and on a follower,
+     * which publishes nothing.
+     */
+    private Double liveHomeFraction(EngineState s, int l) {
+        TrafficPlan inDns = s.dnsFallback().inDns();
+        return following.getAsBoolean() || inDns == null ? null : inDns.fraction(l, l);
     }
 
     JsonObject plan() {

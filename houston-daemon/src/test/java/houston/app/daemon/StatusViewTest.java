@@ -98,4 +98,24 @@ class StatusViewTest {
         assertFalse(leader.status().containsKey("followerView"));
         assertFalse(leader.plan().containsKey("followerView"));
     }
+
+    @Test
+    void aLocationsHomeFractionIsTheWantedOneAndItsLiveOneIsWhatDnsHolds() {
+        // DNS holds everyone at home (generation 1); the engine wants the first location's users on the second.
+        DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
+        List<String> ids = settings.topology().ids();
+        houston.core.engine.EngineState s0 = engine.initialState(T0, TrafficPlan.of(ids, Map.of(), 1), 1);
+        TrafficPlan wanted = TrafficPlan.of(ids, Map.of(ids.get(0), Map.of(ids.get(1), 1.0)), 2);
+        houston.core.engine.EngineState state = new houston.core.engine.EngineState(s0.tick(), s0.health(), s0.report(),
+                s0.tracks(), wanted, 1, s0.demand(), s0.instances(), s0.requested(), s0.lastRelied(), s0.overrides(),
+                false, List.of(), null, 0, s0.dnsFallback());
+        try (ControlLoop publishing = new ControlLoop(engine, state, dns, new ReadyScaler(), quiet, null, new TestClock(T0))) {
+
+            JsonObject first = new StatusView(publishing, () -> false).locations().getJsonObject(0);
+
+            assertEquals(0.0, first.getDouble("homeFraction"));
+            assertEquals(1.0, first.getDouble("liveHomeFraction"));
+            assertFalse(first.getBoolean("heldOutByDataPlane"));
+        }
+    }
 }
