@@ -28,7 +28,7 @@ public record SafetyConfig(
 
     public static SafetyConfig defaults() {
         return new SafetyConfig(2, 0.3, 10, 2, Duration.ofMinutes(10), Duration.ofHours(1),
-                Duration.ofSeconds(30), false);
+                Duration.ofSeconds(10), false);
     }
 
     public SafetyConfig withDryRun(boolean on) {

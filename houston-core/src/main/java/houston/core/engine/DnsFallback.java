@@ -19,9 +19,11 @@ import java.util.List;
  *                     time, so a generation's confirmation can come after the next was sent)
  * @param watchFailingSince when the control-plane watch's reads started failing and have failed
  *                     ever since (epoch ms; 0: its last read was answered, or no watch runs)
+ * @param recoveredAt  when the API last answered again after failing (epoch ms; 0: never): an API
+ *                     failing again soon after is flapping ({@link DnsFallbackTracker})
  */
 public record DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt,
-                          TrafficPlan inDns, List<TrafficPlan> unconfirmed, long watchFailingSince) {
+                          TrafficPlan inDns, List<TrafficPlan> unconfirmed, long watchFailingSince, long recoveredAt) {
 
     public static final DnsFallback IDLE = new DnsFallback(0, List.of(), null, 0);
 
@@ -33,12 +35,19 @@ public record DnsFallback(long failingSince, List<String> live, List<String> req
 
     /** A fallback state with no plan known to be in DNS. */
     public DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt) {
-        this(failingSince, live, requested, retryAt, null, List.of(), 0);
+        this(failingSince, live, requested, retryAt, null, List.of(), 0, 0);
+    }
+
+    /** A fallback state whose API never recovered from a failure. */
+    public DnsFallback(long failingSince, List<String> live, List<String> requested, long retryAt, TrafficPlan inDns,
+                       List<TrafficPlan> unconfirmed, long watchFailingSince) {
+        this(failingSince, live, requested, retryAt, inDns, unconfirmed, watchFailingSince, 0);
     }
 
     /** This state with the outage, data-plane set and retry changed; what DNS holds kept. */
     DnsFallback with(long newFailingSince, List<String> newLive, List<String> newRequested, long newRetryAt) {
-        return new DnsFallback(newFailingSince, newLive, newRequested, newRetryAt, inDns, unconfirmed, watchFailingSince);
+        return new DnsFallback(newFailingSince, newLive, newRequested, newRetryAt, inDns, unconfirmed, watchFailingSince,
+                recoveredAt);
     }
 
     /** Plans sent and not confirmed kept at most: a publish that never answers must not grow the state. */
@@ -50,7 +59,7 @@ public record DnsFallback(long failingSince, List<String> live, List<String> req
         sent.removeIf(p -> p.generation() >= plan.generation());
         sent.add(plan);
         return new DnsFallback(failingSince, live, requested, retryAt, inDns,
-                sent.subList(Math.max(0, sent.size() - MAX_UNCONFIRMED), sent.size()), watchFailingSince);
+                sent.subList(Math.max(0, sent.size() - MAX_UNCONFIRMED), sent.size()), watchFailingSince, recoveredAt);
     }
 
     /** The plan of {@code generation} sent and not confirmed yet, or null. */
@@ -61,12 +70,18 @@ public record DnsFallback(long failingSince, List<String> live, List<String> req
     /** This state with {@code plan}'s weights confirmed in DNS. */
     DnsFallback holding(TrafficPlan plan) {
         return new DnsFallback(failingSince, live, requested, retryAt, plan,
-                unconfirmed.stream().filter(p -> p.generation() > plan.generation()).toList(), watchFailingSince);
+                unconfirmed.stream().filter(p -> p.generation() > plan.generation()).toList(), watchFailingSince,
+                recoveredAt);
     }
 
     /** This state with the watch failing since {@code since} (0: its reads are answered). */
     DnsFallback watching(long since) {
-        return new DnsFallback(failingSince, live, requested, retryAt, inDns, unconfirmed, since);
+        return new DnsFallback(failingSince, live, requested, retryAt, inDns, unconfirmed, since, recoveredAt);
+    }
+
+    /** This state with the API seen answering again at {@code at} after failing. */
+    DnsFallback recovered(long at) {
+        return new DnsFallback(failingSince, live, requested, retryAt, inDns, unconfirmed, watchFailingSince, at);
     }
 
     /**

@@ -31,10 +31,30 @@ final class DnsFallbackTracker {
      * confirmed in the same tick is told with the outage as it stands after them.
      */
     void outcomes(StepContext ctx, List<ActionOutcome> outcomes) {
+        long failing = ctx.fallback.apiFailingSince();
         outcomes.stream().filter(PlanPublished.class::isInstance).map(PlanPublished.class::cast)
                 .forEach(p -> published(ctx, p));
         outcomes.stream().filter(FallbackEngaged.class::isInstance).map(FallbackEngaged.class::cast)
                 .forEach(f -> engaged(ctx, f));
+        noteRecovery(ctx, failing);
+    }
+
+    /**
+     * An API failing again within this long of answering again is flapping: its new failure is not
+     * given {@code fallback-after} to clear, since the last one did not stay cleared.
+     */
+    static final long FLAPPING_WINDOW_MS = Duration.ofMinutes(15).toMillis();
+
+    /** The API was failing ({@code failingBefore} &gt; 0) and no longer is: remember when it came back. */
+    private static void noteRecovery(StepContext ctx, long failingBefore) {
+        if (failingBefore > 0 && ctx.fallback.apiFailingSince() == 0) {
+            ctx.fallback = ctx.fallback.recovered(ctx.now);
+        }
+    }
+
+    /** True when the API, failing now, had come back from an earlier failure shortly before. */
+    private static boolean flapping(DnsFallback f) {
+        return f.recoveredAt() > 0 && f.apiFailingSince() > 0 && f.apiFailingSince() - f.recoveredAt() < FLAPPING_WINDOW_MS;
     }
 
     /** What each location serves through the data plane as it stands, for the step to judge loads on. */
@@ -54,7 +74,7 @@ final class DnsFallbackTracker {
         if (since > 0) {
             room.preScaleFloors(ctx, f.live());
         }
-        if (since > 0 && ctx.now - since >= config.after().toMillis()) {
+        if (since > 0 && (ctx.now - since >= config.after().toMillis() || flapping(f))) {
             // Publishes may work again before the control-plane watch's next read clears the outage: what the
             // live weights still send home stays out meanwhile, or it would be released and dropped again.
             List<String> out = new ArrayList<>(evacuating(ctx));
@@ -73,8 +93,9 @@ final class DnsFallbackTracker {
             return;
         }
         String reason = desired.isEmpty() ? "the wanted weights are live: release the data-plane evacuation"
-                : "DNS API failing for " + human(ctx.now - since) + ": evacuate " + desired
-                + " through " + config.mode().label() + " (data plane)";
+                : "DNS API failing for " + human(ctx.now - since) + (flapping(f) ? " (failed again "
+                + human(since - f.recoveredAt()) + " after it last came back: flapping, fallback-after not waited)" : "")
+                + ": evacuate " + desired + " through " + config.mode().label() + " (data plane)";
         ctx.actions.add(new Action.EngageFallback(desired, reason));
         ctx.fallback = f.with(f.failingSince(), f.live(), desired, 0);
     }
@@ -90,6 +111,7 @@ final class DnsFallbackTracker {
             DnsFallback f = ctx.fallback;
             if (r.ok() && f.watchFailingSince() != 0) {
                 answeredAgain(ctx);
+                noteRecovery(ctx, f.apiFailingSince());
             } else if (!r.ok() && f.watchFailingSince() == 0) {
                 ctx.fallback = f.watching(r.atMs());
                 DnsFallbackConfig config = ctx.config.dnsFallback();
@@ -104,7 +126,7 @@ final class DnsFallbackTracker {
 
     /**
      * The API answers again after the watch saw it fail: whatever waits out a publish backoff (up to
-     * {@code publish-retry}, 30 s by default) is tried on this tick instead, since the failure it backs off
+     * {@code publish-retry}, 10 s by default) is tried on this tick instead, since the failure it backs off
      * from is over. Only a read that had failed counts, so a write throttle the reads never saw keeps its backoff.
      */
     private static void answeredAgain(StepContext ctx) {

@@ -43,6 +43,33 @@ class DnsFallbackTest {
                 world.all(Action.EngageFallback.class).stream().map(Action.EngageFallback::locations).toList());
     }
 
+    /**
+     * An API that failed a few minutes ago and fails again is flapping, not starting a new outage: a red
+     * team's drill (down a minute, up a minute) lost the first minute of an outage to fallback-after each
+     * time, and with it its lead over Route 53's health checks.
+     */
+    @Test
+    void anApiFailingAgainSoonAfterItRecoveredDropsTheDeadLocationWithoutWaitingFallbackAfter() {
+        world.watchEverySeconds = 5;
+        world.run(10);
+        world.controlPlaneDown = true;
+        world.run(60);
+        world.controlPlaneDown = false;
+        world.run(60);
+        world.controlPlaneDown = true;
+        world.breakLocation("loc-07", ALL);
+        while (world.all(Action.PublishPlan.class).isEmpty()) {
+            world.tick();
+        }
+
+        world.run(15);
+
+        assertEquals(List.of(List.of("loc-07")),
+                world.all(Action.EngageFallback.class).stream().map(Action.EngageFallback::locations).toList());
+        assertTrue(world.all(Action.EngageFallback.class).get(0).reason().contains("failed again"),
+                world.all(Action.EngageFallback.class).get(0).reason());
+    }
+
     @Test
     void engagedFallbackIsToldInTheEvacuationsThreadWithItsPath() {
         loc07DiesWhileTheDnsApiIsDown();
@@ -117,7 +144,7 @@ class DnsFallbackTest {
         world.dataPlaneAnswers = false;
         loc07DiesWhileTheDnsApiIsDown();
 
-        world.run(120 + 1 + 30);
+        world.run(120 + 1 + 10); // fallback-after, the first attempt, publish-retry
 
         assertEquals(1, world.alerts(AlertKind.DNS_FALLBACK_FAILED).size());
         assertEquals(2, world.all(Action.EngageFallback.class).size());
