@@ -95,6 +95,18 @@ public record DnsFallback(long failingSince, List<String> live, List<String> req
         return Math.min(failingSince, watchFailingSince);
     }
 
+    /**
+     * An API failing again within this long of answering again is flapping: its new failure is not
+     * given {@code fallback-after} to clear, since the last one did not stay cleared.
+     */
+    static final long FLAPPING_WINDOW_MS = java.time.Duration.ofMinutes(15).toMillis();
+
+    /** True when the API, failing now, had come back from an earlier failure shortly before. */
+    boolean flapping() {
+        long since = apiFailingSince();
+        return recoveredAt > 0 && since > 0 && since - recoveredAt < FLAPPING_WINDOW_MS;
+    }
+
     /** True when the data plane evacuates at least one location. */
     public boolean engaged() {
         return !live.isEmpty();

@@ -3,7 +3,6 @@ package houston.core.engine;
 import houston.core.config.DnsFallbackConfig;
 import houston.core.engine.ActionOutcome.FallbackEngaged;
 import houston.core.engine.ActionOutcome.PlanPublished;
-import houston.core.model.LocationState;
 import houston.core.model.TrafficPlan;
 
 import java.time.Duration;
@@ -39,22 +38,11 @@ final class DnsFallbackTracker {
         noteRecovery(ctx, failing);
     }
 
-    /**
-     * An API failing again within this long of answering again is flapping: its new failure is not
-     * given {@code fallback-after} to clear, since the last one did not stay cleared.
-     */
-    static final long FLAPPING_WINDOW_MS = Duration.ofMinutes(15).toMillis();
-
     /** The API was failing ({@code failingBefore} &gt; 0) and no longer is: remember when it came back. */
     private static void noteRecovery(StepContext ctx, long failingBefore) {
         if (failingBefore > 0 && ctx.fallback.apiFailingSince() == 0) {
             ctx.fallback = ctx.fallback.recovered(ctx.now);
         }
-    }
-
-    /** True when the API, failing now, had come back from an earlier failure shortly before. */
-    private static boolean flapping(DnsFallback f) {
-        return f.recoveredAt() > 0 && f.apiFailingSince() > 0 && f.apiFailingSince() - f.recoveredAt() < FLAPPING_WINDOW_MS;
     }
 
     /** What each location serves through the data plane as it stands, for the step to judge loads on. */
@@ -74,16 +62,16 @@ final class DnsFallbackTracker {
         if (since > 0) {
             room.preScaleFloors(ctx, f.live());
         }
-        if (since > 0 && (ctx.now - since >= config.after().toMillis() || flapping(f))) {
+        if (since > 0 && (ctx.now - since >= config.after().toMillis() || f.flapping())) {
             // Publishes may work again before the control-plane watch's next read clears the outage: what the
             // live weights still send home stays out meanwhile, or it would be released and dropped again.
-            List<String> out = new ArrayList<>(evacuating(ctx));
+            List<String> out = new ArrayList<>(DataPlaneCandidates.evacuating(ctx));
             if (ctx.wantedPlanLive()) {
-                stillSentHome(ctx, f.live()).stream().filter(id -> !out.contains(id)).forEach(out::add);
+                DataPlaneCandidates.stillSentHome(ctx, f.live()).stream().filter(id -> !out.contains(id)).forEach(out::add);
             }
             desired = room.admit(ctx, out.stream().sorted().toList());
         } else if (ctx.wantedPlanLive()) {
-            desired = stillSentHome(ctx, f.live());
+            desired = DataPlaneCandidates.stillSentHome(ctx, f.live());
         } else {
             desired = f.live(); // the control plane answers again, but the weights are not live yet
         }
@@ -93,7 +81,7 @@ final class DnsFallbackTracker {
             return;
         }
         String reason = desired.isEmpty() ? "the wanted weights are live: release the data-plane evacuation"
-                : "DNS API failing for " + human(ctx.now - since) + (flapping(f) ? " (failed again "
+                : "DNS API failing for " + human(ctx.now - since) + (f.flapping() ? " (failed again "
                 + human(since - f.recoveredAt()) + " after it last came back: flapping, fallback-after not waited)" : "")
                 + ": evacuate " + desired + " through " + config.mode().label() + " (data plane)";
         ctx.actions.add(new Action.EngageFallback(desired, reason));
@@ -210,74 +198,6 @@ final class DnsFallbackTracker {
 
     private static String failingText(long ms) {
         return ms == 0 ? "not failing" : "failing since " + Instant.ofEpochMilli(ms);
-    }
-
-    /**
-     * Of the locations the data plane holds out, those the live weights would still send users to
-     * while they are evacuating: an interim plan (part of a dead location's users waiting for its
-     * receivers' pre-scale) goes live when the API returns, and releasing then would send that part
-     * back to a dead location. They stay out until the weights empty them.
-     */
-    private static List<String> stillSentHome(StepContext ctx, List<String> live) {
-        List<String> out = new ArrayList<>();
-        for (String id : live) {
-            int l = ctx.topology.indexOf(id);
-            LocationState state = ctx.tracks[l].state();
-            boolean evacuating = state == LocationState.EVACUATING || state == LocationState.EVACUATED;
-            if (evacuating && ctx.wantedPlan().fraction(l, l) > TrafficPlan.DUST) {
-                out.add(id);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The locations whose shift is decided and waits only for DNS: EVACUATING with a plan generation
-     * to wait for, or shifted in this step (its publish is sent when the step ends, and with the API
-     * known down for fallback-after its drop must not wait a tick for that); or EVACUATED with users
-     * the wanted plan moves and DNS still sends home. The last are the evacuations whose receivers had
-     * no ready room when they were decided: EVACUATED at once with nothing to publish, their users
-     * moved as the receivers grew, and that move's publish failing left them at home, failing. One
-     * still waiting for its receivers to grow is left alone: the engine has not moved its traffic
-     * yet, and the data plane must not move it sooner.
-     */
-    private static List<String> evacuating(StepContext ctx) {
-        List<String> ids = new ArrayList<>();
-        for (int l = 0; l < ctx.tracks.length; l++) {
-            LocationTrack t = ctx.tracks[l];
-            boolean waitsForDns = t.state() == LocationState.EVACUATING && (t.awaitingGeneration() > 0 || ctx.awaitsPublish(l))
-                    || t.state() == LocationState.EVACUATED && movedButNotLive(ctx, l)
-                    || t.state() == LocationState.RECOVERING && returnsBeforeItsStepIsLive(ctx, l);
-            if (waitsForDns) {
-                ids.add(ctx.id(l));
-            }
-        }
-        return ids.stream().sorted().toList();
-    }
-
-    /**
-     * True when {@code l} fails back while the data plane holds it out and its step is not live: released
-     * now, the weights DNS holds (at home, when its move was never published) would send its whole
-     * catchment home in one TTL, unchecked against its ready instances, and the step published later would
-     * move most of it away again. It stays out until the weights carry the step.
-     */
-    private static boolean returnsBeforeItsStepIsLive(StepContext ctx, int l) {
-        return ctx.fallback.live().contains(ctx.id(l)) && ctx.wantedPlan().generation() > ctx.liveGeneration;
-    }
-
-    /**
-     * True when the wanted plan serves fewer of {@code l}'s users at home than DNS does: a generation
-     * not confirmed live moved them. DNS's rows are the last confirmed plan's; with none confirmed
-     * since the start, the plan is taken as at home there, which may drop a location whose weights
-     * already keep it empty: that moves nobody.
-     */
-    private static boolean movedButNotLive(StepContext ctx, int l) {
-        if (ctx.wantedPlan().generation() <= ctx.liveGeneration) {
-            return false;
-        }
-        TrafficPlan held = ctx.fallback.inDns();
-        double atHomeInDns = held == null ? 1.0 : held.fraction(l, l);
-        return ctx.wantedPlan().fraction(l, l) < atHomeInDns - TrafficPlan.DUST;
     }
 
     /** "45 s" under a minute, whole minutes above: how long an outage has lasted, for humans. */
