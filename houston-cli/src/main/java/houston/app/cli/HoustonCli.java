@@ -31,6 +31,7 @@ public final class HoustonCli implements Runnable {
         }
         return line.addSubcommand(new CommandLine.HelpCommand()).registerConverter(java.time.Duration.class, new DurationConverter())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setErr(new TerminalSafeErr(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset())))
                 .setExecutionExceptionHandler(HoustonCli::failed).setParameterExceptionHandler(HoustonCli::misused);
     }
 

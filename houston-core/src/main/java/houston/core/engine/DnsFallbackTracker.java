@@ -170,7 +170,9 @@ final class DnsFallbackTracker {
         for (String id : e.locations()) {
             if (!f.live().contains(id)) {
                 ctx.notify(ctx.topology.indexOf(id), DecisionKind.FALLBACK_ENGAGED, "DNS API down for "
-                        + human(ctx.now - f.apiFailingSince()) + "; " + id + " evacuated through " + path
+                        + human(ctx.now - f.apiFailingSince()) + (f.flapping() ? " (failed again "
+                        + human(f.apiFailingSince() - f.recoveredAt()) + " after it last came back: flapping, "
+                        + "fallback-after not waited)" : "") + "; " + id + " evacuated through " + path
                         + " (data plane)" + through, List.of(), notes(ctx, f, e.detail()));
             }
         }

@@ -68,6 +68,9 @@ class DnsFallbackTest {
                 world.all(Action.EngageFallback.class).stream().map(Action.EngageFallback::locations).toList());
         assertTrue(world.all(Action.EngageFallback.class).get(0).reason().contains("failed again"),
                 world.all(Action.EngageFallback.class).get(0).reason());
+        assertTrue(world.decisions(DecisionKind.FALLBACK_ENGAGED).get(0).summary().contains(
+                "after it last came back: flapping, fallback-after not waited"),
+                world.decisions(DecisionKind.FALLBACK_ENGAGED).get(0).summary());
     }
 
     @Test

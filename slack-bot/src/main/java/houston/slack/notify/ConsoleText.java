@@ -12,11 +12,24 @@ public final class ConsoleText {
 
     /** One line: every control character, newlines included, as a visible escape ({@code \n}, {@code \u001b}). */
     public static String line(String text) {
+        return escaped(text, false);
+    }
+
+    /** Lines as written: newlines and tabs kept, every other control character as a visible escape. */
+    public static String lines(String text) {
+        return escaped(text, true);
+    }
+
+    private static String escaped(String text, boolean keepLines) {
         if (text == null) {
             return null;
         }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
+            if (keepLines && (c == '\n' || c == '\t')) {
+                out.appendCodePoint(c);
+                return;
+            }
             switch (c) {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
