@@ -52,10 +52,15 @@ public enum AlertKind {
      * outage read "after 0 min".
      */
     public String endedNotice(long failingForMs, int failures, int recoveries) {
-        return repeatingCondition() + " work again after " + DnsFallbackTracker.human(failingForMs) + " (" + failures
-                + (failures == 1 ? " failure" : " failures")
-                + (recoveries > 0 ? ", on and off: worked again " + recoveries + (recoveries == 1 ? " time" : " times")
-                + " in between)" : ")");
+        String flapped = recoveries > 0 ? "on and off: worked again " + recoveries + (recoveries == 1 ? " time" : " times")
+                + " in between" : "";
+        String after = repeatingCondition() + " work again after " + DnsFallbackTracker.human(failingForMs);
+        if (this == DNS_CONTROL_PLANE_DOWN) {
+            // The watch alerts once per failure, not per refused read: a count would read as reads.
+            return after + (flapped.isEmpty() ? "" : " (" + flapped + ")");
+        }
+        return after + " (" + failures + (failures == 1 ? " failure" : " failures")
+                + (flapped.isEmpty() ? ")" : ", " + flapped + ")");
     }
 
     /** The repeating alert {@code outcome} ends (a publish INSYNC or accepted, a fallback change confirmed), or null. */
