@@ -38,6 +38,12 @@ final class DnsFallbackTracker {
         noteRecovery(ctx, failing);
     }
 
+    /** Why the data plane did not wait fallback-after, for the action's reason and the thread alike; "" when it did. */
+    private static String flappingNote(DnsFallback f) {
+        return f.flapping() ? " (failed again " + human(f.apiFailingSince() - f.recoveredAt())
+                + " after it last came back: flapping, fallback-after not waited)" : "";
+    }
+
     /** The API was failing ({@code failingBefore} &gt; 0) and no longer is: remember when it came back. */
     private static void noteRecovery(StepContext ctx, long failingBefore) {
         if (failingBefore > 0 && ctx.fallback.apiFailingSince() == 0) {
@@ -81,9 +87,8 @@ final class DnsFallbackTracker {
             return;
         }
         String reason = desired.isEmpty() ? "the wanted weights are live: release the data-plane evacuation"
-                : "DNS API failing for " + human(ctx.now - since) + (f.flapping() ? " (failed again "
-                + human(since - f.recoveredAt()) + " after it last came back: flapping, fallback-after not waited)" : "")
-                + ": evacuate " + desired + " through " + config.mode().label() + " (data plane)";
+                : "DNS API failing for " + human(ctx.now - since) + flappingNote(f) + ": evacuate " + desired
+                + " through " + config.mode().label() + " (data plane)";
         ctx.actions.add(new Action.EngageFallback(desired, reason));
         ctx.fallback = f.with(f.failingSince(), f.live(), desired, 0);
     }
@@ -170,9 +175,7 @@ final class DnsFallbackTracker {
         for (String id : e.locations()) {
             if (!f.live().contains(id)) {
                 ctx.notify(ctx.topology.indexOf(id), DecisionKind.FALLBACK_ENGAGED, "DNS API down for "
-                        + human(ctx.now - f.apiFailingSince()) + (f.flapping() ? " (failed again "
-                        + human(f.apiFailingSince() - f.recoveredAt()) + " after it last came back: flapping, "
-                        + "fallback-after not waited)" : "") + "; " + id + " evacuated through " + path
+                        + human(ctx.now - f.apiFailingSince()) + flappingNote(f) + "; " + id + " evacuated through " + path
                         + " (data plane)" + through, List.of(), notes(ctx, f, e.detail()));
             }
         }

@@ -109,8 +109,7 @@ final class OutcomeIntake {
             }
             case FAILED, TIMED_OUT -> {
                 // Not ready: the evacuations waiting for it plan it on the instances it really runs.
-                ScaleRequests.failed(ctx, l, s);
-                String why = s.status().name().toLowerCase() + ": " + s.detail();
+                String why = ScaleRequests.failed(ctx, l, s);
                 receivers.cannotGrow(ctx, l, why);
                 OwnOverload.cannotGrow(ctx, l);
             }

@@ -29,14 +29,18 @@ final class ScaleRequests {
         return true;
     }
 
-    /** {@code l}'s scale-up failed or timed out: nothing is pending, and the next ask waits. */
-    static void failed(StepContext ctx, int l, ScaleResult s) {
+    /**
+     * {@code l}'s scale-up failed or timed out: nothing is pending, and the next ask waits.
+     *
+     * @return why, as the evacuations relying on it are told ("failed: quota exceeded")
+     */
+    static String failed(StepContext ctx, int l, ScaleResult s) {
         ctx.requested[l] = 0;
         ctx.scaleBackoff = ctx.scaleBackoff.failed(l, ctx.now);
         int streak = ctx.scaleBackoff.failures()[l];
         long waitS = (ctx.scaleBackoff.retryAt()[l] - ctx.now) / 1000;
-        String what = "scale-up of " + s.location() + " to " + s.instances() + " " + s.status().name().toLowerCase(Locale.ROOT)
-                + ": " + s.detail();
+        String why = s.status().name().toLowerCase(Locale.ROOT) + ": " + s.detail();
+        String what = "scale-up of " + s.location() + " to " + s.instances() + " " + why;
         if (streak == 1) {
             ctx.alert(AlertKind.SCALER_FAILED, l, DecisionKind.SCALE_UPDATE, what + "; asked again in " + waitS
                     + "s, then less often while it keeps failing (at most every " + ScaleBackoff.LONGEST_WAIT_MS / 60_000
@@ -45,6 +49,7 @@ final class ScaleRequests {
             ctx.notifyIn(incidentOf(ctx, l), l, DecisionKind.SCALE_UPDATE, what + "; still failing (" + streak
                     + " in a row), asked again in " + waitS + "s");
         }
+        return why;
     }
 
     /** {@code l} grew: its next failure pages again. */
