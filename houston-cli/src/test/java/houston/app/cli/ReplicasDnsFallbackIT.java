@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * publish-retry, 30 s) goes at once: the fence is claimed, the weights are published, the fallback
  * released, well within the wait below; and everything about lab-a is in one Slack thread.
  */
-// Three replica JVMs and an ensemble on 2 cores: runs alone (houston-app/pom.xml).
+// Three replica JVMs and an ensemble on 2 cores: runs alone (load-sensitive, the parent pom.xml).
 @Tag("load-sensitive")
 class ReplicasDnsFallbackIT {
 

@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * codes or bold marks, the per-vantage scores once per incident rather than under every message, and
  * each message stamped with the time it happened (the notifier's own rules are ConsoleNotifierTest's).
  */
-// Its lab must see an incident through within a bound: beside a second JVM running ITs (a lab, a browser)
-// its probes have all timed out and it went fail-static instead. Runs alone (the parent pom.xml).
-@Tag("load-sensitive")
+// Its lab must see an incident through within a bound: beside a lab and a browser its probes have all timed
+// out and it went fail-static instead. Runs beside at most one other lab, never beside JVMs starting or a
+// browser (lab-paced, the parent pom.xml).
+@Tag("lab-paced")
 class LabConsoleIT {
 
     private static final Pattern SLACK_MARKUP = Pattern.compile(":[a-z_]+:|\\*[^*\\s][^*]*\\*");

@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * health endpoint fails, the lab's DNS leaves its records out and its visitors stop reaching it; the
  * API back, the weights are published and the fallback released.
  */
-// How fast visitors move is a bound a second JVM beside it would distort: runs alone (houston-app/pom.xml).
-@Tag("load-sensitive")
+// How fast visitors move is a bound: runs beside at most one other lab, never beside JVMs starting or a
+// browser (lab-paced, the parent pom.xml).
+@Tag("lab-paced")
 class LabDnsFallbackIT {
 
     private static final Duration FALLBACK_AFTER = Duration.ofSeconds(10);

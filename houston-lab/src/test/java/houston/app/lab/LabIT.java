@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lab as users run it: real HTTP on loopback, faults through its API, answers from its API. */
-// Bounds on how fast a lab evacuates, which a second JVM running ITs beside it would distort: runs
-// alone (the parent pom.xml).
-@Tag("load-sensitive")
+// Bounds on how fast a lab evacuates: runs beside at most one other lab, never beside JVMs starting or a
+// browser (lab-paced, the parent pom.xml).
+@Tag("lab-paced")
 class LabIT {
 
     @TempDir

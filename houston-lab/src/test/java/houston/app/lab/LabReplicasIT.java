@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code houston lab --replicas 3}: three daemons on a real in-process ensemble, broken through the lab's API. */
-// Measures what a second JVM running ITs beside it would distort: runs alone (the parent pom.xml).
-@Tag("load-sensitive")
+// How fast a follower takes over is a bound: runs beside at most one other lab, never beside JVMs starting
+// or a browser (lab-paced, the parent pom.xml).
+@Tag("lab-paced")
 class LabReplicasIT {
 
     @TempDir

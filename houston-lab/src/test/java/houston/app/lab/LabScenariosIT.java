@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lab scenarios with short hold times (up-hold 4 s, fail-back steps every 2 s) so they fit in CI. */
-// Bounds on how fast a lab evacuates, which a second JVM running ITs beside it would distort: runs
-// alone (the parent pom.xml).
-@Tag("load-sensitive")
+// Bounds on how fast a lab evacuates: runs beside at most one other lab, never beside JVMs starting or a
+// browser (lab-paced, the parent pom.xml).
+@Tag("lab-paced")
 class LabScenariosIT {
 
     @TempDir

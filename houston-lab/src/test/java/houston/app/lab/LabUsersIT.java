@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The lab's visitors on real Vert.x timers, sending to the lab's real locations on loopback. */
-// Thirty rounds of real timers and a lab's servers on 2 cores: runs alone (houston-lab/pom.xml).
-@Tag("load-sensitive")
+// Thirty rounds of real timers and a lab's servers on 2 cores: runs beside at most one other lab, never
+// beside JVMs starting or a browser (lab-paced, the parent pom.xml).
+@Tag("lab-paced")
 class LabUsersIT {
 
     /**

@@ -35,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exposition, a broken lab location raises HoustonLocationEvacuated, and every dashboard query
  * returns series.
  */
-// Alerts must go pending within a deadline, which a second JVM running ITs beside it would distort:
-// runs alone (the parent pom.xml).
-@Tag("load-sensitive")
+// Alerts must go pending within a deadline: runs beside at most one other lab, never beside JVMs starting
+// or a browser (lab-paced, the parent pom.xml).
+@Tag("lab-paced")
 class PrometheusIT {
 
     private static final Path RULES = Path.of("..", "config", "prometheus", "houston-rules.yml");
