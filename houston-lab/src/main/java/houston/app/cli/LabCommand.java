@@ -189,8 +189,9 @@ final class LabCommand extends SettingsCommand {
                 err.println("houston lab fault: " + e.getMessage());
                 return 2;
             }
-            String body = new io.vertx.core.json.JsonObject().put("target", where).put("fault", parsed.kind())
-                    .put("amount", parsed.amount()).encode();
+            io.vertx.core.json.JsonObject request = new io.vertx.core.json.JsonObject().put("target", where)
+                    .put("fault", parsed.kind());
+            String body = (parsed.amount() > 0 ? request.put("amount", parsed.amount()) : request).encode();
             HttpResponse<String> r;
             try {
                 r = post(port, "/lab/faults", body, Duration.ofSeconds(5));
@@ -204,6 +205,13 @@ final class LabCommand extends SettingsCommand {
                 err.println("houston lab fault: port " + port + " answered HTTP " + r.statusCode()
                         + ", not as a Houston lab (start one with ./houston lab --port " + port + ")");
                 return 3;
+            }
+            if (r.statusCode() != 200 && answer.containsKey("knownLocations")) {
+                // The API's text names its own syntax (vantage:NAME); this command's words are others.
+                err.println("houston lab fault: unknown target " + houston.app.lab.LabFault.quoted(target)
+                        + " (expected: a location, vantage NAME, controller N or dns-api; known locations: "
+                        + answer.getJsonArray("knownLocations").getList() + ")");
+                return 2;
             }
             if (r.statusCode() != 200) {
                 err.println("houston lab fault: " + answer.getString("error"));

@@ -1,6 +1,9 @@
 package houston.app.lab;
 
+import houston.slack.notify.ConsoleText;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What is wrong with a lab location (or vantage) right now.
@@ -12,6 +15,16 @@ public record LabFault(String kind, int amount) {
 
     public static final LabFault NONE = new LabFault("none", 0);
 
+    private static final String KINDS =
+            "outage, brownout PCT, latency MS, flap, clear; partition for a vantage; down or up for dns-api";
+    /** The faults that take an amount, and what it is. */
+    private static final Map<String, String> AMOUNTS = Map.of("brownout", "brownout PCT (1..100)",
+            "latency", "latency MS (1..60000)");
+    private static final Map<String, Integer> MAXIMA = Map.of("brownout", 100, "latency", 60_000);
+    /** ASCII digits only: Integer.parseInt also reads full-width and other scripts' digits, and a sign. */
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
+    private static final int SHOWN = 40;
+
     /** Parses {@code outage | brownout PCT | latency MS | flap | clear | partition} given as words. */
     public static LabFault parse(java.util.List<String> words) {
         if (words.isEmpty()) {
@@ -19,40 +32,71 @@ public record LabFault(String kind, int amount) {
                     + "partition or clear for a vantage)");
         }
         String k = words.get(0).toLowerCase(Locale.ROOT);
-        int expected = k.equals("brownout") || k.equals("latency") ? 2 : 1;
+        int expected = AMOUNTS.containsKey(k) ? 2 : 1;
         if (words.size() > expected) {
-            throw new IllegalArgumentException("unexpected '" + String.join(" ", words.subList(expected, words.size()))
-                    + "' after '" + String.join(" ", words.subList(0, expected)) + "' (expected: nothing more)");
+            throw new IllegalArgumentException("unexpected " + quoted(String.join(" ", words.subList(expected, words.size())))
+                    + " after " + quoted(String.join(" ", words.subList(0, expected))) + " (expected: nothing more)");
         }
         return parse(words.get(0), words.size() > 1 ? words.get(1) : null);
     }
 
-    /** Parses {@code outage | brownout PCT | latency MS | flap | clear | partition}. */
+    /** Parses a fault's kind and its amount as written (null when none was given). */
     public static LabFault parse(String kind, String amount) {
+        String k = known(kind);
+        String expected = AMOUNTS.get(k);
+        if (expected == null) {
+            if (amount != null && !amount.equals("0")) {
+                throw new IllegalArgumentException("amount: " + quoted(amount) + " " + takesNone(k));
+            }
+            return k.equals("clear") || k.equals("none") ? NONE : new LabFault(k, 0);
+        }
+        if (amount == null) {
+            throw new IllegalArgumentException("a number is missing (expected: " + expected + ")");
+        }
+        if (WHOLE.matcher(amount).matches()) {
+            int v = Integer.parseInt(amount);
+            if (v >= 1 && v <= MAXIMA.get(k)) {
+                return new LabFault(k, v);
+            }
+        }
+        throw new IllegalArgumentException("amount: " + quoted(amount) + " (expected: " + expected + ")");
+    }
+
+    /** The kind in lower case; refused by name when the lab has no such fault. */
+    static String known(String kind) {
         String k = kind.toLowerCase(Locale.ROOT);
         return switch (k) {
-            case "clear", "none" -> NONE;
-            case "outage", "flap", "partition", "down", "up" -> new LabFault(k, 0);
-            case "brownout" -> new LabFault(k, bounded(amount, 1, 100, "brownout PCT (1..100)"));
-            case "latency" -> new LabFault(k, bounded(amount, 1, 60_000, "latency MS (1..60000)"));
-            default -> throw new IllegalArgumentException("unknown fault '" + kind
-                    + "' (expected: outage, brownout PCT, latency MS, flap, clear; partition for a vantage; down or up for dns-api)");
+            case "clear", "none", "outage", "flap", "partition", "down", "up", "brownout", "latency" -> k;
+            default -> throw new IllegalArgumentException("unknown fault " + quoted(kind) + " (expected: " + KINDS + ")");
         };
     }
 
-    private static int bounded(String value, int min, int max, String expected) {
-        if (value == null) {
-            throw new IllegalArgumentException("a number is missing (expected: " + expected + ")");
+    /** What an amount of this (known) fault must be: {@code (expected: …)}. */
+    static String amountExpected(String kind) {
+        String k = known(kind);
+        return AMOUNTS.containsKey(k) ? "(expected: a whole number, " + AMOUNTS.get(k) + ")" : takesNone(k);
+    }
+
+    private static String takesNone(String k) {
+        return "(expected: none for " + k + "; brownout takes PCT, latency MS)";
+    }
+
+    /**
+     * Text a person sent, echoed in an error, quoted: control characters as visible escapes (ANSI
+     * sequences cannot recolour or clear a terminal), and at most 40 characters of it, with its length.
+     */
+    public static String quoted(String text) {
+        return clipped(text, "'");
+    }
+
+    /** Like {@link #quoted}, between the given marks ({@code "} for a JSON string, nothing for a number). */
+    static String clipped(String text, String mark) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= SHOWN) {
+            return mark + ConsoleText.line(text) + mark;
         }
-        try {
-            int v = Integer.parseInt(value == null ? "" : value.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // Reported below.
-        }
-        throw new IllegalArgumentException(value + " (expected: " + expected + ")");
+        return mark + ConsoleText.line(text.substring(0, text.offsetByCodePoints(0, SHOWN))) + "…" + mark
+                + " (" + length + " characters)";
     }
 
     @Override

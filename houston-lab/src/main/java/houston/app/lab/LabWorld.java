@@ -105,8 +105,7 @@ public final class LabWorld implements AutoCloseable {
         boolean apiFault = fault.kind().equals("down") || fault.kind().equals("up");
         if (!target.equals("dns-api") && !target.startsWith("vantage:") && !sites.containsKey(target)) {
             // Named before the fault's kind: "scaler down" is a target the lab does not have, not a DNS API fault.
-            throw new IllegalArgumentException("unknown target '" + target + "' (expected: a location, vantage:NAME "
-                    + "or dns-api; known locations: " + sites.keySet() + ")");
+            throw new UnknownTarget(target, List.copyOf(sites.keySet()));
         }
         if (target.equals("dns-api") != apiFault) {
             throw new IllegalArgumentException(apiFault ? fault.kind() + " is a DNS API fault: fault dns-api " + fault.kind()
@@ -120,7 +119,7 @@ public final class LabWorld implements AutoCloseable {
         if (target.startsWith("vantage:")) {
             String vantage = target.substring("vantage:".length());
             if (!labSettings.engine().health().vantages().contains(vantage)) {
-                throw new IllegalArgumentException("unknown vantage '" + vantage + "' (known: "
+                throw new IllegalArgumentException("unknown vantage " + LabFault.quoted(vantage) + " (known: "
                         + labSettings.engine().health().vantages() + ")");
             }
             if (fault.kind().equals("partition")) {
@@ -134,7 +133,7 @@ public final class LabWorld implements AutoCloseable {
         }
         LabSite site = sites.get(target);
         if (site == null) {
-            throw new IllegalArgumentException("unknown location '" + target + "' (known: " + sites.keySet() + ")");
+            throw new UnknownTarget(target, List.copyOf(sites.keySet()));
         }
         if (fault.kind().equals("partition")) {
             throw new IllegalArgumentException("partition is a vantage fault: fault vantage NAME partition");
@@ -161,36 +160,31 @@ public final class LabWorld implements AutoCloseable {
                 .end(faults().encodePrettily()));
         router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(LabWorld::sameOriginJsonOnly)
                 .handler(ctx -> {
-            JsonObject body;
             try {
-                body = ctx.body().asJsonObject();
-            } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
-                // The parser's own text names its internals, not what to send.
-                refuse(ctx, 400, "body: not a JSON object (expected: " + FAULT_BODY + ")");
-                return;
-            }
-            try {
-                Object amount = body == null ? null : body.getValue("amount");
-                fault(text(body, "target", "a location id, vantage:NAME or dns-api"),
-                        LabFault.parse(text(body, "fault", "outage, brownout, latency, flap, clear, partition, down or up"),
-                                amount == null ? null : amount.toString()));
+                LabFaultBody body = LabFaultBody.parse(ctx.body().asString());
+                fault(body.target(), body.fault());
                 ctx.response().putHeader("Content-Type", "application/json").end(faults().encodePrettily());
+            } catch (UnknownTarget e) {
+                // The known locations as data too: the CLI names the target in its own words (vantage NAME).
+                ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("error", e.getMessage()).put("knownLocations", new io.vertx.core.json.JsonArray(e.known))
+                        .encode());
             } catch (IllegalArgumentException e) {
                 refuse(ctx, 400, e.getMessage());
             }
         });
     }
 
-    private static final String FAULT_BODY = "{\"target\": LOCATION, \"fault\": KIND, \"amount\": NUMBER}";
+    /** A fault's target that is not a location, a vantage or the DNS API. */
+    static final class UnknownTarget extends IllegalArgumentException {
 
-    /** A field that must be a string, refused by name when missing, null or of another type. */
-    private static String text(JsonObject body, String field, String expected) {
-        Object value = body == null ? null : body.getValue(field);
-        if (!(value instanceof String s)) {
-            throw new IllegalArgumentException(field + ": " + (value == null ? "missing" : value) + " (expected: "
-                    + expected + ", in " + FAULT_BODY + ")");
+        final List<String> known;
+
+        UnknownTarget(String target, List<String> known) {
+            super("unknown target " + LabFault.quoted(target) + " (expected: a location, vantage:NAME or dns-api; "
+                    + "known locations: " + known + ")");
+            this.known = known;
         }
-        return s;
     }
 
     /**

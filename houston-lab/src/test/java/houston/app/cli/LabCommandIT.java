@@ -90,6 +90,28 @@ class LabCommandIT {
     }
 
     @Test
+    void anUnknownTargetIsNamedInTheCommandsWordsNotTheApis() throws Exception {
+        // The lab's answer to an unknown target (LabIT checks the lab gives it): its text names the API's syntax.
+        String answer = new io.vertx.core.json.JsonObject().put("error", "unknown target 'mars-1' (expected: a location, "
+                + "vantage:NAME or dns-api; known locations: [us-east-1, eu-west-1])")
+                .put("knownLocations", new io.vertx.core.json.JsonArray().add("us-east-1").add("eu-west-1")).encode();
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            var lab = vertx.createHttpServer().requestHandler(r -> r.response().setStatusCode(400)
+                    .putHeader("Content-Type", "application/json").end(answer)).listen(0, "127.0.0.1")
+                    .await(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            int code = cli.run("lab", "fault", "mars-1", "outage", "--port", String.valueOf(lab.actualPort()));
+
+            assertEquals(2, code, cli.said());
+            assertEquals("houston lab fault: unknown target 'mars-1' (expected: a location, vantage NAME, controller N "
+                    + "or dns-api; known locations: [us-east-1, eu-west-1])", cli.err().strip());
+        } finally {
+            vertx.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aFaultSentToAPortWhereNoLabListensSaysSoWithExitThree() throws Exception {
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
         try {

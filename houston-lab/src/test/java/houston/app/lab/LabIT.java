@@ -169,6 +169,24 @@ class LabIT {
             assertEquals(400, r.statusCode());
             assertTrue(new JsonObject(r.body()).getString("error").startsWith("unknown target 'scaler' (expected: a "
                     + "location, vantage:NAME or dns-api; known locations:"), r.body());
+            assertEquals(15, new JsonObject(r.body()).getJsonArray("knownLocations").size(), r.body());
+        }
+
+        @Test
+        void aBodyReadLenientlyWouldChangeTheLabSoItIsRefusedAndChangesNothing() throws Exception {
+            // The last of two targets, a quoted amount and full-width digits were each once read as meant.
+            String[] bodies = {"{\"target\": \"eu-west-1\", \"fault\": \"clear\", \"target\": \"us-east-1\", \"fault\": \"outage\"}",
+                    "{\"target\": \"eu-west-1\", \"fault\": \"brownout\", \"amount\": \"50\"}",
+                    "{\"target\": \"eu-west-1\", \"fault\": \"brownout\", \"amount\": \"\uff15\uff10\"}",
+                    "{\"target\": \"eu-west-1\", \"fault\": \"brownout\", \"amout\": 50}"};
+            for (String body : bodies) {
+                HttpResponse<String> r = post(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port()
+                        + "/lab/faults")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+                assertEquals(400, r.statusCode(), body + " -> " + r.body());
+                assertTrue(new JsonObject(r.body()).getString("error").contains("(expected: "), body + " -> " + r.body());
+            }
+            assertEquals("{ }", get("/lab/faults").strip());
         }
 
         @Test
