@@ -11,7 +11,7 @@ public enum AlertKind {
      * reached: Houston evacuates it anyway
      * (users on a dead location fail whatever the cap says) and pages so a human can look at once.
      */
-    MAX_EVACUATED_EXCEEDED,
+    SAFETY_LIMIT_PASSED,
     /** Receivers could not absorb everything: part of a catchment stays on a bad location. */
     CAPACITY_SHORTFALL,
     /** A DNS publish failed after its retries. */

@@ -40,8 +40,8 @@ class SafetyLimitsTest {
 
         assertEquals(LocationState.EVACUATED, world.stateOf("loc-13"), world.alerts(AlertKind.EVACUATION_HELD).toString());
         assertEquals(List.of(), world.alerts(AlertKind.EVACUATION_HELD));
-        assertEquals(1, world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED).size());
-        assertTrue(world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED).get(0).message().contains("3 of 3 voters"));
+        assertEquals(1, world.alerts(AlertKind.SAFETY_LIMIT_PASSED).size());
+        assertTrue(world.alerts(AlertKind.SAFETY_LIMIT_PASSED).get(0).message().contains("3 of 3 voters"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class SafetyLimitsTest {
         world.breakLocation("loc-13", "vantage-a", "vantage-b").run(20);
 
         assertEquals(LocationState.SUSPECT, world.stateOf("loc-13"));
-        assertEquals(List.of(), world.alerts(AlertKind.MAX_EVACUATED_EXCEEDED));
+        assertEquals(List.of(), world.alerts(AlertKind.SAFETY_LIMIT_PASSED));
     }
 
     @Test
