@@ -93,7 +93,7 @@ final class LocationStateMachine {
             }
             if (hold == null) {
                 if (beyond != null) {
-                    ctx.alert(AlertKind.MAX_EVACUATED_EXCEEDED, l, DecisionKind.EVACUATION_DECIDED, ctx.id(l)
+                    ctx.alert(AlertKind.SAFETY_LIMIT_PASSED, l, DecisionKind.EVACUATION_DECIDED, ctx.id(l)
                             + " evacuated beyond " + beyond + ": every vantage calls it dead (" + why + "); restore it or pin it healthy if that is wrong");
                 }
                 ctx.tracks[l] = FlapDamping.evacuated(ctx.tracks[l], ctx.now);
@@ -255,9 +255,14 @@ final class LocationStateMachine {
             return;
         }
         if (t.awaitingGeneration() > 0 && ctx.liveGeneration >= t.awaitingGeneration()) {
-            // The step is live: its hold starts now.
+            // The step is live: its hold starts now. Told, as the step was told as wanted: users are
+            // served at home from now, and the next step (or the abort) comes a hold later.
             t = t.enter(LocationState.RECOVERING, ctx.now).awaiting(0);
             ctx.tracks[l] = t;
+            ctx.notify(l, DecisionKind.FAILBACK_STEP, String.format(Locale.ROOT, "%s failing back: %s of its catchment "
+                    + "served at home now (plan generation %d live in DNS); the next step after %ds with a good score",
+                    ctx.id(l), TrafficMover.percent(ctx.config.failback().steps().get(t.failbackStep())),
+                    ctx.liveGeneration, stepHoldMillis(ctx) / 1000), List.of(), List.of());
         }
         boolean forced = pin == PinTarget.HEALTHY || t.restoreRequested();
         if (pin == PinTarget.EVACUATED) {

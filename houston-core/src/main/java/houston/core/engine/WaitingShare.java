@@ -82,8 +82,12 @@ final class WaitingShare {
         String what = still <= TrafficPlan.DUST ? String.format(Locale.ROOT, "moving the %s that waited for them",
                 TrafficMover.percent(waited)) : String.format(Locale.ROOT, "moving %s of the %s that waited for them; the rest "
                 + "stays where it is served now until there is ready room", TrafficMover.percent(moved), TrafficMover.percent(waited));
+        // A move in the weights: while the data plane holds the location out (the API down), all of its
+        // users are away already, and this one waits for DNS like any other.
+        boolean heldOut = ctx.fallback.live().contains(ctx.id(l));
         ctx.notify(l, DecisionKind.TRAFFIC_SHIFTING, ctx.id(l) + " traffic shifting: "
-                + (ctx.tracks[l].awaitingReady().isEmpty() ? "receivers ready, " : "receivers growing, ") + what,
+                + (ctx.tracks[l].awaitingReady().isEmpty() ? "receivers ready, " : "receivers growing, ") + what
+                + (heldOut ? " (in the weights DNS will publish: the DNS data plane holds all of its users out meanwhile)" : ""),
                 List.of(), List.of());
         return true;
     }

@@ -58,6 +58,25 @@ class FailbackTest {
     }
 
     @Test
+    void eachStepIsToldWhenDnsCarriesItNotOnlyWhenItIsDecided() {
+        world.confirmPublishes = false;
+        while (world.stateOf("loc-07") != LocationState.RECOVERING) {
+            world.tick();
+        }
+        world.run(5);
+        List<String> beforeLive = world.decisions(DecisionKind.FAILBACK_STEP).stream().map(Decision::summary).toList();
+
+        world.outcome(new ActionOutcome.PlanPublished(world.state.plan().generation(), ActionOutcome.PublishStatus.INSYNC,
+                "ok", java.time.Duration.ofSeconds(1))).tick();
+        List<String> steps = world.decisions(DecisionKind.FAILBACK_STEP).stream().map(Decision::summary).toList();
+
+        assertEquals(1, beforeLive.size(), beforeLive.toString());
+        assertEquals(2, steps.size(), steps.toString());
+        assertEquals("loc-07 failing back: 25% of its catchment served at home now (plan generation "
+                + world.state.plan().generation() + " live in DNS); the next step after 30s with a good score", steps.get(1));
+    }
+
+    @Test
     void restoredIsAnnouncedOnlyOnceThePlanCarryingItIsLive() {
         while (!homeFractionsPublished().contains(0.5)) {
             world.tick();
