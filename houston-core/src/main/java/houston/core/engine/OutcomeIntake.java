@@ -105,7 +105,11 @@ final class OutcomeIntake {
                 String incident = ScaleRequests.incidentOf(ctx, l);
                 ready(ctx, l);
                 ScaleRequests.grew(ctx, l);
-                ctx.notifyIn(incident, l, DecisionKind.SCALE_UPDATE, s.location() + " ready at " + s.instances() + " instances");
+                if (incident != null) {
+                    // Told where someone waits for it. A growth no incident holds (the floors' advance
+                    // pre-scales, the API's alert having said they grow) would open a thread per location.
+                    ctx.notifyIn(incident, l, DecisionKind.SCALE_UPDATE, s.location() + " ready at " + s.instances() + " instances");
+                }
             }
             case FAILED, TIMED_OUT -> {
                 // Not ready: the evacuations waiting for it plan it on the instances it really runs.

@@ -26,6 +26,19 @@ class ControlPlaneWatchTest {
     }
 
     @Test
+    void floorsGrownBeforeAnyIncidentAreNotToldOneByOne() {
+        // In the lab, 13 floors each posted "ready at N instances" as a thread of its own (with its scores)
+        // and buried the control-plane alert that had already said floors pre-scale.
+        world.run(10);
+        world.controlPlaneDown = true;
+
+        world.run(2 * 60);
+
+        assertTrue(world.all(Action.PreScale.class).size() >= 3, world.all(Action.PreScale.class).toString());
+        assertEquals(List.of(), world.decisions(DecisionKind.SCALE_UPDATE).stream().map(Decision::summary).toList());
+    }
+
+    @Test
     void aFailingWatchAloneMovesNothingButPreScalesTheFloorsAndIsToldOnce() {
         world.run(10);
         world.controlPlaneDown = true;
