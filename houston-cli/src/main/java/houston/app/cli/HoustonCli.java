@@ -9,7 +9,7 @@ import java.util.ServiceLoader;
 @Command(name = "houston", mixinStandardHelpOptions = true, version = "houston 0.1.0",
         description = "Reactive multi-region traffic control: scores every location's health, evacuates a bad "
                 + "one to its nearest healthy neighbours with capacity, and brings it back in steps.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, CapacityCommand.class, DnsCommand.class, AgentCommand.class, DrillCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, ValidateCommand.class, PlanCommand.class, CapacityCommand.class, DnsCommand.class, AgentCommand.class, DrillCommand.class})
 public final class HoustonCli implements Runnable {
 
     @CommandLine.Spec

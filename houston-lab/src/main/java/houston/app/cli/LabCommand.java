@@ -107,6 +107,7 @@ final class LabCommand extends SettingsCommand {
         String base = "http://localhost:" + actualPort;
         // The fault commands must reach this lab, not whatever listens on the default port.
         String fault = "./houston lab fault" + (labPort == DEFAULT_PORT ? "" : " --port " + labPort);
+        String status = "./houston status" + (actualPort == DEFAULT_PORT ? "" : " --url " + base);
         out.printf("""
                 Houston lab is running: %d locations on loopback, vantages %s,
                 in-memory DNS, lab scaler (scale-up lead times x0.05), notifications on this console.
@@ -126,9 +127,10 @@ final class LabCommand extends SettingsCommand {
                   %s vantage %s partition     (a broken observer: moves nothing)
                   %s us-east-1 clear
                   %s dns-api down              (publishes fail; see docs/dns-fallback.md)
+                and watch what Houston does: %s
                 Ctrl-C stops the lab.
                 %n""", settings.topology().size(), settings.engine().health().vantages(), base, base, base, journal,
-                fault, fault, fault, fault, fault, settings.engine().health().vantages().get(0), fault, fault);
+                fault, fault, fault, fault, fault, settings.engine().health().vantages().get(0), fault, fault, status);
         out.flush();
     }
 

@@ -132,6 +132,9 @@ class ExitCodesIT {
         expect("lab fault", 3, "lab", "fault", "us-east-1", "outage", "--port", String.valueOf(freePort()));
         expect("run", 0, "run", "--config", daemon, "--run-for", "PT1S");
         expect("run", 1, "run", "--config", bad);
+        expect("status", 0, "status", "--url", "http://127.0.0.1:" + labPort);
+        expect("status", 1, "status", "--config", bad);
+        expect("status", 3, "status", "--url", "http://127.0.0.1:" + freePort());
         expect("validate", 0, "validate");
         expect("validate", 1, "validate", "--config", bad);
         expect("plan", 0, "plan", "--evacuate", "us-east-1");

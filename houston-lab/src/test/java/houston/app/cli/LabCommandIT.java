@@ -49,6 +49,7 @@ class LabCommandIT {
                 "sa-east-1 flap", "vantage lab-us-east partition", "us-east-1 clear", "dns-api down"}) {
             assertTrue(cli.out().contains("./houston lab fault --port " + port + " " + fault), cli.out());
         }
+        assertTrue(cli.out().contains("./houston status --url http://localhost:" + port + "\n"), cli.out());
     }
 
     @Test
