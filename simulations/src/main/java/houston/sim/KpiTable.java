@@ -26,7 +26,7 @@ public final class KpiTable {
         row(out, runs, "overload-seconds at receivers", k -> String.format(Locale.ROOT, "%.0f", k.overloadSeconds()));
         row(out, runs, "shifts (plan changes live)", k -> String.valueOf(k.shifts()));
         row(out, runs, "false evacuations", k -> String.valueOf(k.falseEvacuations()));
-        row(out, runs, "time to fail back", k -> seconds(k.timeToFailBack()));
+        row(out, runs, "time to fail back", KpiTable::failBack);
         row(out, runs, "safety alerts", k -> String.valueOf(k.alerts()));
         row(out, runs, "added latency (ms/request)", k -> String.format(Locale.ROOT, "%.2f", k.addedLatencyMs()));
         row(out, runs, String.format(Locale.ROOT, "user-minutes >%,.0f km from home", result.scenario().farKm()),
@@ -49,6 +49,15 @@ public final class KpiTable {
             out.append(String.format(Locale.ROOT, "%18s", value.apply(r.kpis())));
         }
         out.append('\n');
+    }
+
+    /**
+     * A fail-back is timed from a move of 90% of the catchment: a policy that never moved that much
+     * (no action, or an outage over before the move was) has nothing to fail back, which "never"
+     * read as a fail-back that did not happen.
+     */
+    static String failBack(Kpis k) {
+        return Double.isNaN(k.timeToMove90()) ? "not moved" : seconds(k.timeToFailBack());
     }
 
     /** Seconds as "42 s" or "3m05s"; "never" for NaN. */
