@@ -57,6 +57,10 @@ class UnrehearsedDrillsTest {
             "eu-west-1-outage-evacuee-spikes-scaler-failing.conf", "the scaler fails throughout, so receivers sit "
                     + "at their ready ceiling; the dead location's catchment ramps 2x in 1 min, later 2.5x in 1 "
                     + "min: 130 s of receiver overload (route53-fast 3276 s), 17x fewer failed requests",
+            "eu-west-2-dies-as-its-receivers-surge-1.5x.conf", "its three receivers' own catchments surge 1.5x the "
+                    + "second it dies: the evacuees are placed on demand readings from before the surge (~30 s behind), "
+                    + "so the receivers run just past their ready instances (1.01-1.02x) for ~106 s until the rise "
+                    + "shows and the scalers catch up (route53-fast 252 s), 2.7x fewer failed requests",
             "eu-central-1-outage-receivers-crowded-scaler-failing.conf", "the scaler fails throughout and the "
                     + "receivers' own catchments double over 2 min while they carry a dead eu-central-1: evacuees "
                     + "and their own excess are shed as the readings show it, ~200 s of receiver overload "
