@@ -51,15 +51,17 @@ final class StatusCommand extends SettingsCommand {
         }
         JsonObject summary;
         JsonArray locations;
+        JsonObject plan;
         try {
             summary = new JsonObject(get(status));
             locations = new JsonArray(get(URI.create(base + "/v1/locations")));
+            plan = new JsonObject(get(URI.create(base + "/v1/plan")));
         } catch (IOException | DecodeException | ClassCastException e) {
             err.println("houston status: no Houston daemon answers at " + base + " (" + why(e) + "; start one with "
                     + "./houston run or ./houston lab, or name its API with --url)");
             return 3;
         }
-        StatusText.print(base, summary, locations, out);
+        StatusText.print(base, summary, locations, plan.getJsonObject("rows"), out);
         return 0;
     }
 

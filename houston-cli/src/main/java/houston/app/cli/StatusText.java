@@ -18,7 +18,8 @@ final class StatusText {
     private StatusText() {
     }
 
-    static void print(String base, JsonObject s, JsonArray locations, PrintWriter out) {
+    /** @param rows the plan's rows ({@code /v1/plan}): catchment → location → share; null when not known */
+    static void print(String base, JsonObject s, JsonArray locations, JsonObject rows, PrintWriter out) {
         out.printf(Locale.ROOT, "Houston at %s: tick %s at %s%n", base, s.getValue("tick", "?"), s.getValue("at", "?"));
         if (s.getString("followerView") != null) {
             out.printf("  follower   %s%n", s.getString("followerView"));
@@ -38,11 +39,24 @@ final class StatusText {
             JsonObject l = locations.getJsonObject(i);
             Object score = l.getValue("score");
             String home = percent(l.getValue("homeFraction")) + " (" + percent(l.getValue("liveHomeFraction")) + ")";
-            out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%s%n", l.getString("id"), l.getString("state"),
+            out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%s%s%n", l.getString("id"), l.getString("state"),
                     score instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "-", home,
-                    l.getString("since", "?"), Boolean.TRUE.equals(l.getValue("heldOutByDataPlane"))
-                            ? "  held out by the DNS data plane" : "");
+                    l.getString("since", "?"), away(rows, l.getString("id")),
+                    Boolean.TRUE.equals(l.getValue("heldOutByDataPlane")) ? "  held out by the DNS data plane" : "");
         }
+    }
+
+    /** Where the plan serves the catchment's users away from home, largest share first: "  users at eu-west-2 100%". */
+    private static String away(JsonObject rows, String id) {
+        JsonObject row = rows == null ? null : rows.getJsonObject(id);
+        if (row == null) {
+            return "";
+        }
+        List<String> away = new ArrayList<>(row.fieldNames());
+        away.removeIf(to -> to.equals(id) || !(row.getValue(to) instanceof Number n) || n.doubleValue() < 0.005);
+        away.sort((a, b) -> Double.compare(row.getDouble(b), row.getDouble(a)));
+        return away.isEmpty() ? "" : "  users at " + String.join(", ", away.stream()
+                .map(to -> to + " " + percent(row.getValue(to))).toList());
     }
 
     private static String dns(JsonObject fallback, JsonObject read) {

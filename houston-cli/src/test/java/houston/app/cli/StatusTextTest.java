@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What {@code houston status} prints from a daemon's /v1/status and /v1/locations. */
 class StatusTextTest {
 
-    private static String printed(JsonObject status, JsonArray locations) {
+    private static String printed(JsonObject status, JsonArray locations, JsonObject rows) {
         StringWriter out = new StringWriter();
-        StatusText.print("http://127.0.0.1:8080", status, locations, new PrintWriter(out, true));
+        StatusText.print("http://127.0.0.1:8080", status, locations, rows, new PrintWriter(out, true));
         return out.toString();
     }
 
@@ -37,7 +37,10 @@ class StatusTextTest {
         JsonArray locations = new JsonArray().add(location("us-east-1", "evacuated", 0.0, 0.0, 1.0, true))
                 .add(location("us-east-2", "healthy", 1.0, 1.0, 1.0, false));
 
-        String text = printed(status, locations);
+        JsonObject rows = new JsonObject().put("us-east-1", new JsonObject().put("us-east-2", 0.72).put("ca-central-1", 0.28))
+                .put("us-east-2", new JsonObject().put("us-east-2", 1.0));
+
+        String text = printed(status, locations, rows);
 
         assertEquals("""
                 Houston at http://127.0.0.1:8080: tick 120 at 2026-12-02T07:35:00Z
@@ -47,7 +50,7 @@ class StatusTextTest {
                   vantages   suspect (discounted): lab-eu-west
 
                 location         state        score  home (live)     since
-                us-east-1        evacuated     0.00  0% (100%)       2026-12-02T07:34:27Z  held out by the DNS data plane
+                us-east-1        evacuated     0.00  0% (100%)       2026-12-02T07:34:27Z  users at us-east-2 72%, ca-central-1 28%  held out by the DNS data plane
                 us-east-2        healthy       1.00  100% (100%)     2026-12-02T07:34:27Z
                 """, text.replace(System.lineSeparator(), "\n"));
     }
@@ -57,7 +60,7 @@ class StatusTextTest {
         JsonObject status = new JsonObject().put("tick", 5).put("at", "2026-12-02T07:35:00Z").put("failStatic", true)
                 .put("followerView", "this replica follows").put("planGeneration", 1).put("liveGeneration", null);
 
-        String text = printed(status, new JsonArray().add(location("eu-west-1", "healthy", null, 1.0, 1.0, false)));
+        String text = printed(status, new JsonArray().add(location("eu-west-1", "healthy", null, 1.0, 1.0, false)), null);
 
         assertTrue(text.contains("  follower   this replica follows\n"), text);
         assertTrue(text.contains("generation 1, live in DNS: not known here"), text);
