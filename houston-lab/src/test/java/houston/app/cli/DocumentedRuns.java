@@ -41,6 +41,8 @@ final class DocumentedRuns {
             case "./houston lab --replicas 3" -> new Run(null, "", "runs until Ctrl-C on ports 8080-8083: LabReplicasIT runs three replicas");
             case "./houston bench failover", "./houston bench failover --kills 20" ->
                     new Run(null, "", "minutes of leader kills: FailoverBenchIT runs it with --kills 2");
+            case "./houston status" -> new Run(List.of("status", "--url", "http://127.0.0.1:" + labPort), "location",
+                    "reads a daemon on port 8080: here the lab started by this test");
             case "./houston run", "./houston agent", "./houston dns show" -> new Run(help(args), "--config", "named as a command: its help answers");
             case "./houston run --config /etc/houston/houston.conf",
                     "./houston validate --config /etc/houston/houston.conf" ->
