@@ -49,19 +49,20 @@ final class StatusCommand extends SettingsCommand {
             err.println("houston status: --url: " + url + " (expected: http://HOST:PORT)");
             return 2;
         }
-        JsonObject summary;
-        JsonArray locations;
-        JsonObject plan;
+        java.io.StringWriter text = new java.io.StringWriter();
         try {
-            summary = new JsonObject(get(status));
-            locations = new JsonArray(get(URI.create(base + "/v1/locations")));
-            plan = new JsonObject(get(URI.create(base + "/v1/plan")));
-        } catch (IOException | DecodeException | ClassCastException e) {
+            JsonObject summary = new JsonObject(get(status));
+            JsonArray locations = new JsonArray(get(URI.create(base + "/v1/locations")));
+            JsonObject plan = new JsonObject(get(URI.create(base + "/v1/plan")));
+            // Printed whole or not at all: a server answering JSON of another shape is not half shown.
+            StatusText.print(base, summary, locations, plan.getJsonObject("rows"), new PrintWriter(text));
+        } catch (IOException | DecodeException | ClassCastException | NullPointerException e) {
             err.println("houston status: no Houston daemon answers at " + base + " (" + why(e) + "; start one with "
                     + "./houston run or ./houston lab, or name its API with --url)");
             return 3;
         }
-        StatusText.print(base, summary, locations, plan.getJsonObject("rows"), out);
+        out.print(text);
+        out.flush();
         return 0;
     }
 
@@ -86,7 +87,7 @@ final class StatusCommand extends SettingsCommand {
         if (e instanceof java.net.http.HttpTimeoutException) {
             return "no answer within 10 s";
         }
-        if (e instanceof DecodeException || e instanceof ClassCastException) {
+        if (e instanceof DecodeException || e instanceof ClassCastException || e instanceof NullPointerException) {
             return "its answer is not Houston's JSON";
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
