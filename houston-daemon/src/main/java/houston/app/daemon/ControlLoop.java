@@ -240,6 +240,24 @@ public final class ControlLoop implements AutoCloseable {
         this.handedOn = elsewhere;
     }
 
+    /**
+     * Asks the scaler again for every scale-up the state still waits for. Its answer was owed to a process
+     * that stopped (a restart, a leader that died) or was never asked at all (a follower's engine plans but
+     * sends nothing), so it never arrives, and the evacuations relying on it would wait ready-timeout with
+     * part of a dead location's users on it. Asking for a size again is harmless: a location already that
+     * big answers ready at once.
+     */
+    public synchronized void askAgainForScaleUps() {
+        EngineState s = state;
+        for (int l = 0; l < s.requested().length; l++) {
+            if (s.requested()[l] > s.instances()[l]) {
+                effects.execute(new Action.PreScale(engine.topology().location(l).id(), s.requested()[l],
+                        "asked again: the answer to the scale-up asked before this process led never came",
+                        s.track(l).incident()));
+            }
+        }
+    }
+
     /** Replaces the state between two ticks (a replica taking over continues from the shared truth). */
     public synchronized void resume(java.util.function.UnaryOperator<EngineState> from) {
         state = from.apply(state);

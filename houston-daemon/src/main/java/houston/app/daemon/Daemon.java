@@ -76,6 +76,7 @@ public final class Daemon implements AutoCloseable {
         ControlLoop loop = new ControlLoop(engine, initial, gate, scaler, notifier, journal, clock);
         gate.retryFrom(loop, clock);
         loop.restoredCommandsAt(start.lastCommand());
+        loop.askAgainForScaleUps();
         loop.useDataPlane(dataPlane(settings, initial));
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);

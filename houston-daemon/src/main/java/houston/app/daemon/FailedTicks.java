@@ -86,11 +86,24 @@ final class FailedTicks {
         if (inARow++ > 0) {
             return;
         }
-        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-        String message = "control loop tick at " + at + " failed: " + e + (where == null ? "" : " at " + where)
+        String message = "control loop tick at " + at + " failed: " + what(e)
                 + "; its inputs are kept and stepped again next tick (alerted once until a tick succeeds)";
         log.error(message);
         notifier.alert(new Action.Alert(AlertKind.TICK_FAILED, message, null));
+    }
+
+    /**
+     * What failed, for the person paged: a journal that cannot be written (a full disk, lost permissions)
+     * names the key to look at; anything else is a defect, named with where it was thrown for the report.
+     */
+    private static String what(RuntimeException e) {
+        if (e instanceof java.io.UncheckedIOException && e.getMessage() != null
+                && e.getMessage().startsWith("cannot write journal")) {
+            return e.getMessage() + " (houston.journal.dir: free space there or fix its permissions; nothing is "
+                    + "decided or published until a tick can be journaled)";
+        }
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        return e + (where == null ? "" : " at " + where);
     }
 
     /** A tick stepped: a run of failures, if any, is over. */

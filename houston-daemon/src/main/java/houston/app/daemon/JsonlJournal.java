@@ -72,6 +72,12 @@ public final class JsonlJournal implements Journal {
     private final int keepFiles;
     private final long maxLine;
     private FileChannel channel;
+    /**
+     * Where the current file's last complete entry ends. Bytes past it are an entry whose write failed
+     * midway (a full disk): cut before the next write, or the retried tick is glued to the half line and
+     * both are lost on replay — with the publish or the command they held.
+     */
+    private long complete;
 
     private volatile long lastWriteNanos;
     private volatile long lastWriteMillis;
@@ -92,6 +98,7 @@ public final class JsonlJournal implements Journal {
 
     private void open() throws IOException {
         channel = FileChannel.open(current(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        complete = channel.size();
     }
 
     /** A crash mid-write leaves a line without its newline: cut it, or the next line would be glued to it. */
@@ -144,6 +151,9 @@ public final class JsonlJournal implements Journal {
     private void write(List<String> lines) {
         long started = System.nanoTime();
         try {
+            if (channel.size() > complete) {
+                channel.truncate(complete);
+            }
             for (String text : lines) {
                 byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
                 if (line.length > maxLine) {
@@ -159,6 +169,7 @@ public final class JsonlJournal implements Journal {
                 }
             }
             channel.force(false);
+            complete = channel.size();
             lastWriteNanos = System.nanoTime() - started;
             lastWriteMillis = System.currentTimeMillis();
         } catch (IOException e) {

@@ -148,6 +148,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
         long commandsAt = loop.commandsAt();
         loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, commandsAt, now));
         loop.takeOverAlertStreaks(before.failingSince());
+        loop.askAgainForScaleUps();
         if (outbox != null) {
             outbox.restoreThreads(before.threads());
         }

@@ -209,6 +209,65 @@ class ControlLoopTest {
     }
 
     @Test
+    void aJournalThatCannotBeWrittenIsAlertedAsThatWithTheKeyToFixNotAsAStackFrame() {
+        loop.close();
+        AtomicBoolean full = new AtomicBoolean();
+        loop = new ControlLoop(engine, (state, inputs, now) -> {
+            if (full.get()) {
+                throw new java.io.UncheckedIOException("cannot write journal /var/lib/houston/journal.jsonl: No space "
+                        + "left on device", new java.io.IOException("No space left on device"));
+            }
+            return engine.step(state, inputs, now);
+        }, engine.initialState(T0), dns, scaler, notifier, journal, clock);
+        run(3, null);
+
+        full.set(true);
+        run(2, null);
+
+        List<Action.Alert> failed = alerts(AlertKind.TICK_FAILED);
+        assertEquals(1, failed.size());
+        assertTrue(failed.get(0).message().contains("failed: cannot write journal /var/lib/houston/journal.jsonl: No space "
+                + "left on device (houston.journal.dir: free space there or fix its permissions; nothing is decided or "
+                + "published until a tick can be journaled"), failed.get(0).message());
+        assertFalse(failed.get(0).message().contains("java.") || failed.get(0).message().contains("houston.app."),
+                failed.get(0).message());
+    }
+
+    @Test
+    void aScaleUpWhoseAnswerWasOwedToTheStoppedProcessIsAskedAgainAfterTheRestart() {
+        // SIGKILLed while receivers scaled: their READY would have come to the old process. Nothing asked again,
+        // so the evacuation waited ready-timeout with part of the dead location's users on it.
+        loop.close();
+        List<Action.PreScale> asked = new ArrayList<>();
+        Scaler silent = new Scaler() {
+            @Override
+            public CompletionStage<ActionOutcome.ScaleResult> scale(Action.PreScale r) {
+                asked.add(r);
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public CompletionStage<ActionOutcome.ScaleResult> scaleDown(Action.ScaleDown r) {
+                return new CompletableFuture<>();
+            }
+        };
+        loop = new ControlLoop(engine, engine.initialState(T0), dns, silent, notifier, journal, clock);
+        run(10, null);
+        run(5, "us-east-1");
+        List<Action.PreScale> before = List.copyOf(asked);
+        EngineState stopped = loop.state();
+        loop.close();
+        asked.clear();
+
+        loop = new ControlLoop(engine, stopped, dns, silent, notifier, journal, clock);
+        loop.askAgainForScaleUps();
+
+        assertFalse(before.isEmpty(), "us-east-1's receivers were asked to grow");
+        assertEquals(before.stream().map(r -> r.location() + " " + r.instances()).sorted().toList(),
+                asked.stream().map(r -> r.location() + " " + r.instances()).sorted().toList());
+    }
+
+    @Test
     void anInputThatMakesEveryStepThrowIsSetAsideAndNamedSoTheLoopGoesOn() {
         loop.close();
         loop = new ControlLoop(engine, (state, inputs, now) -> {

@@ -83,6 +83,20 @@ class JsonlJournalTest {
         assertEquals(1, journal.records().size());
     }
 
+    @Test
+    void aWriteThatFailedMidwayIsCutBeforeTheNextTickIsWrittenNotGluedToIt() throws Exception {
+        // A full disk stopped a tick halfway through its line; the retried tick was appended onto it, and the
+        // joined line was skipped on replay with the publish it held (the journal then disagreed with DNS).
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        journal.append(entry(1));
+        Files.writeString(dir.resolve("journal.jsonl"), "{\"tick\":2,\"at\":\"20", StandardOpenOption.APPEND);
+
+        journal.append(entry(2));
+        journal.append(entry(3));
+
+        assertEquals(List.of(1L, 2L, 3L), journal.records().stream().map(JsonlJournal.Record::tick).toList());
+    }
+
     private static Journal.Entry huge(long tick, int observations) {
         Instant at = Instant.parse("2026-11-22T00:00:00Z").plusSeconds(tick);
         List<houston.core.health.Observation> obs = new java.util.ArrayList<>();
