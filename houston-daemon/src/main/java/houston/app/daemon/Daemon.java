@@ -77,6 +77,7 @@ public final class Daemon implements AutoCloseable {
         gate.retryFrom(loop, clock);
         loop.restoredCommandsAt(start.lastCommand());
         loop.askAgainForScaleUps();
+        start.carried().forEach(loop::commandHere);
         loop.useDataPlane(dataPlane(settings, initial));
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);

@@ -4,6 +4,7 @@ import houston.core.engine.ActionOutcome.PlanPublished;
 import houston.core.engine.ActionOutcome.PublishStatus;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
+import houston.core.engine.OperatorCommand;
 import houston.core.model.TrafficPlan;
 import houston.core.port.DnsSwitch;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -132,8 +135,10 @@ final class DnsStartGate implements DnsSwitch {
 
     /** The check a start makes, made late: a journal that agrees goes on; DNS wins a disagreement. */
     private void checkAgainst(ControlLoop loop, TrafficPlan live, Instant now) {
+        List<OperatorCommand> carried = new ArrayList<>();
         loop.resume(current -> {
             JournalRestore.Start checked = JournalRestore.restore(engine, journal, live, now, replica);
+            carried.addAll(checked.carried());
             unreadSince = null;
             if (checked.replayed()) {
                 log.info("DNS can be read again: it agrees with the journal; publishing resumes");
@@ -147,6 +152,8 @@ final class DnsStartGate implements DnsSwitch {
                     + "DNS (plan generation {})", fromDns.plan().generation());
             return fromDns;
         });
+        // The overrides of the journal DNS won over are given again, as at a start that found it so.
+        carried.forEach(loop::commandHere);
     }
 
     /** For /v1/status: whether DNS has been read, and if not since when, why, and what the daemon started from. */

@@ -2,12 +2,14 @@ package houston.app.daemon;
 
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
+import houston.core.engine.OperatorCommand;
 import houston.core.model.TrafficPlan;
 import houston.dns.records.Weights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -33,10 +35,25 @@ final class JournalRestore {
      * The state to start from, whether it came from replaying the journal (then no new checkpoint is
      * needed), and the time of the last operator command replayed into it (null: none).
      */
-    record Start(EngineState state, boolean replayed, Instant lastCommand) {
+    record Start(EngineState state, boolean replayed, Instant lastCommand, List<OperatorCommand> carried) {
 
         Start(EngineState state) {
-            this(state, false, null);
+            this(state, false, null, List.of());
+        }
+
+        Start(EngineState state, boolean replayed, Instant lastCommand) {
+            this(state, replayed, lastCommand, List.of());
+        }
+
+        /**
+         * A start from DNS that keeps the operators' overrides of a journal it could not continue: the
+         * commands that set them again ({@link CarriedOverrides}), to be given at the first tick.
+         */
+        static Start fromDnsCarrying(EngineState fromDns, List<OperatorCommand> carried) {
+            if (!carried.isEmpty()) {
+                log.warn("operator overrides journaled before the restart are kept: {}", carried);
+            }
+            return new Start(fromDns, false, null, carried);
         }
     }
 
@@ -54,7 +71,8 @@ final class JournalRestore {
                 : engine.initialState(now, live, live.generation());
         Replayed replayed = replay(engine, journal, now);
         if (replayed == null) {
-            return new Start(fromDns);
+            return Start.fromDnsCarrying(fromDns, CarriedOverrides.of(journaledOverrides(engine, journal),
+                    now.toEpochMilli()));
         }
         EngineState state = replayed.state();
         // The wanted plan agrees when DNS holds its rows at a generation the journal knows live, or at its own
@@ -76,9 +94,9 @@ final class JournalRestore {
                     + "pins, freezes and incidents come from the shared state", state.plan().generation(),
                     liveGeneration);
         } else {
-            log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS; "
-                    + "operator overrides from before the restart are not restored", state.plan().generation(),
-                    liveGeneration);
+            log.warn("the journal (plan generation {}) disagrees with live DNS (generation {}): starting from DNS",
+                    state.plan().generation(), liveGeneration);
+            return Start.fromDnsCarrying(fromDns, CarriedOverrides.of(state.overrides(), now.toEpochMilli()));
         }
         return new Start(fromDns);
     }
@@ -103,6 +121,20 @@ final class JournalRestore {
      * and when its last operator command was taken (null: none).
      */
     private record Replayed(EngineState state, int ticks, TrafficPlan confirmed, Instant lastCommand) {
+    }
+
+    /**
+     * The overrides the ticks journaled since the last start checkpoint set, when that checkpoint cannot
+     * be read: replayed from an initial state, since pins and freezes depend on the commands and their
+     * times only, not on the plan the checkpoint held.
+     */
+    private static houston.core.engine.Overrides journaledOverrides(DecisionEngine engine, JsonlJournal journal) {
+        EngineState[] state = {null};
+        journal.replaySinceLastCheckpoint(r -> {
+            EngineState from = state[0] == null ? engine.initialState(r.at()) : state[0];
+            state[0] = engine.step(from, r.inputs(), r.at()).next();
+        });
+        return state[0] == null ? houston.core.engine.Overrides.NONE : state[0].overrides();
     }
 
     /** Null when there is nothing to replay from (no start checkpoint). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -185,6 +186,37 @@ class JournalRestoreTest {
         assertFalse(start.replayed());
         assertEquals(7, start.state().plan().generation());
         assertEquals(null, start.lastCommand(), "the journal's commands are not in the state started from DNS");
+    }
+
+    @Test
+    void whenDnsWinsTheOperatorsPinIsCarriedToTheStateStartedFromDnsUntilItsOwnExpiry() {
+        // A failed journal write once lost the publish a tick held; the journal then disagreed with DNS and the
+        // pins were dropped with it. An operator's pin does not depend on what DNS holds: it is kept.
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        firstRun(journal);
+        TrafficPlan someoneElse = TrafficPlan.identity(settings.topology().ids(), 7);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, someoneElse, T0.plusSeconds(600));
+
+        assertFalse(start.replayed());
+        assertEquals(List.of(new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2).minusSeconds(599),
+                "db migration", "alice")), start.carried());
+    }
+
+    @Test
+    void aDamagedStartCheckpointStillCarriesThePinsJournaledAfterIt() throws Exception {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        firstRun(journal);
+        journal.close();
+        Path file = dir.resolve("journal.jsonl");
+        Files.writeString(file, Files.readString(file).replaceFirst("\"generation\":0,", "\"generation\":0x,"));
+        JsonlJournal reopened = new JsonlJournal(dir, 1 << 20, 3);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, reopened, null, T0.plusSeconds(600));
+
+        assertFalse(start.replayed());
+        assertEquals(List.of(new OperatorCommand.Evacuate("us-east-1", Duration.ofHours(2).minusSeconds(599),
+                "db migration", "alice")), start.carried());
     }
 
     @Test
