@@ -30,11 +30,27 @@ abstract class SettingsCommand implements Callable<Integer> {
         try {
             return run(settings, spec.commandLine().getOut(), err);
         } catch (Exception e) {
+            houston.app.daemon.JournalUnavailable journal = journalUnavailable(e);
+            if (journal != null) {
+                ConfigOption.report(new houston.app.config.ConfigException(java.util.List.of(new houston.app.config.ConfigProblem(
+                        "houston.journal.dir", String.valueOf(journal.dir()), "a directory this user can write: "
+                        + journal.reason(), settings.source()))), err);
+                return 1;
+            }
             if (!PortInUse.is(e)) {
                 throw e;
             }
             return portInUse(settings, err);
         }
+    }
+
+    private static houston.app.daemon.JournalUnavailable journalUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof houston.app.daemon.JournalUnavailable j) {
+                return j;
+            }
+        }
+        return null;
     }
 
     /** The daemon's port was taken: say which and what to do; returns the exit code. */

@@ -173,8 +173,10 @@ public final class HoustonConfigLoader {
         checkSteps(in, failback.steps());
         String pl = "houston.planner.";
         int maxReceiversAllowed = Math.max(1, locations - 1);
-        PlannerConfig planner = new PlannerConfig(in.integer(pl + "receivers", 1, maxReceiversAllowed),
-                in.integer(pl + "max-receivers", 1, maxReceiversAllowed),
+        // A default past a small topology's bound names the topology: the user set neither key.
+        String fewer = "1.." + maxReceiversAllowed + ": one fewer than the topology's " + locations + " locations";
+        PlannerConfig planner = new PlannerConfig(in.integer(pl + "receivers", 1, maxReceiversAllowed, fewer),
+                in.integer(pl + "max-receivers", 1, maxReceiversAllowed, fewer),
                 in.duration(pl + "prescale-timeout", Duration.ZERO, HOUR),
                 in.duration(pl + "scale-down-cooldown", Duration.ZERO, Duration.ofDays(1)),
                 in.duration(pl + "scale-down-after-failback", Duration.ZERO, Duration.ofDays(1)));

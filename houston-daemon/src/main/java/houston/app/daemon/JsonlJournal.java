@@ -92,7 +92,7 @@ public final class JsonlJournal implements Journal {
             cutTornTail();
             open();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open journal in " + dir + ": " + e.getMessage(), e);
+            throw new JournalUnavailable(dir, e);
         }
     }
 

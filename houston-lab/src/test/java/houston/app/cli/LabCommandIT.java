@@ -91,6 +91,20 @@ class LabCommandIT {
     }
 
     @Test
+    void runWithAJournalDirectoryItCannotUseNamesTheKeyAndTheFile() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("not-a-directory"), "x");
+        Path conf = DaemonProcess.config(dir, 1, 2, "houston.journal.dir = \"" + notADirectory.resolve("journal") + "\"\n");
+
+        int code = cli.run("run", "--config", conf.toString(), "--run-for", "PT1S");
+
+        assertEquals(1, code, cli.said());
+        assertTrue(cli.err().contains("houston.journal.dir: " + notADirectory.resolve("journal") + " (expected: a "
+                + "directory this user can write: "), cli.err());
+        assertTrue(cli.err().contains(") in " + conf), cli.err());
+        assertFalse(cli.err().contains("Exception"), cli.err());
+    }
+
+    @Test
     void anUnknownTargetIsNamedInTheCommandsWordsNotTheApis() throws Exception {
         // The lab's answer to an unknown target (LabIT checks the lab gives it): its text names the API's syntax.
         String answer = new io.vertx.core.json.JsonObject().put("error", "unknown target 'mars-1' (expected: a location, "

@@ -1,0 +1,44 @@
+package houston.app.daemon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+
+/**
+ * The journal's directory cannot be made or written (a file in its place, permissions, a read-only or
+ * immutable file system), so the daemon cannot start: nothing it decided could be replayed. Carries the
+ * directory and the file system's reason in words, for an error that names {@code houston.journal.dir}.
+ */
+public final class JournalUnavailable extends UncheckedIOException {
+
+    private final transient Path dir;
+    private final String reason;
+
+    JournalUnavailable(Path dir, IOException cause) {
+        super("cannot open journal in " + dir + ": " + reason(cause), cause);
+        this.dir = dir;
+        this.reason = reason(cause);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Why, in the file system's words, once: "/x/journal.jsonl: Operation not permitted" read it twice. */
+    public String reason() {
+        return reason;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is a file, not a directory";
+        }
+        if (e instanceof FileSystemException f) {
+            String why = f.getReason() != null ? f.getReason() : e.getClass().getSimpleName().replace("Exception", "");
+            return f.getFile() == null ? why : why + " (" + f.getFile() + ")";
+        }
+        return String.valueOf(e.getMessage());
+    }
+}
