@@ -132,31 +132,28 @@ class HoustonConfigLoaderTest {
                 + dir.resolve("houston.conf") + ":6"), problems);
     }
 
+    /** A topology of {@code n} small locations (dc-a, dc-b, ...), replacing the default fifteen. */
+    private static String ownLocations(int n) {
+        StringBuilder out = new StringBuilder("houston.topology.include-default-locations = false\n");
+        for (int i = 0; i < n; i++) {
+            char c = (char) ('a' + i);
+            out.append(String.format("houston.topology.locations.dc-%c { name = %c, latitude = %d, longitude = %d, "
+                    + "edges = [\"192.0.2.%d\"], peak-demand-rps = 100, capacity { instances = 2, rps-per-instance = 100, "
+                    + "min-instances = 1, max-instances = 4, target-utilisation = 0.6, scale-up-lead-time = 60s } }%n",
+                    c, Character.toUpperCase(c), 10 * (i + 1), 10 * (i + 1), i + 1));
+        }
+        return out.toString();
+    }
+
     @Test
     void aDefaultPastASmallTopologysBoundNamesTheTopologyNotJustTheRange() throws IOException {
         // Four locations and the shipped max-receivers 6: the user set neither key, the topology bounds it.
-        List<String> problems = problems("""
-                houston.topology.include-default-locations = false
-                houston.topology.locations {
-                  dc-a { name = A, latitude = 10, longitude = 10, edges = ["192.0.2.1"], peak-demand-rps = 100,
-                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
-                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
-                  dc-b { name = B, latitude = 20, longitude = 20, edges = ["192.0.2.2"], peak-demand-rps = 100,
-                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
-                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
-                  dc-c { name = C, latitude = 30, longitude = 30, edges = ["192.0.2.3"], peak-demand-rps = 100,
-                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
-                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
-                  dc-d { name = D, latitude = 40, longitude = 40, edges = ["192.0.2.4"], peak-demand-rps = 100,
-                         capacity { instances = 2, rps-per-instance = 100, min-instances = 1, max-instances = 4,
-                                    target-utilisation = 0.6, scale-up-lead-time = 60s } }
-                }
-                houston.safety { max-evacuated = 1, min-serving = 1 }
-                """);
+        List<String> problems = problems(ownLocations(4) + "houston.safety { max-evacuated = 1, min-serving = 1 }\n");
 
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("houston.planner.max-receivers: 6 (expected: 1..3: one "
                 + "fewer than the topology's 4 locations) in ")), problems.toString());
     }
+
 
     @Test
     void syntaxErrorNamesTheFileAndLine() throws IOException {
