@@ -80,6 +80,8 @@ public final class ControlLoop implements AutoCloseable {
     private final AtomicLong pendingSignals = new AtomicLong();
     private final AtomicLong pendingCommands = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** How many of the latest decisions /v1/decisions serves. */
+    static final int RECENT_DECISIONS = 200;
     private final ArrayDeque<Decision> recent = new ArrayDeque<>();
     private final RepeatedAlerts repeated = new RepeatedAlerts();
     private final ActionHandlers effects = new PortEffects();
@@ -400,9 +402,14 @@ public final class ControlLoop implements AutoCloseable {
 
     private synchronized void remember(Decision d) {
         recent.addFirst(d);
-        while (recent.size() > 200) {
+        while (recent.size() > RECENT_DECISIONS) {
             recent.removeLast();
         }
+    }
+
+    /** The decisions a journal replay recomputed (oldest first), kept as if this process had made them. */
+    public void rememberReplayed(List<Decision> decisions) {
+        decisions.forEach(this::remember);
     }
 
     private static <T> List<T> drain(ConcurrentLinkedQueue<T> queue) {

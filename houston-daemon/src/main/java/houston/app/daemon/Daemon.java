@@ -78,6 +78,7 @@ public final class Daemon implements AutoCloseable {
         loop.restoredCommandsAt(start.lastCommand());
         loop.askAgainForScaleUps();
         start.carried().forEach(loop::commandHere);
+        loop.rememberReplayed(start.decisions());
         loop.useDataPlane(dataPlane(settings, initial));
         loop.onTick(new QuietCheckpoints(engine, journal, clock, now)::afterTick);
         LoopMetrics.bind(registry, loop);

@@ -1,5 +1,6 @@
 package houston.app.daemon;
 
+import houston.core.engine.Decision;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
 import houston.core.engine.OperatorCommand;
@@ -35,14 +36,20 @@ final class JournalRestore {
      * The state to start from, whether it came from replaying the journal (then no new checkpoint is
      * needed), and the time of the last operator command replayed into it (null: none).
      */
-    record Start(EngineState state, boolean replayed, Instant lastCommand, List<OperatorCommand> carried) {
+    record Start(EngineState state, boolean replayed, Instant lastCommand, List<OperatorCommand> carried,
+                 List<Decision> decisions) {
 
         Start(EngineState state) {
-            this(state, false, null, List.of());
+            this(state, false, null, List.of(), List.of());
         }
 
         Start(EngineState state, boolean replayed, Instant lastCommand) {
-            this(state, replayed, lastCommand, List.of());
+            this(state, replayed, lastCommand, List.of(), List.of());
+        }
+
+        /** A start from the journal, with the latest decisions its replay recomputed (oldest first). */
+        static Start replayed(Replayed r) {
+            return new Start(r.state(), true, r.lastCommand(), List.of(), r.decisions());
         }
 
         /**
@@ -53,7 +60,7 @@ final class JournalRestore {
             if (!carried.isEmpty()) {
                 log.warn("operator overrides journaled before the restart are kept: {}", carried);
             }
-            return new Start(fromDns, false, null, carried);
+            return new Start(fromDns, false, null, carried, List.of());
         }
     }
 
@@ -86,7 +93,7 @@ final class JournalRestore {
         if (agrees) {
             log.info("restored from the journal: {} ticks replayed, plan generation {} (live generation {}) matches DNS",
                     replayed.ticks(), state.plan().generation(), state.liveGeneration());
-            return new Start(state, true, replayed.lastCommand());
+            return Start.replayed(replayed);
         }
         long liveGeneration = live == null ? 0 : live.generation();
         if (replica) {
@@ -113,14 +120,15 @@ final class JournalRestore {
         log.warn("restored from the journal without checking it against DNS, which cannot be read: {} ticks "
                 + "replayed, plan generation {} (live generation {})", replayed.ticks(),
                 replayed.state().plan().generation(), replayed.state().liveGeneration());
-        return new Start(replayed.state(), true, replayed.lastCommand());
+        return Start.replayed(replayed);
     }
 
     /**
      * The replayed state, its tick count, the plan of its last confirmed generation (null if unknown)
      * and when its last operator command was taken (null: none).
      */
-    private record Replayed(EngineState state, int ticks, TrafficPlan confirmed, Instant lastCommand) {
+    private record Replayed(EngineState state, int ticks, TrafficPlan confirmed, Instant lastCommand,
+                            List<Decision> decisions) {
     }
 
     /**
@@ -157,8 +165,22 @@ final class JournalRestore {
         int[] count = {0};
         Instant[] commanded = {null};
         // One tick in memory at a time, whatever the journal's size.
+        // The latest decisions, as the daemon keeps them for /v1/decisions: a restart mid-incident
+        // otherwise served an empty list beside a location still evacuated.
+        java.util.ArrayDeque<Decision> decisions = new java.util.ArrayDeque<>();
         journal.replaySinceLastCheckpoint(r -> {
-            replayed[0] = engine.step(replayed[0], r.inputs(), r.at()).next();
+            houston.core.engine.Step step = engine.step(replayed[0], r.inputs(), r.at());
+            for (houston.core.engine.Action a : step.actions()) {
+                Decision d = a instanceof houston.core.engine.Action.Notify n ? n.decision()
+                        : a instanceof houston.core.engine.Action.Alert al ? al.decision() : null;
+                if (d != null) {
+                    decisions.addLast(d);
+                    if (decisions.size() > ControlLoop.RECENT_DECISIONS) {
+                        decisions.removeFirst();
+                    }
+                }
+            }
+            replayed[0] = step.next();
             if (!r.inputs().commands().isEmpty()) {
                 commanded[0] = r.at();
             }
@@ -167,6 +189,6 @@ final class JournalRestore {
             count[0]++;
         });
         return new Replayed(replayed[0].afterRestart(now.toEpochMilli()),
-                count[0], plans.get(replayed[0].liveGeneration()), commanded[0]);
+                count[0], plans.get(replayed[0].liveGeneration()), commanded[0], List.copyOf(decisions));
     }
 }

@@ -65,6 +65,19 @@ class JournalRestoreTest {
     }
 
     @Test
+    void aRestartMidIncidentKeepsTheDecisionsThatExplainIt() {
+        // /v1/decisions was empty after a restart beside a location still evacuated: on-call lost the why.
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState before = firstRun(journal);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, before.plan(), T0.plusSeconds(600));
+
+        assertTrue(start.replayed());
+        assertTrue(start.decisions().stream().anyMatch(d -> d.location().equals("us-east-1")
+                && d.summary().contains("pinned evacuated by alice")), start.decisions().toString());
+    }
+
+    @Test
     void aStopBetweenAPublishAndItsConfirmationKeepsThePinWhenDnsHoldsExactlyThePublishedPlan() {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
         EngineState state = engine.initialState(T0);
