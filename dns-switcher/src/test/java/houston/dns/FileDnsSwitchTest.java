@@ -43,4 +43,33 @@ class FileDnsSwitchTest extends DnsSwitchContract {
         assertEquals(evacuateA(7), await(restarted.readLive()));
         assertTrue(Files.readString(file).contains("\"generation\" : 7"), Files.readString(file));
     }
+
+    @Test
+    void anotherWriterOfTheFileIsFoundByTheOwnershipFenceNotOverwritten() throws Exception {
+        // The file is the zone: a second process writing it (or a person editing it) took ownership, and this
+        // daemon's next publish overwrote it silently from its own copy in memory.
+        Path file = dir.resolve("shared.json");
+        FileDnsSwitch mine = new FileDnsSwitch(file, LAYOUT, settings("houston-1", 3), Clock.systemUTC());
+        await(mine.publish(evacuateA(7)));
+        await(new FileDnsSwitch(file, LAYOUT, settings("intruder", 3), Clock.systemUTC()).publish(evacuateAandB(9)));
+
+        var outcome = await(mine.publish(evacuateA(10)));
+
+        assertEquals(houston.core.engine.ActionOutcome.PublishStatus.LOST_OWNERSHIP, outcome.status(), outcome.detail());
+        assertTrue(Files.readString(file).contains("\"generation\" : 9"), Files.readString(file));
+    }
+
+    @Test
+    void aZoneFileThatNoLongerParsesFailsThePublishInsteadOfBeingReplaced() throws Exception {
+        Path file = dir.resolve("edited.json");
+        FileDnsSwitch mine = new FileDnsSwitch(file, LAYOUT, settings("houston-1", 3), Clock.systemUTC());
+        await(mine.publish(evacuateA(7)));
+        Files.writeString(file, "{ not json");
+
+        var outcome = await(mine.publish(evacuateA(8)));
+
+        assertEquals(houston.core.engine.ActionOutcome.PublishStatus.FAILED, outcome.status(), outcome.detail());
+        assertTrue(outcome.detail().contains("cannot be read"), outcome.detail());
+        assertEquals("{ not json", Files.readString(file));
+    }
 }

@@ -32,6 +32,9 @@ public final class FileZone extends InMemoryZone {
 
     private final Path file;
     private final SummaryWriter summary;
+    /** The file as this zone last read or wrote it (modified time, size): anything else was written by another. */
+    private long seenModified = -1;
+    private long seenSize = -1;
 
     /** What to write beside the records so a human can read the plan without decoding weights. */
     @FunctionalInterface
@@ -45,16 +48,52 @@ public final class FileZone extends InMemoryZone {
         this.summary = summary;
         if (Files.exists(file)) {
             try {
-                load(Arrays.asList(JSON.readValue(file.toFile(), ZoneFile.class).records().toArray(new RecordSet[0])));
+                load(read());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read DNS zone file " + file + ": " + e.getMessage(), e);
             }
         }
     }
 
+    private List<RecordSet> read() throws IOException {
+        List<RecordSet> records = Arrays.asList(JSON.readValue(file.toFile(), ZoneFile.class).records().toArray(new RecordSet[0]));
+        seen();
+        return records;
+    }
+
+    private void seen() throws IOException {
+        seenModified = Files.getLastModifiedTime(file).toMillis();
+        seenSize = Files.size(file);
+    }
+
+    /**
+     * The file is the zone: what another process or a person wrote there since this zone last read or
+     * wrote it is read again, so the ownership fence sees another writer as it does in Route 53, and a
+     * file that no longer parses fails reads and publishes instead of being replaced by this copy.
+     */
+    private void refreshIfWrittenElsewhere() {
+        try {
+            if (!Files.exists(file) || Files.getLastModifiedTime(file).toMillis() == seenModified
+                    && Files.size(file) == seenSize) {
+                return;
+            }
+            load(read());
+        } catch (IOException e) {
+            throw new ZoneException(ZoneException.Kind.OTHER, "DNS zone file " + file + " cannot be read (written "
+                    + "outside Houston?): " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    @Override
+    public synchronized List<RecordSet> list() {
+        refreshIfWrittenElsewhere();
+        return super.list();
+    }
+
     @Override
     public synchronized String submit(List<Change> batch, String comment) {
-        List<RecordSet> before = list();
+        refreshIfWrittenElsewhere();
+        List<RecordSet> before = super.list();
         String id = super.submit(batch, comment);
         List<RecordSet> records = list();
         try {
@@ -68,6 +107,7 @@ public final class FileZone extends InMemoryZone {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            seen();
         } catch (IOException e) {
             // The file is the truth: what could not be written did not happen.
             load(before);
