@@ -3,6 +3,8 @@ package houston.app.daemon;
 import houston.core.engine.Inputs;
 import houston.core.port.Journal;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -120,6 +122,8 @@ public final class JsonlJournal implements Journal {
             }
             if (keep < end) {
                 file.truncate(keep);
+                LoggerFactory.getLogger(JsonlJournal.class).warn("journal {} ended in a torn line of {} bytes (the "
+                        + "process stopped mid-write): cut, the tick it held never happened", current(), end - keep);
             }
         }
     }
