@@ -9,12 +9,8 @@ final class PortInUse {
     }
 
     static boolean is(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Netty's native transports report it as an IOException that is not a BindException.
-            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
-                return true;
-            }
-        }
-        return false;
+        // Netty's native transports report it as an IOException that is not a BindException.
+        return Causes.of(failure).anyMatch(t -> t instanceof BindException
+                || String.valueOf(t.getMessage()).contains("Address already in use"));
     }
 }

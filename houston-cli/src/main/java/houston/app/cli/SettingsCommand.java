@@ -30,7 +30,7 @@ abstract class SettingsCommand implements Callable<Integer> {
         try {
             return run(settings, spec.commandLine().getOut(), err);
         } catch (Exception e) {
-            houston.app.daemon.JournalUnavailable journal = journalUnavailable(e);
+            houston.app.daemon.JournalUnavailable journal = Causes.find(e, houston.app.daemon.JournalUnavailable.class);
             if (journal != null) {
                 ConfigOption.report(new houston.app.config.ConfigException(java.util.List.of(new houston.app.config.ConfigProblem(
                         "houston.journal.dir", String.valueOf(journal.dir()), "a directory this user can write: "
@@ -42,15 +42,6 @@ abstract class SettingsCommand implements Callable<Integer> {
             }
             return portInUse(settings, err);
         }
-    }
-
-    private static houston.app.daemon.JournalUnavailable journalUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof houston.app.daemon.JournalUnavailable j) {
-                return j;
-            }
-        }
-        return null;
     }
 
     /** The daemon's port was taken: say which and what to do; returns the exit code. */

@@ -97,8 +97,7 @@ final class FailedTicks {
      * names the key to look at; anything else is a defect, named with where it was thrown for the report.
      */
     private static String what(RuntimeException e) {
-        if (e instanceof java.io.UncheckedIOException && e.getMessage() != null
-                && e.getMessage().startsWith("cannot write journal")) {
+        if (e instanceof JournalUnavailable) {
             return e.getMessage() + " (houston.journal.dir: free space there or fix its permissions; nothing is "
                     + "decided or published until a tick can be journaled)";
         }

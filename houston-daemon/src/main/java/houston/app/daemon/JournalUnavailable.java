@@ -7,17 +7,19 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
- * The journal's directory cannot be made or written (a file in its place, permissions, a read-only or
- * immutable file system), so the daemon cannot start: nothing it decided could be replayed. Carries the
- * directory and the file system's reason in words, for an error that names {@code houston.journal.dir}.
+ * The journal cannot be opened or written (a file in its directory's place, permissions, a full, read-only
+ * or immutable file system): at start the daemon cannot start, and a tick that cannot be journaled is not
+ * taken, since nothing it decided could be replayed. Carries the directory and the file system's reason in
+ * words, for an error that names {@code houston.journal.dir}.
  */
 public final class JournalUnavailable extends UncheckedIOException {
 
     private final transient Path dir;
     private final String reason;
 
-    JournalUnavailable(Path dir, IOException cause) {
-        super("cannot open journal in " + dir + ": " + reason(cause), cause);
+    /** @param what what could not be done, as said before the reason: "cannot open journal in DIR" */
+    JournalUnavailable(Path dir, String what, IOException cause) {
+        super(what + ": " + reason(cause), cause);
         this.dir = dir;
         this.reason = reason(cause);
     }

@@ -94,7 +94,7 @@ public final class JsonlJournal implements Journal {
             cutTornTail();
             open();
         } catch (IOException e) {
-            throw new JournalUnavailable(dir, e);
+            throw new JournalUnavailable(dir, "cannot open journal in " + dir, e);
         }
     }
 
@@ -177,7 +177,7 @@ public final class JsonlJournal implements Journal {
             lastWriteNanos = System.nanoTime() - started;
             lastWriteMillis = System.currentTimeMillis();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write journal " + current() + ": " + e.getMessage(), e);
+            throw new JournalUnavailable(dir, "cannot write journal " + current(), e);
         }
     }
 

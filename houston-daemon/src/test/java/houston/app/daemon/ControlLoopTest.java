@@ -214,8 +214,8 @@ class ControlLoopTest {
         AtomicBoolean full = new AtomicBoolean();
         loop = new ControlLoop(engine, (state, inputs, now) -> {
             if (full.get()) {
-                throw new java.io.UncheckedIOException("cannot write journal /var/lib/houston/journal.jsonl: No space "
-                        + "left on device", new java.io.IOException("No space left on device"));
+                throw new JournalUnavailable(Path.of("/var/lib/houston"), "cannot write journal "
+                        + "/var/lib/houston/journal.jsonl", new java.io.IOException("No space left on device"));
             }
             return engine.step(state, inputs, now);
         }, engine.initialState(T0), dns, scaler, notifier, journal, clock);
