@@ -95,7 +95,7 @@ public final class FileZone extends InMemoryZone {
         refreshIfWrittenElsewhere();
         List<RecordSet> before = super.list();
         String id = super.submit(batch, comment);
-        List<RecordSet> records = list();
+        List<RecordSet> records = super.list();
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             if (file.getParent() != null) {

@@ -17,10 +17,13 @@ public record LabFault(String kind, int amount) {
 
     private static final String KINDS =
             "outage, brownout PCT, latency MS, flap, clear; partition for a vantage; down or up for dns-api";
-    /** The faults that take an amount, and what it is. */
-    private static final Map<String, String> AMOUNTS = Map.of("brownout", "brownout PCT (1..100)",
-            "latency", "latency MS (1..60000)");
-    private static final Map<String, Integer> MAXIMA = Map.of("brownout", 100, "latency", 60_000);
+    /** What an amount of a fault is: its unit and its largest value (the smallest is 1). */
+    private record Amount(String unit, int max) {
+    }
+
+    /** The faults that take an amount. */
+    private static final Map<String, Amount> AMOUNTS = Map.of("brownout", new Amount("PCT", 100),
+            "latency", new Amount("MS", 60_000));
     /** ASCII digits only: Integer.parseInt also reads full-width and other scripts' digits, and a sign. */
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
     private static final int SHOWN = 40;
@@ -43,23 +46,23 @@ public record LabFault(String kind, int amount) {
     /** Parses a fault's kind and its amount as written (null when none was given). */
     public static LabFault parse(String kind, String amount) {
         String k = known(kind);
-        String expected = AMOUNTS.get(k);
-        if (expected == null) {
+        Amount taken = AMOUNTS.get(k);
+        if (taken == null) {
             if (amount != null && !amount.equals("0")) {
                 throw new IllegalArgumentException("amount: " + quoted(amount) + " " + takesNone(k));
             }
             return k.equals("clear") || k.equals("none") ? NONE : new LabFault(k, 0);
         }
         if (amount == null) {
-            throw new IllegalArgumentException("a number is missing (expected: " + expected + ")");
+            throw new IllegalArgumentException("a number is missing (expected: " + expected(k) + ")");
         }
         if (WHOLE.matcher(amount).matches()) {
             int v = Integer.parseInt(amount);
-            if (v >= 1 && v <= MAXIMA.get(k)) {
+            if (v >= 1 && v <= taken.max()) {
                 return new LabFault(k, v);
             }
         }
-        throw new IllegalArgumentException("amount: " + quoted(amount) + " (expected: " + expected + ")");
+        throw new IllegalArgumentException("amount: " + quoted(amount) + " (expected: " + expected(k) + ")");
     }
 
     /** The kind in lower case; refused by name when the lab has no such fault. */
@@ -74,7 +77,13 @@ public record LabFault(String kind, int amount) {
     /** What an amount of this (known) fault must be: {@code (expected: …)}. */
     static String amountExpected(String kind) {
         String k = known(kind);
-        return AMOUNTS.containsKey(k) ? "(expected: a whole number, " + AMOUNTS.get(k) + ")" : takesNone(k);
+        return AMOUNTS.containsKey(k) ? "(expected: a whole number, " + expected(k) + ")" : takesNone(k);
+    }
+
+    /** "brownout PCT (1..100)": the amount of a fault that takes one. */
+    private static String expected(String k) {
+        Amount a = AMOUNTS.get(k);
+        return k + " " + a.unit() + " (1.." + a.max() + ")";
     }
 
     private static String takesNone(String k) {
