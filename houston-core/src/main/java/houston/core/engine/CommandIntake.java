@@ -32,7 +32,7 @@ final class CommandIntake {
                 pin(ctx, l, PinTarget.EVACUATED, e.duration(), e.by(),
                         e.reason() == null || e.reason().isBlank() ? "no reason given" : e.reason());
             } else if (command instanceof Pin p) {
-                pin(ctx, l, p.target(), p.duration(), p.by(), "pinned " + p.target().name().toLowerCase());
+                pin(ctx, l, p.target(), p.duration(), p.by(), PinOverride.pinned(p.target(), p.reason()));
             } else if (command instanceof Unpin u) {
                 unpin(ctx, l, u.by());
             } else if (command instanceof Restore r) {

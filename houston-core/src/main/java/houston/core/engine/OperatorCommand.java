@@ -25,8 +25,12 @@ public sealed interface OperatorCommand {
     record Unfreeze(String by) implements OperatorCommand {
     }
 
-    /** Pin {@code location} to {@code target} for {@code duration}. */
-    record Pin(String location, PinTarget target, Duration duration, String by) implements OperatorCommand {
+    /** Pin {@code location} to {@code target} for {@code duration}; {@code reason} may be null. */
+    record Pin(String location, PinTarget target, Duration duration, String reason, String by) implements OperatorCommand {
+
+        public Pin(String location, PinTarget target, Duration duration, String by) {
+            this(location, target, duration, null, by);
+        }
     }
 
     record Unpin(String location, String by) implements OperatorCommand {

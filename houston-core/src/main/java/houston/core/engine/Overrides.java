@@ -19,8 +19,28 @@ public record Overrides(long frozenUntil, String frozenBy, Map<String, PinOverri
         pins = Collections.unmodifiableMap(new TreeMap<>(pins));
     }
 
-    /** A pin of one location to a target until an expiry, set by someone. */
+    /**
+     * A pin of one location to a target until an expiry, set by someone. {@code reason} is an evacuation's
+     * reason, or {@code pinned TARGET[: reason]} for a pin command's, so a restart can give either again.
+     */
     public record PinOverride(PinTarget target, long until, String by, String reason) {
+
+        static String pinned(PinTarget target, String reason) {
+            String set = "pinned " + target.name().toLowerCase(java.util.Locale.ROOT);
+            return reason == null || reason.isBlank() ? set : set + ": " + reason;
+        }
+
+        /** Whether a pin command set it (an evacuate command sets the other pins to evacuated). */
+        public boolean setByPin() {
+            String set = pinned(target, null);
+            return reason != null && (reason.equals(set) || reason.startsWith(set + ": "));
+        }
+
+        /** The reason the pin command gave, null when it gave none or an evacuate command set the pin. */
+        public String pinReason() {
+            return setByPin() && reason.length() > pinned(target, null).length()
+                    ? reason.substring(pinned(target, null).length() + 2) : null;
+        }
     }
 
     public boolean frozen(long now) {

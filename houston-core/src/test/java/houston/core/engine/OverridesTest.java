@@ -98,6 +98,17 @@ class OverridesTest {
     }
 
     @Test
+    void aPinsReasonIsToldWithItAndKeptOnTheOverride() {
+        world.run(10);
+
+        world.command(new Pin("loc-07", PinTarget.EVACUATED, Duration.ofHours(1), "db failover", "U-carol")).tick();
+
+        assertEquals("pinned evacuated: db failover", world.state.overrides().pins().get("loc-07").reason());
+        assertTrue(world.decisions(DecisionKind.OVERRIDE_APPLIED).get(0).summary().endsWith(": pinned evacuated: db failover"),
+                world.decisions(DecisionKind.OVERRIDE_APPLIED).get(0).summary());
+    }
+
+    @Test
     void restoreStartsSteppedFailBackWithoutWaitingForTheUpHold() {
         world.run(10);
         world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(10);

@@ -18,9 +18,6 @@ import java.util.Map;
  */
 final class CarriedOverrides {
 
-    /** The reason CommandIntake gives a pin set without one: such a pin is given again as a pin, not an evacuation. */
-    private static final String PINNED = "pinned ";
-
     private CarriedOverrides() {
     }
 
@@ -33,9 +30,9 @@ final class CarriedOverrides {
                 continue;
             }
             Duration left = Duration.ofMillis(pin.until() - nowMs);
-            commands.add(pin.target() == PinTarget.EVACUATED && pin.reason() != null && !pin.reason().startsWith(PINNED)
+            commands.add(pin.target() == PinTarget.EVACUATED && pin.reason() != null && !pin.setByPin()
                     ? new OperatorCommand.Evacuate(e.getKey(), left, pin.reason(), pin.by())
-                    : new OperatorCommand.Pin(e.getKey(), pin.target(), left, pin.by()));
+                    : new OperatorCommand.Pin(e.getKey(), pin.target(), left, pin.pinReason(), pin.by()));
         }
         if (overrides.frozen(nowMs)) {
             commands.add(new OperatorCommand.Freeze(Duration.ofMillis(overrides.frozenUntil() - nowMs), null,

@@ -140,7 +140,7 @@ final class JournalCodec {
         } else if (c instanceof OperatorCommand.Unfreeze) {
             n.put("type", "unfreeze");
         } else if (c instanceof OperatorCommand.Pin p) {
-            n.put("type", "pin").put("location", p.location()).put("target", p.target().name());
+            n.put("type", "pin").put("location", p.location()).put("target", p.target().name()).put("reason", p.reason());
             seconds(n, p.duration());
         } else if (c instanceof OperatorCommand.Unpin u) {
             n.put("type", "unpin").put("location", u.location());
@@ -271,7 +271,8 @@ final class JournalCodec {
             case "restore" -> new OperatorCommand.Restore(location, by);
             case "freeze" -> new OperatorCommand.Freeze(d, reason, by);
             case "unfreeze" -> new OperatorCommand.Unfreeze(by);
-            case "pin" -> new OperatorCommand.Pin(location, PinTarget.valueOf(c.get("target").asText()), d, by);
+            case "pin" -> new OperatorCommand.Pin(location, PinTarget.valueOf(c.get("target").asText()), d, reason,
+                    by);
             case "unpin" -> new OperatorCommand.Unpin(location, by);
             default -> throw new IllegalArgumentException("unknown journaled command " + c);
         };

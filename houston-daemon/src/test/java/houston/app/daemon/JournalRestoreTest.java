@@ -217,6 +217,24 @@ class JournalRestoreTest {
     }
 
     @Test
+    void aPinCarriedAcrossARestartFromDnsKeepsItsTargetAndReason() {
+        JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
+        EngineState state = engine.initialState(T0);
+        journal.checkpoint(new JsonlJournal.Checkpoint(T0, state.plan().toMap(), 0, 0));
+        Instant at = T0.plusSeconds(1);
+        Inputs pin = Inputs.commands(new OperatorCommand.Pin("eu-west-1", PinTarget.HEALTHY, Duration.ofHours(1),
+                "vendor maintenance, probes will fail", "bob"));
+        Step step = engine.step(state, pin, at);
+        journal.append(new Journal.Entry(step.next().tick(), at, pin, step.actions()));
+        TrafficPlan someoneElse = TrafficPlan.identity(settings.topology().ids(), 7);
+
+        JournalRestore.Start start = JournalRestore.restore(engine, journal, someoneElse, T0.plusSeconds(601));
+
+        assertEquals(List.of(new OperatorCommand.Pin("eu-west-1", PinTarget.HEALTHY, Duration.ofHours(1).minusSeconds(600),
+                "vendor maintenance, probes will fail", "bob")), start.carried());
+    }
+
+    @Test
     void aDamagedStartCheckpointStillCarriesThePinsJournaledAfterIt() throws Exception {
         JsonlJournal journal = new JsonlJournal(dir, 1 << 20, 3);
         firstRun(journal);

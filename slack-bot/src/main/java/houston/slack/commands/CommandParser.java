@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <pre>
  * status · weights · help · explain LOC · drill SCENARIO
  * evacuate LOC [for DURATION] [reason…] · restore LOC · freeze [for DURATION] [reason…] · unfreeze
- * pin LOC healthy|evacuated [for DURATION]
+ * pin LOC healthy|evacuated [for DURATION] [reason…]
  * </pre>
  * Durations: 90s, 30m, 2h, 1h30m, 1d (at most 7 days).
  */
@@ -28,7 +28,7 @@ public final class CommandParser {
             "/houston restore LOC — bring LOC back, in steps (asks to confirm)",
             "/houston freeze [for 1h] [reason] — stop automatic moves (asks to confirm)",
             "/houston unfreeze — let automation act again (asks to confirm)",
-            "/houston pin LOC healthy|evacuated [for 2h] — keep LOC where it is (asks to confirm)",
+            "/houston pin LOC healthy|evacuated [for 2h] [reason] — keep LOC where it is (asks to confirm)",
             "/houston drill SCENARIO — run a failover drill in the simulator and post its report",
             "/houston help — this");
 
@@ -75,7 +75,7 @@ public final class CommandParser {
 
     private ParsedCommand pin(String[] rest) {
         if (rest.length < 2) {
-            return invalid("usage: pin LOC healthy|evacuated [for DURATION]");
+            return invalid("usage: pin LOC healthy|evacuated [for DURATION] [reason]");
         }
         PinTarget target;
         try {
@@ -83,11 +83,7 @@ public final class CommandParser {
         } catch (IllegalArgumentException e) {
             return invalid("pin target '" + rest[1] + "' (expected: healthy or evacuated)");
         }
-        ParsedCommand parsed = location(rest[0], l -> withDuration("pin", l, target, rest, 2));
-        if (parsed instanceof ParsedCommand.Mutation m && m.reason() != null && !m.reason().isBlank()) {
-            return invalid("usage: pin LOC healthy|evacuated [for DURATION]");
-        }
-        return parsed;
+        return location(rest[0], l -> withDuration("pin", l, target, rest, 2));
     }
 
     private ParsedCommand withDuration(String verb, String location, PinTarget target, String[] rest, int from) {

@@ -26,7 +26,7 @@ public sealed interface ParsedCommand {
                 case "restore" -> new OperatorCommand.Restore(location, by);
                 case "freeze" -> new OperatorCommand.Freeze(duration, reason, by);
                 case "unfreeze" -> new OperatorCommand.Unfreeze(by);
-                case "pin" -> new OperatorCommand.Pin(location, target, duration, by);
+                case "pin" -> new OperatorCommand.Pin(location, target, duration, reason, by);
                 default -> throw new IllegalStateException("not a mutation: " + verb);
             };
         }

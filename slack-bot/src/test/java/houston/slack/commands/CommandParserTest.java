@@ -27,6 +27,16 @@ class CommandParserTest {
     }
 
     @Test
+    void aPinTakesAReasonLikeEvacuateAndFreeze() {
+        ParsedCommand parsed = parser.parse("pin us-east-1 evacuated for 3m db failover");
+
+        assertEquals(new ParsedCommand.Mutation("pin", "us-east-1", PinTarget.EVACUATED, Duration.ofMinutes(3),
+                "db failover"), parsed);
+        assertEquals(new houston.core.engine.OperatorCommand.Pin("us-east-1", PinTarget.EVACUATED, Duration.ofMinutes(3),
+                "db failover", "alice"), ((ParsedCommand.Mutation) parsed).toCommand("alice"));
+    }
+
+    @Test
     void aReasonLongerThanANoteIsRefusedSoTheConfirmationFitsInSlack() {
         String reason = "x".repeat(501);
 
