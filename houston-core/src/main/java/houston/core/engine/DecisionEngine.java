@@ -82,7 +82,9 @@ public final class DecisionEngine {
 
     /**
      * A start from a known plan (read back from DNS): locations whose catchment is not at home
-     * start EVACUATED with that row, so a restart neither forgets an evacuation nor flaps back.
+     * start EVACUATED with that row, so a restart neither forgets an evacuation nor flaps back. Its
+     * incident is dated by this start, as a new one is by its first sign: one id shared by every
+     * restart once threaded a later, unrelated outage under an old incident.
      */
     public EngineState initialState(Instant now, TrafficPlan livePlan, long liveGeneration) {
         long t = now.toEpochMilli();
@@ -96,7 +98,7 @@ public final class DecisionEngine {
             LocationTrack track = LocationTrack.healthy(t);
             if (!livePlan.isHome(l)) {
                 track = track.enter(houston.core.model.LocationState.EVACUATED, t)
-                        .withEvacuation(location.id() + "@restored", livePlan.row(l), List.of(), 0);
+                        .withEvacuation(StepContext.incident(location.id(), now), livePlan.row(l), List.of(), 0);
             }
             tracks.add(track);
         }

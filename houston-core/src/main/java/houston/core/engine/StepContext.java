@@ -203,7 +203,12 @@ final class StepContext {
 
     /** The id of a new incident of {@code location}: where and when it started. */
     String newIncident(int location) {
-        return id(location) + "@" + nowInstant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return incident(id(location), nowInstant);
+    }
+
+    /** An incident's id: its location and the second Houston first saw it (or started with it evacuated). */
+    static String incident(String location, Instant at) {
+        return location + "@" + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /** The incident of a location whose evacuation relies on receiver {@code r}, or null. */

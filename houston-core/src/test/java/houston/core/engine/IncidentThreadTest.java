@@ -18,6 +18,20 @@ class IncidentThreadTest {
     private final EngineHarness world = new EngineHarness(EngineConfig.defaults(), TestTopologies.row(15));
 
     @Test
+    void aLocationStartedEvacuatedFromDnsOpensAnIncidentOfThatStartNotOneSharedByEveryRestart() {
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b").run(10);
+        houston.core.model.TrafficPlan live = world.state.plan();
+
+        EngineState first = world.engine.initialState(java.time.Instant.parse("2026-12-01T08:00:00.250Z"), live, 3);
+        EngineState second = world.engine.initialState(java.time.Instant.parse("2026-12-02T09:30:00Z"), live, 3);
+
+        int l = world.topology.indexOf("loc-07");
+        assertEquals("loc-07@2026-12-01T08:00:00Z", first.tracks().get(l).incident());
+        assertEquals("loc-07@2026-12-02T09:30:00Z", second.tracks().get(l).incident());
+    }
+
+    @Test
     void theSuspicionOpensTheIncidentTheEvacuationContinues() {
         world.run(10);
 
