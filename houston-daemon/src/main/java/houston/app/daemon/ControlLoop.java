@@ -3,10 +3,6 @@ package houston.app.daemon;
 import houston.core.engine.Action;
 import houston.core.engine.ActionHandlers;
 import houston.core.engine.ActionOutcome;
-import houston.core.engine.ActionOutcome.PlanPublished;
-import houston.core.engine.ActionOutcome.PublishStatus;
-import houston.core.engine.ActionOutcome.ScaleResult;
-import houston.core.engine.ActionOutcome.ScaleStatus;
 import houston.core.engine.Decision;
 import houston.core.engine.DecisionEngine;
 import houston.core.engine.EngineState;
@@ -27,14 +23,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -47,44 +39,20 @@ import java.util.function.Supplier;
 public final class ControlLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ControlLoop.class);
-    /**
-     * Observations waiting for the next tick; beyond this the newest are dropped and counted. About 230
-     * bytes each on the heap: 200,000 are ~45 MB of the launcher's 192 MB. The intake stops accepting
-     * well before (see {@link #busy}), so only pushes already being decoded can reach this bound.
-     */
-    static final int MAX_PENDING_OBSERVATIONS = 200_000;
-    /** From this many waiting observations on, the intake answers 503 + Retry-After. */
-    static final int INTAKE_HIGH_WATER = 50_000;
-    /** Signals and commands waiting for the next tick: far more than a second brings, and bounded. */
-    static final int MAX_PENDING_SIGNALS = 1_000;
-    static final int MAX_PENDING_COMMANDS = 100;
-
     private final DecisionEngine engine;
     private final Stepper stepper;
     private final FailedTicks failures;
     private final DnsSwitch dns;
     private volatile DnsDataPlane dataPlane = new NoDataPlane();
-    private final Scaler scaler;
-    private final Notifier notifier;
     private final Journal journal;
     private volatile Instant lastTickAt;
     private final Clock clock;
     private final ScheduledExecutorService thread;
-    private final ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<ServiceSignal> signals = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<OperatorCommand> commands = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<ActionOutcome> outcomes = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Inputs.ControlPlaneReading> readings = new ConcurrentLinkedQueue<>();
+    private final LoopIntake intake = new LoopIntake();
     private volatile houston.core.port.ControlPlaneWatch watch;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong pendingSignals = new AtomicLong();
-    private final AtomicLong pendingCommands = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    /** How many of the latest decisions /v1/decisions serves. */
-    static final int RECENT_DECISIONS = 200;
-    private final ArrayDeque<Decision> recent = new ArrayDeque<>();
+    private final RecentDecisions recent = new RecentDecisions();
     private final RepeatedAlerts repeated = new RepeatedAlerts();
-    private final ActionHandlers effects = new PortEffects();
+    private final ActionHandlers effects;
     private volatile Supplier<List<Inputs.DemandReading>> demand = List::of;
     private volatile Supplier<List<Inputs.CapacityReading>> capacity = List::of;
     private volatile EngineState state;
@@ -109,11 +77,11 @@ public final class ControlLoop implements AutoCloseable {
                 Notifier notifier, Journal journal, Clock clock) {
         this.engine = engine;
         this.stepper = stepper;
-        this.failures = new FailedTicks(notifier, MAX_PENDING_OBSERVATIONS);
+        this.failures = new FailedTicks(notifier, LoopIntake.MAX_PENDING_OBSERVATIONS);
         this.state = initial;
         this.dns = dns;
-        this.scaler = scaler;
-        this.notifier = notifier;
+        this.effects = new PortEffects(dns, () -> dataPlane, scaler, notifier, new PortEffects.Loop(this::arrived,
+                recent, repeated, () -> lastTickAt, this::openIncident));
         this.journal = journal;
         this.clock = clock;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -148,31 +116,24 @@ public final class ControlLoop implements AutoCloseable {
     public void watchControlPlane(houston.core.port.ControlPlaneWatch controlPlane, Duration every,
                                   java.util.function.BooleanSupplier acting) {
         this.watch = controlPlane;
-        ControlPlaneWatchTimer.start(thread, controlPlane, every, acting, clock::millis, readings::add);
+        ControlPlaneWatchTimer.start(thread, controlPlane, every, acting, clock::millis, intake::reading);
     }
 
     /** Thread-safe; never blocks. */
     public void observe(Observation o) {
-        if (pending.incrementAndGet() > MAX_PENDING_OBSERVATIONS) {
-            pending.decrementAndGet();
-            dropped.incrementAndGet();
-            return;
-        }
-        observations.add(o);
+        intake.observe(o);
     }
 
     public void observeAll(List<Observation> batch) {
         batch.forEach(this::observe);
     }
 
-    /** Thread-safe; never blocks. Past {@link #MAX_PENDING_SIGNALS} waiting, dropped and counted. */
+    /** Thread-safe; never blocks. Past {@link LoopIntake#MAX_PENDING_SIGNALS} waiting, dropped and counted. */
     public void signal(ServiceSignal s) {
-        if (bounded(pendingSignals, MAX_PENDING_SIGNALS)) {
-            signals.add(s);
-        }
+        intake.signal(s);
     }
 
-    /** Thread-safe; never blocks. Past {@link #MAX_PENDING_COMMANDS} waiting, dropped and counted. */
+    /** Thread-safe; never blocks. Past {@link LoopIntake#MAX_PENDING_COMMANDS} waiting, dropped and counted. */
     public void command(OperatorCommand c) {
         if (!handedOn.test(c)) {
             commandHere(c);
@@ -181,9 +142,7 @@ public final class ControlLoop implements AutoCloseable {
 
     /** Applies {@code c} on this replica at the next tick, never handed on (the leader's queue is drained here). */
     public void commandHere(OperatorCommand c) {
-        if (bounded(pendingCommands, MAX_PENDING_COMMANDS)) {
-            commands.add(c);
-        }
+        intake.command(c);
     }
 
     /**
@@ -204,24 +163,14 @@ public final class ControlLoop implements AutoCloseable {
         return applied;
     }
 
-    private boolean bounded(AtomicLong counter, int max) {
-        if (counter.incrementAndGet() > max) {
-            counter.decrementAndGet();
-            dropped.incrementAndGet();
-            return false;
-        }
-        return true;
-    }
-
     /** True while so much waits for the next tick that pushes should be refused (503 + Retry-After). */
     public boolean busy() {
-        return pending.get() >= INTAKE_HIGH_WATER || pendingSignals.get() >= MAX_PENDING_SIGNALS / 2
-                || pendingCommands.get() >= MAX_PENDING_COMMANDS / 2;
+        return intake.busy();
     }
 
     /** Observations waiting for the next tick. */
     public long pendingObservations() {
-        return pending.get();
+        return intake.pendingObservations();
     }
 
     /**
@@ -290,15 +239,11 @@ public final class ControlLoop implements AutoCloseable {
     public synchronized Step tick() {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        List<Observation> arrived = drain(observations);
-        pending.addAndGet(-arrived.size());
-        List<Observation> obs = ObservationCompaction.compact(arrived, now, engine.config().health());
-        List<ServiceSignal> sig = drain(signals);
-        pendingSignals.addAndGet(-sig.size());
-        List<OperatorCommand> cmd = drain(commands);
-        pendingCommands.addAndGet(-cmd.size());
-        Inputs inputs = failures.withCarried(Inputs.builder().observations(obs).signals(sig).outcomes(drain(outcomes))
-                .commands(cmd).demand(demand.get()).capacity(capacity.get()).controlPlane(drain(readings)).build());
+        LoopIntake.Taken taken = intake.take();
+        List<Observation> obs = ObservationCompaction.compact(taken.observations(), now, engine.config().health());
+        Inputs inputs = failures.withCarried(Inputs.builder().observations(obs).signals(taken.signals())
+                .outcomes(taken.outcomes()).commands(taken.commands()).demand(demand.get()).capacity(capacity.get())
+                .controlPlane(taken.readings()).build());
         Step step;
         try {
             step = stepper.step(state, inputs, now);
@@ -323,75 +268,14 @@ public final class ControlLoop implements AutoCloseable {
         return step;
     }
 
-    /** The daemon's effects: each action goes to its port, whose outcome comes back as an input. */
-    private final class PortEffects implements ActionHandlers {
-
-        @Override
-        public void publishPlan(Action.PublishPlan p) {
-            dns.publish(p.plan()).whenComplete((r, e) -> arrived(r != null ? r
-                    : new PlanPublished(p.plan().generation(), PublishStatus.FAILED, String.valueOf(e), Duration.ZERO)));
-        }
-
-        @Override
-        public void engageFallback(Action.EngageFallback f) {
-            dataPlane.evacuate(f.locations()).whenComplete((r, e) -> arrived(logged(r != null ? r
-                    : new ActionOutcome.FallbackEngaged(f.locations(), false, String.valueOf(e)))));
-        }
-
-        @Override
-        public void preScale(Action.PreScale s) {
-            scaler.scale(s).whenComplete((r, e) -> arrived(r != null ? r
-                    : new ScaleResult(s.location(), s.instances(), ScaleStatus.FAILED, String.valueOf(e))));
-        }
-
-        @Override
-        public void scaleDown(Action.ScaleDown d) {
-            scaler.scaleDown(d).whenComplete((r, e) -> {
-                if (e != null) {
-                    log.warn("scale-down of {} failed: {}", d.location(), e.toString());
-                }
-            });
-        }
-
-        @Override
-        public void tell(Action.Notify n) {
-            remember(n.decision());
-            notifier.notify(n);
-        }
-
-        @Override
-        public void alert(Action.Alert raised) {
-            Action.Alert a = repeated.pass(raised, lastTickAt, openIncident());
-            if (a == null) {
-                return; // a repeat of an alert already told: counted, not told again
-            }
-            if (a.decision() != null) {
-                remember(a.decision());
-            }
-            notifier.alert(a);
-        }
-    }
-
     /** The incident a global reminder is told in: the first location's open one, or null (top level). */
     private String openIncident() {
         return state.tracks().stream().map(houston.core.engine.LocationTrack::incident)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    /** A data-plane change in the log, naming the endpoint that took it and those that failed first (ARC). */
-    private static ActionOutcome logged(ActionOutcome.FallbackEngaged f) {
-        if (f.engaged()) {
-            log.info("DNS data plane now evacuates {}: {}", f.locations(), f.detail());
-        } else if (houston.ha.ActingGate.fromFollower(f)) {
-            log.debug("DNS data plane left to the leader ({}): {}", f.locations(), f.detail());
-        } else {
-            log.warn("DNS data plane NOT set to {}: {}", f.locations(), f.detail());
-        }
-        return f;
-    }
-
     private void arrived(ActionOutcome outcome) {
-        outcomes.add(outcome);
+        intake.outcome(outcome);
         outcomeListener.accept(outcome);
     }
 
@@ -400,27 +284,11 @@ public final class ControlLoop implements AutoCloseable {
         this.outcomeListener = listener;
     }
 
-    private synchronized void remember(Decision d) {
-        recent.addFirst(d);
-        while (recent.size() > RECENT_DECISIONS) {
-            recent.removeLast();
-        }
-    }
-
     /** The decisions a journal replay recomputed (oldest first), kept as if this process had made them. */
     public void rememberReplayed(List<Decision> decisions) {
-        decisions.forEach(this::remember);
+        decisions.forEach(recent::remember);
     }
 
-    private static <T> List<T> drain(ConcurrentLinkedQueue<T> queue) {
-        List<T> items = new ArrayList<>();
-        for (T t; (t = queue.poll()) != null; ) {
-            items.add(t);
-        }
-        return items;
-    }
-
-    /** Called after every tick with the step and how long the tick took (metrics). */
     /** Adds a listener called on the loop thread after every tick, with its duration in ns. */
     public synchronized void onTick(java.util.function.BiConsumer<Step, Long> tickListener) {
         this.listener = listener.andThen(tickListener);
@@ -440,8 +308,8 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     /** The latest decisions, newest first. */
-    public synchronized List<Decision> recentDecisions() {
-        return List.copyOf(recent);
+    public List<Decision> recentDecisions() {
+        return recent.newestFirst();
     }
 
     /** Ticks whose step threw (their inputs were stepped again on a later tick). */
@@ -451,7 +319,7 @@ public final class ControlLoop implements AutoCloseable {
 
     /** Observations, signals and commands dropped because too many were waiting (the loop fell behind). */
     public long dropped() {
-        return dropped.get();
+        return intake.dropped();
     }
 
     /** Stops ticking after the tick in progress; the journal is closed by its owner. */

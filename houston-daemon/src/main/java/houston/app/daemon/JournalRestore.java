@@ -175,7 +175,7 @@ final class JournalRestore {
                         : a instanceof houston.core.engine.Action.Alert al ? al.decision() : null;
                 if (d != null) {
                     decisions.addLast(d);
-                    if (decisions.size() > ControlLoop.RECENT_DECISIONS) {
+                    if (decisions.size() > RecentDecisions.KEPT) {
                         decisions.removeFirst();
                     }
                 }
