@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +58,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     /** The leader epoch this writer claimed (0: none, a single daemon); written into the ownership record. */
     private long epoch;
     private final ZoneMemory memory = new ZoneMemory();
+    private final ChangeBatches batches;
 
     /** What became of a {@link #claim(long)}: whether this writer now holds the fence, and why not. */
     /** @param liveEpoch the epoch the fence held before the claim (above the claimed one when refused as stale) */
@@ -69,6 +69,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
         this.zone = zone;
         this.layout = layout;
         this.settings = settings;
+        this.batches = new ChangeBatches(layout, settings.writerId());
         this.retry = Retry.of("dns", RetryConfig.<Object>custom()
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
@@ -91,7 +92,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     public CompletionStage<TrafficPlan> readLive() {
         return CompletableFuture.supplyAsync(() -> {
             List<RecordSet> live = memory.read(call(zone::list));
-            expectedOwner = owner(live);
+            expectedOwner = batches.owner(live);
             ownerKnown = true;
             return layout.plan(live);
         }, thread);
@@ -101,8 +102,8 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     public CompletionStage<List<Change>> preview(TrafficPlan plan) {
         return CompletableFuture.supplyAsync(() -> {
             List<RecordSet> live = memory.read(call(zone::list));
-            RecordSet fence = ownerKnown ? expectedOwner : owner(live);
-            return batch(plan, live, fence);
+            RecordSet fence = ownerKnown ? expectedOwner : batches.owner(live);
+            return batches.batch(plan, live, fence, epoch);
         }, thread);
     }
 
@@ -122,7 +123,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
                 // Unread, the live epoch is unknown (0): a stale claim is caught when it is made again.
                 return new Claim(false, 0, 0, e.kind().name().toLowerCase() + ": " + e.getMessage());
             }
-            RecordSet liveOwner = owner(live);
+            RecordSet liveOwner = batches.owner(live);
             long liveEpoch = PoolLayout.epochOf(liveOwner);
             long generation = PoolLayout.generationOf(liveOwner);
             if (liveEpoch > newEpoch) {
@@ -174,8 +175,8 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
     public CompletionStage<List<Change>> init(TrafficPlan home, Map<String, String> healthChecks) {
         return CompletableFuture.supplyAsync(() -> {
             List<RecordSet> live = call(zone::list);
-            List<Change> changes = creates(home, healthChecks, live);
-            RecordSet fence = owner(live);
+            List<Change> changes = batches.creates(home, healthChecks, live);
+            RecordSet fence = batches.owner(live);
             List<Change> part = new ArrayList<>();
             for (Change c : changes) {
                 part.add(c);
@@ -203,26 +204,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
 
     /** What {@link #init} would create now, without creating it (empty: every record exists). */
     public CompletionStage<List<Change>> missing(TrafficPlan home) {
-        return CompletableFuture.supplyAsync(() -> creates(home, Map.of(), call(zone::list)), thread);
-    }
-
-    private List<Change> creates(TrafficPlan home, Map<String, String> healthChecks, List<RecordSet> liveSets) {
-        Map<String, RecordSet> live = byKey(liveSets);
-        List<Change> creates = new ArrayList<>();
-        for (RecordSet wanted : layout.records(home)) {
-            String check = healthChecks.get(wanted.setIdentifier());
-            RecordSet current = live.get(wanted.key());
-            if (current == null) {
-                creates.add(new Change(Change.Action.CREATE, check == null ? wanted : wanted.withHealthCheck(check)));
-            } else if (check != null && !check.equals(current.healthCheckId())) {
-                creates.add(new Change(Change.Action.UPSERT, current.withHealthCheck(check)));
-            }
-        }
-        RecordSet owner = layout.ownership(settings.writerId(), home.generation());
-        if (!live.containsKey(owner.key())) {
-            creates.add(new Change(Change.Action.CREATE, owner));
-        }
-        return creates;
+        return CompletableFuture.supplyAsync(() -> batches.creates(home, Map.of(), call(zone::list)), thread);
     }
 
     private PlanPublished publishNow(TrafficPlan plan) {
@@ -233,7 +215,7 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
                 return awaitInsync(plan, sent, started); // accepted already: poll it, never send it twice
             }
             List<RecordSet> live = current();
-            RecordSet liveOwner = owner(live);
+            RecordSet liveOwner = batches.owner(live);
             long liveGeneration = PoolLayout.generationOf(liveOwner);
             if (plan.generation() < liveGeneration) {
                 return outcome(plan, PublishStatus.FAILED, "refused: generation " + plan.generation()
@@ -244,18 +226,18 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
                 expectedOwner = liveOwner;
                 ownerKnown = true;
             }
-            List<Change> batch = batch(plan, live, expectedOwner);
+            List<Change> batch = batches.batch(plan, live, expectedOwner, epoch);
             if (plan.generation() == liveGeneration && batch.stream().noneMatch(c -> "A".equals(c.set().type()))) {
                 return outcome(plan, PublishStatus.INSYNC, "generation " + plan.generation() + " is already live: nothing sent", started);
             }
-            List<List<Change>> parts = split(batch, plan.generation());
+            List<List<Change>> parts = batches.split(batch, epoch, plan.generation());
             String changeId = null;
             for (List<Change> part : parts) {
                 try {
                     changeId = call(() -> zone.submit(part, "houston plan generation " + plan.generation()));
                 } catch (ZoneException e) {
                     if (e.kind() == ZoneException.Kind.INVALID_CHANGE_BATCH
-                            && !sameOwner(owner(memory.read(call(zone::list))), expectedOwner)) {
+                            && !ChangeBatches.sameOwner(batches.owner(memory.read(call(zone::list))), expectedOwner)) {
                         return outcome(plan, PublishStatus.LOST_OWNERSHIP, "another writer changed "
                                 + layout.ownershipName() + " since this one last wrote it: " + e.getMessage(), started);
                     }
@@ -331,80 +313,6 @@ public class WeightedRecordSwitch implements DnsSwitch, AutoCloseable {
             log.debug("publish diffs against the records this writer knows: the read was refused ({})", e.getMessage());
             return memory.records();
         }
-    }
-
-    /**
-     * The batch as Route 53 will take it: one batch when it fits the record limit; otherwise
-     * parts that each fit, each carrying the fence forward (DELETE the previous part's ownership
-     * value, CREATE the next), the last one writing the plain value. A writer that dies half-way
-     * leaves the generation recorded with its part number, and the next publish sends the rest.
-     */
-    private List<List<Change>> split(List<Change> batch, long generation) {
-        if (Change.records(batch) <= Change.MAX_RECORDS_PER_BATCH) {
-            return List.of(batch);
-        }
-        List<Change> pools = batch.stream().filter(c -> !c.set().name().equalsIgnoreCase(layout.ownershipName())).toList();
-        RecordSet fence = batch.stream().filter(c -> c.action() == Change.Action.DELETE
-                && c.set().name().equalsIgnoreCase(layout.ownershipName())).map(Change::set).findFirst().orElse(null);
-        List<List<Change>> chunks = new ArrayList<>();
-        List<Change> chunk = new ArrayList<>();
-        for (Change c : pools) {
-            chunk.add(c);
-            if (Change.records(chunk) + 2 > Change.MAX_RECORDS_PER_BATCH - 2) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>();
-            }
-        }
-        if (!chunk.isEmpty()) {
-            chunks.add(chunk);
-        }
-        List<List<Change>> parts = new ArrayList<>();
-        for (int i = 0; i < chunks.size(); i++) {
-            List<Change> part = new ArrayList<>(chunks.get(i));
-            if (fence != null) {
-                part.add(new Change(Change.Action.DELETE, fence));
-            }
-            RecordSet next = i == chunks.size() - 1 ? layout.ownership(settings.writerId(), epoch, generation)
-                    : layout.ownership(settings.writerId() + " part=" + (i + 1) + "/" + chunks.size(), epoch, generation);
-            part.add(new Change(Change.Action.CREATE, next));
-            fence = next;
-            parts.add(part);
-        }
-        return parts;
-    }
-
-    /** Changed pool records as UPSERTs, plus the ownership fence; empty when nothing differs. */
-    private List<Change> batch(TrafficPlan plan, List<RecordSet> live, RecordSet fence) {
-        Map<String, RecordSet> current = byKey(live);
-        List<Change> changes = new ArrayList<>();
-        for (RecordSet planned : layout.records(plan)) {
-            RecordSet held = current.get(planned.key());
-            // Health checks are dns init's to attach: a publish keeps whichever the record is tied to.
-            RecordSet wanted = held == null ? planned : planned.withHealthCheck(held.healthCheckId());
-            if (!wanted.equals(held)) {
-                changes.add(new Change(Change.Action.UPSERT, wanted));
-            }
-        }
-        if (fence != null) {
-            changes.add(new Change(Change.Action.DELETE, fence));
-        }
-        changes.add(new Change(Change.Action.CREATE, layout.ownership(settings.writerId(), epoch, plan.generation())));
-        return changes;
-    }
-
-    private RecordSet owner(List<RecordSet> live) {
-        return live.stream().filter(r -> r.name().equalsIgnoreCase(layout.ownershipName()) && "TXT".equals(r.type()))
-                .findFirst().orElse(null);
-    }
-
-    private static boolean sameOwner(RecordSet a, RecordSet b) {
-        return a == null ? b == null : a.equals(b);
-    }
-
-    private static Map<String, RecordSet> byKey(List<RecordSet> sets) {
-        Map<String, RecordSet> map = new HashMap<>();
-        sets.forEach(s -> map.put(s.key(), s));
-        return map;
     }
 
     private <T> T call(Supplier<T> zoneCall) {
