@@ -60,15 +60,18 @@ class LabFlappingIT {
         // Traffic moves are what must not flap. A decision for a degraded (not yet dead) location waits for
         // its receivers and is cancelled, moving nothing, if the location comes back first; whether that
         // happens depends on where in the flap cycle the fault starts, so decisions are not counted.
-        // One evacuation may move in two shifts (what ready instances hold at once, the rest once the receivers
-        // are ready): both move users away. A flap would bring them back: no fail-back step, no second evacuation.
+        // One evacuation may move in several shifts (what ready instances hold at once, the rest once the receivers
+        // are ready, evacuees moved off a receiver the readings show filling): each moves users away. Only a fail-back
+        // step or a restore brings users home, so a flap shows as one of those, or as home share in the plan.
         var about = lab.daemon().loop().recentDecisions().stream().filter(d -> d.location().equals("sa-east-1")).toList();
         String history = about.stream().map(d -> d.at() + " " + d.kind() + " " + d.summary()).toList().toString();
         long shifting = about.stream().filter(d -> d.kind() == DecisionKind.TRAFFIC_SHIFTING).count();
         long back = about.stream().filter(d -> d.kind() == DecisionKind.FAILBACK_STEP
                 || d.kind() == DecisionKind.RESTORED).count();
-        assertTrue(shifting >= 1 && shifting <= 2, history);
+        assertTrue(shifting >= 1, history);
         assertEquals(0, back, history);
         assertEquals(LocationState.EVACUATED, state("sa-east-1"));
+        int home = lab.world().settings().topology().indexOf("sa-east-1");
+        assertEquals(0.0, lab.daemon().loop().state().plan().row(home)[home], 1e-9, history);
     }
 }
