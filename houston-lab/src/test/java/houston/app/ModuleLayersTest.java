@@ -38,7 +38,7 @@ class ModuleLayersTest {
             Map.entry("houston-ha", 2),
             Map.entry("houston-daemon", 3),
             Map.entry("houston-cli", 4),
-            Map.entry("houston-lab", 5));
+            Map.entry("houston-lab", 5), Map.entry("houston-drills", 5));
 
     @Test
     void everyModuleHasALayer() throws Exception {

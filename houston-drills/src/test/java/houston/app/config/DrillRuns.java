@@ -20,13 +20,15 @@ import java.util.function.Supplier;
  *
  * <p>A drill runs on one thread (the simulator is single-threaded by design: no threads in a pure
  * module), and the build machine has two cores: {@link #ahead} starts a test class's drills on a
- * thread per core, so each test mostly finds its run done; the longest simulated first, so a quiet
+ * thread per core (in the build, one thread: the module's POM says why), so each test mostly finds its run done; the longest simulated first, so a quiet
  * week does not start last and run alone. Results do not depend on the order.
  */
 final class DrillRuns {
 
     private static final ConcurrentHashMap<Path, CompletableFuture<DrillResult>> RUNS = new ConcurrentHashMap<>();
-    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Threads simulating drills: a core each, unless houston.drills.threads leaves cores to a neighbour. */
+    private static final int CORES = Math.max(1, Integer.getInteger("houston.drills.threads",
+            Runtime.getRuntime().availableProcessors()));
     private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(CORES, CORES, 0, TimeUnit.MILLISECONDS,
             new PriorityBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "drill-run");
