@@ -57,12 +57,17 @@ final class ReplicationMetrics {
             }
         });
         StatusView view = new StatusView(loop, () -> !replication.acting());
-        // Ordered before the daemon's own /v1/status and /v1/plan: the same documents with the replica's view added.
+        // Ordered before the daemon's own /v1/status, /v1/plan and /v1/locations: the same documents with the
+        // replica's view added.
         // The pins as the daemon renders them (target, expiry, author): a new leader's carry the old one's expiry.
         router.get("/v1/status").order(-1).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(view.status().put("ha", new JsonObject(replication.status())).encodePrettily()));
         router.get("/v1/plan").order(-1).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(view.plan().encodePrettily()));
+        // A follower's locations claim nothing about DNS either: served by the daemon's own view they showed
+        // its engine's start as what DNS holds (100% at home for a location the leader had evacuated).
+        router.get("/v1/locations").order(-1).handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(view.locations().encodePrettily()));
     }
 
     /** The HA part of {@code /v1/status}: {@code seen} is the snapshot of the current leader, or empty. */

@@ -55,7 +55,7 @@ final class StatusView {
                 .put("planGeneration", s.plan().generation()).put("liveGeneration", liveGeneration(s))
                 .put("locations", t.size()).put("states", counts).put("suspectVantages", new JsonArray(s.report().suspectVoterNames()))
                 .put("observationsDropped", loop.dropped())
-                .put("fallback", fallback(s, loop.engine().config().dnsFallback().mode().key()))
+                .put("fallback", fallback(s, loop.engine().config().dnsFallback().mode().key(), following.getAsBoolean()))
                 .put("dns", loop.dns() instanceof DnsStartGate gate ? gate.status() : new JsonObject().put("read", true));
     }
 
@@ -73,7 +73,8 @@ final class StatusView {
                     .put("byVoter", new JsonObject(new java.util.LinkedHashMap<>(health.byVoter())))
                     .put("agreeing", new JsonArray(health.agreeing())).put("homeFraction", s.plan().fraction(l, l))
                     .put("liveHomeFraction", liveHomeFraction(s, l))
-                    .put("heldOutByDataPlane", s.dnsFallback().live().contains(t.location(l).id()))
+                    .put("heldOutByDataPlane", following.getAsBoolean() ? null
+                            : s.dnsFallback().live().contains(t.location(l).id()))
                     .put("latitude", t.location(l).position().latitude()).put("longitude", t.location(l).position().longitude()));
         }
         return out;
@@ -82,7 +83,7 @@ final class StatusView {
     /**
      * The share of {@code l}'s catchment the weights DNS holds keep at home (the wanted plan's may not be
      * live yet: a publish waiting for its confirmation, or failing); null when unknown, and on a follower,
-     * which publishes nothing.
+     * which publishes nothing (so is {@code heldOutByDataPlane}).
      */
     private Double liveHomeFraction(EngineState s, int l) {
         TrafficPlan inDns = s.dnsFallback().inDns();
@@ -151,10 +152,16 @@ final class StatusView {
 
     /**
      * Which path moves traffic: the weights (control plane) or the data-plane fallback, which
-     * locations it evacuates, and since when publishes fail (null: the last publish did not fail).
+     * locations it evacuates, and since when publishes fail (null: the last publish did not fail). A
+     * follower says only the mode: its adapters refuse every call, so what its engine believes about
+     * the path and the API is its own refusals, not DNS (it once showed "API failing" while the API was up).
      */
-    private static JsonObject fallback(EngineState s, String mode) {
+    private static JsonObject fallback(EngineState s, String mode, boolean following) {
         var f = s.dnsFallback();
+        if (following) {
+            return new JsonObject().put("mode", mode).putNull("livePath").putNull("engaged").putNull("requested")
+                    .putNull("publishesFailingSince").putNull("controlPlaneWatchFailingSince").putNull("apiFailingSince");
+        }
         return new JsonObject().put("mode", mode).put("livePath", f.engaged() ? "data plane" : "weights")
                 .put("engaged", new JsonArray(f.live())).put("requested", f.requested() == null ? null
                         : new JsonArray(f.requested()))

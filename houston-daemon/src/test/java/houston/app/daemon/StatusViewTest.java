@@ -90,6 +90,24 @@ class StatusViewTest {
     }
 
     @Test
+    void aFollowerClaimsNothingAboutWhatDnsHoldsForALocationOrThePath() {
+        StatusView follower = new StatusView(loop, () -> true);
+
+        JsonObject first = follower.locations().getJsonObject(0);
+        JsonObject fallback = follower.status().getJsonObject("fallback");
+
+        assertNull(first.getValue("liveHomeFraction"));
+        assertNull(first.getValue("heldOutByDataPlane"));
+        assertEquals(0.0, first.getDouble("homeFraction"), "its own engine's wanted plan is still shown, as such");
+        assertEquals(settings.engine().dnsFallback().mode().key(), fallback.getString("mode"));
+        assertNull(fallback.getValue("livePath"));
+        assertNull(fallback.getValue("engaged"));
+        assertNull(fallback.getValue("publishesFailingSince"));
+        assertNull(fallback.getValue("apiFailingSince"));
+        assertNull(fallback.getValue("controlPlaneWatchFailingSince"));
+    }
+
+    @Test
     void theLeadersStatusAndPlanAreWhatItPublished() {
         StatusView leader = new StatusView(loop, () -> false);
 

@@ -67,6 +67,11 @@ class LabReplicasIT {
             assertEquals(n == leader, ha.getBoolean("acting"));
         }
         assertEquals(3, IntStream.rangeClosed(1, 3).map(this::port).distinct().count());
+        int follower = leader % 3 + 1;
+        JsonObject first = new JsonArray(get(follower, "/v1/locations")).getJsonObject(0);
+        assertTrue(first.containsKey("liveHomeFraction") && first.getValue("liveHomeFraction") == null,
+                "a follower does not know what DNS holds: " + first.encode());
+        assertEquals(1.0, new JsonArray(get(leader, "/v1/locations")).getJsonObject(0).getDouble("liveHomeFraction"));
     }
 
     @Test
