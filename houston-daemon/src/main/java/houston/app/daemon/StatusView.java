@@ -73,6 +73,7 @@ final class StatusView {
                     .put("byVoter", new JsonObject(new java.util.LinkedHashMap<>(health.byVoter())))
                     .put("agreeing", new JsonArray(health.agreeing())).put("homeFraction", s.plan().fraction(l, l))
                     .put("liveHomeFraction", liveHomeFraction(s, l))
+                    .put("heldFor", new JsonArray(new java.util.ArrayList<>(track.heldReasons())))
                     .put("heldOutByDataPlane", following.getAsBoolean() ? null
                             : s.dnsFallback().live().contains(t.location(l).id()))
                     .put("latitude", t.location(l).position().latitude()).put("longitude", t.location(l).position().longitude()));

@@ -108,6 +108,24 @@ class StatusViewTest {
     }
 
     @Test
+    void aLocationSaysWhatHeldItsEvacuationBackSoABadLocationLeftInPlaceIsExplained() {
+        DecisionEngine engine = new DecisionEngine(settings.engine(), settings.topology());
+        houston.core.engine.EngineState s0 = engine.initialState(T0);
+        List<houston.core.engine.LocationTrack> tracks = new java.util.ArrayList<>(s0.tracks());
+        tracks.set(2, tracks.get(2).withHeldReason("max-evacuated 2 reached"));
+        houston.core.engine.EngineState held = new houston.core.engine.EngineState(s0.tick(), s0.health(), s0.report(),
+                tracks, s0.plan(), 0, s0.demand(), s0.instances(), s0.requested(), s0.lastRelied(), s0.overrides(),
+                false, List.of(), null, 0, s0.dnsFallback());
+        try (ControlLoop holding = new ControlLoop(engine, held, dns, new ReadyScaler(), quiet, null, new TestClock(T0))) {
+
+            io.vertx.core.json.JsonArray locations = new StatusView(holding).locations();
+
+            assertEquals(List.of("max-evacuated 2 reached"), locations.getJsonObject(2).getJsonArray("heldFor").getList());
+            assertEquals(List.of(), locations.getJsonObject(0).getJsonArray("heldFor").getList());
+        }
+    }
+
+    @Test
     void theLeadersStatusAndPlanAreWhatItPublished() {
         StatusView leader = new StatusView(loop, () -> false);
 
