@@ -138,6 +138,34 @@ final class ErrorRateWindow {
         return Math.max(0, (centre - spread) / (1 + z2 / n));
     }
 
+    /**
+     * Whether the failures have stopped: the outcomes since the last failure (of any kind, whole buckets
+     * counted from the newest back) form a clean run that the window's own failure rate would give less
+     * than once in {@code 1 / chance}. At 40% failing, 14 clean probes in a row say so; at 10%, 66; at 2%, a
+     * window's worth is not enough. Without it, a grey verdict outlived a brownout by the whole window.
+     */
+    boolean stopped(long nowMs, long windowMs, double chance) {
+        long width = Math.max(1, windowMs / BUCKETS);
+        long oldest = (nowMs - windowMs) / width;
+        int failureColumn = 1 + Kind.FAILURE.ordinal();
+        int clean = 0;
+        if (lastBucket > oldest) {
+            if (last[failureColumn] > 0) {
+                return false;
+            }
+            clean += last[TOTAL];
+        }
+        for (int i = bucket.length - 1; i >= 0 && bucket[i] > oldest; i--) {
+            if (cells[i * STRIDE + failureColumn] > 0) {
+                break;
+            }
+            clean += cells[i * STRIDE + TOTAL];
+        }
+        int n = sum(TOTAL, nowMs, windowMs);
+        double failing = n == 0 ? 0 : (double) count(Kind.FAILURE, nowMs, windowMs) / n;
+        return failing > 0 && clean > 0 && Math.pow(1 - failing, clean) < chance;
+    }
+
     private int sum(int column, long nowMs, long windowMs) {
         long width = Math.max(1, windowMs / BUCKETS);
         long oldest = (nowMs - windowMs) / width;

@@ -168,6 +168,12 @@ public final class HealthBook {
     static final double GREY_ERROR_RATE = 0.02;
     /** One-sided 95% confidence: the rate is judged on what the errors surely show, not on a lucky burst. */
     static final double GREY_Z = 1.645;
+    /**
+     * A clean run since the last failure this improbable at the window's own failure rate says the errors
+     * stopped, and the grey verdict ends before they age out of the window (see {@link ErrorRateWindow#stopped}).
+     * One in a thousand: a steady grey failure shows such a run rarely enough not to flicker its verdict.
+     */
+    static final double GREY_STOPPED_CHANCE = 0.001;
     /** Fewer outcomes than this in the long window (a minute of probes at 1 s) and no grey verdict is given. */
     static final int GREY_MIN_SAMPLES = 60;
 
@@ -187,7 +193,7 @@ public final class HealthBook {
                 int w = v * locations + l;
                 double score = windows[w].score(since, config.minSamples());
                 boolean grey = rates[w].lowerBound(ErrorRateWindow.Kind.ERROR, nowMs, GREY_WINDOW_MS, GREY_Z,
-                        GREY_MIN_SAMPLES) > GREY_ERROR_RATE;
+                        GREY_MIN_SAMPLES) > GREY_ERROR_RATE && !rates[w].stopped(nowMs, GREY_WINDOW_MS, GREY_STOPPED_CHANCE);
                 scores[v][l] = grey ? Math.min(score, greyScore) : score;
             }
         }

@@ -93,6 +93,41 @@ class GreyFailureTest {
     }
 
     @Test
+    void aBrownoutThatEndsIsNoLongerGreyOnceItsCleanRunIsImprobableAtItsRate() {
+        // 40% of requests failing, then none: at that rate 20 clean probes in a row happen once in 30,000,
+        // so the errors have stopped; the two-minute window alone held the location bad for two minutes
+        // more, and a location left in place (the safety limits held it) was evacuated after it had recovered.
+        world.run(600);
+        for (int i = 0; i < 90; i++) {
+            world.clear();
+            if (i % 5 < 2) {
+                world.fault("vantage-a", "loc-07", Outcome.HTTP_ERROR).fault("vantage-b", "loc-07", Outcome.HTTP_ERROR)
+                        .fault("vantage-c", "loc-07", Outcome.HTTP_ERROR);
+            }
+            world.tick();
+        }
+        world.clear();
+
+        world.run(20);
+
+        int l = world.topology.indexOf("loc-07");
+        assertTrue(world.state.report().location(l).score() > 0.5, "loc-07 scores "
+                + world.state.report().location(l).score() + " 20 s after its errors stopped");
+    }
+
+    @Test
+    void aSteadyTenPercentErrorRateStaysOneEvacuationForTenMinutes() {
+        // Ten percent errors leave clean runs of 30 probes now and then: not improbable enough at that rate.
+        world.run(600);
+
+        failOneIn(10, Outcome.HTTP_ERROR, 600);
+
+        assertTrue(world.stateOf("loc-07").isEvacuation(), "loc-07: " + world.stateOf("loc-07"));
+        assertEquals(1, world.decisions(DecisionKind.SUSPECTED).size(), world.decisions(DecisionKind.SUSPECTED).toString());
+        assertEquals(0, world.decisions(DecisionKind.FAILBACK_STEP).size());
+    }
+
+    @Test
     void aLocationWhoseErrorsStopIsFailedBackOnceItsRateIsSurelyLow() {
         world.run(600);
         failOneIn(10, Outcome.HTTP_ERROR, 120);
