@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A daemon's {@code /v1/status} and {@code /v1/locations} as {@code houston status} prints them: the
@@ -19,10 +20,18 @@ final class StatusText {
     }
 
     /** @param rows the plan's rows ({@code /v1/plan}): catchment → location → share; null when not known */
-    static void print(String base, JsonObject s, JsonArray locations, JsonObject rows, PrintWriter out) {
-        out.printf(Locale.ROOT, "Houston at %s: tick %s at %s%n", base, s.getValue("tick", "?"), s.getValue("at", "?"));
+    static void print(String base, JsonObject status, JsonArray locationList, JsonObject planRows, PrintWriter out) {
+        // Everything below reads the escaped copies: no string from the API reaches the terminal raw.
+        JsonObject s = ApiText.safe(status);
+        JsonArray locations = ApiText.safe(locationList);
+        JsonObject rows = ApiText.safe(planRows);
+        out.printf(Locale.ROOT, "Houston at %s: tick %s at %s%n", ApiText.safe(base), s.getValue("tick", "?"),
+                s.getValue("at", "?"));
         if (s.getString("followerView") != null) {
             out.printf("  follower   %s%n", s.getString("followerView"));
+        }
+        if (s.getValue("ha") instanceof JsonObject ha) {
+            out.printf("  HA         %s%n", Replica.line(ha));
         }
         Object live = s.getValue("liveGeneration");
         out.printf(Locale.ROOT, "  plan       generation %s, live in DNS: %s%n", s.getValue("planGeneration", "?"),
@@ -37,26 +46,43 @@ final class StatusText {
         out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%n", "location", "state", "score", "home (live)", "since");
         for (int i = 0; i < locations.size(); i++) {
             JsonObject l = locations.getJsonObject(i);
-            Object score = l.getValue("score");
-            String home = percent(l.getValue("homeFraction")) + " (" + percent(l.getValue("liveHomeFraction")) + ")";
-            out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%s%s%n", l.getString("id"), l.getString("state"),
-                    score instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "-", home,
-                    l.getString("since", "?"), away(rows, l.getString("id")),
-                    Boolean.TRUE.equals(l.getValue("heldOutByDataPlane")) ? "  held out by the DNS data plane" : "");
+            String id = l.getString("id");
+            JsonObject row = rows == null || id == null ? null : rows.getJsonObject(id);
+            List<String> flags = new ArrayList<>();
+            String score = fraction(l.getValue("score"), "score", flags, "-");
+            String planned = fraction(l.getValue("homeFraction"), "home share", flags, "?");
+            String inDns = fraction(l.getValue("liveHomeFraction"), "live home share", flags, "?");
+            if (row != null && row.containsKey(id) && Shares.valid(row) && planned.endsWith("%")) {
+                planned = Shares.percents(row).get(id) + "%"; // the same rounding as the shares printed beside it
+            }
+            boolean differ = l.getValue("liveHomeFraction") instanceof Number dns
+                    && !(l.getValue("homeFraction") instanceof Number plan && plan.doubleValue() == dns.doubleValue());
+            out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%s%s%s%n", id, l.getString("state"), score,
+                    planned + " (" + inDns + ")", l.getString("since", "?"), away(row, id, differ, flags),
+                    Boolean.TRUE.equals(l.getValue("heldOutByDataPlane")) ? "  held out by the DNS data plane" : "",
+                    flags.isEmpty() ? "" : "  " + String.join("; ", flags));
         }
     }
 
-    /** Where the plan serves the catchment's users away from home, largest share first: "  users at eu-west-2 100%". */
-    private static String away(JsonObject rows, String id) {
-        JsonObject row = rows == null ? null : rows.getJsonObject(id);
+    /**
+     * Where the plan serves the catchment's users away from home, largest share first: "  users at
+     * eu-west-2 100%"; "planned users at" while the weights DNS holds keep another share at home,
+     * so the plan is not read as what DNS does.
+     */
+    private static String away(JsonObject row, String id, boolean planOnly, List<String> flags) {
         if (row == null) {
             return "";
         }
+        if (!Shares.valid(row)) {
+            flags.add("plan row out of range (expected: shares 0..1)");
+            return "";
+        }
+        Map<String, Integer> percents = Shares.percents(row);
         List<String> away = new ArrayList<>(row.fieldNames());
-        away.removeIf(to -> to.equals(id) || !(row.getValue(to) instanceof Number n) || n.doubleValue() < 0.005);
+        away.removeIf(to -> to.equals(id) || percents.get(to) == 0);
         away.sort((a, b) -> Double.compare(row.getDouble(b), row.getDouble(a)));
-        return away.isEmpty() ? "" : "  users at " + String.join(", ", away.stream()
-                .map(to -> to + " " + percent(row.getValue(to))).toList());
+        return away.isEmpty() ? "" : (planOnly ? "  planned users at " : "  users at ") + String.join(", ", away.stream()
+                .map(to -> to + " " + percents.get(to) + "%").toList());
     }
 
     private static String dns(JsonObject fallback, JsonObject read) {
@@ -96,8 +122,20 @@ final class StatusText {
         return Boolean.TRUE.equals(flag) ? "YES" : Boolean.FALSE.equals(flag) ? "no" : "?";
     }
 
-    private static String percent(Object fraction) {
-        return fraction instanceof Number n ? String.format(Locale.ROOT, "%.0f%%", n.doubleValue() * 100) : "?";
+    /**
+     * A fraction the API gives as 0..1: a score to two places, a share in percent; {@code missing}
+     * when absent. Out of range it is not a fact to print: "?" and a note naming the value.
+     */
+    private static String fraction(Object value, String what, List<String> flags, String missing) {
+        if (!(value instanceof Number n)) {
+            return missing;
+        }
+        double v = n.doubleValue();
+        if (!(v >= 0 && v <= 1)) {
+            flags.add(what + " " + value + " out of range (expected: 0..1)");
+            return "?";
+        }
+        return what.equals("score") ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 
     private static List<String> strings(JsonArray a) {
