@@ -9,25 +9,35 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
+import java.time.Instant;
 
 /**
  * {@code houston status}: what a running daemon (or lab) is doing, read from its API — every
  * location's state, score and share at home, overrides, fail-static and DNS — for a terminal at
- * 3 a.m. when the status page is not at hand. Reads only; exit 3 when nothing answers as Houston.
+ * 3 a.m. when the status page is not at hand. Reads only; exit 2 for a --url that cannot be an API,
+ * exit 3 when nothing answers as Houston or the daemon's last tick is stale.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show what the running daemon is doing, from its API: each location's state, score and share "
-                + "served at home, overrides, fail-static and DNS. Reads only. Exit 3 when no daemon answers.")
+                + "served at home, overrides, fail-static and DNS. Reads only. Exit 3 when no daemon answers, or its "
+                + "last tick is older than 30 s (it may be hung).")
 final class StatusCommand extends SettingsCommand {
 
-    @Option(names = "--url", paramLabel = "URL", description = "The daemon's API (default: http://houston.http.host:"
-            + "houston.http.port of the configuration, http://127.0.0.1:8080 by default).")
+    /**
+     * Per document. A 15-location daemon's largest, /v1/plan, is a few KiB; a 200-location topology's
+     * (bench) is 200 x 200 shares, about 2 MiB pretty-printed. 16 MiB leaves room and a bounded heap.
+     */
+    static final int MAX_ANSWER = 16 * 1024 * 1024;
+
+    /** Whole answer, headers and body: a server trickling bytes does not hold the terminal. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
+    @Option(names = "--url", paramLabel = "URL", description = "The daemon's API, http://HOST:PORT (default: http://"
+            + "houston.http.host:houston.http.port of the configuration, http://127.0.0.1:8080 by default).")
     String url;
 
     @Override
@@ -37,25 +47,29 @@ final class StatusCommand extends SettingsCommand {
 
     @Override
     int run(HoustonSettings settings, PrintWriter out, PrintWriter err) throws InterruptedException {
-        String base = url != null ? url.replaceAll("/+$", "")
-                : "http://" + connectable(settings.daemon().host()) + ":" + settings.daemon().port();
-        URI status;
+        String base;
         try {
-            status = URI.create(base + "/v1/status");
-            if (status.getHost() == null || !status.getScheme().matches("https?")) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("houston status: --url: " + url + " (expected: http://HOST:PORT)");
+            base = url != null ? DaemonUrl.base(url)
+                    : "http://" + connectable(settings.daemon().host()) + ":" + settings.daemon().port();
+        } catch (DaemonUrl.Refused e) {
+            err.println("houston status: --url: " + e.getMessage());
             return 2;
         }
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
+        JsonObject summary;
         try {
-            JsonObject summary = new JsonObject(get(status));
-            JsonArray locations = new JsonArray(get(URI.create(base + "/v1/locations")));
-            JsonObject plan = new JsonObject(get(URI.create(base + "/v1/plan")));
+            summary = new JsonObject(get(base, "/v1/status"));
+            JsonArray locations = new JsonArray(get(base, "/v1/locations"));
+            JsonObject plan = new JsonObject(get(base, "/v1/plan"));
             // Printed whole or not at all: a server answering JSON of another shape is not half shown.
             StatusText.print(base, summary, locations, plan.getJsonObject("rows"), new PrintWriter(text));
+        } catch (CappedBody.TooLarge e) {
+            err.println("houston status: " + e.getMessage());
+            return 3;
+        } catch (ApiCall.Unanswered e) {
+            err.println("houston status: the daemon at " + base + " closed the connection without answering (its "
+                    + "connection cap reached? too many open connections from this host)");
+            return 3;
         } catch (IOException | DecodeException | ClassCastException | NullPointerException e) {
             err.println("houston status: no Houston daemon answers at " + base + " (" + why(e) + "; start one with "
                     + "./houston run or ./houston lab, or name its API with --url)");
@@ -63,6 +77,11 @@ final class StatusCommand extends SettingsCommand {
         }
         out.print(text);
         out.flush();
+        String stale = Staleness.warning(summary.getValue("at"), Instant.now(), settings.tick());
+        if (stale != null) {
+            err.println("houston status: " + stale);
+            return 3;
+        }
         return 0;
     }
 
@@ -71,9 +90,9 @@ final class StatusCommand extends SettingsCommand {
         return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static String get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private static String get(String base, String path) throws IOException, InterruptedException {
+        URI uri = URI.create(base + path);
+        var r = ApiCall.send(HttpRequest.newBuilder(uri).timeout(ANSWER_WITHIN).build(), MAX_ANSWER, ANSWER_WITHIN);
         if (r.statusCode() != 200) {
             throw new IOException("HTTP " + r.statusCode() + " from " + uri.getPath());
         }
@@ -85,11 +104,11 @@ final class StatusCommand extends SettingsCommand {
             return "connection refused";
         }
         if (e instanceof java.net.http.HttpTimeoutException) {
-            return "no answer within 10 s";
+            return "no answer within " + ANSWER_WITHIN.toSeconds() + " s";
         }
         if (e instanceof DecodeException || e instanceof ClassCastException || e instanceof NullPointerException) {
             return "its answer is not Houston's JSON";
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return ApiText.safe(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
     }
 }

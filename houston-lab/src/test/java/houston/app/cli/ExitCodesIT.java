@@ -134,6 +134,7 @@ class ExitCodesIT {
         expect("run", 1, "run", "--config", bad);
         expect("status", 0, "status", "--url", "http://127.0.0.1:" + labPort);
         expect("status", 1, "status", "--config", bad);
+        expect("status", 2, "status", "--url", "http://localhost:99999");
         expect("status", 3, "status", "--url", "http://127.0.0.1:" + freePort());
         expect("validate", 0, "validate");
         expect("validate", 1, "validate", "--config", bad);
