@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -158,6 +157,9 @@ final class LabCommand extends SettingsCommand {
                 + "for a vantage: NAME partition | NAME clear")
         java.util.List<String> fault;
 
+        /** The lab's answers are a few hundred bytes (faults in force, replicas); 1 MiB is a server that is not one. */
+        static final int MAX_ANSWER = 1024 * 1024;
+
         @Option(names = "--port", defaultValue = "8080", description = "The lab's port. Default: ${DEFAULT-VALUE}.")
         int port;
 
@@ -197,6 +199,9 @@ final class LabCommand extends SettingsCommand {
             HttpResponse<String> r;
             try {
                 r = post(port, "/lab/faults", body, Duration.ofSeconds(5));
+            } catch (CappedBody.TooLarge e) {
+                err.println("houston lab fault: " + e.getMessage());
+                return 3;
             } catch (java.io.IOException e) {
                 err.println("houston lab fault: no lab answering on port " + port + " (start one with ./houston lab)");
                 return 3;
@@ -212,14 +217,18 @@ final class LabCommand extends SettingsCommand {
                 // The API's text names its own syntax (vantage:NAME); this command's words are others.
                 err.println("houston lab fault: unknown target " + houston.app.lab.LabFault.quoted(target)
                         + " (expected: a location, vantage NAME, controller N or dns-api; known locations: "
-                        + answer.getJsonArray("knownLocations").getList() + ")");
+                        + ApiText.safe(String.valueOf(answer.getJsonArray("knownLocations").getList())) + ")");
                 return 2;
             }
             if (r.statusCode() != 200) {
-                err.println("houston lab fault: " + answer.getString("error"));
+                err.println("houston lab fault: " + ApiText.safe(answer.getString("error")));
                 return 2;
             }
-            spec.commandLine().getOut().println("faults now: " + r.body().replaceAll("\\s+", " "));
+            if (!LabAnswer.isLabs(answer, where, parsed.kind())) {
+                err.println("houston lab fault: no lab answers at port " + port + " (answer is not the lab's)");
+                return 3;
+            }
+            spec.commandLine().getOut().println("faults now: " + ApiText.safe(answer.encode()));
             return 0;
         }
 
@@ -235,9 +244,10 @@ final class LabCommand extends SettingsCommand {
         /** A JSON POST to the lab on {@code port}. */
         static HttpResponse<String> post(int port, String path, String body, Duration timeout)
                 throws java.io.IOException, InterruptedException {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            // Capped and timed as a whole: an endless answer ran the CLI out of memory.
+            return ApiCall.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(timeout).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), MAX_ANSWER, timeout);
         }
     }
 }

@@ -72,6 +72,9 @@ final class LabReplicasBanner {
         try {
             // A kill closes a daemon and a clear starts one: seconds, not milliseconds.
             r = LabCommand.Fault.post(port, "/lab/controllers", body, Duration.ofSeconds(60));
+        } catch (CappedBody.TooLarge e) {
+            err.println("houston lab fault: " + e.getMessage());
+            return 3;
         } catch (IOException e) {
             err.println("houston lab fault: no lab answering on port " + port + " (start one with ./houston lab --replicas 3)");
             return 3;
@@ -81,10 +84,10 @@ final class LabReplicasBanner {
             return 2;
         }
         if (r.statusCode() != 200) {
-            err.println("houston lab fault: " + new JsonObject(r.body()).getString("error"));
+            err.println("houston lab fault: " + ApiText.safe(new JsonObject(r.body()).getString("error")));
             return 2;
         }
-        out.println("controllers now: " + r.body().replaceAll("\\s+", " "));
+        out.println("controllers now: " + ApiText.safe(r.body().replaceAll("\\s+", " ")));
         return 0;
     }
 }
