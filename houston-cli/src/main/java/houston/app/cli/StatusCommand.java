@@ -23,8 +23,8 @@ import java.time.Instant;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show what the running daemon is doing, from its API: each location's state, score and share "
-                + "served at home, overrides, fail-static and DNS. Reads only. Exit 3 when no daemon answers, or its "
-                + "last tick is older than 30 s (it may be hung).")
+                + "served at home, overrides, fail-static and DNS. Reads only. Exit 2 for a --url that is not "
+                + "http://HOST:PORT; exit 3 when no daemon answers, or its last tick is older than 30 s (it may be hung).")
 final class StatusCommand extends SettingsCommand {
 
     /**
