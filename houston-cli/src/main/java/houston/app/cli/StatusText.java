@@ -57,10 +57,10 @@ final class StatusText {
             }
             boolean differ = l.getValue("liveHomeFraction") instanceof Number dns
                     && !(l.getValue("homeFraction") instanceof Number plan && plan.doubleValue() == dns.doubleValue());
-            out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%s%s%s%n", id, l.getString("state"), score,
+            out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%s%s%s%s%n", id, l.getString("state"), score,
                     planned + " (" + inDns + ")", l.getString("since", "?"), away(row, id, differ, flags),
                     Boolean.TRUE.equals(l.getValue("heldOutByDataPlane")) ? "  held out by the DNS data plane" : "",
-                    flags.isEmpty() ? "" : "  " + String.join("; ", flags));
+                    held(l), flags.isEmpty() ? "" : "  " + String.join("; ", flags));
         }
     }
 
@@ -85,8 +85,23 @@ final class StatusText {
                 .map(to -> to + " " + percents.get(to) + "%").toList());
     }
 
+    /**
+     * What held a bad location's evacuation back ({@code heldFor}), while it is still in place: a location
+     * the safety limits left serving its users otherwise reads as plain "suspect".
+     */
+    private static String held(JsonObject l) {
+        JsonArray heldFor = l.getValue("heldFor") instanceof JsonArray a ? a : null;
+        boolean inPlace = "suspect".equals(l.getString("state")) || "healthy".equals(l.getString("state"));
+        return heldFor == null || heldFor.isEmpty() || !inPlace ? ""
+                : "  evacuation held: " + String.join(", ", strings(heldFor));
+    }
+
     private static String dns(JsonObject fallback, JsonObject read) {
         List<String> parts = new ArrayList<>();
+        if (fallback != null && fallback.containsKey("livePath") && fallback.getValue("livePath") == null) {
+            // A follower: its adapters refuse every call, so it knows nothing of DNS but the configured mode.
+            return "not known here (a follower: the leader's status says); fallback " + fallback.getString("mode", "?");
+        }
         if (read != null && Boolean.FALSE.equals(read.getValue("read"))) {
             parts.add("cannot be read since " + read.getString("unreadSince") + " (" + read.getString("detail") + ")");
         }

@@ -70,6 +70,38 @@ class StatusTextTest {
     }
 
     @Test
+    void aFollowersDnsFactsAreNotKnownHereRatherThanGuessed() {
+        JsonObject status = new JsonObject().put("tick", 5).put("at", "2026-12-02T07:35:00Z")
+                .put("followerView", "this replica follows").put("planGeneration", 1).putNull("liveGeneration")
+                .put("fallback", new JsonObject().put("mode", "none").putNull("livePath").putNull("engaged")
+                        .putNull("apiFailingSince"));
+        JsonObject evacuated = new JsonObject().put("id", "us-east-1").put("state", "evacuated").put("score", 0.0)
+                .put("homeFraction", 0.0).putNull("liveHomeFraction").putNull("heldOutByDataPlane").put("since", "t");
+
+        String text = printed(status, new JsonArray().add(evacuated), null);
+
+        assertTrue(text.contains("  DNS        not known here (a follower: the leader's status says); fallback none\n"), text);
+        assertTrue(text.contains("us-east-1        evacuated     0.00  0% (?)"), text);
+    }
+
+    @Test
+    void aBadLocationLeftInPlaceSaysWhatHeldItsEvacuation() {
+        JsonObject status = new JsonObject().put("tick", 5).put("at", "2026-12-02T07:35:00Z").put("planGeneration", 1)
+                .put("liveGeneration", 1);
+        JsonObject held = location("sa-east-1", "suspect", 0.3, 1.0, 1.0, false)
+                .put("heldFor", new JsonArray().add("max-evacuated 2 reached"));
+        JsonObject evacuatedAfterAHold = location("us-east-1", "evacuated", 0.0, 0.0, 0.0, false)
+                .put("heldFor", new JsonArray().add("max-evacuated 2 reached"));
+
+        String text = printed(status, new JsonArray().add(held).add(evacuatedAfterAHold), null);
+
+        assertTrue(text.contains("sa-east-1        suspect       0.30  100% (100%)     2026-12-02T07:34:27Z  "
+                + "evacuation held: max-evacuated 2 reached\n"), text);
+        assertFalse(text.contains("us-east-1        evacuated     0.00  0% (0%)         2026-12-02T07:34:27Z  evacuation held"),
+                text);
+    }
+
+    @Test
     void controlCharactersFromTheApiAreShownAsEscapesNeverSentToTheTerminal() {
         JsonObject status = new JsonObject().put("tick", 7).put("at", "2026-12-02T07:35:00Z\u001b]0;owned\u0007")
                 .put("suspectVantages", new JsonArray().add("lab\u001b]2;title\u0007-eu"));
