@@ -2,6 +2,7 @@ package houston.app.lab;
 
 import houston.app.config.HoustonSettings;
 import houston.app.daemon.Daemon;
+import houston.app.daemon.GuardedHttp;
 import houston.app.wiring.DnsSwitchFactory;
 import houston.app.wiring.NotifierFactory;
 import houston.app.wiring.ProbeFactory;
@@ -83,8 +84,9 @@ public final class Lab implements AutoCloseable {
                 return new Lab(shared, timers, controllers, null);
             }
             Router router = Router.router(vertx);
-            HttpServer control = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
-                    .await(30, TimeUnit.SECONDS);
+            // Guarded as every replica's port is: it serves the same clients, and idle ones once took the
+            // whole process's descriptors through it.
+            HttpServer control = GuardedHttp.listen(vertx, shared.world().settings(), router, "127.0.0.1", port);
             controllers = LabControllers.start(shared, shared.world().settings(), port == 0 ? 0 : port + 1, journalDir,
                     replicas);
             shared.mount(router);
