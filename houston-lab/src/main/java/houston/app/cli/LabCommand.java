@@ -147,7 +147,7 @@ final class LabCommand extends SettingsCommand {
     @Command(name = "fault", mixinStandardHelpOptions = true,
             description = "Break (or mend) a location of the running lab: LOC outage | brownout PCT | latency MS | flap "
                     + "| clear; or a vantage: vantage NAME partition | clear; or a replica: controller N kill | partition | clear; "
-                    + "or the DNS API: dns-api down | up.")
+                    + "or the DNS API: dns-api down | up (clear is up).")
     static final class Fault implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "TARGET", description = "A location id, or the word 'vantage', 'controller' or 'dns-api'.")

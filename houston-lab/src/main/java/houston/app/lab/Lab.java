@@ -44,6 +44,7 @@ public final class Lab implements AutoCloseable {
 
         /** The lab's own routes (faults, traffic), on every replica and on the lab's port. */
         void mount(Router router) {
+            LabPortErrors.clientGoneQuietly(router);
             world.mount(router);
             router.get("/lab/traffic").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                     .end(users.traffic().encodePrettily()));
@@ -89,6 +90,7 @@ public final class Lab implements AutoCloseable {
             HttpServer control = GuardedHttp.listen(vertx, shared.world().settings(), router, "127.0.0.1", port);
             controllers = LabControllers.start(shared, shared.world().settings(), port == 0 ? 0 : port + 1, journalDir,
                     replicas);
+            LabPortErrors.mount(router);
             shared.mount(router);
             controllers.mount(router);
             checkHealth(shared, timers, controllers);

@@ -151,7 +151,7 @@ public final class LabControllers implements AutoCloseable {
         router.get("/lab/controllers").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(state().encodePrettily()));
         router.post("/lab/controllers").handler(BodyHandler.create(false).setBodyLimit(4096))
-                .handler(LabWorld::sameOriginJsonOnly).handler(ctx -> {
+                .handler(LabWriteGuard::sameOriginJsonOnly).handler(ctx -> {
                     JsonObject body = ctx.body().asJsonObject();
                     // A kill or restart takes seconds and waits on Vert.x futures: off the event loop and
                     // off Vert.x's own threads, one fault at a time.

@@ -20,6 +20,11 @@ public record LabFaultBody(String target, LabFault fault) {
 
     /** The body's target and fault; an IllegalArgumentException names what is wrong and what was expected. */
     public static LabFaultBody parse(String text) {
+        if (text == null || text.isBlank()) {
+            // What Vert.x hands over for a POST without a body (Content-Length 0 or none at all).
+            throw new IllegalArgumentException("body: empty (expected: one JSON object, e.g. "
+                    + "{\"target\":\"us-east-1\",\"fault\":\"outage\"})");
+        }
         String target = null;
         String kind = null;
         JsonToken amountType = null;

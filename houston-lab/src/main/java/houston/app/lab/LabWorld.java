@@ -107,9 +107,14 @@ public final class LabWorld implements AutoCloseable {
             // Named before the fault's kind: "scaler down" is a target the lab does not have, not a DNS API fault.
             throw new UnknownTarget(target, List.copyOf(sites.keySet()));
         }
+        if (target.equals("dns-api") && fault.kind().equals("none")) {
+            // clear mends whatever it names (a location, a vantage, a controller): for the DNS API that is up.
+            fault = new LabFault("up", 0);
+            apiFault = true;
+        }
         if (target.equals("dns-api") != apiFault) {
             throw new IllegalArgumentException(apiFault ? fault.kind() + " is a DNS API fault: fault dns-api " + fault.kind()
-                    : "the DNS API takes down or up, not " + fault.kind());
+                    : "the DNS API takes down, up or clear, not " + fault.kind());
         }
         if (apiFault) {
             dnsApiDown = fault.kind().equals("down");
@@ -158,7 +163,7 @@ public final class LabWorld implements AutoCloseable {
     public void mount(Router router) {
         router.get("/lab/faults").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(faults().encodePrettily()));
-        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(LabWorld::sameOriginJsonOnly)
+        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(LabWriteGuard::sameOriginJsonOnly)
                 .handler(ctx -> {
             try {
                 LabFaultBody body = LabFaultBody.parse(ctx.body().asString());
@@ -185,31 +190,6 @@ public final class LabWorld implements AutoCloseable {
                     + "known locations: " + known + ")");
             this.known = known;
         }
-    }
-
-    /**
-     * Any web page the user visits could otherwise break their lab: a form or fetch() may POST
-     * text/plain cross-origin without a preflight. JSON needs one, and a browser says where a write
-     * comes from (Origin, Sec-Fetch-Site); the CLI sends neither, the status page is same-origin.
-     */
-    static void sameOriginJsonOnly(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        String origin = ctx.request().getHeader("Origin");
-        String site = ctx.request().getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")
-                || origin != null && !origin.equalsIgnoreCase("http://" + ctx.request().authority())) {
-            refuse(ctx, 403, "cross-origin writes to the lab are refused ("
-                    + (origin != null ? "Origin " + origin : "Sec-Fetch-Site " + site) + ")");
-        } else if (!isJson(ctx.parsedHeaders().contentType())) {
-            refuse(ctx, 415, "Content-Type must be application/json, got " + type);
-        } else {
-            ctx.next();
-        }
-    }
-
-    /** The media type itself, parameters aside: {@code application/json-evil} is not JSON. */
-    private static boolean isJson(io.vertx.ext.web.MIMEHeader type) {
-        return type != null && "application".equalsIgnoreCase(type.component()) && "json".equalsIgnoreCase(type.subComponent());
     }
 
     static void refuse(RoutingContext ctx, int status, String error) {

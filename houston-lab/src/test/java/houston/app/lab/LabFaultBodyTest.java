@@ -26,6 +26,16 @@ class LabFaultBodyTest {
     }
 
     @Test
+    void anEmptyBodyIsRefusedNamingWhatToSend() {
+        for (String empty : new String[] {null, "", " \r\n"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabFaultBody.parse(empty));
+
+            assertEquals("body: empty (expected: one JSON object, e.g. {\"target\":\"us-east-1\",\"fault\":\"outage\"})",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void anAmountGivenAsTextIsRefusedNotRead() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabFaultBody.parse(
                 "{\"target\": \"eu-west-1\", \"fault\": \"brownout\", \"amount\": \"50\"}"));
