@@ -31,4 +31,8 @@ public final class GuardedHttp {
         return guard.install(vertx.createHttpServer(guard.options()), router)
                 .invalidRequestHandler(DaemonHttp::invalidRequest).listen(port, host).await(30, TimeUnit.SECONDS);
     }
+    /** The daemon's JSON refusal, then the connection closed: for a request nothing more should be read from. */
+    public static void refuseAndClose(io.vertx.core.http.HttpServerRequest request, int status, String reason) {
+        DaemonHttp.refuseAndClose(request, status, reason);
+    }
 }

@@ -150,7 +150,9 @@ public final class LabControllers implements AutoCloseable {
     void mount(Router router) {
         router.get("/lab/controllers").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(state().encodePrettily()));
-        router.post("/lab/controllers").handler(BodyHandler.create(false).setBodyLimit(4096))
+        // A route of its own: Vert.x takes no handler before a route's BodyHandler.
+        router.post("/lab/controllers").handler(LabBodyDeadline::arm);
+        router.post("/lab/controllers").handler(BodyHandler.create(false).setBodyLimit(LabBodyDeadline.MAX_BYTES))
                 .handler(LabWriteGuard::sameOriginJsonOnly).handler(ctx -> {
                     JsonObject body = ctx.body().asJsonObject();
                     // A kill or restart takes seconds and waits on Vert.x futures: off the event loop and

@@ -19,7 +19,8 @@ final class LabPortErrors {
 
     static void mount(Router router) {
         router.errorHandler(404, ctx -> LabWorld.refuse(ctx, 404, "no such endpoint on the lab's port: "
-                + ctx.request().path() + " (see /lab/faults, /lab/controllers, /lab/traffic; the API is on the replicas' ports)"));
+                + ctx.request().path()
+                + " (see /lab/faults, /lab/controllers, /lab/traffic; the API is on the replicas' ports)"));
         router.errorHandler(405, ctx -> LabWorld.refuse(ctx, 405, "method " + ctx.request().method() + " not allowed on "
                 + ctx.request().path()));
         router.errorHandler(413, ctx -> LabWorld.refuse(ctx, 413, "request body too large"));

@@ -163,7 +163,10 @@ public final class LabWorld implements AutoCloseable {
     public void mount(Router router) {
         router.get("/lab/faults").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end(faults().encodePrettily()));
-        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(LabWriteGuard::sameOriginJsonOnly)
+        // A route of its own: Vert.x takes no handler before a route's BodyHandler.
+        router.post("/lab/faults").handler(LabBodyDeadline::arm);
+        router.post("/lab/faults").handler(BodyHandler.create(false).setBodyLimit(LabBodyDeadline.MAX_BYTES))
+                .handler(LabWriteGuard::sameOriginJsonOnly)
                 .handler(ctx -> {
             try {
                 LabFaultBody body = LabFaultBody.parse(ctx.body().asString());

@@ -156,4 +156,20 @@ class LabReplicasPortIT {
             lab.setLevel(was);
         }
     }
+
+    @Test
+    void aBodyNotCompleteWithinItsDeadlineIsA408AndTheConnectionClosed() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", lab.port())) {
+            // Past the write deadline, well short of the idle timeout that would close it anyway.
+            s.setSoTimeout((int) LabBodyDeadline.WITHIN.plusSeconds(10).toMillis());
+            s.getOutputStream().write(("POST /lab/faults HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 4000\r\n\r\n{").getBytes(StandardCharsets.UTF_8));
+
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertEquals(new JsonObject().put("error", "request body not complete within 10 s (expected: the whole body "
+                    + "at once, at most 4096 bytes)").encode(), answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        }
+    }
 }
