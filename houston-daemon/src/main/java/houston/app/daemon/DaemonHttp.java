@@ -47,6 +47,7 @@ final class DaemonHttp {
     }
 
     void mount(Router router) {
+        GuardedHttp.quietWhenClientGone(router);
         // HEAD answers as GET does, headers only (Vert.x leaves the body out for a HEAD request).
         router.route().handler(ctx -> {
             if (ctx.request().method() == HttpMethod.HEAD) {

@@ -44,7 +44,7 @@ public final class Lab implements AutoCloseable {
 
         /** The lab's own routes (faults, traffic), on every replica and on the lab's port. */
         void mount(Router router) {
-            LabPortErrors.clientGoneQuietly(router);
+            GuardedHttp.quietWhenClientGone(router);
             world.mount(router);
             router.get("/lab/traffic").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                     .end(users.traffic().encodePrettily()));

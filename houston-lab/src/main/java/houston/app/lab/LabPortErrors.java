@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The errors of the lab's own port with replicas answered as a daemon's are, in JSON: without them
  * Vert.x answered in HTML, and a client gone mid-body (an ordinary thing) was logged as
- * "Unhandled exception in router" with a stack trace (see {@link #clientGoneQuietly}).
+ * "Unhandled exception in router" with a stack trace (see {@link houston.app.daemon.GuardedHttp#quietWhenClientGone}).
  */
 final class LabPortErrors {
 
@@ -26,22 +26,6 @@ final class LabPortErrors {
         router.errorHandler(413, ctx -> LabWorld.refuse(ctx, 413, "request body too large"));
         router.errorHandler(400, ctx -> LabWorld.refuse(ctx, 400, "bad request"));
         router.errorHandler(500, LabPortErrors::failed);
-    }
-
-    /**
-     * On every router of the lab (replicas' and the lab's port): a client gone mid-request is no error.
-     * BodyHandler fails such a request with status 200, which no error handler takes, so Vert.x logged
-     * it as "Unhandled exception in router" with a stack trace.
-     */
-    static void clientGoneQuietly(Router router) {
-        router.route().failureHandler(ctx -> {
-            if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
-                log.debug("lab request {} {} ended by its client: {}", ctx.request().method(), ctx.request().path(),
-                        String.valueOf(ctx.failure()));
-                return;
-            }
-            ctx.next();
-        });
     }
 
     private static void failed(RoutingContext ctx) {

@@ -127,7 +127,7 @@ class LabReplicasPortIT {
     @Test
     void aClientGoneMidBodyIsOneDebugLineNotAnError() throws Exception {
         Logger root = (Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger lab = (Logger) org.slf4j.LoggerFactory.getLogger(LabPortErrors.class);
+        Logger lab = (Logger) org.slf4j.LoggerFactory.getLogger(houston.app.daemon.GuardedHttp.class);
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         root.addAppender(lines);
@@ -144,7 +144,7 @@ class LabReplicasPortIT {
                 }
 
                 Eventually.await(Duration.ofSeconds(10), () -> List.copyOf(lines.list).stream().skip(before)
-                        .anyMatch(e -> e.getLoggerName().equals(LabPortErrors.class.getName())),
+                        .anyMatch(e -> e.getLoggerName().equals(houston.app.daemon.GuardedHttp.class.getName())),
                         () -> port + ": " + List.copyOf(lines.list));
             }
 

@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
  * each client's share of it, the header and idle deadlines, one-line refusals of malformed requests),
  * for a server of the lab that is not a daemon's: the lab's fault port with replicas. Unguarded, idle
  * connections to it were kept until the process ran out of descriptors and every replica failed.
- * It lives in the daemon's package because the guard is package-private there (as houston.app.cli
- * holds the lab's commands beside SettingsCommand); one guard, not a second copy of it.
+ * One guard for every Houston server, not a copy of it in the lab.
  */
 public final class GuardedHttp {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GuardedHttp.class);
 
     private GuardedHttp() {
     }
@@ -31,6 +32,22 @@ public final class GuardedHttp {
         return guard.install(vertx.createHttpServer(guard.options()), router)
                 .invalidRequestHandler(DaemonHttp::invalidRequest).listen(port, host).await(30, TimeUnit.SECONDS);
     }
+    /**
+     * A client gone mid-request is no error: BodyHandler fails such a request with status 200, which no
+     * error handler takes, so Vert.x logged "Unhandled exception in router" with a stack trace for an
+     * ordinary disconnect. Mounted first on a router, before its routes.
+     */
+    public static void quietWhenClientGone(Router router) {
+        router.route().failureHandler(ctx -> {
+            if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException || ctx.response().closed()) {
+                LOG.debug("request {} {} ended by its client: {}", ctx.request().method(), ctx.request().path(),
+                        String.valueOf(ctx.failure()));
+                return;
+            }
+            ctx.next();
+        });
+    }
+
     /** The daemon's JSON refusal, then the connection closed: for a request nothing more should be read from. */
     public static void refuseAndClose(io.vertx.core.http.HttpServerRequest request, int status, String reason) {
         DaemonHttp.refuseAndClose(request, status, reason);
