@@ -48,19 +48,8 @@ final class SimRun {
     private final List<Observation> observations = new ArrayList<>();
     private final List<ServiceSignal> signals = new ArrayList<>();
     private final List<ActionOutcome> outcomes = new ArrayList<>();
-    /**
-     * Completions waiting for their time, by slot: a slot is reused once its completion ran, so the
-     * slots stay as few as the completions ever pending at once (a boxed map was a seventh of a drill's time).
-     */
-    private Runnable[] completions = new Runnable[256];
-    private int[] freeSlots = new int[256];
-    private int freeCount;
-    private int slotsUsed;
-    private final double[][] published;
-    /** What each catchment's clients are told: the published weights minus the records the data plane drops. */
-    private final double[][] answered;
-    private java.util.Set<Integer> dropped = java.util.Set.of();
-    private final DataPlaneAnswers dataPlane;
+    private final Completions completions = new Completions();
+    private final DnsAnswers answers;
     private final DnsPublishModel dnsAdapter;
     private final SplittableRandom dnsRandom;
     private final SplittableRandom watchRandom;
@@ -80,24 +69,10 @@ final class SimRun {
         this.worldRandom = random.split();
         this.startEpochMs = scenario.start().toEpochMilli();
         this.vantages = setup.engine().health().vantages();
-        int n = world.size();
-        this.dataPlane = new DataPlaneAnswers(policy.floorsFallbackReceivers()
-                ? new FallbackReceivers(world.topology(), setup.engine().planner()) : null);
-        published = new double[n][];
-        answered = new double[n][];
-        for (int c = 0; c < n; c++) {
-            published[c] = new double[n];
-            published[c][c] = 1.0;
-        }
-        for (int c = 0; c < n; c++) {
-            answered[c] = dataPlane.answer(c, published, dropped);
-            world.publish(c, 0, answered[c]);
-        }
-        double[] homeShares = new double[n];
-        for (int c = 0; c < n; c++) {
-            homeShares[c] = answered[c][c];
-        }
-        this.kpis = new KpiRecorder(world, scenario.sample().toMillis(), scenario.farKm(), homeShares);
+        this.answers = new DnsAnswers(world, new DataPlaneAnswers(policy.floorsFallbackReceivers()
+                ? new FallbackReceivers(world.topology(), setup.engine().planner()) : null));
+        this.kpis = new KpiRecorder(world, scenario.sample().toMillis(), scenario.farKm(), answers.homeShares());
+        answers.onShift(kpis::shifted);
         this.dnsAdapter = new DnsPublishModel(setup.dnsApi());
         // Split last, so the probe and world randomness stay what they were before DNS calls drew any.
         this.dnsRandom = random.split();
@@ -138,7 +113,7 @@ final class SimRun {
                 case PROBE -> probe(ms, index);
                 case SIGNALS -> signals(ms);
                 case WATCH -> watch(ms);
-                default -> complete(index);
+                default -> completions.run(index);
             }
             if (ms >= nextReport) {
                 progress.accept(ms);
@@ -219,7 +194,7 @@ final class SimRun {
     /** The calls the daemon's DNS adapter makes, each attempt refused while the API is down or throttled. */
     private void publish(long ms, TrafficPlan plan) {
         if (!policy.usesDnsApi()) {
-            apply(ms, plan);
+            answers.publish(ms, plan);
             return;
         }
         long start = Math.max(ms, dnsBusyUntil);
@@ -229,7 +204,7 @@ final class SimRun {
         dnsBusyUntil = r.doneMs();
         if (r.liveAtMs() >= 0) {
             zoneGeneration = Math.max(zoneGeneration, plan.generation());
-            later(r.liveAtMs(), () -> apply(r.liveAtMs(), plan));
+            later(r.liveAtMs(), () -> answers.publish(r.liveAtMs(), plan));
         }
         Duration took = Duration.ofMillis(r.doneMs() - ms);
         String refusal = refusal(r.doneMs());
@@ -266,42 +241,15 @@ final class SimRun {
         queue.push(ms + setup.dnsApi().controlPlaneWatch().toMillis(), WATCH << 24);
     }
 
-    /** DNS answers change: every catchment whose row differs starts moving its clients. */
-    private void apply(long ms, TrafficPlan plan) {
-        for (int c = 0; c < world.size(); c++) {
-            published[c] = plan.row(c);
-        }
-        answer(ms);
-    }
-
     /**
      * The data-plane fallback: its call returns at once (the health endpoint or a routing control
      * changes), Route 53 acts on it {@link DataPlaneAnswers#delayMs} later.
      */
     private void fallback(long ms, Action.EngageFallback f) {
-        java.util.Set<Integer> next = new java.util.HashSet<>();
-        f.locations().forEach(id -> next.add(world.topology().indexOf(id)));
         outcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), true, "simulated data plane"));
         long effective = ms + DataPlaneAnswers.delayMs(setup);
-        later(effective, () -> {
-            dropped = java.util.Set.copyOf(next);
-            answer(effective);
-        });
-    }
-
-    private void answer(long ms) {
-        boolean changed = false;
-        for (int c = 0; c < world.size(); c++) {
-            double[] row = dataPlane.answer(c, published, dropped);
-            if (!java.util.Arrays.equals(row, answered[c])) {
-                answered[c] = row;
-                world.publish(c, ms, row);
-                changed = true;
-            }
-        }
-        if (changed) {
-            kpis.shifted();
-        }
+        List<String> locations = List.copyOf(f.locations());
+        later(effective, () -> answers.drop(effective, locations));
     }
 
     private void preScale(long ms, Action.PreScale s) {
@@ -328,28 +276,7 @@ final class SimRun {
     }
 
     private void later(long ms, Runnable completion) {
-        int slot;
-        if (freeCount > 0) {
-            slot = freeSlots[--freeCount];
-        } else {
-            if (slotsUsed == completions.length) {
-                completions = java.util.Arrays.copyOf(completions, slotsUsed * 2);
-                freeSlots = java.util.Arrays.copyOf(freeSlots, slotsUsed * 2);
-            }
-            slot = slotsUsed++;
-        }
-        if (slot > 0xFFFFFF) {
-            throw new IllegalStateException("more than 16M completions pending at once");
-        }
-        completions[slot] = completion;
-        queue.push(ms, DONE << 24 | slot);
-    }
-
-    private void complete(int slot) {
-        Runnable completion = completions[slot];
-        completions[slot] = null;
-        freeSlots[freeCount++] = slot;
-        completion.run();
+        queue.push(ms, DONE << 24 | completions.hold(completion));
     }
 
     private void probe(long ms, int index) {
