@@ -24,29 +24,7 @@ class StatusCommandTest {
 
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private HttpServer server;
-    private final Session cli = new Session();
-
-    /** The last command's answer, kept for the assertions after it. */
-    private static final class Session {
-        private CliRun last = new CliRun(0, "", "");
-
-        int run(String... args) {
-            last = CliRun.of(args);
-            return last.code();
-        }
-
-        String out() {
-            return last.out();
-        }
-
-        String err() {
-            return last.err();
-        }
-
-        String said() {
-            return last.said();
-        }
-    }
+    private final CliSession cli = new CliSession();
 
     @AfterEach
     void stop() {
