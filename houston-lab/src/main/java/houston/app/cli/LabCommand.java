@@ -175,10 +175,10 @@ final class LabCommand extends SettingsCommand {
                 err.println("houston lab fault: --port: " + port + " (expected: 1..65535)");
                 return 2;
             }
-            if (target.equals("controller")) {
+            if (target.equalsIgnoreCase("controller")) {
                 return LabReplicasBanner.fault(words, port, spec.commandLine().getOut(), err);
             }
-            if (target.equals("vantage")) {
+            if (target.equalsIgnoreCase("vantage")) {
                 if (words.size() < 2) {
                     err.println("houston lab fault: which vantage, and what? (expected: vantage NAME partition|clear)");
                     return 2;

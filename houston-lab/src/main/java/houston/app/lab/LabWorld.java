@@ -101,7 +101,8 @@ public final class LabWorld implements AutoCloseable {
     }
 
     /** Applies a fault; throws IllegalArgumentException naming what is wrong. */
-    public void fault(String target, LabFault fault) {
+    public void fault(String typed, LabFault fault) {
+        String target = canonical(typed);
         boolean apiFault = fault.kind().equals("down") || fault.kind().equals("up");
         if (!target.equals("dns-api") && !target.startsWith("vantage:") && !sites.containsKey(target)) {
             // Named before the fault's kind: "scaler down" is a target the lab does not have, not a DNS API fault.
@@ -144,6 +145,24 @@ public final class LabWorld implements AutoCloseable {
             throw new IllegalArgumentException("partition is a vantage fault: fault vantage NAME partition");
         }
         site.fault(fault);
+    }
+
+    /**
+     * The target as the lab names it: {@code US-EAST-1} is us-east-1 and {@code VANTAGE:LAB-EU-WEST} is
+     * vantage:lab-eu-west, as fault names are read whatever their case; a name nothing matches is kept
+     * as typed, for the error to quote.
+     */
+    private String canonical(String target) {
+        if (target.equalsIgnoreCase("dns-api")) {
+            return "dns-api";
+        }
+        String vantage = "vantage:";
+        if (target.regionMatches(true, 0, vantage, 0, vantage.length())) {
+            String name = target.substring(vantage.length());
+            return vantage + labSettings.engine().health().vantages().stream().filter(name::equalsIgnoreCase)
+                    .findFirst().orElse(name);
+        }
+        return sites.keySet().stream().filter(target::equalsIgnoreCase).findFirst().orElse(target);
     }
 
     public JsonObject faults() {

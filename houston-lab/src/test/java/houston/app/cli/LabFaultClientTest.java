@@ -65,6 +65,15 @@ class LabFaultClientTest {
     }
 
     @Test
+    void aTargetTypedInCapitalsIsFoundUnderTheLabsOwnName() throws IOException {
+        String port = serving("{\"us-east-1\": \"outage\"}");
+
+        int code = cli.run("lab", "fault", "US-EAST-1", "outage", "--port", port);
+
+        assertEquals(0, code, cli.said());
+    }
+
+    @Test
     void jsonOfAnotherShapeIsNotALab() throws IOException {
         String port = serving("{\"x\": 1}");
 

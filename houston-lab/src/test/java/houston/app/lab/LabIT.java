@@ -67,6 +67,16 @@ class LabIT {
         return post(faultRequest(target, fault).header("Content-Type", "application/json")).statusCode();
     }
 
+    private int fault(String target, String fault, Integer amount) throws Exception {
+        JsonObject body = new JsonObject().put("target", target).put("fault", fault);
+        if (amount != null) {
+            body.put("amount", amount);
+        }
+        return post(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port() + "/lab/faults"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())))
+                .statusCode();
+    }
+
     private HttpRequest.Builder faultRequest(String target, String fault) {
         String body = new JsonObject().put("target", target).put("fault", fault).encode();
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lab.daemon().port() + "/lab/faults"))
@@ -160,6 +170,21 @@ class LabIT {
         @Test
         void unknownFaultTargetIsRefused() throws Exception {
             assertEquals(400, fault("mars-1", "outage"));
+        }
+
+        @Test
+        void aTargetTypedInCapitalsIsTheLocationOrVantageItNames() throws Exception {
+            try {
+                assertEquals(200, fault("AP-SOUTHEAST-2", "brownout", 10));
+                assertEquals(200, fault("VANTAGE:LAB-EU-WEST", "partition", null));
+
+                JsonObject faults = lab.world().faults();
+                assertEquals("brownout 10", faults.getString("ap-southeast-2"), faults.encode());
+                assertEquals("partition", faults.getString("vantage:lab-eu-west"), faults.encode());
+            } finally {
+                fault("ap-southeast-2", "clear", null);
+                fault("vantage:lab-eu-west", "clear", null);
+            }
         }
 
         @Test
