@@ -21,11 +21,16 @@ final class Replica {
     private Replica() {
     }
 
+    /** Whether the replica knows no leader (its follower line would then say what it cannot know). */
+    static boolean cutOff(JsonObject ha) {
+        return CUT_OFF.contains(String.valueOf(ha.getValue("connection")));
+    }
+
     /** @param ha the {@code ha} object, its strings already made terminal-safe */
     static String line(JsonObject ha) {
         String self = "this replica (" + ha.getValue("replica", "?") + ")";
         String connection = String.valueOf(ha.getValue("connection"));
-        if (CUT_OFF.contains(connection)) {
+        if (cutOff(ha)) {
             return self + " is cut off from ZooKeeper (" + connection + "): no leader known; this replica's view is "
                     + "not authoritative";
         }

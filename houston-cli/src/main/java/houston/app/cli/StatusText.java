@@ -27,7 +27,8 @@ final class StatusText {
         JsonObject rows = ApiText.safe(planRows);
         out.printf(Locale.ROOT, "Houston at %s: tick %s at %s%n", ApiText.safe(base), s.getValue("tick", "?"),
                 s.getValue("at", "?"));
-        if (s.getString("followerView") != null) {
+        boolean cutOff = s.getValue("ha") instanceof JsonObject h && Replica.cutOff(h);
+        if (s.getString("followerView") != null && !cutOff) {
             out.printf("  follower   %s%n", s.getString("followerView"));
         }
         if (s.getValue("ha") instanceof JsonObject ha) {
@@ -55,8 +56,9 @@ final class StatusText {
             if (row != null && row.containsKey(id) && Shares.valid(row) && planned.endsWith("%")) {
                 planned = Shares.percents(row).get(id) + "%"; // the same rounding as the shares printed beside it
             }
-            boolean differ = l.getValue("liveHomeFraction") instanceof Number dns
-                    && !(l.getValue("homeFraction") instanceof Number plan && plan.doubleValue() == dns.doubleValue());
+            // Planned, not where users are: DNS holds another share, or (a follower) what it holds is not known here.
+            boolean differ = !(l.getValue("liveHomeFraction") instanceof Number dns)
+                    || !(l.getValue("homeFraction") instanceof Number plan && plan.doubleValue() == dns.doubleValue());
             out.printf(Locale.ROOT, "%-16s %-11s %6s  %-15s %s%s%s%s%s%n", id, l.getString("state"), score,
                     planned + " (" + inDns + ")", l.getString("since", "?"), away(row, id, differ, flags),
                     Boolean.TRUE.equals(l.getValue("heldOutByDataPlane")) ? "  held out by the DNS data plane" : "",

@@ -85,6 +85,23 @@ class StatusTextTest {
     }
 
     @Test
+    void aFollowersSharesAwayAreItsPlanAndACutOffReplicaDoesNotSayItFollows() {
+        JsonObject status = new JsonObject().put("tick", 5).put("at", "2026-12-02T07:35:00Z")
+                .put("followerView", "this replica follows").put("planGeneration", 1).putNull("liveGeneration")
+                .put("ha", new JsonObject().put("replica", "replica-1").put("acting", false).put("connection", "LOST")
+                        .put("leader", "replica-3"));
+        JsonObject evacuated = new JsonObject().put("id", "sa-east-1").put("state", "evacuating").put("score", 0.0)
+                .put("homeFraction", 0.0).putNull("liveHomeFraction").put("since", "t");
+        JsonObject rows = new JsonObject().put("sa-east-1", new JsonObject().put("eu-west-2", 1.0));
+
+        String text = printed(status, new JsonArray().add(evacuated), rows);
+
+        assertTrue(text.contains("planned users at eu-west-2 100%"), text);
+        assertFalse(text.contains("  follower "), text);
+        assertTrue(text.contains("cut off from ZooKeeper (LOST)"), text);
+    }
+
+    @Test
     void aBadLocationLeftInPlaceSaysWhatHeldItsEvacuation() {
         JsonObject status = new JsonObject().put("tick", 5).put("at", "2026-12-02T07:35:00Z").put("planGeneration", 1)
                 .put("liveGeneration", 1);

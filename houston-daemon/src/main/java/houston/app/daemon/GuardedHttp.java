@@ -39,7 +39,9 @@ public final class GuardedHttp {
      */
     public static void quietWhenClientGone(Router router) {
         router.route().failureHandler(ctx -> {
-            if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException || ctx.response().closed()) {
+            // Ended: the guard already answered a request the codec could not read (a malformed chunk).
+            if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException || ctx.response().closed()
+                    || ctx.response().ended()) {
                 LOG.debug("request {} {} ended by its client: {}", ctx.request().method(), ctx.request().path(),
                         String.valueOf(ctx.failure()));
                 return;

@@ -117,7 +117,8 @@ public final class LabControllers implements AutoCloseable {
                 partitioned[i] = true;
             }
             case "clear" -> clear(i);
-            default -> throw new IllegalArgumentException("fault: " + fault + " (expected: kill, partition or clear)");
+            default -> throw new IllegalArgumentException("fault: " + LabFault.quoted(fault)
+                    + " (expected: kill, partition or clear)");
         }
         return state();
     }
@@ -154,12 +155,18 @@ public final class LabControllers implements AutoCloseable {
         router.post("/lab/controllers").handler(LabBodyDeadline::arm);
         router.post("/lab/controllers").handler(BodyHandler.create(false).setBodyLimit(LabBodyDeadline.MAX_BYTES))
                 .handler(LabWriteGuard::sameOriginJsonOnly).handler(ctx -> {
-                    JsonObject body = ctx.body().asJsonObject();
+                    LabControllerBody body;
+                    try {
+                        body = LabControllerBody.parse(ctx.body().asString());
+                    } catch (IllegalArgumentException e) {
+                        LabWorld.refuse(ctx, 400, e.getMessage());
+                        return;
+                    }
                     // A kill or restart takes seconds and waits on Vert.x futures: off the event loop and
                     // off Vert.x's own threads, one fault at a time.
                     faults.execute(() -> {
                         try {
-                            JsonArray state = fault(body.getInteger("replica", 0), body.getString("fault"));
+                            JsonArray state = fault(body.replica(), body.fault());
                             ctx.response().putHeader("Content-Type", "application/json").end(state.encodePrettily());
                         } catch (IllegalArgumentException e) {
                             LabWorld.refuse(ctx, 400, e.getMessage());

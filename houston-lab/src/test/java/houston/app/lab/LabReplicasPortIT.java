@@ -102,6 +102,24 @@ class LabReplicasPortIT {
     }
 
     @Test
+    void aWriteWithTwoHostHeadersIsRefusedThoughTheFirstIsLoopback() throws Exception {
+        List<String> r = raw(post("Host: localhost\r\nHost: evil.com\r\n", FAULT));
+
+        assertEquals(List.of("403", "{\"error\":\"writes to the lab are refused with 2 Host headers (expected: one)\"}"), r);
+    }
+
+    @Test
+    void aControllerFaultOnAReplicaNumberWithAFractionIsRefusedAndKillsNothing() throws Exception {
+        String body = "{\"replica\":1.5,\"fault\":\"kill\"}";
+
+        List<String> r = raw(post("Host: localhost\r\n", body).replace("/lab/faults", "/lab/controllers"));
+
+        assertEquals("400", r.get(0), r.toString());
+        assertTrue(lab.controllers().state().stream().map(JsonObject.class::cast)
+                .allMatch(c -> c.getBoolean("running")), lab.controllers().state().encode());
+    }
+
+    @Test
     void anEmptyBodyIsA400NamingWhatToSend() throws Exception {
         String expected = new JsonObject().put("error", "body: empty (expected: one JSON object, e.g. "
                 + "{\"target\":\"us-east-1\",\"fault\":\"outage\"})").encode();
