@@ -45,12 +45,12 @@ final class DaemonUrl {
             throw refused(url, "");
         }
         // URI takes any digits as a port; the HTTP client then failed with "port out of range", exit 1.
-        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+        if (uri.getPort() == 0 || uri.getPort() > 65535 || uri.getRawAuthority() != null && uri.getRawAuthority().endsWith(":")) {
             throw refused(url, ", PORT 1..65535");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         for (String api : API_PATHS) {
-            if (path.endsWith(api)) {
+            if (path.toLowerCase(Locale.ROOT).endsWith(api)) {
                 path = path.substring(0, path.length() - api.length());
                 break;
             }

@@ -19,12 +19,13 @@ import java.time.Instant;
  * {@code houston status}: what a running daemon (or lab) is doing, read from its API — every
  * location's state, score and share at home, overrides, fail-static and DNS — for a terminal at
  * 3 a.m. when the status page is not at hand. Reads only; exit 2 for a --url that cannot be an API,
- * exit 3 when nothing answers as Houston or the daemon's last tick is stale.
+ * exit 3 when nothing answers as Houston or the daemon's last tick is stale, unknown or ahead of this clock.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show what the running daemon is doing, from its API: each location's state, score and share "
                 + "served at home, overrides, fail-static and DNS. Reads only. Exit 2 for a --url that is not "
-                + "http://HOST:PORT; exit 3 when no daemon answers, or its last tick is older than 30 s (it may be hung).")
+                + "http://HOST:PORT; exit 3 when no daemon answers, or its last tick is older than 30 s (it may be hung), "
+                + "unreadable or ahead of this host's clock.")
 final class StatusCommand extends SettingsCommand {
 
     /**
@@ -77,7 +78,8 @@ final class StatusCommand extends SettingsCommand {
         }
         out.print(text);
         out.flush();
-        String stale = Staleness.warning(summary.getValue("at"), Instant.now(), settings.tick());
+        String stale = Staleness.warning(summary.containsKey("at"), summary.getValue("at"), Instant.now(),
+                settings.tick());
         if (stale != null) {
             err.println("houston status: " + stale);
             return 3;

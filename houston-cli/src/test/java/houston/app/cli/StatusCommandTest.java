@@ -154,6 +154,52 @@ class StatusCommandTest {
     }
 
     @Test
+    void anAnswerWithoutAReadableTickTimeCannotBeVouchedFor() throws IOException {
+        String url = daemon(Instant.now());
+        answers.put("/v1/status", "{\"tick\": 3, \"at\": \"garbage\"}");
+
+        int garbage = cli.run("status", "--url", url);
+        String said = cli.err();
+        answers.put("/v1/status", "{\"tick\": 3}");
+        int missing = cli.run("status", "--url", url);
+
+        assertEquals(3, garbage, said);
+        assertEquals("houston status: UNKNOWN: the answer gives no readable time of the daemon's last tick (at: garbage): "
+                + "whether it is current cannot be told\n", said);
+        assertEquals(3, missing, cli.said());
+        assertTrue(cli.err().contains("(at: missing)"), cli.err());
+    }
+
+    @Test
+    void aDaemonThatHasNotTickedYetIsNotStale() throws IOException {
+        String url = daemon(Instant.now());
+        answers.put("/v1/status", "{\"tick\": 0, \"at\": null}");
+
+        assertEquals(0, cli.run("status", "--url", url), cli.said());
+    }
+
+    @Test
+    void aTickStampedInTheFutureSaysTheClocksDisagree() throws IOException {
+        String url = daemon(Instant.now().plusSeconds(3600));
+
+        int code = cli.run("status", "--url", url);
+
+        assertEquals(3, code, cli.said());
+        assertTrue(cli.err().startsWith("houston status: CLOCK: the daemon's last tick is stamped "), cli.err());
+    }
+
+    @Test
+    void anApiPathInCapitalsIsDroppedAndAnEmptyPortIsAUsageError() throws IOException {
+        String url = daemon(Instant.now());
+
+        int upper = cli.run("status", "--url", url + "/V1/STATUS");
+        int emptyPort = cli.run("status", "--url", "http://localhost:");
+
+        assertEquals(0, upper);
+        assertEquals(2, emptyPort, cli.said());
+    }
+
+    @Test
     void aConnectionClosedWithoutAnAnswerIsNotCalledNoDaemon() throws Exception {
         try (ServerSocket closing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread accepting = new Thread(() -> {

@@ -74,6 +74,29 @@ class LabFaultClientTest {
     }
 
     @Test
+    void aConnectionClosedWithoutAnAnswerIsNotCalledNoLab() throws Exception {
+        serving("{}");
+        try (java.net.ServerSocket closing = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread accepting = new Thread(() -> {
+                while (!closing.isClosed()) {
+                    try (java.net.Socket s = closing.accept()) {
+                        s.getInputStream().read(); // takes the request, answers nothing
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            accepting.start();
+
+            int code = cli.run("lab", "fault", "us-east-1", "outage", "--port", String.valueOf(closing.getLocalPort()));
+
+            assertEquals(3, code, cli.said());
+            assertEquals("houston lab fault: the lab on port " + closing.getLocalPort() + " closed the connection without "
+                    + "answering (its connection cap reached? too many open connections from this host)\n", cli.err());
+        }
+    }
+
+    @Test
     void jsonOfAnotherShapeIsNotALab() throws IOException {
         String port = serving("{\"x\": 1}");
 
