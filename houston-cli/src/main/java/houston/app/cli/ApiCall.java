@@ -27,6 +27,12 @@ final class ApiCall {
         Unanswered(Throwable cause) {
             super(cause);
         }
+
+        /** The line a command prints, {@code who} being what it called ("the daemon at URL"). */
+        static String said(String who) {
+            return who + " closed the connection without answering (its connection cap reached? too many open "
+                    + "connections from this host)";
+        }
     }
 
     static HttpResponse<String> send(HttpRequest request, long cap, Duration within) throws IOException, InterruptedException {
@@ -48,13 +54,7 @@ final class ApiCall {
 
     /** What the JDK's client throws when the server closes before a status line. */
     private static boolean closedUnanswered(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = String.valueOf(c.getMessage());
-            if (c instanceof EOFException || m.contains("received no bytes") || m.contains("EOF reached")
-                    || m.contains("Connection reset")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(t).anyMatch(c -> c instanceof EOFException || String.valueOf(c.getMessage())
+                .matches("(?s).*(received no bytes|EOF reached|Connection reset).*"));
     }
 }

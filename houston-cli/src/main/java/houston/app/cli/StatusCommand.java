@@ -68,8 +68,7 @@ final class StatusCommand extends SettingsCommand {
             err.println("houston status: " + e.getMessage());
             return 3;
         } catch (ApiCall.Unanswered e) {
-            err.println("houston status: the daemon at " + base + " closed the connection without answering (its "
-                    + "connection cap reached? too many open connections from this host)");
+            err.println("houston status: " + ApiCall.Unanswered.said("the daemon at " + base));
             return 3;
         } catch (IOException | DecodeException | ClassCastException | NullPointerException e) {
             err.println("houston status: no Houston daemon answers at " + base + " (" + why(e) + "; start one with "

@@ -203,8 +203,7 @@ final class LabCommand extends SettingsCommand {
                 err.println("houston lab fault: " + e.getMessage());
                 return 3;
             } catch (ApiCall.Unanswered e) {
-                err.println("houston lab fault: the lab on port " + port + " closed the connection without answering "
-                        + "(its connection cap reached? too many open connections from this host)");
+                err.println("houston lab fault: " + ApiCall.Unanswered.said("the lab on port " + port));
                 return 3;
             } catch (java.io.IOException e) {
                 err.println("houston lab fault: no lab answering on port " + port + " (start one with ./houston lab)");
