@@ -16,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class DaemonHttp {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DaemonHttp.class);
     /** Alive: a supervisor's liveness probe (Kubernetes, a load balancer). */
     static final String HEALTH_PATH = "/healthz";
     /** Ready once the loop has ticked: a readiness probe. */
@@ -56,23 +55,8 @@ final class DaemonHttp {
                 ctx.next();
             }
         });
-        router.errorHandler(404, ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().path()
-                + " (see /v1/status, /v1/locations, /v1/plan, /v1/decisions)"));
-        router.errorHandler(405, ctx -> error(ctx, 405, "method " + ctx.request().method() + " not allowed on "
-                + ctx.request().path()));
-        router.errorHandler(413, ctx -> error(ctx, 413, "request body too large"));
-        router.errorHandler(400, ctx -> error(ctx, 400, "bad request"));
-        router.errorHandler(500, ctx -> {
-            if (ctx.response().closed() || ctx.response().ended()) {
-                // The connection failed under the request (a body the codec could not read, a client gone):
-                // HttpConnectionGuard answered and logged it in one line; nothing is left to answer.
-                log.debug("request {} {} failed after its answer: {}", ctx.request().method(), ctx.request().path(),
-                        String.valueOf(ctx.failure()));
-                return;
-            }
-            log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
-            error(ctx, 500, "internal error; the daemon's log says more");
-        });
+        GuardedHttp.jsonErrors(router, path -> "no such endpoint: " + path
+                + " (see /v1/status, /v1/locations, /v1/plan, /v1/decisions)", "the daemon's");
         router.get(HEALTH_PATH).handler(ctx -> ctx.response().end("ok"));
         router.get(READY_PATH).handler(ctx -> ctx.response().setStatusCode(loop.state().tick() > 0 ? 200 : 503)
                 .end(loop.state().tick() > 0 ? "ready" : "not ticked yet"));

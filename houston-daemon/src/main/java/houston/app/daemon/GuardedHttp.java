@@ -39,15 +39,54 @@ public final class GuardedHttp {
      */
     public static void quietWhenClientGone(Router router) {
         router.route().failureHandler(ctx -> {
-            // Ended: the guard already answered a request the codec could not read (a malformed chunk).
-            if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException || ctx.response().closed()
-                    || ctx.response().ended()) {
+            if (endedUnder(ctx)) {
                 LOG.debug("request {} {} ended by its client: {}", ctx.request().method(), ctx.request().path(),
                         String.valueOf(ctx.failure()));
                 return;
             }
             ctx.next();
         });
+    }
+
+    /**
+     * Every error a router answers, as JSON ({"error": …}), never Vert.x's HTML: a path nothing serves
+     * ({@code notFound} says what to try), a method not allowed, a body too large or malformed, and a
+     * failure, logged once with its stack trace unless the connection already ended under it (a client
+     * gone, or the guard answered a request the codec could not read): then one debug line.
+     *
+     * @param whose whose log the 500 answer points to ("the daemon's", "the lab's")
+     */
+    public static void jsonErrors(Router router, java.util.function.Function<String, String> notFound, String whose) {
+        router.errorHandler(404, ctx -> error(ctx, 404, notFound.apply(ctx.request().path())));
+        router.errorHandler(405, ctx -> error(ctx, 405, "method " + ctx.request().method() + " not allowed on "
+                + ctx.request().path()));
+        router.errorHandler(413, ctx -> error(ctx, 413, "request body too large"));
+        router.errorHandler(400, ctx -> error(ctx, 400, "bad request"));
+        router.errorHandler(500, ctx -> {
+            if (endedUnder(ctx)) {
+                LOG.debug("request {} {} failed after its answer: {}", ctx.request().method(), ctx.request().path(),
+                        String.valueOf(ctx.failure()));
+                return;
+            }
+            LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+            error(ctx, 500, "internal error; " + whose + " log says more");
+        });
+    }
+
+    /**
+     * Whether the connection ended under the request: the client went away, or the guard already answered
+     * a request the codec could not read (a malformed chunk). Nothing is left to answer, and it is no error.
+     */
+    private static boolean endedUnder(io.vertx.ext.web.RoutingContext ctx) {
+        return ctx.failure() instanceof io.vertx.core.http.HttpClosedException || ctx.response().closed()
+                || ctx.response().ended();
+    }
+
+    private static void error(io.vertx.ext.web.RoutingContext ctx, int status, String reason) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(new io.vertx.core.json.JsonObject().put("error", reason).encode());
+        }
     }
 
     /** The daemon's JSON refusal, then the connection closed: for a request nothing more should be read from. */

@@ -90,7 +90,8 @@ public final class Lab implements AutoCloseable {
             HttpServer control = GuardedHttp.listen(vertx, shared.world().settings(), router, "127.0.0.1", port);
             controllers = LabControllers.start(shared, shared.world().settings(), port == 0 ? 0 : port + 1, journalDir,
                     replicas);
-            LabPortErrors.mount(router);
+            GuardedHttp.jsonErrors(router, path -> "no such endpoint on the lab's port: " + path
+                    + " (see /lab/faults, /lab/controllers, /lab/traffic; the API is on the replicas' ports)", "the lab's");
             shared.mount(router);
             controllers.mount(router);
             checkHealth(shared, timers, controllers);

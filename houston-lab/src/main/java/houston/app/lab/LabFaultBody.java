@@ -14,16 +14,15 @@ import java.util.Map;
 public record LabFaultBody(String target, LabFault fault) {
 
     public static final String SHAPE = "{\"target\": LOCATION, \"fault\": KIND, \"amount\": NUMBER}";
+    private static final String TARGETS = "a location id, vantage:NAME or dns-api";
+    private static final String KINDS = "outage, brownout, latency, flap, clear, partition, down or up";
 
     /** The body's target and fault; an IllegalArgumentException names what is wrong and what was expected. */
     public static LabFaultBody parse(String text) {
         Map<String, StrictJsonObject.Field> fields = StrictJsonObject.read(text, List.of("target", "fault", "amount"),
                 SHAPE, "{\"target\":\"us-east-1\",\"fault\":\"outage\"}");
-        String target = required("target", string("target", fields.get("target"),
-                "a location id, vantage:NAME or dns-api"), "a location id, vantage:NAME or dns-api");
-        String kind = required("fault", string("fault", fields.get("fault"),
-                "outage, brownout, latency, flap, clear, partition, down or up"),
-                "outage, brownout, latency, flap, clear, partition, down or up");
+        String target = required("target", string("target", fields.get("target"), TARGETS), TARGETS);
+        String kind = required("fault", string("fault", fields.get("fault"), KINDS), KINDS);
         StrictJsonObject.Field amount = fields.get("amount");
         if (amount == null || amount.type() == JsonToken.VALUE_NULL) {
             return new LabFaultBody(target, LabFault.parse(kind, null));
