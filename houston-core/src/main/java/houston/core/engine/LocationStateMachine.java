@@ -83,6 +83,7 @@ final class LocationStateMachine {
                     (ctx.now - t.badSince()) / 1000, agreeing(ctx, l));
             String hold = safety.holdAutomatic(ctx, l);
             String beyond = hold == null ? safety.limitsPassed(ctx) : null;
+            String verdict = beyond != null ? SafetyPolicy.unanimousVerdict(ctx, l) : null;
             String overload = hold == null ? OwnOverload.hold(ctx, l, score, h.deadThreshold()) : null;
             if (overload != null) {
                 OwnOverload.tell(ctx, l, overload, why);
@@ -94,7 +95,8 @@ final class LocationStateMachine {
             if (hold == null) {
                 if (beyond != null) {
                     ctx.alert(AlertKind.SAFETY_LIMIT_PASSED, l, DecisionKind.EVACUATION_DECIDED, ctx.id(l)
-                            + " evacuated beyond " + beyond + ": every vantage calls it dead (" + why + "); restore it or pin it healthy if that is wrong");
+                            + " evacuated beyond " + beyond + ": every vantage calls it "
+                            + verdict + " (" + why + "); restore it or pin it healthy if that is wrong");
                 }
                 ctx.tracks[l] = FlapDamping.evacuated(ctx.tracks[l], ctx.now);
                 shiftIfReady(ctx, l, score);

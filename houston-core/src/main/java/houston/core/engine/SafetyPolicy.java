@@ -2,6 +2,7 @@ package houston.core.engine;
 
 import houston.core.config.SafetyConfig;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ final class SafetyPolicy {
     private static final String FAIL_STATIC = "fail-static engaged";
     private static final String FROZEN = "automation is frozen";
 
+    /** How long every vantage must have judged a location bad, short of dead, for it to pass the limits. */
+    static final Duration UNANIMOUS_BAD_HOLD = Duration.ofMinutes(1);
     private final SafetyConfig config;
 
     SafetyPolicy(SafetyConfig config) {
@@ -34,7 +37,7 @@ final class SafetyPolicy {
         if (ctx.failStatic) {
             return FAIL_STATIC + ": " + ctx.report.badLocations() + " locations look bad at once";
         }
-        boolean unanimous = unanimouslyDead(ctx, l);
+        boolean unanimous = unanimousVerdict(ctx, l) != null;
         if (capReached(ctx) && !unanimous) {
             return "max-evacuated " + config.maxEvacuated() + " reached (" + String.join(", ", evacuatedIds(ctx)) + ")";
         }
@@ -72,25 +75,33 @@ final class SafetyPolicy {
     }
 
     /**
-     * Independent evidence is unanimous that {@code l} is dead: its score is at or below the dead
-     * threshold, at least a quorum of vantages have evidence, every one of them judges it bad, and
-     * no voter is discounted. The services voter is left out: its signals arrive
-     * {@code signal-delay} late and a dead service sends none, so its last "healthy" lingers for
-     * the signal TTL after the location died. The cap and the rate limit guard against a cascade
-     * of false positives, which shows as vantages disagreeing or as many locations bad at once
-     * (fail-static, still in force); a location every vantage calls dead fails its users wherever
-     * they are kept.
+     * How independent evidence unanimously judges {@code l}, when it is strong enough to pass the cap
+     * and the rate limit: "dead" (its score is at or below the dead threshold), "bad for 60s" (its score
+     * has been below the down threshold for {@link #UNANIMOUS_BAD_HOLD} and is now), or null. Either
+     * way at least a quorum of vantages have evidence, every one of them judges it bad, and no voter
+     * is discounted. The services voter is left out: its signals arrive {@code signal-delay} late and a
+     * dead service sends none, so its last "healthy" lingers for the signal TTL after the location
+     * died. The cap and the rate limit guard against a cascade of false positives, which shows as
+     * vantages disagreeing or as many locations bad at once (fail-static, still in force); a location
+     * every vantage calls dead fails its users wherever they are kept, and one every vantage has seen
+     * failing (a brownout, a grey failure) for a minute is no observer's glitch: held behind two
+     * earlier outages, its users would fail for as long as those last.
      */
-    static boolean unanimouslyDead(StepContext ctx, int l) {
-        if (!(ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold())
-                || !ctx.report.suspectVoterNames().isEmpty()) {
-            return false;
+    static String unanimousVerdict(StepContext ctx, int l) {
+        boolean dead = ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold();
+        long badSince = ctx.tracks[l].badSince();
+        boolean sustained = badSince >= 0 && ctx.now - badSince >= UNANIMOUS_BAD_HOLD.toMillis();
+        if (!(dead || sustained) || !ctx.report.suspectVoterNames().isEmpty()) {
+            return null;
         }
         var evidence = ctx.report.location(l);
         List<String> vantages = ctx.config.health().vantages();
         long seen = evidence.byVoter().keySet().stream().filter(vantages::contains).count();
         long agreeing = evidence.agreeing().stream().filter(vantages::contains).count();
-        return seen >= ctx.config.health().quorum() && agreeing == seen;
+        if (seen < ctx.config.health().quorum() || agreeing != seen) {
+            return null;
+        }
+        return dead ? "dead" : "bad for " + (ctx.now - badSince) / 1000 + "s";
     }
 
     /** Why any evacuation of {@code l} must wait, or null: only the minimum-serving floor. */

@@ -46,9 +46,7 @@ class SafetyLimitsTest {
 
     @Test
     void theLastHealthySignalOfADeadServiceDoesNotKeepItBehindTheCap() {
-        world.run(10);
-        world.breakLocation("loc-01", "vantage-a", "vantage-b", "vantage-c")
-                .breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(20);
+        twoOutagesHoldBothSlots();
 
         // loc-13's services said "healthy" just before it went dark, and will say nothing more.
         world.signal(new ServiceSignal("loc-13", "web", SignalStatus.HEALTHY, "0.0% errors", world.now))
@@ -59,11 +57,32 @@ class SafetyLimitsTest {
 
     @Test
     void aThirdLocationNotEveryVantageCallsDeadIsStillHeldByMaxEvacuated() {
-        world.run(10);
-        world.breakLocation("loc-01", "vantage-a", "vantage-b", "vantage-c")
-                .breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(20);
+        twoOutagesHoldBothSlots();
 
         world.breakLocation("loc-13", "vantage-a", "vantage-b").run(20);
+
+        assertEquals(LocationState.SUSPECT, world.stateOf("loc-13"));
+        assertEquals(List.of(), world.alerts(AlertKind.SAFETY_LIMIT_PASSED));
+    }
+
+    @Test
+    void aThirdLocationEveryVantageHasSeenFailingForAMinuteIsEvacuatedBeyondTheLimitsAndPagesOnce() {
+        twoOutagesHoldBothSlots();
+
+        slowOnEveryVantage("loc-13").run(70);
+
+        assertTrue(world.stateOf("loc-13").isEvacuation(), "loc-13: " + world.stateOf("loc-13"));
+        assertEquals(1, world.alerts(AlertKind.EVACUATION_HELD).size());
+        assertEquals(1, world.alerts(AlertKind.SAFETY_LIMIT_PASSED).size());
+        String page = world.alerts(AlertKind.SAFETY_LIMIT_PASSED).get(0).message();
+        assertTrue(page.contains("beyond max-evacuated 2 and the rate limit") && page.contains("calls it bad for 6"), page);
+    }
+
+    @Test
+    void aThirdLocationEveryVantageHasSeenFailingForLessThanAMinuteIsStillHeld() {
+        twoOutagesHoldBothSlots();
+
+        slowOnEveryVantage("loc-13").run(50);
 
         assertEquals(LocationState.SUSPECT, world.stateOf("loc-13"));
         assertEquals(List.of(), world.alerts(AlertKind.SAFETY_LIMIT_PASSED));
@@ -179,9 +198,20 @@ class SafetyLimitsTest {
     void slowAnswersAloneCountAsBadWhenEveryVantageSeesThem() {
         world.run(10);
 
-        world.fault("vantage-a", "loc-07", Outcome.SLOW).fault("vantage-b", "loc-07", Outcome.SLOW)
-                .fault("vantage-c", "loc-07", Outcome.SLOW).run(10);
+        slowOnEveryVantage("loc-07").run(10);
 
         assertEquals(1, world.decisions(DecisionKind.EVACUATION_DECIDED).size());
+    }
+
+    private void twoOutagesHoldBothSlots() {
+        world.run(10);
+        world.breakLocation("loc-01", "vantage-a", "vantage-b", "vantage-c")
+                .breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(20);
+    }
+
+    /** Slow answers on every vantage: bad, not dead (a brownout, a grey failure). */
+    private EngineHarness slowOnEveryVantage(String location) {
+        return world.fault("vantage-a", location, Outcome.SLOW).fault("vantage-b", location, Outcome.SLOW)
+                .fault("vantage-c", location, Outcome.SLOW);
     }
 }
