@@ -26,6 +26,7 @@ final class SimWorld {
     private final Topology topology;
     private final DemandModel demand;
     private final List<Fault> faults;
+    private final ActiveFaults active;
     private final int n;
     private final DnsClients[] clients;
     private final int[] instances;
@@ -46,6 +47,7 @@ final class SimWorld {
         this.topology = topology;
         this.demand = demand;
         this.faults = List.copyOf(faults);
+        this.active = new ActiveFaults(this.faults);
         this.n = topology.size();
         clients = new DnsClients[n];
         instances = new int[n];
@@ -158,7 +160,7 @@ final class SimWorld {
     double faultError(int l, long ms) {
         String id = topology.location(l).id();
         double ok = 1.0;
-        for (Fault f : faults) {
+        for (Fault f : active.at(ms)) {
             if (f.kind().hitsLocation() && f.target().equals(id)) {
                 ok *= 1 - f.errorFraction(ms);
             }
@@ -169,7 +171,7 @@ final class SimWorld {
     double faultLatencyMs(int l, long ms) {
         String id = topology.location(l).id();
         double extra = 0;
-        for (Fault f : faults) {
+        for (Fault f : active.at(ms)) {
             if (f.target().equals(id)) {
                 extra += f.latencyMs(ms);
             }
@@ -179,7 +181,7 @@ final class SimWorld {
 
     boolean locationFaulted(int l, long ms) {
         String id = topology.location(l).id();
-        for (Fault f : faults) {
+        for (Fault f : active.at(ms)) {
             if (f.kind().hitsLocation() && f.target().equals(id) && f.activeAt(ms)) {
                 return true;
             }
@@ -188,7 +190,7 @@ final class SimWorld {
     }
 
     boolean active(Fault.Kind kind, String target, long ms) {
-        for (Fault f : faults) {
+        for (Fault f : active.at(ms)) {
             if (f.kind() == kind && f.target().equals(target) && f.activeAt(ms)) {
                 return true;
             }
@@ -197,7 +199,7 @@ final class SimWorld {
     }
 
     boolean anyActive(Fault.Kind kind, long ms) {
-        for (Fault f : faults) {
+        for (Fault f : active.at(ms)) {
             if (f.kind() == kind && f.activeAt(ms)) {
                 return true;
             }
@@ -208,7 +210,7 @@ final class SimWorld {
     /** The strongest {@code kind} fault in force (its amount), or 0. */
     double amount(Fault.Kind kind, long ms) {
         double a = 0;
-        for (Fault f : faults) {
+        for (Fault f : active.at(ms)) {
             if (f.kind() == kind && f.activeAt(ms)) {
                 a = Math.max(a, f.amount());
             }
