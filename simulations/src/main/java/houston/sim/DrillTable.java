@@ -25,12 +25,17 @@ public final class DrillTable {
         RunResult houston = result.run(HoustonPolicy.NAME);
         RunResult standard = result.run(Route53FailoverPolicy.NAME);
         RunResult fast = result.run(Route53FailoverPolicy.FAST);
-        String name = result.scenario().name() + (group == null ? "" : " *(" + group + ")*");
+        String name = cell(result.scenario().name()) + (group == null ? "" : " *(" + group + ")*");
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f / %.2f / %.2f | %s |%n", name,
                 millions(houston.kpis().failedRequests()), millions(standard.kpis().failedRequests()),
                 millions(fast.kpis().failedRequests()), millions(result.dnsBound()),
                 houston.kpis().addedLatencyMs(), standard.kpis().addedLatencyMs(), fast.kpis().addedLatencyMs(),
                 objectives(result));
+    }
+
+    /** Text as one markdown table cell: a drill named "a | b" would otherwise split its row into one column more. */
+    static String cell(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|");
     }
 
     /**

@@ -33,6 +33,13 @@ class DrillTableTest {
     }
 
     @Test
+    void aNameWithAPipeStaysOneCell() {
+        String cell = DrillTable.cell("us-east-1 | eu-west-1 \\ both");
+
+        assertEquals("us-east-1 \\| eu-west-1 \\\\ both", cell);
+    }
+
+    @Test
     void aMissedObjectiveIsNamedWithHoustonsFigure() {
         DrillResult r = outage(new Objectives(null, null, 0.0, null, null, null, null, null));
 

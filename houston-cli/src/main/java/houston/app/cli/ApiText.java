@@ -1,5 +1,6 @@
 package houston.app.cli;
 
+import houston.app.config.TerminalText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -28,7 +29,7 @@ final class ApiText {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (acted(c)) {
+                    if (TerminalText.acts(c)) {
                         out.append(String.format("\\u%04x", c));
                     } else {
                         out.appendCodePoint(c);
@@ -37,13 +38,6 @@ final class ApiText {
             }
         });
         return out.toString();
-    }
-
-    /** Characters a terminal interprets or that change how the rest of the line reads. */
-    private static boolean acted(int c) {
-        int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 
     /** A copy of {@code json} with every key and string made {@link #safe}: nothing read from it can reach the terminal raw. */

@@ -1,5 +1,6 @@
 package houston.app.config;
 
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
@@ -100,7 +101,7 @@ public final class DrillReader {
 
     private static Scenario scenario(ConfigReader in, Topology topology, HoustonSettings settings, Path file) {
         String d = "drill.";
-        String name = in.string(d + "name", "a name");
+        String name = oneLine(in, d + "name", "a name");
         Duration length = in.duration(d + "length", Duration.ofMinutes(1), Duration.ofDays(31));
         Duration sample = in.duration(d + "sample", Duration.ZERO, DAY);
         if (sample.isZero()) {
@@ -115,7 +116,7 @@ public final class DrillReader {
         } catch (IllegalArgumentException e) {
             in.problem(d + "dns.linger", "strict + linger <= 1");
         }
-        String description = in.string(d + "description", "text");
+        String description = oneLine(in, d + "description", "text");
         Instant start = instant(in, d + "start");
         double trough = in.number(d + "demand.trough", 0, 1, "0..1");
         double peakHour = in.number(d + "demand.peak-hour", 0, 24, "0..24");
@@ -138,6 +139,21 @@ public final class DrillReader {
         return new Scenario(name.isBlank() ? file.getFileName().toString() : name, description, start, length,
                 in.config().getLong(d + "seed"), trough, peakHour, spikes, faults, probeLoss, clients, dnsLatency, signals,
                 baseline, objectives, sample, signalDelay, signalLoss, farKm);
+    }
+
+    /**
+     * A name or description: printed in the KPI table, the drill table (markdown) and the report. A
+     * control character would act on the terminal that prints it (ESC clears the screen), a newline
+     * would split a table row: refused, with the first one named.
+     */
+    private static String oneLine(ConfigReader in, String key, String expected) {
+        String text = in.string(key, expected);
+        int at = TerminalText.firstActing(text);
+        if (at >= 0) {
+            in.problem(key, String.format(java.util.Locale.ROOT, "%s on one line, without control characters "
+                    + "(U+%04X at character %d)", expected, text.codePointAt(at), at + 1));
+        }
+        return text;
     }
 
     private static Instant instant(ConfigReader in, String key) {

@@ -80,6 +80,16 @@ class DrillReaderTest {
     }
 
     @Test
+    void aNameOrDescriptionWithAControlCharacterIsRefused() throws Exception {
+        String name = refused("drill.name = \"\\u001b[2Jcleared\"\n");
+        String description = refused("drill.description = \"one\\ntwo\"\n");
+
+        assertTrue(name.startsWith("drill.name: ") && name.contains("(U+001B at character 1)"), name);
+        assertTrue(description.startsWith("drill.description: ") && description.contains("(U+000A at character 4)"),
+                description);
+    }
+
+    @Test
     void anAmountOnAnOutageIsRefused() throws Exception {
         String text = refused("drill.faults = [{ kind = outage, target = us-east-1, at = 1m, amount = 0.5 }]\n");
 
