@@ -89,6 +89,16 @@ public final class GuardedHttp {
         }
     }
 
+    /**
+     * A deadline stricter than the guard's for a route whose bodies are small and sent at once: unless
+     * {@code request}'s body is in within {@code within}, a 408 ({@code hint} appended) and the connection
+     * closed. Returns the timer to cancel once answered, -1 when the body is in already.
+     */
+    public static long bodyDeadline(Vertx vertx, io.vertx.core.http.HttpServerRequest request,
+                                    java.time.Duration within, String hint) {
+        return HttpConnectionGuard.bodyDeadline(vertx, request, within, () -> { }, hint);
+    }
+
     /** The daemon's JSON refusal, then the connection closed: for a request nothing more should be read from. */
     public static void refuseAndClose(io.vertx.core.http.HttpServerRequest request, int status, String reason) {
         DaemonHttp.refuseAndClose(request, status, reason);

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * opening (idle and slow-header clients are closed), and each next one within {@code idleTimeout} of
  * its previous answer (a keep-alive client gets the longer grace: clients reuse idle connections
  * without expecting them closed); a connection silent for {@code idleTimeout} mid-request is closed
- * by Vert.x itself. The cap is also kept well
+ * by Vert.x itself, and a request's body must arrive whole within {@code idleTimeout} of its headers
+(one byte every few seconds is not silence). The cap is also kept well
  * under the process's descriptor limit, leaving probes and the journal a share of their own.
  * A request whose body the codec cannot read (a malformed chunk) fails its connection: the request in
  * progress gets the JSON 400 every refusal gets and the log one line, where Vert.x would log a stack
@@ -60,7 +61,7 @@ final class HttpConnectionGuard {
                 .description("API connections closed at once: the connection cap, or the client's share of it, was reached")
                 .register(registry);
         this.timedOut = Counter.builder("houston.http.connections.timed.out")
-                .description("API connections closed for not sending a request's headers in time").register(registry);
+                .description("API connections closed for not sending a request's headers, or its whole body, in time").register(registry);
         io.micrometer.core.instrument.Gauge.builder("houston.http.connections.open", open, AtomicInteger::get)
                 .description("API connections open now").register(registry);
     }
@@ -96,7 +97,9 @@ final class HttpConnectionGuard {
                 vertx.cancelTimer(timer);
             }
             inProgress.put(connection, request);
+            long body = bodyDeadline(vertx, request, idleTimeout, timedOut::increment, "");
             request.response().endHandler(done -> {
+                vertx.cancelTimer(body);
                 inProgress.remove(connection, request);
                 arm(connection, idleTimeout.toMillis());
             });
@@ -145,6 +148,27 @@ final class HttpConnectionGuard {
             // closes the channel before that: closing it ourselves flushes first.
             connection.close();
         }
+    }
+
+    /**
+     * Refuses {@code request} with a 408 and closes its connection unless its body has arrived whole
+     * {@code within} of its headers (or it was answered first). Vert.x closes only a connection
+     * silent for the idle timeout, so one body byte every 20 s held a connection, and its client's
+     * share of the cap, for as long as the client liked. Returns the timer, -1 when the body is in.
+     */
+    static long bodyDeadline(Vertx vertx, HttpServerRequest request, Duration within, Runnable onRefuse, String hint) {
+        if (request.isEnded()) {
+            return -1;
+        }
+        return vertx.setTimer(within.toMillis(), id -> {
+            if (!request.isEnded() && !request.response().ended() && !request.response().closed()) {
+                onRefuse.run();
+                log.debug("{} {} from {}: body not complete within {}", request.method(), request.path(),
+                        request.remoteAddress(), within);
+                DaemonHttp.refuseAndClose(request, 408, "request body not complete within " + within.toSeconds()
+                        + " s of its headers" + hint);
+            }
+        });
     }
 
     /** One connection of {@code client} fewer; its entry goes with its last, so the map holds only clients now open. */

@@ -32,10 +32,18 @@ class HttpConnectionGuardIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        HttpConnectionGuard guard = new HttpConnectionGuard(vertx, 32, 8, Duration.ofSeconds(30), Duration.ofSeconds(30),
+        serve(Duration.ofSeconds(30), request -> request.response().end("ok"));
+    }
+
+    private void serve(Duration idleTimeout, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler)
+            throws Exception {
+        if (server != null) {
+            server.close().await(10, TimeUnit.SECONDS);
+        }
+        HttpConnectionGuard guard = new HttpConnectionGuard(vertx, 32, 8, Duration.ofSeconds(30), idleTimeout,
                 new SimpleMeterRegistry());
-        server = guard.install(vertx.createHttpServer(guard.options()), request -> request.response().end("ok"))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        server = guard.install(vertx.createHttpServer(guard.options()), handler).listen(0, "127.0.0.1")
+                .await(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -77,5 +85,40 @@ class HttpConnectionGuardIT {
 
         assertEquals("closed", ninthFromTheFlooder);
         assertTrue(anotherClient.startsWith("HTTP/1.1 200"), anotherClient);
+    }
+
+    @Test
+    void aBodyTricklingInFasterThanTheIdleTimeoutIsRefusedOnceItHasHadTheIdleTimeoutWhole() throws Exception {
+        // The handler waits for the whole body, as the API's routes do.
+        serve(Duration.ofSeconds(2), request -> request.body().onSuccess(b -> request.response().end("ok")));
+        Socket socket = connectFrom("127.0.0.1");
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+
+        // One byte every half second: never silent for the 2 s idle timeout, never done either.
+        StringBuilder answer = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        try {
+            while (System.nanoTime() < deadline && answer.length() == 0) {
+                out.write('x');
+                out.flush();
+                socket.setSoTimeout(500);
+                try {
+                    byte[] buffer = new byte[512];
+                    int n = in.read(buffer);
+                    answer.append(n < 0 ? "closed" : new String(buffer, 0, n, StandardCharsets.US_ASCII));
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // no answer yet: trickle on
+                }
+            }
+        } catch (IOException closedUnderUs) {
+            answer.append("closed: ").append(closedUnderUs);
+        }
+
+        assertTrue(answer.toString().startsWith("HTTP/1.1 408 "), answer.toString());
+        assertTrue(answer.toString().contains("body not complete within 2 s"), answer.toString());
     }
 }

@@ -190,7 +190,7 @@ class LabReplicasPortIT {
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
-            assertEquals(new JsonObject().put("error", "request body not complete within 10 s (expected: the whole body "
+            assertEquals(new JsonObject().put("error", "request body not complete within 10 s of its headers (expected: the whole body "
                     + "at once, at most 4096 bytes)").encode(), answer.substring(answer.indexOf("\r\n\r\n") + 4));
         }
     }
