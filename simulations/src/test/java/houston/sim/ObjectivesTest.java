@@ -13,7 +13,13 @@ class ObjectivesTest {
 
     private static final Objectives TWICE = new Objectives(null, null, null, null, 2.0, null, null, null);
 
+    /** A run that moved traffic once (a baseline acting on the fault). */
     private static RunResult run(String policy, double failed) {
+        return new RunResult(policy, new Kpis(failed, 1e9, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0), null, 0);
+    }
+
+    /** A run that never moved traffic: for a baseline, its health checks never failed the location over. */
+    private static RunResult idle(String policy, double failed) {
         return new RunResult(policy, new Kpis(failed, 1e9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null, 0);
     }
 
@@ -29,6 +35,31 @@ class ObjectivesTest {
 
         assertFalse(v.met(), v.detail());
         assertTrue(v.detail().contains("route53-fast 300"), v.detail());
+    }
+
+    @Test
+    void whenNeitherBaselineMovesTrafficFailingNoMoreThanTheBetterOneMeetsIt() {
+        // A 20 s outage: over before any health check fails it over, or any new DNS answer reaches clients.
+        List<RunResult> runs = List.of(run(HoustonPolicy.NAME, 231), idle(Route53FailoverPolicy.NAME, 240),
+                idle(Route53FailoverPolicy.FAST, 240), idle(NoActionPolicy.NAME, 240));
+
+        Objectives.Verdict met = TWICE.check(runs, 178).get(0);
+        Objectives.Verdict more = TWICE.check(List.of(run(HoustonPolicy.NAME, 250), idle(Route53FailoverPolicy.NAME, 240),
+                idle(Route53FailoverPolicy.FAST, 240)), 178).get(0);
+
+        assertTrue(met.met(), met.detail());
+        assertTrue(met.objective().contains("neither baseline moved traffic"), met.objective());
+        assertFalse(more.met(), more.detail());
+    }
+
+    @Test
+    void oneBaselineActingIsEnoughForTheFactorToHold() {
+        List<RunResult> runs = List.of(run(HoustonPolicy.NAME, 85), idle(Route53FailoverPolicy.NAME, 105),
+                run(Route53FailoverPolicy.FAST, 129));
+
+        Objectives.Verdict v = TWICE.check(runs, 63).get(0);
+
+        assertFalse(v.met(), v.detail());
     }
 
     @Test
