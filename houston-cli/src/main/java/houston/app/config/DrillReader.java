@@ -32,6 +32,8 @@ import java.util.Set;
 public final class DrillReader {
 
     static final String DEFAULTS = "drill-defaults.conf";
+    /** The most faults, and the most demand spikes, one drill may hold. */
+    static final int MAX_ENTRIES = 1000;
     private static final Duration DAY = Duration.ofDays(1);
     private static final Set<String> FAULT_KEYS = Set.of("kind", "target", "at", "length", "amount");
     private static final Set<String> SPIKE_KEYS = Set.of("location", "at", "length", "factor");
@@ -168,7 +170,7 @@ public final class DrillReader {
 
     private static List<Spike> spikes(ConfigReader in, Topology topology, Duration length) {
         List<Spike> out = new ArrayList<>();
-        List<? extends Config> list = in.configList("drill.demand.spikes");
+        List<? extends Config> list = atMost(in, "drill.demand.spikes", "spikes");
         for (int i = 0; i < list.size(); i++) {
             ConfigReader e = in.element(list.get(i), "drill.demand.spikes[" + i + "]", SPIKE_KEYS);
             String location = list.get(i).hasPath("location") ? e.string("location", "a location id or \"\"") : "";
@@ -188,10 +190,23 @@ public final class DrillReader {
         return out;
     }
 
+    /**
+     * The list at {@code key}, refused past {@link #MAX_ENTRIES}: every fault is a decision, an evacuation
+     * and a fail-back to simulate four times over, and a generated file with 20,000 of them ran for hours.
+     */
+    private static List<? extends Config> atMost(ConfigReader in, String key, String what) {
+        List<? extends Config> list = in.configList(key);
+        if (list.size() > MAX_ENTRIES) {
+            in.problem(key, "at most " + MAX_ENTRIES + " " + what + " (found " + list.size() + ")");
+            return List.of();
+        }
+        return list;
+    }
+
     private static List<Fault> faults(ConfigReader in, Topology topology, List<String> vantages, Duration length) {
         List<Fault> out = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
-        List<? extends Config> list = in.configList("drill.faults");
+        List<? extends Config> list = atMost(in, "drill.faults", "faults");
         for (int i = 0; i < list.size(); i++) {
             Config raw = list.get(i);
             ConfigReader e = in.element(raw, "drill.faults[" + i + "]", FAULT_KEYS);

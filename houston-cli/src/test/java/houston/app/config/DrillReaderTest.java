@@ -80,6 +80,18 @@ class DrillReaderTest {
     }
 
     @Test
+    void moreThanAThousandFaultsAreRefusedBeforeAnyIsRead() throws Exception {
+        StringBuilder faults = new StringBuilder("drill.length = 744h\ndrill.faults = [\n");
+        for (int i = 0; i < 1001; i++) {
+            faults.append("{ kind = outage, target = us-east-1, at = ").append(i * 2).append("m, length = 1m }\n");
+        }
+
+        String text = refused(faults.append("]\n").toString());
+
+        assertTrue(text.startsWith("drill.faults: ") && text.contains("(expected: at most 1000 faults (found 1001))"), text);
+    }
+
+    @Test
     void aNameOrDescriptionWithAControlCharacterIsRefused() throws Exception {
         String name = refused("drill.name = \"\\u001b[2Jcleared\"\n");
         String description = refused("drill.description = \"one\\ntwo\"\n");

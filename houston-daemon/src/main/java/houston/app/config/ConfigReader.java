@@ -19,6 +19,9 @@ import java.util.function.Supplier;
  */
 final class ConfigReader {
 
+    /** The most characters of a value a problem line shows. */
+    static final int SHOWN = 160;
+
     private final Config config;
     private final List<ConfigProblem> problems;
     private final String prefix;
@@ -211,11 +214,16 @@ final class ConfigReader {
             if (v.valueType() == com.typesafe.config.ConfigValueType.STRING && String.valueOf(v.unwrapped()).isEmpty()) {
                 return "\"\"";
             }
-            return v.valueType() == com.typesafe.config.ConfigValueType.STRING ? String.valueOf(v.unwrapped())
-                    : v.render(com.typesafe.config.ConfigRenderOptions.concise());
+            return shortened(v.valueType() == com.typesafe.config.ConfigValueType.STRING ? String.valueOf(v.unwrapped())
+                    : v.render(com.typesafe.config.ConfigRenderOptions.concise()));
         } catch (RuntimeException e) {
             return "missing";
         }
+    }
+
+    /** A value as a problem line shows it: a list of a thousand faults is its start and its size, not a page. */
+    static String shortened(String value) {
+        return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "… (" + value.length() + " characters)";
     }
 
     String originOf(String key) {

@@ -49,6 +49,19 @@ class HoustonConfigLoaderTest {
     }
 
     @Test
+    void aLongValueIsShownByItsStartAndItsLengthNotWhole() throws IOException {
+        String vantages = "[" + "\"lab-us-east\",".repeat(60) + "\"lab-eu-west\"]";
+
+        List<String> problems = problems("houston.health.quorum = " + vantages + "\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        String line = problems.get(0);
+        assertTrue(line.startsWith("houston.health.quorum: [\"lab-us-east\",")
+                && line.contains("… (855 characters) (expected: a whole number)"), line);
+        assertTrue(line.length() < 400, line);
+    }
+
+    @Test
     void aFractionWhereAWholeNumberIsExpectedIsAProblemNotTruncated() throws IOException {
         List<String> problems = problems("houston.health.quorum = 2.9\nhouston.safety.max-evacuated = 1.7\n");
 
