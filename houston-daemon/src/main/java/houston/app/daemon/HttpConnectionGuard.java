@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its previous answer (a keep-alive client gets the longer grace: clients reuse idle connections
  * without expecting them closed); a connection silent for {@code idleTimeout} mid-request is closed
  * by Vert.x itself, and a request's body must arrive whole within {@code idleTimeout} of its headers
-(one byte every few seconds is not silence). The cap is also kept well
+ * (one byte every few seconds is not silence). The cap is also kept well
  * under the process's descriptor limit, leaving probes and the journal a share of their own.
  * A request whose body the codec cannot read (a malformed chunk) fails its connection: the request in
  * progress gets the JSON 400 every refusal gets and the log one line, where Vert.x would log a stack
@@ -160,8 +160,9 @@ final class HttpConnectionGuard {
         if (request.isEnded()) {
             return -1;
         }
-        return vertx.setTimer(within.toMillis(), id -> {
-            if (!request.isEnded() && !request.response().ended() && !request.response().closed()) {
+        long timer = vertx.setTimer(within.toMillis(), id -> {
+            // A handler that began its answer before the body ended has taken the request on: no 408 over it.
+            if (!request.isEnded() && !request.response().headWritten() && !request.response().closed()) {
                 onRefuse.run();
                 log.debug("{} {} from {}: body not complete within {}", request.method(), request.path(),
                         request.remoteAddress(), within);
@@ -169,6 +170,11 @@ final class HttpConnectionGuard {
                         + " s of its headers" + hint);
             }
         });
+        // Cancelled once the body is in, not when the answer ends: a route's own end handler replaces the
+        // response's, and a timer left running holds the request, and the body its handler buffers, for the
+        // whole deadline (pushes at the limits ran the daemon out of heap that way).
+        request.end().onComplete(done -> vertx.cancelTimer(timer));
+        return timer;
     }
 
     /** One connection of {@code client} fewer; its entry goes with its last, so the map holds only clients now open. */
