@@ -44,7 +44,10 @@ final class LocationStateMachine {
         boolean degraded = bad && score > h.deadThreshold();
         long degradedSince = degraded ? (t.degradedSince() < 0 ? ctx.now : t.degradedSince()) : known ? -1
                 : t.degradedSince();
-        ctx.tracks[l] = t.withEvidence(badSince, goodSince, degradedSince);
+        // Unlike the score's clocks, no evidence is no agreement: a minute of unanimity is a minute of votes.
+        boolean unanimous = bad && SafetyPolicy.everyVantageAgrees(ctx, l);
+        long unanimousSince = unanimous ? (t.unanimousSince() < 0 ? ctx.now : t.unanimousSince()) : -1;
+        ctx.tracks[l] = t.withEvidence(badSince, goodSince, degradedSince).withUnanimousSince(unanimousSince);
         PinTarget pin = ctx.overrides.pin(ctx.id(l));
         switch (t.state()) {
             case HEALTHY -> healthy(ctx, l, pin, bad, score);

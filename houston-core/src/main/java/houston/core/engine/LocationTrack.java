@@ -29,6 +29,8 @@ import java.util.List;
  *                         fail-back steps ({@link FlapDamping} counts a relapse after it once, not twice)
  * @param degradedSince    since when its score has been continuously bad but above dead, or -1 ({@link DegradedMove})
  * @param overloadedAt     when it was last seen overloaded by its own users ({@link OwnOverload}), or 0
+ * @param unanimousSince   since when a quorum of vantages have had evidence on it and every one has judged it bad,
+ *                         with no voter suspect, or -1 ({@link SafetyPolicy#unanimousVerdict})
  */
 public record LocationTrack(
         LocationState state,
@@ -48,7 +50,8 @@ public record LocationTrack(
         long movedNearerAt,
         boolean cancelled,
         long degradedSince,
-        long overloadedAt) {
+        long overloadedAt,
+        long unanimousSince) {
 
     public LocationTrack {
         awaitingReady = List.copyOf(awaitingReady);
@@ -59,70 +62,77 @@ public record LocationTrack(
 
     public static LocationTrack healthy(long now) {
         return new LocationTrack(LocationState.HEALTHY, now, -1, -1, null, null, -1, 0, List.of(), 0, false, List.of(), 0,
-                0, 0, false, -1, 0);
+                0, 0, false, -1, 0, -1);
     }
 
     public LocationTrack enter(LocationState newState, long now) {
         return new LocationTrack(newState, now, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** Since when its score has been continuously bad, good, and bad but above dead (epoch ms, or -1). */
     public LocationTrack withEvidence(long newBadSince, long newGoodSince, long newDegradedSince) {
         return new LocationTrack(state, since, newBadSince, newGoodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, newDegradedSince, overloadedAt);
+                movedNearerAt, cancelled, newDegradedSince, overloadedAt, unanimousSince);
+    }
+
+    /** Since when every vantage has judged it bad (epoch ms), or -1. */
+    public LocationTrack withUnanimousSince(long from) {
+        return from == unanimousSince ? this : new LocationTrack(state, since, badSince, goodSince, incident,
+                evacuationRow, failbackStep, awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested,
+                heldReasons, relapses, restoredAt, movedNearerAt, cancelled, degradedSince, overloadedAt, from);
     }
 
     public LocationTrack withEvacuation(String newIncident, double[] row, List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, row, -1, 0, ready, deadline,
                 false, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** Opens an incident (one Slack thread) for this location, e.g. when it becomes suspect. */
     public LocationTrack withIncident(String newIncident) {
         return new LocationTrack(state, since, badSince, goodSince, newIncident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     public LocationTrack withEvacuationRow(double[] row) {
         return new LocationTrack(state, since, badSince, goodSince, incident, row, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     public LocationTrack withFailbackStep(int step) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, step,
                 awaitingGeneration, awaitingReady, prescaleDeadline, false, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     public LocationTrack awaiting(long generation) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 generation, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     public LocationTrack withAwaitingReady(List<String> ready) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, ready, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** Waits for {@code ready} receivers until {@code deadline} (epoch ms). */
     public LocationTrack withAwaitingReady(List<String> ready, long deadline) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, ready, deadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     public LocationTrack withRestoreRequested(boolean requested) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, requested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** Records that the hold {@code reason} (its stable part) was reported in this incident. */
@@ -131,14 +141,14 @@ public record LocationTrack(
         reasons.add(reason);
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, reasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** One more relapse at {@code now} (see {@link FlapDamping}). */
     public LocationTrack relapsed(int count) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, count, restoredAt,
-                movedNearerAt, cancelled, degradedSince, overloadedAt);
+                movedNearerAt, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** Back to plain HEALTHY, incident closed; an evacuation that ends here is a completed fail-back. */
@@ -151,20 +161,20 @@ public record LocationTrack(
         boolean ended = incident != null && evacuationRow != null;
         boolean cancelled = ended ? wasCancelled : this.cancelled;
         return new LocationTrack(LocationState.HEALTHY, now, badSince, goodSince, null, null, -1, 0, List.of(), 0,
-                false, List.of(), relapses, ended ? now : restoredAt, 0, cancelled, degradedSince, overloadedAt);
+                false, List.of(), relapses, ended ? now : restoredAt, 0, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** Its evacuated catchment was moved back nearer at {@code now} (epoch ms). */
     public LocationTrack movedNearer(long now) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                now, cancelled, degradedSince, overloadedAt);
+                now, cancelled, degradedSince, overloadedAt, unanimousSince);
     }
 
     /** It was seen overloaded by its own users at {@code now} (epoch ms). */
     public LocationTrack overloaded(long now) {
         return new LocationTrack(state, since, badSince, goodSince, incident, evacuationRow, failbackStep,
                 awaitingGeneration, awaitingReady, prescaleDeadline, restoreRequested, heldReasons, relapses, restoredAt,
-                movedNearerAt, cancelled, degradedSince, now);
+                movedNearerAt, cancelled, degradedSince, now, unanimousSince);
     }
 }

@@ -76,32 +76,42 @@ final class SafetyPolicy {
 
     /**
      * How independent evidence unanimously judges {@code l}, when it is strong enough to pass the cap
-     * and the rate limit: "dead" (its score is at or below the dead threshold), "bad for 60s" (its score
-     * has been below the down threshold for {@link #UNANIMOUS_BAD_HOLD} and is now), or null. Either
-     * way at least a quorum of vantages have evidence, every one of them judges it bad, and no voter
-     * is discounted. The services voter is left out: its signals arrive {@code signal-delay} late and a
-     * dead service sends none, so its last "healthy" lingers for the signal TTL after the location
-     * died. The cap and the rate limit guard against a cascade of false positives, which shows as
+     * and the rate limit: "dead" (every vantage agrees now and its score is at or below the dead
+     * threshold), "bad for 60s" (every vantage has agreed, tick after tick, for {@link #UNANIMOUS_BAD_HOLD}),
+     * or null. The cap and the rate limit guard against a cascade of false positives, which shows as
      * vantages disagreeing or as many locations bad at once (fail-static, still in force); a location
      * every vantage calls dead fails its users wherever they are kept, and one every vantage has seen
      * failing (a brownout, a grey failure) for a minute is no observer's glitch: held behind two
-     * earlier outages, its users would fail for as long as those last.
+     * earlier outages, its users would fail for as long as those last. One tick of disagreement, or of
+     * too few vantages with evidence, starts the minute again.
      */
     static String unanimousVerdict(StepContext ctx, int l) {
-        boolean dead = ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold();
-        long badSince = ctx.tracks[l].badSince();
-        boolean sustained = badSince >= 0 && ctx.now - badSince >= UNANIMOUS_BAD_HOLD.toMillis();
-        if (!(dead || sustained) || !ctx.report.suspectVoterNames().isEmpty()) {
+        if (!everyVantageAgrees(ctx, l)) {
             return null;
+        }
+        if (ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold()) {
+            return "dead";
+        }
+        long since = ctx.tracks[l].unanimousSince();
+        return since >= 0 && ctx.now - since >= UNANIMOUS_BAD_HOLD.toMillis()
+                ? "bad for " + (ctx.now - since) / 1000 + "s" : null;
+    }
+
+    /**
+     * At least a quorum of vantages have evidence on {@code l}, every one of them judges it bad, and no
+     * voter is discounted. The services voter is left out: its signals arrive {@code signal-delay} late
+     * and a dead service sends none, so its last "healthy" lingers for the signal TTL after the location
+     * died.
+     */
+    static boolean everyVantageAgrees(StepContext ctx, int l) {
+        if (!ctx.report.suspectVoterNames().isEmpty()) {
+            return false;
         }
         var evidence = ctx.report.location(l);
         List<String> vantages = ctx.config.health().vantages();
         long seen = evidence.byVoter().keySet().stream().filter(vantages::contains).count();
         long agreeing = evidence.agreeing().stream().filter(vantages::contains).count();
-        if (seen < ctx.config.health().quorum() || agreeing != seen) {
-            return null;
-        }
-        return dead ? "dead" : "bad for " + (ctx.now - badSince) / 1000 + "s";
+        return seen >= ctx.config.health().quorum() && agreeing == seen;
     }
 
     /** Why any evacuation of {@code l} must wait, or null: only the minimum-serving floor. */

@@ -79,6 +79,17 @@ class SafetyLimitsTest {
     }
 
     @Test
+    void twoVantagesFailingItForAMinuteAndTheThirdForSecondsIsStillHeld() {
+        twoOutagesHoldBothSlots();
+        world.fault("vantage-a", "loc-13", Outcome.SLOW).fault("vantage-b", "loc-13", Outcome.SLOW).run(70);
+
+        world.fault("vantage-c", "loc-13", Outcome.SLOW).run(10);
+
+        assertEquals(LocationState.SUSPECT, world.stateOf("loc-13"));
+        assertEquals(List.of(), world.alerts(AlertKind.SAFETY_LIMIT_PASSED));
+    }
+
+    @Test
     void aThirdLocationEveryVantageHasSeenFailingForLessThanAMinuteIsStillHeld() {
         twoOutagesHoldBothSlots();
 
