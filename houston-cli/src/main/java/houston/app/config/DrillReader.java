@@ -1,6 +1,5 @@
 package houston.app.config;
 
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
@@ -153,7 +152,7 @@ public final class DrillReader {
         int at = TerminalText.firstActing(text);
         if (at >= 0) {
             in.problem(key, String.format(java.util.Locale.ROOT, "%s on one line, without control characters "
-                    + "(U+%04X at character %d)", expected, text.codePointAt(at), at + 1));
+                    + "(U+%04X at character %d)", expected, text.codePointAt(at), text.codePointCount(0, at) + 1));
         }
         return text;
     }

@@ -97,6 +97,8 @@ class DrillReaderTest {
         String description = refused("drill.description = \"one\\ntwo\"\n");
 
         assertTrue(name.startsWith("drill.name: ") && name.contains("(U+001B at character 1)"), name);
+        assertEquals(-1, TerminalText.firstActing(name), "the refusal itself reaches no terminal raw: " + name);
+        assertEquals(-1, TerminalText.firstActing(description), description);
         assertTrue(description.startsWith("drill.description: ") && description.contains("(U+000A at character 4)"),
                 description);
     }

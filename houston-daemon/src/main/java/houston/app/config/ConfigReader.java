@@ -214,16 +214,31 @@ final class ConfigReader {
             if (v.valueType() == com.typesafe.config.ConfigValueType.STRING && String.valueOf(v.unwrapped()).isEmpty()) {
                 return "\"\"";
             }
-            return shortened(v.valueType() == com.typesafe.config.ConfigValueType.STRING ? String.valueOf(v.unwrapped())
+            return shown(v.valueType() == com.typesafe.config.ConfigValueType.STRING ? String.valueOf(v.unwrapped())
                     : v.render(com.typesafe.config.ConfigRenderOptions.concise()));
         } catch (RuntimeException e) {
             return "missing";
         }
     }
 
-    /** A value as a problem line shows it: a list of a thousand faults is its start and its size, not a page. */
-    static String shortened(String value) {
-        return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "… (" + value.length() + " characters)";
+    /**
+     * A value as a problem line shows it: one line, every character a terminal would act on escaped
+     * ({@code \u001b}), and a list of a thousand faults shown by its start and its size, not a page.
+     */
+    static String shown(String value) {
+        StringBuilder out = new StringBuilder();
+        int count = value.codePointCount(0, value.length());
+        int taken = 0;
+        for (int i = 0; i < value.length() && taken < SHOWN; taken++) {
+            int c = value.codePointAt(i);
+            if (TerminalText.acts(c)) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
+        }
+        return taken < count ? out + "… (" + count + " characters)" : out.toString();
     }
 
     String originOf(String key) {
