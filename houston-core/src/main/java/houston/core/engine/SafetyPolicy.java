@@ -86,15 +86,15 @@ final class SafetyPolicy {
      * too few vantages with evidence, starts the minute again.
      */
     static String unanimousVerdict(StepContext ctx, int l) {
-        if (!everyVantageAgrees(ctx, l)) {
+        // The track's clock, set this tick from everyVantageAgrees: agreement now is its being running.
+        long since = ctx.tracks[l].unanimousSince();
+        if (since < 0) {
             return null;
         }
         if (ctx.report.score(l) <= ctx.config.hysteresis().deadThreshold()) {
             return "dead";
         }
-        long since = ctx.tracks[l].unanimousSince();
-        return since >= 0 && ctx.now - since >= UNANIMOUS_BAD_HOLD.toMillis()
-                ? "bad for " + (ctx.now - since) / 1000 + "s" : null;
+        return ctx.now - since >= UNANIMOUS_BAD_HOLD.toMillis() ? "bad for " + (ctx.now - since) / 1000 + "s" : null;
     }
 
     /**
