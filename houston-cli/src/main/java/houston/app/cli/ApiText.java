@@ -19,25 +19,7 @@ final class ApiText {
 
     /** {@code text} safe to print as one line; null stays null. */
     static String safe(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (TerminalText.acts(c)) {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return text == null ? null : TerminalText.escaped(text);
     }
 
     /** A copy of {@code json} with every key and string made {@link #safe}: nothing read from it can reach the terminal raw. */

@@ -226,19 +226,12 @@ final class ConfigReader {
      * ({@code \u001b}), and a list of a thousand faults shown by its start and its size, not a page.
      */
     static String shown(String value) {
-        StringBuilder out = new StringBuilder();
         int count = value.codePointCount(0, value.length());
-        int taken = 0;
-        for (int i = 0; i < value.length() && taken < SHOWN; taken++) {
-            int c = value.codePointAt(i);
-            if (TerminalText.acts(c)) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-            i += Character.charCount(c);
+        if (count <= SHOWN) {
+            return TerminalText.escaped(value);
         }
-        return taken < count ? out + "… (" + count + " characters)" : out.toString();
+        return TerminalText.escaped(value.substring(0, value.offsetByCodePoints(0, SHOWN))) + "… (" + count
+                + " characters)";
     }
 
     String originOf(String key) {

@@ -29,4 +29,27 @@ public final class TerminalText {
         }
         return -1;
     }
+
+    /**
+     * {@code text} as one line that acts on no terminal: newline, return and tab as {@code \n},
+     * {@code \r}, {@code \t}, every other character that {@link #acts} as {@code \u001b} and the like.
+     */
+    public static String escaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (acts(c)) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
 }
