@@ -2,12 +2,12 @@ package houston.app.daemon;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -88,8 +88,20 @@ final class HttpConnectionGuard {
                 .setHttp2ClearTextEnabled(false);
     }
 
-    /** Installs the cap and the header deadline on {@code server}, around {@code requests}. */
-    HttpServer install(HttpServer server, Handler<HttpServerRequest> requests) {
+    /**
+     * Installs the cap and the deadlines on {@code server}, around {@code router}. The next request's
+     * deadline is armed by a route of the guard's own, first on the router: vertx-web gives a route's
+     * end handlers the response's one end handler, so one set on the response directly was dropped by
+     * the first route that registered its own (the intake's, the lab's), and a keep-alive client could
+     * then trickle its next request's headers for as long as it liked.
+     */
+    HttpServer install(HttpServer server, Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            HttpServerRequest request = ctx.request();
+            long body = bodyDeadline(vertx, request, idleTimeout, timedOut::increment, "");
+            ctx.addEndHandler(done -> answered(request, body, done.succeeded()));
+            ctx.next();
+        });
         return server.connectionHandler(this::connected).requestHandler(request -> {
             HttpConnection connection = request.connection();
             Long timer = deadlines.remove(connection);
@@ -97,14 +109,18 @@ final class HttpConnectionGuard {
                 vertx.cancelTimer(timer);
             }
             inProgress.put(connection, request);
-            long body = bodyDeadline(vertx, request, idleTimeout, timedOut::increment, "");
-            request.response().endHandler(done -> {
-                vertx.cancelTimer(body);
-                inProgress.remove(connection, request);
-                arm(connection, idleTimeout.toMillis());
-            });
-            requests.handle(request);
+            router.handle(request);
         });
+    }
+
+    /** {@code request} is answered (or its connection closed under it): the next one gets the idle timeout. */
+    private void answered(HttpServerRequest request, long bodyTimer, boolean sent) {
+        vertx.cancelTimer(bodyTimer);
+        HttpConnection connection = request.connection();
+        inProgress.remove(connection, request);
+        if (sent) {
+            arm(connection, idleTimeout.toMillis());
+        }
     }
 
     private void connected(HttpConnection connection) {

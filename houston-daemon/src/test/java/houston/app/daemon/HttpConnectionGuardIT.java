@@ -3,6 +3,7 @@ package houston.app.daemon;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class HttpConnectionGuardIT {
 
     private Vertx vertx;
     private HttpServer server;
+    private SimpleMeterRegistry registry;
     private final List<Socket> sockets = new ArrayList<>();
 
     @BeforeEach
@@ -37,13 +39,24 @@ class HttpConnectionGuardIT {
 
     private void serve(Duration idleTimeout, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler)
             throws Exception {
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> handler.handle(ctx.request()));
+        serve(idleTimeout, router);
+    }
+
+    private void serve(Duration idleTimeout, Router router) throws Exception {
+        serve(idleTimeout, router, idleTimeout);
+    }
+
+    /** With Vert.x's own idle timeout at {@code vertxIdle}, apart from the guard's. */
+    private void serve(Duration idleTimeout, Router router, Duration vertxIdle) throws Exception {
         if (server != null) {
             server.close().await(10, TimeUnit.SECONDS);
         }
-        HttpConnectionGuard guard = new HttpConnectionGuard(vertx, 32, 8, Duration.ofSeconds(30), idleTimeout,
-                new SimpleMeterRegistry());
-        server = guard.install(vertx.createHttpServer(guard.options()), handler).listen(0, "127.0.0.1")
-                .await(10, TimeUnit.SECONDS);
+        registry = new SimpleMeterRegistry();
+        HttpConnectionGuard guard = new HttpConnectionGuard(vertx, 32, 8, Duration.ofSeconds(30), idleTimeout, registry);
+        server = guard.install(vertx.createHttpServer(guard.options().setIdleTimeout((int) vertxIdle.toMillis())), router)
+                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -120,5 +133,52 @@ class HttpConnectionGuardIT {
 
         assertTrue(answer.toString().startsWith("HTTP/1.1 408 "), answer.toString());
         assertTrue(answer.toString().contains("body not complete within 2 s"), answer.toString());
+    }
+
+    @Test
+    void aKeepAliveClientTricklingItsNextHeadersAfterARouteWithItsOwnEndHandlerIsClosed() throws Exception {
+        // Routes that clean up after their answer (the intake's in-flight bytes, the lab's body deadline)
+        // register end handlers with vertx-web, which takes the response's own end handler for them.
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.addEndHandler(done -> { });
+            ctx.response().end("ok");
+        });
+        // Vert.x's idle timeout, which would also close a connection whose headers never complete, out of the way.
+        serve(Duration.ofSeconds(1), router, Duration.ofSeconds(30));
+        Socket socket = connectFrom("127.0.0.1");
+        String first = get(socket);
+
+        // The next request's headers, a byte every 300 ms, never done: the guard's 1 s deadline closes it.
+        String afterTrickle = trickle(socket, "GET / HTTP/1.1\r\nX-Slow: ", Duration.ofSeconds(6));
+
+        assertTrue(first.startsWith("HTTP/1.1 200"), first);
+        assertTrue(afterTrickle.startsWith("closed"), afterTrickle);
+        assertEquals(1.0, registry.get("houston.http.connections.timed.out").counter().count(), "closed by the guard");
+    }
+
+    /** Writes {@code head}, then a byte every 300 ms until the server answers or closes, or {@code within} passes. */
+    private static String trickle(Socket socket, String head, Duration within) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                out.write('a');
+                out.flush();
+                socket.setSoTimeout(300);
+                try {
+                    byte[] buffer = new byte[512];
+                    int n = in.read(buffer);
+                    return n < 0 ? "closed" : new String(buffer, 0, n, StandardCharsets.US_ASCII);
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing yet: trickle on
+                }
+            }
+        } catch (IOException closedUnderUs) {
+            return "closed: " + closedUnderUs;
+        }
+        return "still open after " + within;
     }
 }
