@@ -105,34 +105,12 @@ class HttpConnectionGuardIT {
         // The handler waits for the whole body, as the API's routes do.
         serve(Duration.ofSeconds(2), request -> request.body().onSuccess(b -> request.response().end("ok")));
         Socket socket = connectFrom("127.0.0.1");
-        socket.setSoTimeout(10_000);
-        OutputStream out = socket.getOutputStream();
-        out.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
 
-        // One byte every half second: never silent for the 2 s idle timeout, never done either.
-        StringBuilder answer = new StringBuilder();
-        InputStream in = socket.getInputStream();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-        try {
-            while (System.nanoTime() < deadline && answer.length() == 0) {
-                out.write('x');
-                out.flush();
-                socket.setSoTimeout(500);
-                try {
-                    byte[] buffer = new byte[512];
-                    int n = in.read(buffer);
-                    answer.append(n < 0 ? "closed" : new String(buffer, 0, n, StandardCharsets.US_ASCII));
-                } catch (java.net.SocketTimeoutException stillOpen) {
-                    // no answer yet: trickle on
-                }
-            }
-        } catch (IOException closedUnderUs) {
-            answer.append("closed: ").append(closedUnderUs);
-        }
+        // One byte every 300 ms: never silent for the 2 s idle timeout, never done either.
+        String answer = trickle(socket, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n", Duration.ofSeconds(8));
 
-        assertTrue(answer.toString().startsWith("HTTP/1.1 408 "), answer.toString());
-        assertTrue(answer.toString().contains("body not complete within 2 s"), answer.toString());
+        assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+        assertTrue(answer.contains("body not complete within 2 s"), answer);
     }
 
     @Test
