@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * opening messages wait in the outbox; the real {@code houston run} is SIGKILLed once the evacuation is
  * journaled and live, before anything reached Slack. Restarted with Slack answering, it posts what it
  * owed: the incident's thread opens once, with the operator's pin, the evacuation replies in it, and
- * nothing is posted twice.
+ * nothing is posted twice, but for the one post that can have been in flight at the kill: Slack may have
+ * it from the dead process, and gets it again marked re-sent.
  */
 class SlackOwedAcrossSigkillIT {
 
@@ -73,7 +74,11 @@ class SlackOwedAcrossSigkillIT {
                 .until("the owed messages posted", () -> saying("lab-a evacuated: plan generation 1"), posted -> !posted.isEmpty());
         second.terminate(Duration.ofSeconds(60));
 
-        assertEquals(1, saying("pinned evacuated by alice").size(), () -> "the opening message, once: " + slack.postedTexts());
+        // The pin's post may have been in flight at the kill: written by the dead process, read by the stand-in
+        // only after it was told to answer (a loaded machine). Slack then has it, and its owed copy, marked.
+        assertEquals(1, saying("pinned evacuated by alice").stream().filter(t -> !t.contains("re-sent after a restart"))
+                .count(), () -> "the opening message, once, and at most a copy marked re-sent: " + slack.postedTexts());
+        assertTrue(saying("pinned evacuated by alice").size() <= 2, () -> "at most one copy marked re-sent: " + slack.postedTexts());
         assertTrue(!saying("pinned evacuated by alice").get(0).contains("thread_ts="), () -> "the pin opens the thread: "
                 + saying("pinned evacuated by alice"));
         assertEquals(1, saying("lab-a evacuating").size(), () -> "the evacuation, once: " + slack.postedTexts());
