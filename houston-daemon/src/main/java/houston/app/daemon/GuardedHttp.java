@@ -96,7 +96,7 @@ public final class GuardedHttp {
      */
     public static long bodyDeadline(Vertx vertx, io.vertx.core.http.HttpServerRequest request,
                                     java.time.Duration within, String hint) {
-        return HttpConnectionGuard.bodyDeadline(vertx, request, within, () -> { }, hint);
+        return HttpConnectionGuard.bodyDeadline(vertx, request, within, hint);
     }
 
     /** The daemon's JSON refusal, then the connection closed: for a request nothing more should be read from. */

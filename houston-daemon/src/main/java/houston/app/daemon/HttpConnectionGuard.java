@@ -98,7 +98,14 @@ final class HttpConnectionGuard {
     HttpServer install(HttpServer server, Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             HttpServerRequest request = ctx.request();
-            long body = bodyDeadline(vertx, request, idleTimeout, timedOut::increment, "");
+            long body = bodyDeadline(vertx, request, idleTimeout, "");
+            // Every 408 this server writes is counted here: the guard's body deadline, and a route's own
+            // stricter one (the lab's writes).
+            ctx.addHeadersEndHandler(v -> {
+                if (ctx.response().getStatusCode() == 408) {
+                    timedOut.increment();
+                }
+            });
             ctx.addEndHandler(done -> answered(request, body, done.succeeded()));
             ctx.next();
         });
@@ -172,14 +179,13 @@ final class HttpConnectionGuard {
      * silent for the idle timeout, so one body byte every 20 s held a connection, and its client's
      * share of the cap, for as long as the client liked. Returns the timer, -1 when the body is in.
      */
-    static long bodyDeadline(Vertx vertx, HttpServerRequest request, Duration within, Runnable onRefuse, String hint) {
+    static long bodyDeadline(Vertx vertx, HttpServerRequest request, Duration within, String hint) {
         if (request.isEnded()) {
             return -1;
         }
         long timer = vertx.setTimer(within.toMillis(), id -> {
             // A handler that began its answer before the body ended has taken the request on: no 408 over it.
             if (!request.isEnded() && !request.response().headWritten() && !request.response().closed()) {
-                onRefuse.run();
                 log.debug("{} {} from {}: body not complete within {}", request.method(), request.path(),
                         request.remoteAddress(), within);
                 DaemonHttp.refuseAndClose(request, 408, "request body not complete within " + within.toSeconds()

@@ -135,6 +135,23 @@ class HttpConnectionGuardIT {
         assertEquals(1.0, registry.get("houston.http.connections.timed.out").counter().count(), "closed by the guard");
     }
 
+    @Test
+    void aRoutesOwnStricterBodyDeadlineIsCountedAsTheGuardsAre() throws Exception {
+        // As the lab's write routes do: a 1 s deadline of their own, under the guard's 30 s one.
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            GuardedHttp.bodyDeadline(vertx, ctx.request(), Duration.ofSeconds(1), "");
+            ctx.request().body().onSuccess(b -> ctx.response().end("ok"));
+        });
+        serve(Duration.ofSeconds(30), router);
+        Socket socket = connectFrom("127.0.0.1");
+
+        String answer = trickle(socket, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n", Duration.ofSeconds(6));
+
+        assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+        assertEquals(1.0, registry.get("houston.http.connections.timed.out").counter().count(), "counted");
+    }
+
     /** Writes {@code head}, then a byte every 300 ms until the server answers or closes, or {@code within} passes. */
     private static String trickle(Socket socket, String head, Duration within) throws IOException {
         OutputStream out = socket.getOutputStream();
