@@ -7,7 +7,6 @@ import houston.core.engine.Action;
 import houston.core.engine.ActionOutcome;
 import houston.core.engine.Inputs;
 import houston.core.engine.OperatorCommand;
-import houston.core.engine.PinTarget;
 import houston.core.health.Observation;
 import houston.core.health.Outcome;
 import houston.core.health.ServiceSignal;
@@ -56,7 +55,7 @@ final class JournalCodec {
         for (ActionOutcome o : in.outcomes()) {
             items.get(2).add(outcome(o).toString());
         }
-        in.commands().forEach(c -> items.get(3).add(command(c).toString()));
+        in.commands().forEach(c -> items.get(3).add(CommandJson.encode(c).toString()));
         actions.forEach(a -> items.get(4).add(JSON.getNodeFactory().textNode(describe(a)).toString()));
         in.demand().forEach(d -> items.get(5).add(JSON.createArrayNode().add(d.location()).add(d.rps())
                 .add(d.measuredAt()).toString()));
@@ -125,33 +124,6 @@ final class JournalCodec {
         ActionOutcome.ScaleResult s = (ActionOutcome.ScaleResult) o;
         return JSON.createObjectNode().put("type", "scale").put("location", s.location()).put("instances", s.instances())
                 .put("status", s.status().name()).put("detail", s.detail());
-    }
-
-    static ObjectNode command(OperatorCommand c) {
-        ObjectNode n = JSON.createObjectNode().put("by", c.by());
-        if (c instanceof OperatorCommand.Evacuate e) {
-            n.put("type", "evacuate").put("location", e.location()).put("reason", e.reason());
-            seconds(n, e.duration());
-        } else if (c instanceof OperatorCommand.Restore r) {
-            n.put("type", "restore").put("location", r.location());
-        } else if (c instanceof OperatorCommand.Freeze f) {
-            n.put("type", "freeze").put("reason", f.reason());
-            seconds(n, f.duration());
-        } else if (c instanceof OperatorCommand.Unfreeze) {
-            n.put("type", "unfreeze");
-        } else if (c instanceof OperatorCommand.Pin p) {
-            n.put("type", "pin").put("location", p.location()).put("target", p.target().name()).put("reason", p.reason());
-            seconds(n, p.duration());
-        } else if (c instanceof OperatorCommand.Unpin u) {
-            n.put("type", "unpin").put("location", u.location());
-        }
-        return n;
-    }
-
-    private static void seconds(ObjectNode n, Duration d) {
-        if (d != null) {
-            n.put("seconds", d.toSeconds());
-        }
     }
 
     static String encode(JsonlJournal.Checkpoint c) {
@@ -240,7 +212,7 @@ final class JournalCodec {
         }
         List<OperatorCommand> commands = new ArrayList<>();
         for (JsonNode c : in.get("commands")) {
-            commands.add(command(c));
+            commands.add(CommandJson.decode(c));
         }
         // Lines written before readings were journaled have none: the engine kept its last known values.
         List<Inputs.DemandReading> demand = new ArrayList<>();
@@ -259,23 +231,6 @@ final class JournalCodec {
         return new JsonlJournal.Record(root.get("tick").asLong(), Instant.parse(root.get("at").asText()),
                 Inputs.builder().observations(obs).signals(sig).outcomes(outcomes).commands(commands).demand(demand)
                         .capacity(capacity).controlPlane(controlPlane).build(), actions);
-    }
-
-    static OperatorCommand command(JsonNode c) {
-        String by = c.get("by").asText();
-        Duration d = c.has("seconds") ? Duration.ofSeconds(c.get("seconds").asLong()) : null;
-        String location = c.has("location") ? c.get("location").asText() : null;
-        String reason = c.has("reason") && !c.get("reason").isNull() ? c.get("reason").asText() : null;
-        return switch (c.get("type").asText()) {
-            case "evacuate" -> new OperatorCommand.Evacuate(location, d, reason, by);
-            case "restore" -> new OperatorCommand.Restore(location, by);
-            case "freeze" -> new OperatorCommand.Freeze(d, reason, by);
-            case "unfreeze" -> new OperatorCommand.Unfreeze(by);
-            case "pin" -> new OperatorCommand.Pin(location, PinTarget.valueOf(c.get("target").asText()), d, reason,
-                    by);
-            case "unpin" -> new OperatorCommand.Unpin(location, by);
-            default -> throw new IllegalArgumentException("unknown journaled command " + c);
-        };
     }
 
     /** One line per action, stable enough to compare a replay against. */

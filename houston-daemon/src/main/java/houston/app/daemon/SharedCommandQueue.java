@@ -1,7 +1,6 @@
 package houston.app.daemon;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import houston.core.engine.OperatorCommand;
@@ -43,7 +42,7 @@ final class SharedCommandQueue {
      * replica accepted it, so it ends when the operator was told whichever leader applies it and when.
      */
     static Map<String, Object> stamped(OperatorCommand c, long acceptedMillis, Duration defaultOverride) {
-        ObjectNode n = JournalCodec.command(c);
+        ObjectNode n = CommandJson.encode(c);
         if (c instanceof OperatorCommand.Evacuate || c instanceof OperatorCommand.Freeze || c instanceof OperatorCommand.Pin) {
             long seconds = n.has(SECONDS) ? n.get(SECONDS).asLong() : defaultOverride.toSeconds();
             n.put(UNTIL, acceptedMillis + seconds * 1000);
@@ -64,7 +63,7 @@ final class SharedCommandQueue {
                     // At least a second (zero means the default): one that ran out while queued applies and expires at once, said so.
                     n.put(SECONDS, Math.max(1, (n.get(UNTIL).asLong() - nowMillis + 999) / 1000));
                 }
-                OperatorCommand c = JournalCodec.command((JsonNode) n);
+                OperatorCommand c = CommandJson.decode(n);
                 handed.put(c, q.id());
                 apply.accept(c);
             }

@@ -24,7 +24,7 @@ class SharedCommandQueueTest {
 
     private static ZooKeeperSharedState.Queued queued(String id, OperatorCommand c) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> command = JSON.convertValue(JournalCodec.command(c), Map.class);
+        Map<String, Object> command = JSON.convertValue(CommandJson.encode(c), Map.class);
         return new ZooKeeperSharedState.Queued(id, command);
     }
 
