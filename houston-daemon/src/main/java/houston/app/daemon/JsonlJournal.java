@@ -3,8 +3,6 @@ package houston.app.daemon;
 import houston.core.engine.Inputs;
 import houston.core.port.Journal;
 
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The journal as JSON lines in a directory: {@code journal.jsonl} is written, each tick forced to
@@ -70,8 +67,8 @@ public final class JsonlJournal implements Journal {
     }
 
     private final Path dir;
+    private final JournalFiles files;
     private final long maxBytes;
-    private final int keepFiles;
     private final long maxLine;
     private FileChannel channel;
     /**
@@ -86,12 +83,12 @@ public final class JsonlJournal implements Journal {
 
     public JsonlJournal(Path dir, long maxBytes, int keepFiles) {
         this.dir = dir;
+        this.files = new JournalFiles(dir, keepFiles);
         this.maxBytes = maxBytes;
-        this.keepFiles = keepFiles;
         this.maxLine = maxLine(maxBytes);
         try {
             Files.createDirectories(dir);
-            cutTornTail();
+            files.cutTornTail();
             open();
         } catch (IOException e) {
             throw new JournalUnavailable(dir, "cannot open journal in " + dir, e);
@@ -99,37 +96,8 @@ public final class JsonlJournal implements Journal {
     }
 
     private void open() throws IOException {
-        channel = FileChannel.open(current(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        channel = FileChannel.open(files.current(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         complete = channel.size();
-    }
-
-    /** A crash mid-write leaves a line without its newline: cut it, or the next line would be glued to it. */
-    private void cutTornTail() throws IOException {
-        if (!Files.exists(current())) {
-            return;
-        }
-        try (FileChannel file = FileChannel.open(current(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long end = file.size();
-            ByteBuffer one = ByteBuffer.allocate(1);
-            long keep = end;
-            while (keep > 0) {
-                one.clear();
-                file.read(one, keep - 1);
-                if (one.get(0) == '\n') {
-                    break;
-                }
-                keep--;
-            }
-            if (keep < end) {
-                file.truncate(keep);
-                LoggerFactory.getLogger(JsonlJournal.class).warn("journal {} ended in a torn line of {} bytes (the "
-                        + "process stopped mid-write): cut, the tick it held never happened", current(), end - keep);
-            }
-        }
-    }
-
-    private Path current() {
-        return dir.resolve("journal.jsonl");
     }
 
     @Override
@@ -177,40 +145,20 @@ public final class JsonlJournal implements Journal {
             lastWriteNanos = System.nanoTime() - started;
             lastWriteMillis = System.currentTimeMillis();
         } catch (IOException e) {
-            throw new JournalUnavailable(dir, "cannot write journal " + current(), e);
+            throw new JournalUnavailable(dir, "cannot write journal " + files.current(), e);
         }
     }
 
     private void rotate() throws IOException {
         channel.force(false);
         channel.close();
-        List<Path> rotated = rotated();
-        long next = rotated.isEmpty() ? 1 : number(rotated.get(rotated.size() - 1)) + 1;
-        Files.move(current(), dir.resolve("journal-" + next + ".jsonl"));
-        rotated = rotated();
-        for (int i = 0; i < rotated.size() - keepFiles; i++) {
-            Files.deleteIfExists(rotated.get(i));
-        }
+        files.rotate();
         open();
-    }
-
-    private List<Path> rotated() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("journal-\\d+\\.jsonl"))
-                    .sorted((a, b) -> Long.compare(number(a), number(b))).toList();
-        }
-    }
-
-    private static long number(Path p) {
-        String name = p.getFileName().toString();
-        return Long.parseLong(name.substring("journal-".length(), name.length() - ".jsonl".length()));
     }
 
     private JournalReader reader() {
         try {
-            List<Path> files = new ArrayList<>(rotated());
-            files.add(current());
-            return new JournalReader(files, maxLine);
+            return new JournalReader(files.inReadingOrder(), maxLine);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journal in " + dir + ": " + e.getMessage(), e);
         }
