@@ -77,7 +77,7 @@ public final class DrillReader {
             // Read as drill keys it would be a pile of unknown keys that are in fact in houston.conf.
             problems.add(new ConfigProblem("drill.houston", "a houston { } block inside drill { }",
                     "houston { } at the top level of the file, beside drill { }",
-                    ConfigReader.describe(own.getValue("drill.houston").origin())));
+                    ProblemDetails.describe(own.getValue("drill.houston").origin())));
             own = own.withoutPath("drill.houston");
         }
         // Secondaries are free-form (location = location); objectives are checked against their own list.

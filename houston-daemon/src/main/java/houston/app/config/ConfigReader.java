@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException.Missing;
 import com.typesafe.config.ConfigException.WrongType;
 import com.typesafe.config.ConfigException.BadValue;
-import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 
 import java.time.Duration;
@@ -19,10 +18,8 @@ import java.util.function.Supplier;
  */
 final class ConfigReader {
 
-    /** The most characters of a value a problem line shows. */
-    static final int SHOWN = 160;
-
     private final Config config;
+    private final ProblemDetails details;
     private final List<ConfigProblem> problems;
     private final String prefix;
     private final boolean readSecrets;
@@ -33,6 +30,7 @@ final class ConfigReader {
 
     private ConfigReader(Config config, List<ConfigProblem> problems, String prefix, boolean readSecrets) {
         this.config = config;
+        this.details = new ProblemDetails(config);
         this.problems = problems;
         this.prefix = prefix;
         this.readSecrets = readSecrets;
@@ -92,7 +90,7 @@ final class ConfigReader {
         for (String key : new java.util.TreeSet<>(element.root().keySet())) {
             if (!allowed.contains(key)) {
                 problems.add(new ConfigProblem(where + "." + key, "unknown key", "one of " + new java.util.TreeSet<>(allowed),
-                        child.originOf(key)));
+                        child.details.originOf(key)));
             }
         }
         return child;
@@ -178,13 +176,14 @@ final class ConfigReader {
 
     /** Records a problem with the current value of {@code key}. */
     void problem(String key, String expected) {
-        String where = originOf(key);
-        add(new ConfigProblem(prefix + key, valueOf(key), expected, where.isEmpty() ? originOfParent(key) : where));
+        String where = details.originOf(key);
+        add(new ConfigProblem(prefix + key, details.valueOf(key), expected, where.isEmpty() ? details.originOfParent(key)
+                : where));
     }
 
     /** Records a problem with one entry of the list at {@code key}: the entry named, not the whole list. */
     void problemIn(String key, String entry, String expected) {
-        add(new ConfigProblem(prefix + key, "\"" + entry + "\"", expected, originOf(key)));
+        add(new ConfigProblem(prefix + key, "\"" + entry + "\"", expected, details.originOf(key)));
     }
 
     /**
@@ -201,58 +200,11 @@ final class ConfigReader {
         try {
             return reader.get();
         } catch (Missing e) {
-            add(new ConfigProblem(prefix + key, "missing", expected, originOfParent(key)));
+            add(new ConfigProblem(prefix + key, "missing", expected, details.originOfParent(key)));
         } catch (WrongType | BadValue e) {
             problem(key, expected);
         }
         return fallback;
-    }
-
-    String valueOf(String key) {
-        try {
-            ConfigValue v = config.getValue(key);
-            if (v.valueType() == com.typesafe.config.ConfigValueType.STRING && String.valueOf(v.unwrapped()).isEmpty()) {
-                return "\"\"";
-            }
-            return shown(v.valueType() == com.typesafe.config.ConfigValueType.STRING ? String.valueOf(v.unwrapped())
-                    : v.render(com.typesafe.config.ConfigRenderOptions.concise()));
-        } catch (RuntimeException e) {
-            return "missing";
-        }
-    }
-
-    /**
-     * A value as a problem line shows it: one line, every character a terminal would act on escaped
-     * ({@code \u001b}), and a list of a thousand faults shown by its start and its size, not a page.
-     */
-    static String shown(String value) {
-        int count = value.codePointCount(0, value.length());
-        if (count <= SHOWN) {
-            return TerminalText.escaped(value);
-        }
-        return TerminalText.escaped(value.substring(0, value.offsetByCodePoints(0, SHOWN))) + "… (" + count
-                + " characters)";
-    }
-
-    String originOf(String key) {
-        try {
-            return describe(config.getValue(key).origin());
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
-    /** Where the object that lacks {@code key} is written: the place to add it. */
-    private String originOfParent(String key) {
-        List<String> path = com.typesafe.config.ConfigUtil.splitPath(key);
-        for (int n = path.size() - 1; n > 0; n--) {
-            String parent = com.typesafe.config.ConfigUtil.joinPath(path.subList(0, n));
-            if (config.hasPath(parent)) {
-                return originOf(parent);
-            }
-        }
-        // A reader of one object (a list entry): the object itself is the place.
-        return config.root().isEmpty() ? "" : describe(config.root().origin());
     }
 
     /** True when {@code key}'s value comes from Houston's own defaults, not from the user's file. */
@@ -262,12 +214,6 @@ final class ConfigReader {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    static String describe(ConfigOrigin origin) {
-        String where = origin.filename() != null ? origin.filename()
-                : origin.resource() != null ? "built-in " + origin.resource() : origin.description();
-        return origin.lineNumber() > 0 ? where + ":" + origin.lineNumber() : where;
     }
 
     private static String human(Duration d) {

@@ -93,7 +93,7 @@ public final class HoustonConfigLoader {
         } catch (RequiredIncludes.Missing e) {
             throw new ConfigException(List.of(e.problem(file)));
         } catch (com.typesafe.config.ConfigException e) {
-            String where = e.origin() == null ? file.toString() : ConfigReader.describe(e.origin());
+            String where = e.origin() == null ? file.toString() : ProblemDetails.describe(e.origin());
             // The library's message starts with the place; it is said once, at the end.
             String message = e.origin() == null ? e.getMessage()
                     : e.getMessage().replaceFirst("^\\Q" + e.origin().description() + "\\E: ", "");

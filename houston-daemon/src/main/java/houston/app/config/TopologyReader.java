@@ -47,7 +47,7 @@ final class TopologyReader {
         if (object.size() == 1) {
             // Houston moves a location's traffic to another one: with one location there is nowhere to go.
             in.problems().add(new ConfigProblem(LOCATIONS, "1 location (" + object.keySet().iterator().next() + ")",
-                    "at least 2 locations, so traffic has somewhere to go", ConfigReader.describe(object.origin())));
+                    "at least 2 locations, so traffic has somewhere to go", ProblemDetails.describe(object.origin())));
         }
         if (locations.size() < 2 || locations.size() != object.size()) {
             return null;

@@ -40,7 +40,7 @@ final class UnknownKeys {
             boolean ok = key.startsWith(RTT_PREFIX) || key.startsWith(WORKLOADS_PREFIX) || key.startsWith(DEMAND_QUERIES_PREFIX)
                     || (key.startsWith(LOCATION_PREFIX) ? locationFields.contains(fieldOf(key)) : known.contains(key));
             if (!ok) {
-                String where = ConfigReader.describe(e.getValue().origin());
+                String where = ProblemDetails.describe(e.getValue().origin());
                 String hint = suggestion(key);
                 problems.add(new ConfigProblem(key, "unknown key",
                         hint == null ? "a key listed in config/houston.conf" : "did you mean " + hint + "?",
