@@ -4,7 +4,6 @@ import houston.app.config.HaSettings;
 import houston.core.engine.Action;
 import houston.core.engine.AlertKind;
 import houston.core.engine.EngineState;
-import houston.core.model.TrafficPlan;
 import houston.core.port.DnsDataPlane;
 import houston.core.port.DnsSwitch;
 import houston.core.port.Notifier;
@@ -15,7 +14,6 @@ import houston.ha.ActingGate;
 import houston.ha.CuratorLeadership;
 import houston.ha.HaSnapshot;
 import houston.ha.Leadership;
-import houston.ha.WarmTakeover;
 import houston.ha.ZooKeeperSharedState;
 import houston.slack.notify.SlackOutbox;
 import org.apache.curator.framework.CuratorFramework;
@@ -25,15 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This daemon as one replica of several ({@code houston.ha.provider = zookeeper}): the adapters go
- * through an {@link ActingGate}, so only the leader acts; a takeover claims the DNS fence at the
- * new epoch ({@link FenceOwed}), then continues from DNS and the shared state; while leading, the
+ * through an {@link ActingGate}, so only the leader acts; a takeover ({@link LeaderTakeover}) claims
+ * the DNS fence at the new epoch ({@link FenceOwed}), then continues from DNS and the shared state;
+ * while leading, the
  * overrides, open incidents, Slack threads and checkpoint are written to ZooKeeper after every tick
  * that changed them, and commands a follower received are taken from the queue and applied
  * ({@link SharedStateWriter}). Every replica pages
@@ -58,6 +54,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
     private Notifier pager;
     private SlackOutbox outbox;
     private ControlLoop loop;
+    private LeaderTakeover takeover;
 
     private Replication(HaSettings settings, Clock clock) {
         this.settings = settings;
@@ -115,6 +112,8 @@ public final class Replication implements Leadership.Role, AutoCloseable {
             return;
         }
         this.loop = controlLoop;
+        this.takeover = new LeaderTakeover(settings.replica(), clock, shared, writer, metrics, dns, fence, outbox,
+                controlLoop, this::mirrorLeader);
         writer.start(controlLoop, outbox);
         shared.start();
         // Only the leader changes the data plane; a follower's health endpoint answers as the leader decided.
@@ -132,50 +131,7 @@ public final class Replication implements Leadership.Role, AutoCloseable {
 
     @Override
     public void takeOver(long epoch) throws Exception {
-        long started = System.nanoTime();
-        HaSnapshot before = shared.read();
-        WeightedRecordSwitch.Claim claim = fence.claimAtTakeover(epoch);
-        if (!claim.claimed()) {
-            // The DNS API refused the claim (down, throttling): lead through the data plane meanwhile.
-            log.warn("replica {} leads at epoch {} without the DNS fence ({}); the fence is claimed before the "
-                    + "first publish", settings.replica(), epoch, claim.detail());
-        }
-        TrafficPlan live = liveOrLastConfirmed(before);
-        mirrorLeader(before);
-        Instant now = clock.instant();
-        writer.forget();
-        // The newer of this replica's own overrides (its journal, its own time as leader) and the shared ones.
-        long commandsAt = loop.commandsAt();
-        loop.resume(warm -> WarmTakeover.resume(loop.engine(), warm, live, before, commandsAt, now));
-        loop.takeOverAlertStreaks(before.failingSince());
-        loop.askAgainForScaleUps();
-        if (outbox != null) {
-            outbox.restoreThreads(before.threads());
-        }
-        writer.writeTakeover(loop.state(), now, epoch, before.threads());
-        metrics.tookOver(System.nanoTime() - started);
-        log.info("replica {} took over at epoch {}: DNS generation {}, {} pin(s), {} incident thread(s)",
-                settings.replica(), epoch, live == null ? before.liveGeneration() : live.generation(),
-                before.overrides().pins().size(), before.threads().size());
-    }
-
-    /**
-     * The plan DNS holds, read; when DNS cannot be read (its API is down, reads included), what the
-     * previous leader's shared state says DNS confirmed ({@code null}: not the whole plan), so a dead
-     * control plane does not also leave nobody acting. Before anyone led, nothing is known: the takeover
-     * fails and is tried again.
-     */
-    private TrafficPlan liveOrLastConfirmed(HaSnapshot before) throws Exception {
-        try {
-            return dns.peekLive().toCompletableFuture().get(1, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            if (before.epoch() == 0) {
-                throw e;
-            }
-            log.warn("replica {} cannot read DNS at its takeover ({}): continuing from the shared state, DNS at "
-                    + "generation {}", settings.replica(), e.getCause(), before.liveGeneration());
-            return WarmTakeover.lastConfirmed(before, loop.engine().topology().ids());
-        }
+        takeover.takeOver(epoch);
     }
 
     /** On the loop thread: a follower mirrors the leader's data plane, the leader writes what the tick changed. */
