@@ -71,7 +71,7 @@ final class LabReplicasBanner {
         HttpResponse<String> r;
         try {
             // A kill closes a daemon and a clear starts one: seconds, not milliseconds.
-            r = LabCommand.Fault.post(port, "/lab/controllers", body, Duration.ofSeconds(60));
+            r = LabFaultCommand.post(port, "/lab/controllers", body, Duration.ofSeconds(60));
         } catch (CappedBody.TooLarge e) {
             err.println("houston lab fault: " + e.getMessage());
             return 3;

@@ -61,7 +61,7 @@ class LabFaultClientTest {
 
         assertEquals(3, code, cli.said());
         assertEquals("houston lab fault: answer too large from http://localhost:" + port + "/lab/faults (over "
-                + LabCommand.Fault.MAX_ANSWER + " bytes)\n", cli.err());
+                + LabFaultCommand.MAX_ANSWER + " bytes)\n", cli.err());
     }
 
     @Test
