@@ -22,9 +22,14 @@ class DnsFallbackTest {
 
     /** Runs until the engine first tries to publish loc-07's evacuation, with the control plane down. */
     private void loc07DiesWhileTheDnsApiIsDown() {
+        loc07FailsWhileTheDnsApiIsDown(ALL);
+    }
+
+    /** As above, loc-07 failing for {@code vantages} only. */
+    private void loc07FailsWhileTheDnsApiIsDown(String... vantages) {
         world.run(10);
         world.controlPlaneDown = true;
-        world.breakLocation("loc-07", ALL);
+        world.breakLocation("loc-07", vantages);
         while (world.all(Action.PublishPlan.class).isEmpty()) {
             world.tick();
         }
@@ -32,7 +37,8 @@ class DnsFallbackTest {
 
     @Test
     void fallbackEngagesWhenPublishesHaveFailedForFallbackAfter() {
-        loc07DiesWhileTheDnsApiIsDown();
+        // Two vantages of three: evacuated by quorum, but not every vantage calls it dead.
+        loc07FailsWhileTheDnsApiIsDown("vantage-a", "vantage-b");
 
         world.run(119);
         List<Action.EngageFallback> before = world.all(Action.EngageFallback.class);
@@ -41,6 +47,26 @@ class DnsFallbackTest {
         assertEquals(List.of(), before);
         assertEquals(List.of(List.of("loc-07")),
                 world.all(Action.EngageFallback.class).stream().map(Action.EngageFallback::locations).toList());
+    }
+
+    /**
+     * A location every vantage calls dead loses all its users every second it waits: it is dropped through
+     * the data plane once the API has failed for 10 s, sooner than Route 53's fast health checks would drop
+     * it, not after fallback-after (2 min here).
+     */
+    @Test
+    void aLocationEveryVantageCallsDeadIsDroppedOnceTheApiHasFailedForTenSeconds() {
+        loc07DiesWhileTheDnsApiIsDown();
+
+        world.run(8);
+        List<Action.EngageFallback> before = world.all(Action.EngageFallback.class);
+        world.run(4);
+
+        assertEquals(List.of(), before);
+        assertEquals(List.of(List.of("loc-07")),
+                world.all(Action.EngageFallback.class).stream().map(Action.EngageFallback::locations).toList());
+        assertTrue(world.all(Action.EngageFallback.class).get(0).reason().contains(
+                "(every vantage calls loc-07 dead: fallback-after not waited)"), world.all(Action.EngageFallback.class).get(0).reason());
     }
 
     /**
@@ -81,8 +107,8 @@ class DnsFallbackTest {
 
         Decision engaged = world.decisions(DecisionKind.FALLBACK_ENGAGED).get(0);
         Decision decided = world.decisions(DecisionKind.EVACUATION_DECIDED).get(0);
-        assertEquals("DNS API down for 2 min; loc-07 evacuated through health-check failover (data plane)",
-                engaged.summary());
+        assertEquals("DNS API down for 11 s (every vantage calls it dead: fallback-after not waited); loc-07 evacuated "
+                + "through health-check failover (data plane)", engaged.summary());
         assertEquals(decided.incident(), engaged.incident());
         assertTrue(engaged.explanation().notes().get(1).startsWith("live path: data plane (health-check failover)"),
                 engaged.explanation().notes().toString());
@@ -103,8 +129,8 @@ class DnsFallbackTest {
         arc.run(200);
 
         Decision engaged = arc.decisions(DecisionKind.FALLBACK_ENGAGED).get(0);
-        assertEquals("DNS API down for 2 min; loc-07 evacuated through ARC routing controls (data plane): "
-                + arc.dataPlaneDetail, engaged.summary());
+        assertEquals("DNS API down for 11 s (every vantage calls it dead: fallback-after not waited); loc-07 evacuated "
+                + "through ARC routing controls (data plane): " + arc.dataPlaneDetail, engaged.summary());
         assertEquals("data plane: " + arc.dataPlaneDetail, engaged.explanation().notes().get(2));
     }
 
@@ -147,7 +173,7 @@ class DnsFallbackTest {
         world.dataPlaneAnswers = false;
         loc07DiesWhileTheDnsApiIsDown();
 
-        world.run(120 + 1 + 10); // fallback-after, the first attempt, publish-retry
+        world.run(10 + 1 + 10); // a dead location's 10 s, the first attempt, publish-retry
 
         assertEquals(1, world.alerts(AlertKind.DNS_FALLBACK_FAILED).size());
         assertEquals(2, world.all(Action.EngageFallback.class).size());
