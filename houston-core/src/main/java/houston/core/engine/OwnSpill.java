@@ -80,7 +80,7 @@ final class OwnSpill {
     }
 
     private static boolean spill(StepContext ctx, int l, double load, double excess) {
-        String carries = RisingDemand.describe(ctx.loads()[l], load);
+        String carries = RisingDemand.describe(ReceiverPool.loads(ctx)[l], load);
         double[] row = ctx.row(l);
         double want = Math.min(row[l], excess / (ctx.demand[l] + RisingDemand.ahead(ctx, l)));
         double[] added = new double[row.length];

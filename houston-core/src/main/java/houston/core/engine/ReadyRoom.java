@@ -40,7 +40,7 @@ final class ReadyRoom {
     static double[] carriedNow(StepContext ctx, int c, int waitOn, double[] current, double[] target,
                                boolean[] eligible, double floor, int maxGainers, double urgency) {
         double demand = ctx.demand[c];
-        double[] loads = ctx.loads();
+        double[] loads = ReceiverPool.loads(ctx);
         double[] row = target.clone();
         double kept = row[waitOn];
         // Locations already serving part of the row count against maxGainers: moved again as room

@@ -30,7 +30,7 @@ final class ReceiverDrain {
 
     /** Moves other catchments' shares off every location that may not receive now. */
     void apply(StepContext ctx) {
-        boolean[] receiving = ctx.eligibleReceivers(-1);
+        boolean[] receiving = ReceiverPool.eligible(ctx, -1);
         for (int r = 0; r < receiving.length; r++) {
             if (receiving[r] || ctx.tracks[r].state() == LocationState.RECOVERING || keeps(ctx, r)) {
                 continue;
@@ -88,9 +88,10 @@ final class ReceiverDrain {
         double[] row = ctx.row(c);
         LocationTrack t = ctx.tracks[c];
         double[] evacuation = t.evacuationRow() != null ? t.evacuationRow() : row;
-        boolean[] eligible = ctx.eligibleReceivers(from);
+        boolean[] eligible = ReceiverPool.eligible(ctx, from);
         eligible[c] = false;
-        Placement p = planner.place(c, ctx.demand[c] * evacuation[from], ctx.plannedLoads(), eligible, ctx.instances);
+        Placement p = planner.place(c, ctx.demand[c] * evacuation[from], ReceiverPool.plannedLoads(ctx), eligible,
+                ctx.instances);
         boolean placed = evacuation[from] > 0 && !p.receivers().isEmpty() && p.placedFraction() > 0;
         if (placed && t.evacuationRow() != null) {
             evacuation = TrafficMover.moveShare(ctx.topology, evacuation, from, p);
@@ -141,11 +142,11 @@ final class ReceiverDrain {
                 continue;
             }
             double[] target = t.evacuationRow().clone();
-            double[] planned = ctx.plannedLoads();
+            double[] planned = ReceiverPool.plannedLoads(ctx);
             double excess = ctx.demand[e] > 0 ? Math.min(target[r], Math.max(0, planned[r] - ready) / ctx.demand[e]) : 0;
             target[r] -= excess;
             List<String> instead = new ArrayList<>();
-            boolean[] eligible = ctx.eligibleReceivers(e);
+            boolean[] eligible = ReceiverPool.eligible(ctx, e);
             for (int rank = 0; rank < target.length - 1 && excess > TrafficPlan.DUST; rank++) {
                 int s = ctx.topology.neighbour(e, rank);
                 double room = NearestCapacityPlanner.readyCeiling(ctx.topology.location(s).capacity(), ctx.instances[s])

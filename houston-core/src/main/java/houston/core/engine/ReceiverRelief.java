@@ -38,7 +38,7 @@ final class ReceiverRelief {
         if (ctx.dnsPublishesFailing() || ctx.overrides.frozen(ctx.now)) {
             return;
         }
-        boolean[] receiving = ctx.eligibleReceivers(-1);
+        boolean[] receiving = ReceiverPool.eligible(ctx, -1);
         // Where the loads will be once a move is felt: on a rising load, a receiver relieved only as far as
         // it stands now is past the line again before the move lands.
         double[] loads = RisingDemand.loadsAhead(ctx);
@@ -58,7 +58,7 @@ final class ReceiverRelief {
      * {@code carried} once a move is felt; true when some moved.
      */
     private boolean relieve(StepContext ctx, int r, double carried, double excess) {
-        String carries = RisingDemand.describe(ctx.loads()[r], carried);
+        String carries = RisingDemand.describe(ReceiverPool.loads(ctx)[r], carried);
         boolean relieved = false;
         for (int c = 0; c < ctx.tracks.length && excess > 0; c++) {
             double[] row = ctx.row(c);
@@ -120,10 +120,10 @@ final class ReceiverRelief {
      */
     static double spill(StepContext ctx, int c, int r, double want, double[] row, double[] added,
                                 List<String> to) {
-        boolean[] eligible = ctx.eligibleReceivers(c);
+        boolean[] eligible = ReceiverPool.eligible(ctx, c);
         // Room as it will be once the move is felt: a receiver whose own load rises too has less of it.
         double[] live = RisingDemand.loadsAhead(ctx);
-        double[] planned = ctx.plannedLoads();
+        double[] planned = ReceiverPool.plannedLoads(ctx);
         double placed = 0;
         for (int rank = 0; rank < row.length - 1 && want - placed > TrafficPlan.DUST; rank++) {
             int s = ctx.topology.neighbour(c, rank);

@@ -112,15 +112,15 @@ final class Reconsolidation {
                 || away <= TrafficPlan.DUST) {
             return null;
         }
-        double[] live = ctx.loads();
-        double[] planned = ctx.plannedLoads();
+        double[] live = ReceiverPool.loads(ctx);
+        double[] planned = ReceiverPool.plannedLoads(ctx);
         double[] others = new double[live.length];
         for (int s = 0; s < live.length; s++) {
             // What the others carry, live or promised to another evacuation, whichever is more.
             others[s] = s == l ? live[s] : Math.max(live[s] - ctx.demand[l] * current[s],
                     planned[s] - ctx.demand[l] * evacuation[s]);
         }
-        Placement p = SteadyReceivers.prefer(ctx, l, ctx.eligibleReceivers(l),
+        Placement p = SteadyReceivers.prefer(ctx, l, ReceiverPool.eligible(ctx, l),
                 eligible -> planner.placeOnReady(l, ctx.demand[l] * away, others, eligible, ctx.instances));
         if (p.receivers().isEmpty() || p.unplacedRps() > 0) {
             return null;

@@ -52,8 +52,8 @@ final class RelapseHeadroom {
             if (!holding(ctx, ctx.tracks[e])) {
                 continue;
             }
-            loads = loads != null ? loads : ctx.plannedLoads();
-            boolean[] eligible = ctx.eligibleReceivers(e);
+            loads = loads != null ? loads : ReceiverPool.plannedLoads(ctx);
+            boolean[] eligible = ReceiverPool.eligible(ctx, e);
             for (ReceiverShare s : planner.place(e, ctx.demand[e], loads, eligible, ctx.instances).receivers()) {
                 int r = ctx.topology.indexOf(s.location());
                 // What its load would need, not the share's instancesNeeded: that never asks a receiver to shrink.

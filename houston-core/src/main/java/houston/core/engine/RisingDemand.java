@@ -77,7 +77,7 @@ final class RisingDemand {
 
     /** Requests/s each location serves under the plan, plus what the rising catchments add ({@link #ahead}). */
     static double[] loadsAhead(StepContext ctx) {
-        double[] load = ctx.loads();
+        double[] load = ReceiverPool.loads(ctx);
         for (int c = 0; c < load.length; c++) {
             double ahead = ahead(ctx, c);
             if (ahead <= 0) {

@@ -58,7 +58,7 @@ final class SafetyPolicy {
      * are on their way home; if it fails again it goes back out whatever the cap says.
      */
     private boolean capReached(StepContext ctx) {
-        return ctx.awayCount() >= config.maxEvacuated();
+        return ReceiverPool.awayCount(ctx) >= config.maxEvacuated();
     }
 
     /** The limits an evacuation decided now passes only on unanimous evidence, or null when it passes none. */
@@ -116,7 +116,7 @@ final class SafetyPolicy {
 
     /** Why any evacuation of {@code l} must wait, or null: only the minimum-serving floor. */
     String holdManual(StepContext ctx, int l) {
-        int servingAfter = ctx.topology.size() - ctx.evacuationCount() - 1;
+        int servingAfter = ctx.topology.size() - ReceiverPool.evacuationCount(ctx) - 1;
         if (servingAfter < config.minServing()) {
             return "min-serving " + config.minServing() + ": evacuating " + ctx.id(l) + " would leave "
                     + servingAfter + " serving";

@@ -59,7 +59,7 @@ final class ScaleRequests {
 
     /** The thread where news of {@code l}'s size belongs: the evacuation relying on it, its own, or the outage's. */
     static String incidentOf(StepContext ctx, int l) {
-        String incident = ctx.incidentRelyingOn(l);
+        String incident = ReceiverPool.incidentRelyingOn(ctx, l);
         incident = incident != null ? incident : ctx.tracks[l].incident();
         return incident != null ? incident : DataPlaneRoom.outageIncident(ctx);
     }

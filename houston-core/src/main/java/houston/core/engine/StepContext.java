@@ -5,7 +5,6 @@ import houston.core.engine.Explanation.Thresholds;
 import houston.core.health.HealthBook;
 import houston.core.health.HealthReport;
 import houston.core.health.LocationHealth;
-import houston.core.model.LocationState;
 import houston.core.model.Topology;
 import houston.core.model.TrafficPlan;
 import houston.core.plan.Placement;
@@ -132,66 +131,6 @@ final class StepContext {
         awaitingPublish.add(l);
     }
 
-    /**
-     * Requests/s each location will serve once every evacuation in progress is complete: an
-     * evacuee's final row counts, not the interim one that waits for its receivers. Planning
-     * uses these, so a second evacuation is not placed on capacity the first one will take.
-     */
-    double[] plannedLoads() {
-        return loadsUnder(c -> tracks[c].evacuationRow() != null && tracks[c].state() != LocationState.RECOVERING
-                ? tracks[c].evacuationRow() : row(c));
-    }
-
-    /** Requests/s each location serves under the plan as it stands in this step. */
-    double[] loads() {
-        return loadsUnder(this::row);
-    }
-
-    /** Σ demand(c) × rowOf(c): O(locations²). */
-    private double[] loadsUnder(java.util.function.IntFunction<double[]> rowOf) {
-        double[] load = new double[topology.size()];
-        for (int c = 0; c < topology.size(); c++) {
-            double[] r = rowOf.apply(c);
-            for (int s = 0; s < topology.size(); s++) {
-                load[s] += demand[c] * r[s];
-            }
-        }
-        return load;
-    }
-
-    /** Locations that may take traffic now: healthy, scored good enough, not pinned away. */
-    boolean[] eligibleReceivers(int excluded) {
-        boolean[] eligible = new boolean[topology.size()];
-        for (int r = 0; r < eligible.length; r++) {
-            eligible[r] = r != excluded
-                    && tracks[r].state() == LocationState.HEALTHY
-                    && !report.isBad(r)
-                    && overrides.pin(id(r)) != PinTarget.EVACUATED;
-        }
-        return eligible;
-    }
-
-    int evacuationCount() {
-        int n = 0;
-        for (LocationTrack t : tracks) {
-            if (t.state().isEvacuation()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Locations out on bad evidence: what max-evacuated counts. */
-    int awayCount() {
-        int n = 0;
-        for (LocationTrack t : tracks) {
-            if (t.state().isAway()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     void notify(int location, DecisionKind kind, String summary, List<Placement> placements, List<String> notes) {
         actions.add(new Action.Notify(decision(location, kind, summary, placements, notes)));
     }
@@ -209,18 +148,6 @@ final class StepContext {
     /** An incident's id: its location and the second Houston first saw it (or started with it evacuated). */
     static String incident(String location, Instant at) {
         return location + "@" + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    }
-
-    /** The incident of a location whose evacuation relies on receiver {@code r}, or null. */
-    String incidentRelyingOn(int r) {
-        String id = id(r);
-        for (LocationTrack t : tracks) {
-            if (t.incident() != null && (t.awaitingReady().contains(id)
-                    || (t.evacuationRow() != null && t.evacuationRow()[r] > 0))) {
-                return t.incident();
-            }
-        }
-        return null;
     }
 
     void alert(AlertKind kind, int location, DecisionKind decisionKind, String message) {

@@ -33,8 +33,8 @@ final class TrafficMover {
      */
     String decide(StepContext ctx, int l, boolean automatic, String why, List<String> notes) {
         double[] row = ctx.row(l);
-        double[] planned = ctx.plannedLoads();
-        Placement placement = SteadyReceivers.prefer(ctx, l, ctx.eligibleReceivers(l),
+        double[] planned = ReceiverPool.plannedLoads(ctx);
+        Placement placement = SteadyReceivers.prefer(ctx, l, ReceiverPool.eligible(ctx, l),
                 eligible -> planner.place(l, ctx.demand[l] * row[l], planned, eligible, ctx.instances));
         if (placement.receivers().isEmpty() || placement.placedFraction() <= 0) {
             return SafetyPolicy.NO_RECEIVER + ": " + String.join("; ", placement.notes());
@@ -117,8 +117,8 @@ final class TrafficMover {
      */
     static boolean readyCapacityHoldsAll(StepContext ctx, int l) {
         double left = ctx.demand[l] * (ctx.row(l)[l] - ctx.tracks[l].evacuationRow()[l]);
-        double[] loads = ctx.loads();
-        boolean[] eligible = ctx.eligibleReceivers(l);
+        double[] loads = ReceiverPool.loads(ctx);
+        boolean[] eligible = ReceiverPool.eligible(ctx, l);
         int used = 0;
         for (int rank = 0; rank < loads.length - 1 && used < ctx.config.planner().receivers() && left > 1e-9; rank++) {
             int r = ctx.topology.neighbour(l, rank);
@@ -151,7 +151,7 @@ final class TrafficMover {
         int gainers = dead ? ctx.topology.size() : ctx.config.planner().maxReceivers();
         LocationTrack t = ctx.tracks[l];
         boolean scaling = !dead && !t.awaitingReady().isEmpty() && ctx.now < t.prescaleDeadline();
-        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ctx.eligibleReceivers(l), target[l], gainers,
+        return ReadyRoom.carriedNow(ctx, l, l, ctx.row(l), target, ReceiverPool.eligible(ctx, l), target[l], gainers,
                 scaling ? urgency(ctx, l) : 1);
     }
 
