@@ -234,10 +234,10 @@ final class LocationStateMachine {
         }
         LocationTrack t = ctx.tracks[l];
         if (pin != PinTarget.EVACUATED && (pin == PinTarget.HEALTHY || t.restoreRequested())) {
-            mover.failback(ctx, l, 0, "operator override");
+            Failback.step(ctx, l, 0, "operator override");
         } else if (pin != PinTarget.EVACUATED && good && ctx.now - t.goodSince() >= FlapDamping.upHoldMillis(h, t)
                 && safety.automationAllowed(ctx)) {
-            mover.failback(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s"
+            Failback.step(ctx, l, 0, "good for " + (ctx.now - t.goodSince()) / 1000 + "s"
                     + (t.relapses() > 0 ? " (up-hold " + FlapDamping.upHoldMillis(h, t) / 1000 + "s after relapses: doubled "
                     + t.relapses() + " times)" : ""));
         } else if (!shortfall.apply(ctx, l, pin == PinTarget.EVACUATED || known && !good)) {
@@ -256,7 +256,7 @@ final class LocationStateMachine {
         LocationTrack t = ctx.tracks[l];
         boolean lastStep = t.failbackStep() >= ctx.config.failback().steps().size() - 1;
         if (lastStep && ctx.liveGeneration >= t.awaitingGeneration()) {
-            mover.restored(ctx, l);
+            Failback.restored(ctx, l);
             return;
         }
         if (t.awaitingGeneration() > 0 && ctx.liveGeneration >= t.awaitingGeneration()) {
@@ -271,13 +271,13 @@ final class LocationStateMachine {
         }
         boolean forced = pin == PinTarget.HEALTHY || t.restoreRequested();
         if (pin == PinTarget.EVACUATED) {
-            mover.abort(ctx, l, "operator pinned it evacuated");
+            Failback.abort(ctx, l, "operator pinned it evacuated");
         } else if (bad && !forced) {
-            mover.abort(ctx, l, String.format(Locale.ROOT, "score dropped to %.2f (%s)", score, agreeing(ctx, l)));
+            Failback.abort(ctx, l, String.format(Locale.ROOT, "score dropped to %.2f (%s)", score, agreeing(ctx, l)));
             ctx.tracks[l] = FlapDamping.aborted(ctx.tracks[l]);
         } else if (t.awaitingGeneration() == 0 && ctx.now - t.since() >= stepHoldMillis(ctx)
                 && (forced || (good && safety.automationAllowed(ctx)))) {
-            mover.failback(ctx, l, t.failbackStep() + 1, forced ? "operator override" : "step held "
+            Failback.step(ctx, l, t.failbackStep() + 1, forced ? "operator override" : "step held "
                     + (ctx.now - t.since()) / 1000 + "s with a good score");
         }
     }
