@@ -23,6 +23,7 @@ final class LocationStateMachine {
     private final TrafficMover mover;
     private final Reconsolidation nearer;
     private final ShortfallReplan shortfall;
+    private final EvacuationStart start;
 
     LocationStateMachine(HysteresisConfig hysteresis, SafetyPolicy safety, TrafficMover mover, Reconsolidation nearer,
                          ShortfallReplan shortfall) {
@@ -31,6 +32,7 @@ final class LocationStateMachine {
         this.mover = mover;
         this.nearer = nearer;
         this.shortfall = shortfall;
+        this.start = new EvacuationStart(hysteresis, safety, mover);
     }
 
     void advance(StepContext ctx, int l) {
@@ -60,7 +62,7 @@ final class LocationStateMachine {
 
     private void healthy(StepContext ctx, int l, PinTarget pin, boolean bad, double score) {
         if (pin == PinTarget.EVACUATED) {
-            manualEvacuation(ctx, l);
+            start.manual(ctx, l);
         } else if (bad) {
             // The incident (one Slack thread) opens with the suspicion, so the thread tells the whole story.
             ctx.tracks[l] = ctx.tracks[l].enter(LocationState.SUSPECT, ctx.now).withIncident(ctx.newIncident(l));
@@ -72,7 +74,7 @@ final class LocationStateMachine {
     private void suspect(StepContext ctx, int l, PinTarget pin, boolean bad, boolean good, double score) {
         LocationTrack t = ctx.tracks[l];
         if (pin == PinTarget.EVACUATED) {
-            manualEvacuation(ctx, l);
+            start.manual(ctx, l);
         } else if (good && ctx.now - t.goodSince() >= h.upHold().toMillis()) {
             // Cleared only at the up threshold and only once it has held for up-hold: a score
             // flickering below the down threshold now and then (a grey failure building up, a
@@ -84,61 +86,8 @@ final class LocationStateMachine {
         } else if (bad && pin != PinTarget.HEALTHY && ctx.now - t.badSince() >= h.downHold().toMillis()) {
             String why = String.format(Locale.ROOT, "score %.2f below %.2f for %ds (%s)", score, h.downThreshold(),
                     (ctx.now - t.badSince()) / 1000, agreeing(ctx, l));
-            String hold = safety.holdAutomatic(ctx, l);
-            String beyond = hold == null ? safety.limitsPassed(ctx) : null;
-            String verdict = beyond != null ? SafetyPolicy.unanimousVerdict(ctx, l) : null;
-            String overload = hold == null ? OwnOverload.hold(ctx, l, score, h.deadThreshold()) : null;
-            if (overload != null) {
-                OwnOverload.tell(ctx, l, overload, why);
-                return;
-            }
-            if (hold == null) {
-                hold = mover.decide(ctx, l, true, why, List.of());
-            }
-            if (hold == null) {
-                if (beyond != null) {
-                    ctx.alert(AlertKind.SAFETY_LIMIT_PASSED, l, DecisionKind.EVACUATION_DECIDED, ctx.id(l)
-                            + " evacuated beyond " + beyond + ": every vantage calls it "
-                            + verdict + " (" + why + "); restore it or pin it healthy if that is wrong");
-                }
-                ctx.tracks[l] = FlapDamping.evacuated(ctx.tracks[l], ctx.now);
-                shiftIfReady(ctx, l, score);
-            } else {
-                held(ctx, l, hold, ctx.id(l) + " is bad (" + why + ") but its evacuation is held back: " + hold);
-            }
+            start.whenBad(ctx, l, score, why);
         }
-    }
-
-    /**
-     * Reports a held evacuation once per distinct reason per incident. Fail-static, which every bad
-     * location shares, was paged once already by its own alert: here it is only told in the
-     * location's thread.
-     */
-    private static void held(StepContext ctx, int l, String hold, String message) {
-        String reason = SafetyPolicy.reasonKey(hold);
-        if (ctx.tracks[l].heldReasons().contains(reason)) {
-            return;
-        }
-        ctx.tracks[l] = ctx.tracks[l].withHeldReason(reason);
-        if (SafetyPolicy.isGlobal(hold)) {
-            ctx.notify(l, DecisionKind.EVACUATION_HELD, message, List.of(), List.of());
-        } else {
-            ctx.alert(AlertKind.EVACUATION_HELD, l, DecisionKind.EVACUATION_HELD, message);
-        }
-    }
-
-    private void manualEvacuation(StepContext ctx, int l) {
-        var pin = ctx.overrides.pins().get(ctx.id(l));
-        String hold = safety.holdManual(ctx, l);
-        if (hold == null) {
-            hold = mover.decide(ctx, l, false, "operator " + pin.by() + " asked (" + pin.reason() + ")", List.of());
-        }
-        if (hold != null) {
-            held(ctx, l, hold, ctx.id(l) + " pinned evacuated by " + pin.by() + " but held back: " + hold);
-            return;
-        }
-        // An operator's evacuation does not wait for pre-scales: they asked for it now.
-        mover.shift(ctx, l, "operator override");
     }
 
     private void evacuating(StepContext ctx, int l, PinTarget pin, boolean good, double score) {
@@ -154,7 +103,7 @@ final class LocationStateMachine {
                 mover.cancel(ctx, l, String.format(Locale.ROOT, "score recovered to %.2f for %ds", score,
                         (ctx.now - t.goodSince()) / 1000));
             } else {
-                shiftIfReady(ctx, l, score);
+                start.shiftIfReady(ctx, l, score);
             }
         } else if (ctx.liveGeneration >= t.awaitingGeneration()) {
             ctx.tracks[l] = t.enter(LocationState.EVACUATED, ctx.now).awaiting(0);
@@ -196,34 +145,6 @@ final class LocationStateMachine {
             return DegradedMove.whileGrowing(ctx, l) && WaitingShare.completeShift(ctx, l, false);
         }
         return false;
-    }
-
-    /** Shifts at once when dead or when every receiver is ready; else waits until the pre-scale deadline. */
-    private void shiftIfReady(StepContext ctx, int l, double score) {
-        LocationTrack t = ctx.tracks[l];
-        if (score <= h.deadThreshold()) {
-            mover.shift(ctx, l, String.format(Locale.ROOT, "dead (score %.2f): shifting at once, receivers scale in parallel", score));
-        } else if (t.awaitingReady().isEmpty()) {
-            mover.shift(ctx, l, "receivers have the capacity");
-        } else if (TrafficMover.readyCapacityHoldsAll(ctx, l)) {
-            // The plan fills the nearest receiver up to its maximum, so it nearly always asks for a
-            // pre-scale; waiting for it while the nearest few already hold every user on what they
-            // run would keep those users on a failing location for the lead time.
-            mover.shift(ctx, l, "the nearest receivers' ready instances hold it now; the nearest takes it over once "
-                    + "grown");
-        } else if (ctx.now >= t.prescaleDeadline()) {
-            mover.receiversTimedOut(ctx, l);
-            mover.shift(ctx, l, "pre-scale timeout: receivers not ready (" + String.join(", ", t.awaitingReady())
-                    + "), shifting what their ready instances carry");
-        } else if (DegradedMove.atOnce(ctx, l)) {
-            // Waiting out the lead time keeps every user on a location that fails some of them; the
-            // receivers' ready room (filled no further than how bad it is warrants) takes part of
-            // them now, and the rest follows as the receivers grow (completeWaiting). Not before its
-            // score has been bad for a whole window (a blip, a flap's first seconds), nor once it no
-            // longer is: that wait is for the up-hold to cancel it.
-            mover.shift(ctx, l, String.format(Locale.ROOT, "degraded (score %.2f): shifting now what the receivers' "
-                    + "ready instances take, the rest as they grow", score));
-        }
     }
 
     private void evacuated(StepContext ctx, int l, PinTarget pin, boolean good, boolean known) {
