@@ -1,15 +1,12 @@
 package houston.sim;
 
 import houston.core.engine.Action;
-import houston.core.engine.ActionHandlers;
 import houston.core.engine.ActionOutcome;
-import houston.core.engine.ActionOutcome.ScaleStatus;
 import houston.core.engine.Inputs;
 import houston.core.health.Observation;
 import houston.core.health.Outcome;
 import houston.core.health.ServiceSignal;
 import houston.core.health.SignalStatus;
-import houston.core.model.TrafficPlan;
 import houston.core.plan.FallbackReceivers;
 
 import java.time.Duration;
@@ -49,15 +46,9 @@ final class SimRun {
     private final List<ServiceSignal> signals = new ArrayList<>();
     private final List<ActionOutcome> outcomes = new ArrayList<>();
     private final Completions completions = new Completions();
-    private final DnsAnswers answers;
-    private final DnsPublishModel dnsAdapter;
-    private final SplittableRandom dnsRandom;
     private final SplittableRandom watchRandom;
     private final DemandReadings demandReadings;
-    /** The adapter publishes one plan at a time, on its own thread: the next starts when this one ends. */
-    private long dnsBusyUntil;
-    /** The newest plan generation the zone accepted. */
-    private long zoneGeneration;
+    private final ActionEffects effects;
     private long lastTick;
 
     SimRun(Scenario scenario, HoustonSetup setup, Policy policy, SimWorld world, SplittableRandom random) {
@@ -69,13 +60,13 @@ final class SimRun {
         this.worldRandom = random.split();
         this.startEpochMs = scenario.start().toEpochMilli();
         this.vantages = setup.engine().health().vantages();
-        this.answers = new DnsAnswers(world, new DataPlaneAnswers(policy.floorsFallbackReceivers()
+        DnsAnswers answers = new DnsAnswers(world, new DataPlaneAnswers(policy.floorsFallbackReceivers()
                 ? new FallbackReceivers(world.topology(), setup.engine().planner()) : null));
         this.kpis = new KpiRecorder(world, scenario.sample().toMillis(), scenario.farKm(), answers.homeShares());
         answers.onShift(kpis::shifted);
-        this.dnsAdapter = new DnsPublishModel(setup.dnsApi());
         // Split last, so the probe and world randomness stay what they were before DNS calls drew any.
-        this.dnsRandom = random.split();
+        this.effects = new ActionEffects(scenario, setup, policy, world, kpis, answers, random.split(), outcomes,
+                this::later);
         this.watchRandom = random.split();
         this.demandReadings = new DemandReadings(world, startEpochMs, random.split());
     }
@@ -139,7 +130,7 @@ final class SimRun {
         observations.clear();
         signals.clear();
         outcomes.clear();
-        actions.forEach(new WorldEffects(ms)::execute);
+        actions.forEach(effects.at(ms)::execute);
         queue.push(ms + setup.tick().toMillis(), TICK << 24);
     }
 
@@ -152,127 +143,20 @@ final class SimRun {
         return out;
     }
 
-    /** The simulated world's effects of the actions a tick decided at {@code ms}. */
-    private final class WorldEffects implements ActionHandlers {
-        private final long ms;
-
-        WorldEffects(long ms) {
-            this.ms = ms;
-        }
-
-        @Override
-        public void publishPlan(Action.PublishPlan p) {
-            publish(ms, p.plan());
-        }
-
-        @Override
-        public void engageFallback(Action.EngageFallback f) {
-            fallback(ms, f);
-        }
-
-        @Override
-        public void preScale(Action.PreScale s) {
-            SimRun.this.preScale(ms, s);
-        }
-
-        @Override
-        public void scaleDown(Action.ScaleDown d) {
-            world.scaleDown(world.topology().indexOf(d.location()), d.instances());
-        }
-
-        @Override
-        public void tell(Action.Notify notify) {
-            kpis.decision(ms, notify.decision());
-        }
-
-        @Override
-        public void alert(Action.Alert alert) {
-            kpis.alert(ms, alert.kind(), alert.decision(), alert.message());
-        }
-    }
-
-    /** The calls the daemon's DNS adapter makes, each attempt refused while the API is down or throttled. */
-    private void publish(long ms, TrafficPlan plan) {
-        if (!policy.usesDnsApi()) {
-            answers.publish(ms, plan);
-            return;
-        }
-        long start = Math.max(ms, dnsBusyUntil);
-        java.util.function.LongPredicate refused = t -> refused(t, dnsRandom);
-        DnsPublishModel.Result r = dnsAdapter.publish(start, plan.generation(), plan.generation() <= zoneGeneration,
-                scenario.dnsLatency().toMillis(), refused, dnsRandom);
-        dnsBusyUntil = r.doneMs();
-        if (r.liveAtMs() >= 0) {
-            zoneGeneration = Math.max(zoneGeneration, plan.generation());
-            later(r.liveAtMs(), () -> answers.publish(r.liveAtMs(), plan));
-        }
-        Duration took = Duration.ofMillis(r.doneMs() - ms);
-        String refusal = refusal(r.doneMs());
-        later(r.doneMs(), () -> outcomes.add(new ActionOutcome.PlanPublished(plan.generation(), r.status(),
-                switch (r.status()) {
-                    case FAILED -> refusal;
-                    case ACCEPTED -> "change accepted, INSYNC not confirmed yet (" + refusal + ")";
-                    default -> "";
-                }, took)));
-    }
-
-    /** Whether one API call at {@code t} is refused: always while the API is down, at the throttle's rate while throttled. */
-    private boolean refused(long t, SplittableRandom random) {
-        return world.anyActive(Fault.Kind.DNS_OUTAGE, t) || world.amount(Fault.Kind.DNS_THROTTLE, t) > 0
-                && random.nextDouble() < world.amount(Fault.Kind.DNS_THROTTLE, t);
-    }
-
-    private String refusal(long t) {
-        return world.anyActive(Fault.Kind.DNS_OUTAGE, t) ? "DNS API unavailable" : "Throttling: Rate exceeded";
-    }
-
     /**
      * One read of the control plane, as the daemon's watch makes it: a single call, no retry, refused
      * as any call is (a read spends the same request rate a throttle limits); heard when it returns.
      */
     private void watch(long ms) {
-        boolean ok = !refused(ms, watchRandom);
-        Inputs.ControlPlaneReading reading = new Inputs.ControlPlaneReading(startEpochMs + ms, ok, ok ? "" : refusal(ms));
+        boolean ok = !effects.refused(ms, watchRandom);
+        Inputs.ControlPlaneReading reading = new Inputs.ControlPlaneReading(startEpochMs + ms, ok, ok ? ""
+                : effects.refusal(ms));
         long heard = ms + DnsPublishModel.CALL_MS;
         later(heard, () -> {
             policy.watched(List.of(reading));
             kpis.watched(heard, List.of(reading));
         });
         queue.push(ms + setup.dnsApi().controlPlaneWatch().toMillis(), WATCH << 24);
-    }
-
-    /**
-     * The data-plane fallback: its call returns at once (the health endpoint or a routing control
-     * changes), Route 53 acts on it {@link DataPlaneAnswers#delayMs} later.
-     */
-    private void fallback(long ms, Action.EngageFallback f) {
-        outcomes.add(new ActionOutcome.FallbackEngaged(f.locations(), true, "simulated data plane"));
-        long effective = ms + DataPlaneAnswers.delayMs(setup);
-        List<String> locations = List.copyOf(f.locations());
-        later(effective, () -> answers.drop(effective, locations));
-    }
-
-    private void preScale(long ms, Action.PreScale s) {
-        int l = world.topology().indexOf(s.location());
-        if (world.anyActive(Fault.Kind.SCALER_FAIL, ms)) {
-            later(ms + 30_000, () -> outcomes.add(new ActionOutcome.ScaleResult(s.location(), s.instances(),
-                    ScaleStatus.FAILED, "scaler error (drill fault)")));
-            return;
-        }
-        double slow = Math.max(1.0, world.amount(Fault.Kind.SCALER_SLOW, ms));
-        long lead = world.instances(l) >= s.instances() ? 0
-                : (long) (world.topology().location(l).capacity().scaleUpLeadTime().toMillis() * slow);
-        long timeout = setup.scaleReadyTimeout().toMillis();
-        if (lead > timeout) {
-            later(ms + timeout, () -> outcomes.add(new ActionOutcome.ScaleResult(s.location(), s.instances(),
-                    ScaleStatus.TIMED_OUT, "not ready after " + timeout / 1000 + "s")));
-            later(ms + lead, () -> world.ready(l, s.instances()));
-            return;
-        }
-        later(ms + lead, () -> {
-            world.ready(l, s.instances());
-            outcomes.add(new ActionOutcome.ScaleResult(s.location(), world.instances(l), ScaleStatus.READY, ""));
-        });
     }
 
     private void later(long ms, Runnable completion) {
