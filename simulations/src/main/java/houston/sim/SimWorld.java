@@ -1,7 +1,6 @@
 package houston.sim;
 
 import houston.core.health.Outcome;
-import houston.core.model.CapacityModel;
 import houston.core.model.Topology;
 
 import java.util.ArrayList;
@@ -13,11 +12,8 @@ import java.util.SplittableRandom;
  * instances each location runs, and the faults in force. Users' requests fail where a fault
  * fails them or where load exceeds what the ready instances serve at 100%.
  *
- * <p>Every location also has the reactive autoscaler it would have without Houston, modelled on a
- * Kubernetes HPA: every 15 s it compares the instances it has or has asked for with what the
- * current load needs at target utilisation and asks for the difference, so several scale-ups can
- * be in flight, each ready after the scale-up lead time. It never shrinks on its own; only
- * Houston's scale-down returns a receiver to its size.
+ * <p>Every location also has the reactive autoscaler it would have without Houston
+ * ({@link ReactiveAutoscaler}).
  *
  * <p>The seed moves the DNS clients too: each catchment's resolvers differ (see {@link TtlModel#varied}).
  */
@@ -30,16 +26,12 @@ final class SimWorld {
     private final int n;
     private final DnsClients[] clients;
     private final int[] instances;
-    /** Per location, the HPA's scale-ups in flight: {ready at ms, instances}. */
-    private final List<List<long[]>> inFlight = new ArrayList<>();
-    private final long[] nextEvaluation;
+    private final ReactiveAutoscaler autoscaler;
     final double[] demandNow;
     final double[] loadNow;
     final double[] failNow;
     final double[][] split;
 
-    /** How often the reactive autoscaler re-evaluates (the HPA's sync period). */
-    static final long HPA_PERIOD_MS = 15_000;
     /** A vantage's round trip to a location it probes (vantages sit in other regions). */
     static final double PROBE_RTT_MS = 50;
 
@@ -51,7 +43,6 @@ final class SimWorld {
         this.n = topology.size();
         clients = new DnsClients[n];
         instances = new int[n];
-        nextEvaluation = new long[n];
         demandNow = new double[n];
         loadNow = new double[n];
         failNow = new double[n];
@@ -61,8 +52,8 @@ final class SimWorld {
             home[i] = 1.0;
             clients[i] = new DnsClients(ttl.varied(random), home);
             instances[i] = topology.location(i).capacity().instances();
-            inFlight.add(new ArrayList<>());
         }
+        autoscaler = new ReactiveAutoscaler(n);
     }
 
     int size() {
@@ -120,7 +111,7 @@ final class SimWorld {
             double faulted = faultError(l, ms);
             double overload = overload(l);
             failNow[l] = 1 - (1 - faulted) * (1 - overload);
-            react(l, ms);
+            autoscaler.react(this, l, ms);
         }
     }
 
@@ -128,32 +119,6 @@ final class SimWorld {
     double overload(int l) {
         double cap = capacity(l);
         return loadNow[l] <= cap ? 0 : 1 - cap / loadNow[l];
-    }
-
-    private void react(int l, long ms) {
-        List<long[]> pending = inFlight.get(l);
-        pending.removeIf(p -> {
-            if (ms >= p[0]) {
-                ready(l, (int) p[1]);
-                return true;
-            }
-            return false;
-        });
-        if (ms < nextEvaluation[l]) {
-            return;
-        }
-        nextEvaluation[l] = ms + HPA_PERIOD_MS;
-        CapacityModel m = topology.location(l).capacity();
-        int asked = instances[l];
-        for (long[] p : pending) {
-            asked = Math.max(asked, (int) p[1]);
-        }
-        int wanted = m.instancesFor(loadNow[l]);
-        // The platform's scaler faults hit the reactive autoscaler as they hit Houston's pre-scales.
-        if (wanted > asked && !anyActive(Fault.Kind.SCALER_FAIL, ms)) {
-            double slow = Math.max(1.0, amount(Fault.Kind.SCALER_SLOW, ms));
-            pending.add(new long[]{ms + (long) (m.scaleUpLeadTime().toMillis() * slow), wanted});
-        }
     }
 
     /** Fraction of requests the faults in force at {@code ms} fail at location {@code l}. */
