@@ -22,11 +22,7 @@ final class KpiRecorder {
             DecisionKind.FALLBACK_ENGAGED, DecisionKind.FALLBACK_RELEASED);
 
     private final SimWorld world;
-    private final List<FaultEpisode> faults;
-    private final double[] detected;
-    private final double[] moved;
-    private final double[] failedBack;
-    private final double[] homeShares;
+    private final EpisodeTimes episodes;
     private final Series series;
     private final ErrorMinutes errorMinutes;
     private final long sampleMs;
@@ -54,13 +50,9 @@ final class KpiRecorder {
      */
     KpiRecorder(SimWorld world, long sampleMs, double farKm, double[] homeShares) {
         this.world = world;
-        this.homeShares = homeShares.clone();
         this.latency = new LatencyModel(world.topology());
         this.farKm = farKm;
-        this.faults = FaultEpisode.of(world.faults());
-        detected = nan(faults.size());
-        moved = nan(faults.size());
-        failedBack = nan(faults.size());
+        this.episodes = new EpisodeTimes(world, homeShares);
         series = new Series(world.topology().ids());
         errorMinutes = new ErrorMinutes(world.size());
         this.sampleMs = sampleMs;
@@ -73,12 +65,6 @@ final class KpiRecorder {
         double[] shares = new double[n];
         java.util.Arrays.fill(shares, 1.0);
         return shares;
-    }
-
-    private static double[] nan(int n) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, Double.NaN);
-        return a;
     }
 
     /** The world as it stood for the {@code dt} seconds ending at {@code ms}. */
@@ -100,7 +86,7 @@ final class KpiRecorder {
             away(l, ms, dt);
         }
         failed += failedNow * dt;
-        trackFaults(ms);
+        episodes.track(ms);
         if (ms >= nextSample) {
             double[] cap = new double[n];
             double[] home = new double[n];
@@ -146,26 +132,6 @@ final class KpiRecorder {
         }
     }
 
-    private void trackFaults(long ms) {
-        for (int i = 0; i < faults.size(); i++) {
-            FaultEpisode f = faults.get(i);
-            int l = world.topology().indexOf(f.target());
-            double home = world.split[l][l];
-            if (Double.isNaN(detected[i]) && ms >= f.startMs() && ms < f.endMs() && home <= 0.1) {
-                // Its traffic is off it already (moved while still out after an earlier fault): acted on.
-                detected[i] = (ms - f.startMs()) / 1000.0;
-            }
-            if (Double.isNaN(moved[i]) && ms >= f.startMs() && ms < f.endMs() && home <= 0.1) {
-                moved[i] = (ms - f.startMs()) / 1000.0;
-            }
-            // 90% of what its pool answers it at home (data-plane floors keep a sliver away), mirroring the move: at 99% the clients ignoring TTLs (their share and linger
-            // drawn per seed) decided it, and equal curves read 9 min, 36 min or never by seed.
-            if (Double.isNaN(failedBack[i]) && !Double.isNaN(moved[i]) && ms >= f.endMs() && home >= 0.9 * homeShares[l]) {
-                failedBack[i] = (ms - f.endMs()) / 1000.0;
-            }
-        }
-    }
-
     /** A decision the policy told humans about. */
     void decision(long ms, Decision d) {
         if (d.kind() == DecisionKind.EVACUATION_DECIDED) {
@@ -175,21 +141,11 @@ final class KpiRecorder {
             }
         }
         if (MITIGATING.contains(d.kind())) {
-            detectedAt(ms, d.location());
+            episodes.detectedAt(ms, d.location());
         }
         if (MARKED.contains(d.kind())) {
             series.mark(new Series.Mark(ms / 1000.0, d.kind().name().toLowerCase(java.util.Locale.ROOT),
                     d.location(), d.summary()));
-        }
-    }
-
-    /** The first mitigating act about a faulted location during its episode detects that episode. */
-    private void detectedAt(long ms, String location) {
-        for (int i = 0; i < faults.size(); i++) {
-            FaultEpisode f = faults.get(i);
-            if (f.target().equals(location) && Double.isNaN(detected[i]) && f.activeAt(ms)) {
-                detected[i] = (ms - f.startMs()) / 1000.0;
-            }
         }
     }
 
@@ -229,23 +185,12 @@ final class KpiRecorder {
     }
 
     Kpis kpis() {
-        return new Kpis(failed, total, errorMinutes.minutes(), worst(detected), worst(moved), overloadSeconds, shifts,
-                falseEvacuations, worst(failedBack), alerts, total == 0 ? 0 : addedMsRequests / total, farSeconds / 60);
+        return new Kpis(failed, total, errorMinutes.minutes(), episodes.worstDetected(), episodes.worstMoved(),
+                overloadSeconds, shifts, falseEvacuations, episodes.worstFailedBack(), alerts,
+                total == 0 ? 0 : addedMsRequests / total, farSeconds / 60);
     }
 
     Series series() {
         return series;
-    }
-
-    /** The largest value, NaN if any fault never got one (never detected is worse than any time). */
-    private static double worst(double[] values) {
-        double w = Double.NaN;
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                return Double.NaN;
-            }
-            w = Double.isNaN(w) ? v : Math.max(w, v);
-        }
-        return w;
     }
 }
