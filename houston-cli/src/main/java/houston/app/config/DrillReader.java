@@ -34,7 +34,6 @@ public final class DrillReader {
     /** The most faults, and the most demand spikes, one drill may hold. */
     static final int MAX_ENTRIES = 1000;
     private static final Duration DAY = Duration.ofDays(1);
-    private static final Set<String> FAULT_KEYS = Set.of("kind", "target", "at", "length", "amount");
     private static final Set<String> SPIKE_KEYS = Set.of("location", "at", "length", "factor");
     private static final Set<String> OBJECTIVE_KEYS = Set.of("max-overload-seconds", "max-false-evacuations",
             "max-time-to-detect", "max-time-to-move-90", "min-factor-vs-baseline", "min-factor-vs-no-action",
@@ -122,7 +121,7 @@ public final class DrillReader {
         double trough = in.number(d + "demand.trough", 0, 1, "0..1");
         double peakHour = in.number(d + "demand.peak-hour", 0, 24, "0..24");
         List<Spike> spikes = spikes(in, topology, length);
-        List<Fault> faults = faults(in, topology, settings.engine().health().vantages(), length);
+        List<Fault> faults = DrillFaults.read(in, topology, settings.engine().health().vantages(), length);
         // At 1 every probe is lost: Houston would sit blind through the drill and the run would say nothing about it.
         double probeLoss = in.number(d + "probe-loss", 0, Math.nextDown(1.0), "0 <= x < 1, the fraction of probes "
                 + "lost: at 1 every probe is lost and Houston sees nothing");
@@ -193,105 +192,13 @@ public final class DrillReader {
      * The list at {@code key}, refused past {@link #MAX_ENTRIES}: every fault is a decision, an evacuation
      * and a fail-back to simulate four times over, and a generated file with 20,000 of them ran for hours.
      */
-    private static List<? extends Config> atMost(ConfigReader in, String key, String what) {
+    static List<? extends Config> atMost(ConfigReader in, String key, String what) {
         List<? extends Config> list = in.configList(key);
         if (list.size() > MAX_ENTRIES) {
             in.problem(key, "at most " + MAX_ENTRIES + " " + what + " (found " + list.size() + ")");
             return List.of();
         }
         return list;
-    }
-
-    private static List<Fault> faults(ConfigReader in, Topology topology, List<String> vantages, Duration length) {
-        List<Fault> out = new ArrayList<>();
-        List<Integer> indices = new ArrayList<>();
-        List<? extends Config> list = atMost(in, "drill.faults", "faults");
-        for (int i = 0; i < list.size(); i++) {
-            Config raw = list.get(i);
-            ConfigReader e = in.element(raw, "drill.faults[" + i + "]", FAULT_KEYS);
-            Fault.Kind kind;
-            try {
-                kind = Fault.Kind.parse(e.string("kind", "a fault kind"));
-            } catch (IllegalArgumentException ex) {
-                e.problem("kind", "one of outage, refuse, brownout, latency, partial, degrade, flap, partition, dns-throttle, "
-                        + "dns-outage, scaler-slow, scaler-fail");
-                continue;
-            }
-            String target = raw.hasPath("target") ? e.string("target", "a location, a vantage or \"\"") : "";
-            if (!kind.hitsLocation() && kind != Fault.Kind.PARTITION && !target.isEmpty()) {
-                e.problem("target", "\"\" or no target: " + kind.configName() + " hits the "
-                        + (kind.configName().startsWith("dns") ? "DNS API" : "scaler") + ", not one location");
-            } else if (kind.hitsLocation() && !topology.contains(target)) {
-                e.problem("target", "one of " + topology.ids());
-            } else if (kind == Fault.Kind.PARTITION && !vantages.contains(target)) {
-                e.problem("target", "one of houston.health.vantages " + vantages);
-            }
-            int before = in.problems().size();
-            double amount = raw.hasPath("amount") ? amount(e, kind) : defaultAmount(kind);
-            Duration at = e.duration("at", Duration.ZERO, length.isNegative() ? Duration.ofDays(31) : length);
-            Duration faultLength = raw.hasPath("length") ? e.duration("length", Duration.ofSeconds(1), Duration.ofDays(31))
-                    : length.minus(at);
-            if (in.problems().size() == before && at.plus(faultLength).compareTo(length) > 0) {
-                // Refused as a fault starting after the end is: the simulator would cut it short, and a
-                // typo in its length (5h for 5m) would pass unseen.
-                e.problem("length", "a duration 1s.." + Durations.format(length.minus(at)) + ": the drill ends at "
-                        + Durations.format(length));
-            }
-            if (in.problems().size() == before && !faultLength.isNegative()) {
-                Fault fault = new Fault(kind, target, at, faultLength, amount);
-                refuseOverlap(e, fault, out, indices);
-                out.add(fault);
-                indices.add(i);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * One fault at a time per location: two at once would combine in ways no drill file states
-     * (errors compound, latencies add), so a fault starting before the previous one on its
-     * location ends is refused. Faults that follow each other are one episode in the KPIs.
-     */
-    private static void refuseOverlap(ConfigReader e, Fault fault, List<Fault> earlier, List<Integer> indices) {
-        if (!fault.kind().hitsLocation()) {
-            return;
-        }
-        for (int j = 0; j < earlier.size(); j++) {
-            Fault other = earlier.get(j);
-            if (other.kind().hitsLocation() && other.target().equals(fault.target())
-                    && fault.startMs() < other.endMs() && other.startMs() < fault.endMs()) {
-                e.problem("at", "at or after " + Durations.format(other.at().plus(other.length())) + ", when drill.faults["
-                        + indices.get(j) + "] (" + other.kind().configName() + " " + other.target()
-                        + ") ends: one fault at a time per location");
-                return;
-            }
-        }
-    }
-
-    /** A fault's amount, in the range its kind gives it a meaning (see {@link Fault}). */
-    private static double amount(ConfigReader e, Fault.Kind kind) {
-        return switch (kind) {
-            case BROWNOUT, PARTIAL, DEGRADE -> e.number("amount", 0.001, 1, "the failing fraction of requests, 0 < x <= 1");
-            case DNS_THROTTLE -> e.number("amount", 0.001, 1, "the failing fraction of DNS calls, 0 < x <= 1");
-            case LATENCY -> e.number("amount", 1, 600_000, "added milliseconds, 1..600000");
-            case FLAP -> e.number("amount", 1, 86_400, "the half-period in seconds, 1..86400");
-            case SCALER_SLOW -> e.number("amount", 1, 1000, "the lead-time multiplier, 1..1000");
-            default -> {
-                e.problem("amount", "no amount: " + kind.configName() + " takes none");
-                yield 0;
-            }
-        };
-    }
-
-    private static double defaultAmount(Fault.Kind kind) {
-        return switch (kind) {
-            case BROWNOUT, PARTIAL, DEGRADE -> 0.5;
-            case LATENCY -> 2000;
-            case FLAP -> 60;
-            case DNS_THROTTLE -> 0.8;
-            case SCALER_SLOW -> 3;
-            default -> 0;
-        };
     }
 
     private static Route53Baseline baseline(ConfigReader in, Topology topology) {
