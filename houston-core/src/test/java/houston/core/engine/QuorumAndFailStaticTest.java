@@ -73,4 +73,28 @@ class QuorumAndFailStaticTest {
         assertEquals(false, world.state.failStatic());
         assertEquals(List.of(), world.all(Action.PublishPlan.class));
     }
+
+    /**
+     * Fail-static suspects the observers and moves nothing: a location failing back whose score the same
+     * broken observers drag down keeps its step, rather than being evacuated again on their word (a hostile
+     * tester partitioned two of the lab's three vantages while me-central-1 failed back: its fail-back was
+     * aborted in the very tick fail-static said it moved no traffic).
+     */
+    @Test
+    void aLocationFailingBackIsNotEvacuatedAgainOnTheWordOfObserversFailStaticSuspects() {
+        world.run(10);
+        world.breakLocation("loc-07", "vantage-a", "vantage-b", "vantage-c").run(20);
+        world.clear();
+        while (world.stateOf("loc-07") != LocationState.RECOVERING) {
+            world.tick();
+        }
+        int published = world.all(Action.PublishPlan.class).size();
+
+        world.breakLocation("*", "vantage-a", "vantage-b").run(30);
+
+        assertTrue(world.state.failStatic());
+        assertEquals(List.of(), world.decisions(DecisionKind.FAILBACK_ABORTED));
+        assertEquals(LocationState.RECOVERING, world.stateOf("loc-07"));
+        assertEquals(published, world.all(Action.PublishPlan.class).size());
+    }
 }
