@@ -193,9 +193,9 @@ final class LocationStateMachine {
         boolean forced = pin == PinTarget.HEALTHY || t.restoreRequested();
         if (pin == PinTarget.EVACUATED) {
             Failback.abort(ctx, l, "operator pinned it evacuated");
-        } else if (bad && !forced && safety.automationAllowed(ctx)) {
-            // Under fail-static the observers whose word made it bad are suspect, and under a freeze a human
-            // holds the moves: it keeps its step, and is aborted once either ends if it is still bad.
+        } else if (bad && !forced && !ctx.failStatic) {
+            // Under fail-static the observers whose word made it bad are suspect: it keeps its step, and is
+            // aborted once fail-static ends if it is still bad. (A freeze holds new moves, not this retreat.)
             Failback.abort(ctx, l, String.format(Locale.ROOT, "score dropped to %.2f (%s)", score, agreeing(ctx, l)));
             ctx.tracks[l] = FlapDamping.aborted(ctx.tracks[l]);
         } else if (t.awaitingGeneration() == 0 && ctx.now - t.since() >= stepHoldMillis(ctx)
