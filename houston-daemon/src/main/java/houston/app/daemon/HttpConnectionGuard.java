@@ -124,7 +124,8 @@ final class HttpConnectionGuard {
     private void answered(HttpServerRequest request, long bodyTimer, boolean sent) {
         vertx.cancelTimer(bodyTimer);
         HttpConnection connection = request.connection();
-        inProgress.remove(connection, request);
+        // By connection, not by request: the router's request is a wrapper of the one the server handed us.
+        inProgress.remove(connection);
         if (sent) {
             arm(connection, idleTimeout.toMillis());
         }
@@ -158,7 +159,9 @@ final class HttpConnectionGuard {
      * request's body; the request in progress, if not answered yet, is answered before Vert.x closes it.
      */
     private void failed(HttpConnection connection, Throwable failure) {
-        if (failure instanceof java.io.IOException) {
+        // A connection closed before a request's headers were in (a deadline here, or the client) is a closure,
+        // not a malformed request.
+        if (failure instanceof java.io.IOException || failure instanceof io.netty.handler.codec.PrematureChannelClosureException) {
             log.debug("API connection from {} failed: {}", connection.remoteAddress(), failure.toString());
             return;
         }
