@@ -116,8 +116,30 @@ final class HttpConnectionGuard {
                 vertx.cancelTimer(timer);
             }
             inProgress.put(connection, request);
+            String framing = ambiguousFraming(request);
+            if (framing != null) {
+                log.debug("{} {} from {} refused: {}", request.method(), request.path(), request.remoteAddress(), framing);
+                DaemonHttp.refuseAndClose(request, 400, framing);
+                return;
+            }
             router.handle(request);
         });
+    }
+
+    /**
+     * Why {@code request}'s body framing is refused, or null: a transfer coding other than chunked, which
+     * the codec would read as plain chunked ("gzip, chunked") while a proxy in front may frame it another
+     * way (request smuggling). No client of this API sends one. (A Content-Length beside chunked is
+     * dropped by the codec before this sees the request, and the body read as chunked.)
+     */
+    private static String ambiguousFraming(HttpServerRequest request) {
+        String coding = request.getHeader(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING);
+        if (coding == null) {
+            return null;
+        }
+        return "chunked".equalsIgnoreCase(coding.strip()) ? null
+                : "Transfer-Encoding " + houston.app.config.TerminalText.escaped(coding.length() > 40
+                        ? coding.substring(0, 40) + "…" : coding) + " (expected: chunked)";
     }
 
     /** {@code request} is answered (or its connection closed under it): the next one gets the idle timeout. */

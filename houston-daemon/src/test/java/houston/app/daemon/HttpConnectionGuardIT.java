@@ -167,6 +167,19 @@ class HttpConnectionGuardIT {
         assertEquals(1.0, registry.get("houston.http.connections.timed.out").counter().count(), "counted");
     }
 
+    @Test
+    void aTransferEncodingOtherThanChunkedIsRefused() throws Exception {
+        // The codec would read "gzip, chunked" as plain chunked, and a proxy in front might not.
+        Socket socket = connectFrom("127.0.0.1");
+        socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("Transfer-Encoding gzip, chunked (expected: chunked)"), answer);
+    }
+
     /** Writes {@code head}, then a byte every 300 ms until the server answers or closes, or {@code within} passes. */
     private static String trickle(Socket socket, String head, Duration within) throws IOException {
         OutputStream out = socket.getOutputStream();
