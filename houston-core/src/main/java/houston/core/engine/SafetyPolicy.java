@@ -180,8 +180,9 @@ final class SafetyPolicy {
             for (int l = 0; l < ctx.tracks.length; l++) {
                 ctx.tracks[l] = ctx.tracks[l].withEvidence(-1, -1, -1);
             }
-            ctx.notify(-1, DecisionKind.FAIL_STATIC_RELEASED, "fail-static released: " + ctx.report.badLocations()
-                    + " locations look bad, " + suspicious + " of them uncorroborated, " + unknown + " unscored (threshold "
+            int bad = ctx.report.badLocations();
+            ctx.notify(-1, DecisionKind.FAIL_STATIC_RELEASED, "fail-static released: " + bad + (bad == 1
+                    ? " location looks bad, " : " locations look bad, ") + suspicious + " of them uncorroborated, " + unknown + " unscored (threshold "
                     + threshold + "); automation resumes, hysteresis restarts", List.of(), List.of());
         }
         pageWhenSeeingThroughFewer(ctx, quorum);
